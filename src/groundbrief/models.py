@@ -256,12 +256,16 @@ class Explainer(TimeModel):
     language: str | None = None
     as_of: datetime | None = None
     brief: Brief
+    # Said plainly when the sources confirm nothing (I10); not a Statement, as it cites nothing.
+    notice: str | None = None
     summary: list[Statement] = Field(default_factory=list)
     what_we_know: list[Statement] = Field(default_factory=list)
     still_unclear: list[Unclear] = Field(default_factory=list)
     context: list[Statement] = Field(default_factory=list)
     why_it_matters: list[Statement] = Field(default_factory=list)
     watch_next: list[Statement] = Field(default_factory=list)
+    # What's Still Unclear restated as questions for What to Watch Next (uncited by nature).
+    open_questions: list[str] = Field(default_factory=list)
     faq: list[FAQItem] = Field(default_factory=list)
     related: list[Related] = Field(default_factory=list)
     transparency: Transparency

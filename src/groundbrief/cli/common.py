@@ -1,0 +1,58 @@
+"""Shared CLI plumbing: the app, the ``--home`` option, settings, stderr console, times."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from ..config import Settings
+from ..errors import InputError
+
+app = typer.Typer(
+    name="groundbrief",
+    help="Turn a short news brief into a source-grounded, cited explainer.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Progress and logs go to stderr, so `--format json` leaves stdout to the JSON alone.
+err = Console(stderr=True)
+
+HomeOption = Annotated[
+    Optional[Path],
+    typer.Option("--home", help="Folder of the store and config (default: $GROUNDBRIEF_HOME or a per-user data dir)."),
+]
+
+
+def settings_for(home: Path | None) -> Settings:
+    if home is not None:
+        # Set before Settings() so config.toml is read from this home too.
+        os.environ["GROUNDBRIEF_HOME"] = str(home)
+        return Settings(home=home)
+    return Settings()
+
+
+def parse_time(value: str | None, option: str) -> datetime | None:
+    """ISO 8601 date or date-time from the command line; naive means UTC."""
+    if value is None:
+        return None
+    text = value.strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    try:
+        dt = datetime.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            f"{option} '{value}' is not a date; use ISO 8601 such as 2024-05-01 or 2024-05-01T12:00:00Z"
+        ) from None
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)

@@ -1,0 +1,1 @@
+"""Compose stage: verified material → the explainer's sections."""

@@ -1,0 +1,314 @@
+"""Compose stage, default writer: every statement is a verified claim or a source sentence.
+
+No text is generated. A statement is either
+- the text of a claim of the brief that the verifier found Supported, cited to the passages
+  that support it (checked once more here: its numbers, dates, names and quotes must occur in
+  those passages, I4/I5, or the claim is moved to What's Still Unclear), or
+- a passage of a story source, verbatim, cited to itself (support 1.0: it *is* the passage).
+"Story sources" are the sources that support at least one claim; when there are none, the
+explainer says so and marks every claim unclear instead of filling sections (I10).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..interfaces import Writer
+from ..models import (
+    Citation,
+    Claim,
+    ComposeInput,
+    Explainer,
+    FAQItem,
+    ScoredPassage,
+    SourceRef,
+    Statement,
+    Unclear,
+    Verdict,
+)
+
+MAX_KEY_FACTS = 4
+MAX_CONTEXT = 3
+MAX_WHY = 2
+MAX_WATCH = 3
+# A story passage must be at least this similar to the brief to be shown as a fact about it.
+MIN_STORY_SIMILARITY = 0.25
+
+_CONSEQUENCE = re.compile(
+    r"\b(could|would|may|might|means?|meaning|impact\w*|affect\w*|consequen\w+|risk\w*|threat\w*|"
+    r"lead to|led to|result(ed)? in|as a result|so that|important|significant\w*|crucial)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(will|shall|is expected to|are expected to|plans? to|planned|scheduled|upcoming|"
+    r"next (week|month|year)|set to|due to (be|hold|vote|decide)|deadline|to be held|"
+    r"later this (week|month|year))\b",
+    re.IGNORECASE,
+)
+_REASONS = {
+    Verdict.NOT_ENOUGH_EVIDENCE: "no source found that confirms it",
+    Verdict.REFUTED: "sources refute it",
+    Verdict.CONFLICTING: "sources conflict",
+    Verdict.NOT_CHECKWORTHY: "an opinion, kept as the speaker's view; not a checkable fact",
+}
+# Words that start a sentence in lower case once it follows "X says" in a headline.
+_LOWER_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ing", "ship")
+_FUNCTION_WORDS = frozenset(
+    "a an the this that these those there it its he she they we i you our their his her "
+    "all most many some no none every more less".split()
+)
+
+
+class ExtractiveWriter(Writer):
+    name = "extractive"
+
+    def compose(self, m: ComposeInput) -> Explainer:
+        claims = [_gate(c, m) for c in m.claims]
+        supported = [c for c in claims if c.verdict == Verdict.SUPPORTED and c.evidence]
+        unclear = [c for c in claims if c not in supported]
+        used: set[str] = {cit.passage_id for c in supported for cit in c.evidence}
+        story_ids = _story_sources(supported)
+        story = [p for p in m.retrieved if p.source.id in story_ids]
+
+        what_we_know = [_claim_statement(c) for c in supported]
+        facts = _pick(story, used, MAX_KEY_FACTS,
+                      lambda p: p.similarity >= MIN_STORY_SIMILARITY)
+        what_we_know += [_verbatim(p) for p in facts]
+
+        newest_story = max((p.source.published_at for p in story if p.source.published_at),
+                           default=None)
+
+        def is_background(p: ScoredPassage) -> bool:
+            # Background: other coverage of the story published before it, or earlier parts
+            # of the story's own sources that the key facts did not use.
+            if not story or p.similarity < MIN_STORY_SIMILARITY:
+                return False
+            if p.source.id in story_ids:
+                return True
+            return bool(newest_story and p.source.published_at
+                        and p.source.published_at < newest_story and p.similarity >= 0.4)
+
+        context = [_verbatim(p) for p in _pick(
+            sorted(m.retrieved, key=lambda p: (p.source.id in story_ids, -p.similarity)),
+            used, MAX_CONTEXT, is_background)]
+        why = [_verbatim(p) for p in _pick(
+            story, used, MAX_WHY, lambda p: bool(_CONSEQUENCE.search(p.passage.text)))]
+        watch = [_verbatim(p) for p in _pick(
+            story, used, MAX_WATCH, lambda p: bool(_FUTURE.search(p.passage.text)))]
+
+        still_unclear = [
+            Unclear(claim_id=c.id, text=c.text, verdict=c.verdict,
+                    reason=c.reason or _REASONS.get(c.verdict, "not confirmed"))
+            for c in unclear
+        ]
+        summary = _summary(supported, facts)
+        faq = _faq(what_we_know, supported, context, why, watch)
+        notice = None
+        if not supported:
+            notice = (
+                "No source in the store confirms any claim of this brief; every claim is listed "
+                "under What's Still Unclear, and no other section is filled."
+                if claims else "The brief holds no checkable claim."
+            )
+            # I10: with nothing confirmed there is no story to give context or consequences for.
+            what_we_know, context, why, watch, faq, summary = [], [], [], [], [], []
+
+        explainer = Explainer(
+            id=m.explainer_id,
+            version=1,
+            run_id=m.run_id,
+            headline=_headline(m, claims),
+            published_at=m.published_at,
+            updated_at=m.updated_at,
+            language=m.brief.language,
+            as_of=m.as_of,
+            brief=m.brief,
+            notice=notice,
+            summary=summary,
+            what_we_know=what_we_know,
+            still_unclear=still_unclear,
+            context=context,
+            why_it_matters=why,
+            watch_next=watch,
+            open_questions=[_question(c) for c in unclear if c.verdict != Verdict.NOT_CHECKWORTHY],
+            faq=faq,
+            related=m.related,
+            transparency=m.transparency.model_copy(deep=True),
+            claims=claims,
+        )
+        explainer.sources = _number_sources(explainer, m.retrieved)
+        explainer.transparency.sources_cited = len(explainer.sources)
+        return explainer
+
+
+# ---------------------------------------------------------------- claims
+
+
+def _gate(claim: Claim, m: ComposeInput) -> Claim:
+    """Last check before a claim is published as known: its facts must be in its evidence."""
+    if claim.verdict != Verdict.SUPPORTED:
+        return claim
+    if not claim.evidence:
+        return claim.model_copy(update={
+            "verdict": Verdict.NOT_ENOUGH_EVIDENCE, "reason": "no passage could be cited for it"})
+    from ..verify.checks import missing_facts
+
+    missing = missing_facts(claim.text, [c.quote for c in claim.evidence])
+    if claim.kind == "attribution" and claim.speaker:
+        # The speaker's name is what an attribution claim asserts; it is checked by the
+        # verifier's speaker check, and "X said" wording may differ from the passage's.
+        missing = [x for x in missing if x not in claim.speaker]
+    if missing:
+        return claim.model_copy(update={
+            "verdict": Verdict.NOT_ENOUGH_EVIDENCE,
+            "reason": "a detail is missing from the sources: " + ", ".join(missing),
+            "evidence": [],
+        })
+    return claim
+
+
+def _claim_statement(claim: Claim) -> Statement:
+    return Statement(text=_sentence(claim.text), citations=list(claim.evidence), claim_id=claim.id)
+
+
+def _question(claim: Claim) -> str:
+    return f"Is it confirmed that {_lcfirst(claim.text.rstrip('.!?…'))}?"
+
+
+def _story_sources(supported: list[Claim]) -> set[str]:
+    return {cit.source_id for c in supported for cit in c.evidence}
+
+
+# ---------------------------------------------------------------- passages
+
+
+def _verbatim(p: ScoredPassage) -> Statement:
+    return Statement(text=p.passage.text, citations=[_cite(p)])
+
+
+def _cite(p: ScoredPassage) -> Citation:
+    return Citation(
+        source_id=p.source.id, passage_id=p.passage.id, start=p.passage.start,
+        end=p.passage.end, quote=p.passage.text, support=1.0,
+    )
+
+
+def _pick(pool: list[ScoredPassage], used: set[str], limit: int, keep) -> list[ScoredPassage]:
+    """Up to ``limit`` passages of ``pool`` that ``keep`` accepts, none used twice."""
+    out: list[ScoredPassage] = []
+    for p in pool:
+        if len(out) >= limit:
+            break
+        if p.passage.id in used or not keep(p):
+            continue
+        used.add(p.passage.id)
+        out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _summary(supported: list[Claim], facts: list[ScoredPassage]) -> list[Statement]:
+    out: list[Statement] = []
+    attribution = next((c for c in supported if c.kind == "attribution"), None)
+    first = attribution or (supported[0] if supported else None)
+    if first is not None:
+        out.append(_claim_statement(first))
+    content = [c for c in supported if c is not first]
+    if content:
+        out.append(_claim_statement(content[0]))
+    if facts and len(out) < 3:
+        out.append(_verbatim(facts[0]))
+    return out
+
+
+def _faq(what_we_know: list[Statement], supported: list[Claim], context: list[Statement],
+         why: list[Statement], watch: list[Statement]) -> list[FAQItem]:
+    items: list[FAQItem] = []
+    confirmed = [s for s in what_we_know if s.claim_id and not _is_attribution(s, supported)]
+    if confirmed:
+        items.append(FAQItem(question="What do the sources confirm?", answer=confirmed[:2]))
+    said = [s for s in what_we_know if _is_attribution(s, supported)]
+    if said:
+        items.append(FAQItem(question="Is it confirmed who said it?", answer=said[:1]))
+    if context:
+        items.append(FAQItem(question="What is the background?", answer=context[:1]))
+    if watch:
+        items.append(FAQItem(question="What happens next?", answer=watch[:1]))
+    elif why:
+        items.append(FAQItem(question="Why does it matter?", answer=why[:1]))
+    return items[:4] if len(items) >= 2 else []
+
+
+def _is_attribution(statement: Statement, supported: list[Claim]) -> bool:
+    return any(c.id == statement.claim_id and c.kind == "attribution" for c in supported)
+
+
+def _headline(m: ComposeInput, claims: list[Claim]) -> str:
+    content = [c for c in claims if c.kind == "content"] or [c for c in claims if c.kind != "attribution"]
+    if not content:
+        return _sentence(m.brief.text.splitlines()[0] if m.brief.text else "Brief", end="")
+    main = content[0]
+    text = main.text.rstrip(" .!?…")
+    speaker = main.speaker or m.brief.speaker
+    if speaker:
+        line = f"{speaker} says {_lcfirst(text)}"
+        if main.verdict == Verdict.REFUTED:
+            return line + "; sources contradict it"
+        if main.verdict == Verdict.CONFLICTING:
+            return line + "; sources disagree"
+        if main.verdict != Verdict.SUPPORTED:
+            return line + "; not confirmed by sources"
+        return line
+    if main.verdict == Verdict.SUPPORTED:
+        return text
+    if main.verdict == Verdict.REFUTED:
+        return f"Sources contradict the claim that {_lcfirst(text)}"
+    if main.verdict == Verdict.CONFLICTING:
+        return f"Sources disagree on the claim that {_lcfirst(text)}"
+    return f"Unconfirmed: {text}"
+
+
+def _number_sources(explainer: Explainer, retrieved: list[ScoredPassage]) -> list[SourceRef]:
+    """Number sources in order of first citation, reading the explainer top to bottom."""
+    by_id = {p.source.id: p.source for p in retrieved}
+    order: list[str] = []
+    for _, statement in explainer.cited_statements():
+        for cit in statement.citations:
+            if cit.source_id not in order:
+                order.append(cit.source_id)
+    for claim in explainer.claims:
+        for cit in claim.evidence:
+            if cit.source_id not in order:
+                order.append(cit.source_id)
+    refs = []
+    for n, source_id in enumerate(order, start=1):
+        s = by_id[source_id]
+        refs.append(SourceRef(
+            id=s.id, n=n, title=s.title, outlet=s.outlet, url=s.url,
+            published_at=s.published_at, language=s.language, attribution=s.attribution,
+        ))
+    return refs
+
+
+# ---------------------------------------------------------------- wording
+
+
+def _sentence(text: str, end: str = ".") -> str:
+    text = text.strip()
+    if text and text[-1] not in ".!?…\"'”’":
+        text += end
+    return text
+
+
+def _lcfirst(text: str) -> str:
+    """Lower-case the first word after "X says" when it is an ordinary word, not a name."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and (
+        first.lower() in _FUNCTION_WORDS or first.lower().endswith(_LOWER_SUFFIXES)
+    ):
+        return first.lower() + text[len(first):]
+    return text

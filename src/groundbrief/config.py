@@ -1,0 +1,69 @@
+"""Settings: defaults < ``$GROUNDBRIEF_HOME/config.toml`` < environment (``GROUNDBRIEF_*``) < CLI.
+
+Every backend is chosen here by name (see :mod:`groundbrief.registry`); the defaults run
+offline on a laptop CPU.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+CONFIG_FILE = "config.toml"
+STORE_FILE = "groundbrief.db"
+
+
+def default_home() -> Path:
+    env = os.environ.get("GROUNDBRIEF_HOME")
+    return Path(env) if env else Path(platformdirs.user_data_dir("groundbrief"))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GROUNDBRIEF_", extra="forbid")
+
+    home: Path = Field(default_factory=default_home, description="folder of the store and config")
+    embedder: str = Field("use-multilingual", description="dense embedder backend")
+    verifier: str = Field("default", description="verifier backend: default | hf-nli | llm-judge")
+    writer: str = Field("extractive", description="writer backend")
+    retrieve_k: int = Field(8, ge=1, le=50, description="passages retrieved per claim")
+    verify_top_n: int = Field(8, ge=1, le=50, description="passages the verifier judges per claim")
+    nli_model_path: Path | None = Field(None, description="Hugging Face NLI checkpoint (hf-nli)")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint (llm-judge)")
+    llm_model: str | None = Field(None, description="model name sent to the endpoint")
+    llm_api_key: str | None = Field(None, description="API key for the endpoint, if it needs one")
+    related_min_score: float = Field(0.5, ge=0, le=1, description="similarity floor for Related")
+
+    @property
+    def store_path(self) -> Path:
+        return self.home / STORE_FILE
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=default_home() / CONFIG_FILE)
+        return (init_settings, env_settings, toml)
+
+    def fingerprint(self) -> dict[str, object]:
+        """The settings that change an explainer's content (recorded with every run)."""
+        return {
+            "embedder": self.embedder,
+            "verifier": self.verifier,
+            "writer": self.writer,
+            "retrieve_k": self.retrieve_k,
+            "verify_top_n": self.verify_top_n,
+        }

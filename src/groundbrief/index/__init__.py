@@ -1,0 +1,1 @@
+"""Indexing and retrieval: chunk → embed → store; hybrid BM25 + dense search."""

@@ -1,0 +1,128 @@
+"""Retrieve stage: hybrid lexical (FTS5 BM25) + dense (cosine) search with rank fusion.
+
+BM25 finds passages sharing the claim's rare words (names, numbers); the multilingual dense
+index finds paraphrases and other languages. Reciprocal rank fusion (Cormack et al. 2009) merges
+the two rankings without calibrating their scores against each other. Near-duplicates (the same
+wire copy syndicated by several outlets) are collapsed so they do not crowd out other sources.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import numpy as np
+
+from ..interfaces import Embedder, Retriever
+from ..models import ScoredPassage, utc
+from ..store import SQLiteStore
+
+RRF_K = 60  # the constant from the RRF paper; damps the weight of top ranks
+CANDIDATES = 50  # per ranking, before fusion
+DUPLICATE_COSINE = 0.97  # passages this close are the same text (re-syndicated copy)
+
+_STOPWORDS = frozenset(
+    """a an and are as at be been but by can could did do does for from had has have he her his
+    i if in into is it its may might more most no not of on or our over said says she should so
+    such than that the their them then there these they this those to too was we were what when
+    where which while who whom why will with would you your about after also all any because
+    before being between both during each few further here how just new only other out own same
+    some through under until up very""".split()
+)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fts_query(text: str, max_terms: int = 32) -> str:
+    """An FTS5 MATCH expression: the query's content words OR-ed, each quoted so that no
+    user text is ever parsed as FTS syntax."""
+    terms: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        if (len(word) < 2 and not word.isdigit()) or word in _STOPWORDS or word in terms:
+            continue
+        terms.append(word)
+        if len(terms) >= max_terms:
+            break
+    return " OR ".join(f'"{t}"' for t in terms)
+
+
+def _dedupe_key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+class HybridRetriever(Retriever):
+    name = "hybrid-bm25-dense-rrf"
+
+    def __init__(self, store: SQLiteStore, embedder: Embedder, candidates: int = CANDIDATES):
+        self.store = store
+        self.embedder = embedder
+        self.candidates = candidates
+
+    def retrieve(
+        self, query: str, *, k: int = 10, as_of: datetime | None = None
+    ) -> list[ScoredPassage]:
+        as_of_ts = utc(as_of).timestamp() if as_of is not None else None
+        lexical = self.store.lexical_search(
+            fts_query(query), limit=self.candidates, as_of_ts=as_of_ts)
+
+        index = self.store.vectors()
+        qvec = self.embedder.embed(query)
+        dense: list[tuple[int, float]] = []
+        sims_by_rowid: dict[int, float] = {}
+        if len(index.rowids):
+            sims = index.matrix @ qvec
+            if as_of_ts is not None:
+                # NaN (unknown date) compares False: undated sources are excluded under --as-of,
+                # since nothing shows they were published before it (I6).
+                usable = index.published <= as_of_ts
+                sims = np.where(usable, sims, -np.inf)
+            n = min(self.candidates, len(sims))
+            top = np.argpartition(-sims, n - 1)[:n]
+            top = top[np.argsort(-sims[top], kind="stable")]
+            dense = [(int(index.rowids[i]), float(sims[i])) for i in top if np.isfinite(sims[i])]
+
+        fused: dict[int, float] = {}
+        lexical_rank: dict[int, int] = {}
+        dense_rank: dict[int, int] = {}
+        for rank, (rowid, _) in enumerate(lexical, start=1):
+            fused[rowid] = fused.get(rowid, 0.0) + 1.0 / (RRF_K + rank)
+            lexical_rank[rowid] = rank
+        for rank, (rowid, sim) in enumerate(dense, start=1):
+            fused[rowid] = fused.get(rowid, 0.0) + 1.0 / (RRF_K + rank)
+            dense_rank[rowid] = rank
+        if not fused:
+            return []
+
+        # Ties broken by rowid so that the same store and query always give the same order (I7).
+        order = sorted(fused, key=lambda r: (-fused[r], r))
+        positions = {int(r): i for i, r in enumerate(index.rowids)} if len(index.rowids) else {}
+        passages = self.store.get_passages(order[: max(k * 4, k + 20)])
+        sources = self.store.get_sources(p.source_id for p in passages.values())
+
+        results: list[ScoredPassage] = []
+        seen_text: set[str] = set()
+        kept_vectors: list[np.ndarray] = []
+        for rowid in order:
+            passage = passages.get(rowid)
+            if passage is None:
+                continue
+            key = _dedupe_key(passage.text)
+            if key in seen_text:
+                continue
+            vec = index.matrix[positions[rowid]] if rowid in positions else None
+            if vec is not None and any(float(vec @ v) >= DUPLICATE_COSINE for v in kept_vectors):
+                continue
+            seen_text.add(key)
+            if vec is not None:
+                kept_vectors.append(vec)
+                sims_by_rowid[rowid] = float(vec @ qvec)
+            results.append(ScoredPassage(
+                passage=passage,
+                source=sources[passage.source_id],
+                score=fused[rowid],
+                lexical_rank=lexical_rank.get(rowid),
+                dense_rank=dense_rank.get(rowid),
+                similarity=sims_by_rowid.get(rowid, 0.0),
+            ))
+            if len(results) >= k:
+                break
+        return results

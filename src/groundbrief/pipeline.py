@@ -1,0 +1,348 @@
+"""The brief side of the pipeline: parse → claims → retrieve → verify → compose → store.
+
+Each stage's output is saved under the run id (``run_stages``), so a run can be inspected and
+re-rendered. Times are passed in (``now``), never read from the clock inside a stage, so that
+the same brief, store and settings give the same explainer (I7); only the measured durations
+in ``transparency.timings_s`` differ between runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+
+from .config import Settings
+from .interfaces import BriefParser, ClaimExtractor, Embedder, Retriever, Verifier, Writer
+from .models import (
+    ChangeEntry,
+    Check,
+    Citation,
+    Claim,
+    ClaimVerification,
+    ComposeInput,
+    Explainer,
+    ScoredPassage,
+    Related,
+    Transparency,
+    Verdict,
+    iso,
+    utc,
+)
+from .store import SQLiteStore
+from .text import short_hash
+
+Progress = Callable[[str], None]
+
+# A claim's evidence: passages whose support (or, for refuted/conflicting claims, whose
+# contradiction) reaches this score are cited for it.
+EVIDENCE_MIN = 0.5
+MAX_EVIDENCE = 3
+BRIEF_CONTEXT_K = 12  # passages retrieved for the brief as a whole (story context)
+
+
+def explainer_id(brief_text: str, as_of: datetime | None) -> str:
+    """Same brief (up to whitespace) and as-of → same explainer, which gains versions."""
+    key = " ".join(brief_text.split()) + "|" + (iso(as_of) or "")
+    return "exp_" + short_hash(key, 12)
+
+
+class Pipeline:
+    def __init__(
+        self,
+        settings: Settings,
+        store: SQLiteStore,
+        embedder: Embedder,
+        parser: BriefParser,
+        extractor: ClaimExtractor,
+        retriever: Retriever,
+        verifier: Verifier,
+        writer: Writer,
+    ):
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+        self.parser = parser
+        self.extractor = extractor
+        self.retriever = retriever
+        self.verifier = verifier
+        self.writer = writer
+
+    def explain(
+        self,
+        text: str,
+        *,
+        now: datetime,
+        as_of: datetime | None = None,
+        progress: Progress | None = None,
+    ) -> Explainer:
+        say = progress or (lambda _stage: None)
+        now = utc(now)
+        as_of = utc(as_of) if as_of is not None else None
+        timings: dict[str, float] = {}
+        t_all = time.perf_counter()
+
+        def timed(stage: str, fn: Callable[[], Any]) -> Any:
+            say(stage)
+            t0 = time.perf_counter()
+            out = fn()
+            timings[stage] = round(time.perf_counter() - t0, 3)
+            return out
+
+        brief = timed("parse", lambda: self.parser.parse(text))
+        exp_id = explainer_id(brief.text, as_of)
+        fingerprint = self.settings.fingerprint()
+        run_id = "run_" + short_hash(json.dumps(
+            [brief.text, iso(as_of), iso(now), self.store.generation, fingerprint]), 16)
+        self.store.start_run(run_id, brief.text, fingerprint, as_of, now)
+        self.store.save_stage(run_id, "brief", brief)
+
+        claims: list[Claim] = timed("claims", lambda: self.extractor.extract(brief))
+        self.store.save_stage(run_id, "claims", claims)
+
+        def retrieve_all() -> tuple[dict[str, list[ScoredPassage]], list[ScoredPassage]]:
+            per_claim = {
+                c.id: self.retriever.retrieve(c.text, k=self.settings.retrieve_k, as_of=as_of)
+                for c in claims if c.kind != "opinion"
+            }
+            story = self.retriever.retrieve(brief.text, k=BRIEF_CONTEXT_K, as_of=as_of)
+            return per_claim, story
+
+        per_claim, story = timed("retrieve", retrieve_all)
+        self.store.save_stage(run_id, "retrieved", {
+            "claims": {cid: [p.passage.id for p in ps] for cid, ps in per_claim.items()},
+            "brief": [p.passage.id for p in story],
+        })
+
+        def verify_all() -> list[ClaimVerification]:
+            return [self.verifier.verify(c, per_claim.get(c.id, []), brief) for c in claims]
+
+        verifications = timed("verify", verify_all)
+        self.store.save_stage(run_id, "verifications", verifications)
+        by_passage = {p.passage.id: p for ps in per_claim.values() for p in ps}
+        claims = [_apply(c, v, by_passage) for c, v in zip(claims, verifications, strict=True)]
+
+        retrieved = _merge_retrieved(claims, per_claim, story)
+        brief_vector = self.embedder.embed(brief.text)
+        related = timed("related", lambda: self._related(exp_id, brief_vector))
+
+        counts = self.store.counts(as_of)
+        previous = self.store.latest_explainer(exp_id)
+        verdict_counts = {v.value: 0 for v in Verdict}
+        for c in claims:
+            verdict_counts[c.verdict.value] += 1
+        transparency = Transparency(
+            as_of=as_of,
+            corpus_as_of=datetime.fromtimestamp(counts["newest_ts"], tz=timezone.utc)
+            if counts["newest_ts"] is not None else None,
+            sources_in_store=counts["sources"],
+            passages_in_store=counts["passages"],
+            sources_searched=counts["usable_sources"],
+            passages_retrieved=len(retrieved),
+            sources_considered=len({p.source.id for p in retrieved}),
+            sources_cited=0,
+            claims=len(claims),
+            verdicts=verdict_counts,
+            checks=_checks(claims, verifications),
+            backends={
+                "store": f"{self.store.name} ({self.store.path.name})",
+                "retriever": getattr(self.retriever, "name", type(self.retriever).__name__),
+                "embedder": self.embedder.name,
+                "verifier": self.verifier.name,
+                "writer": self.writer.name,
+            },
+            models=_models(self.embedder, self.verifier),
+            caveats=_caveats(brief, counts, as_of),
+        )
+        material = ComposeInput(
+            explainer_id=exp_id,
+            run_id=run_id,
+            published_at=previous.published_at if previous else now,
+            updated_at=now,
+            as_of=as_of,
+            brief=brief,
+            claims=claims,
+            retrieved=retrieved,
+            related=related,
+            transparency=transparency,
+        )
+        explainer: Explainer = timed("compose", lambda: self.writer.compose(material))
+        timings["total"] = round(time.perf_counter() - t_all, 3)
+        explainer.transparency.timings_s = timings
+
+        explainer = self._version(explainer, previous, brief_vector)
+        self.store.save_stage(run_id, "explainer", explainer)
+        self.store.finish_run(run_id, "done", explainer.id, explainer.version)
+        return explainer
+
+    # ------------------------------------------------------------------ helpers
+
+    def _related(self, exp_id: str, vector: np.ndarray) -> list[Related]:
+        scored = []
+        for other_id, headline, other_vec in self.store.explainer_vectors():
+            if other_id == exp_id or other_vec.shape != vector.shape:
+                continue
+            score = float(other_vec @ vector)
+            if score >= self.settings.related_min_score:
+                scored.append(Related(id=other_id, headline=headline, score=round(score, 3)))
+        scored.sort(key=lambda r: (-r.score, r.id))
+        return scored[:5]
+
+    def _version(self, explainer: Explainer, previous: Explainer | None,
+                 vector: np.ndarray) -> Explainer:
+        """Give the explainer its version: a new one only when its content changed.
+
+        A re-check that changes nothing keeps the version (and its timestamps) and records
+        this run's transparency, so the same inputs give the same output (I7).
+        """
+        digest = content_digest(explainer)
+        latest = self.store.latest_digest(explainer.id)
+        if previous is not None and latest is not None and latest[1] == digest:
+            explainer.version = previous.version
+            explainer.published_at = previous.published_at
+            explainer.updated_at = previous.updated_at
+            explainer.changelog = previous.changelog
+            self.store.replace_explainer(explainer)
+            return explainer
+        explainer.version = previous.version + 1 if previous else 1
+        changes = describe_changes(previous, explainer) if previous else ["first version"]
+        explainer.changelog = (previous.changelog if previous else []) + [
+            ChangeEntry(version=explainer.version, at=explainer.updated_at, changes=changes)
+        ]
+        self.store.save_explainer(explainer, digest, vector)
+        return explainer
+
+
+def content_digest(explainer: Explainer) -> str:
+    """Hash of what a reader sees as the explainer's substance (not run figures or times)."""
+    data = explainer.model_dump(mode="json", include={
+        "headline", "summary", "what_we_know", "still_unclear", "context", "why_it_matters",
+        "watch_next", "faq", "related", "claims", "sources", "notice",
+    })
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def describe_changes(old: Explainer, new: Explainer) -> list[str]:
+    changes: list[str] = []
+    old_claims = {c.text: c.verdict for c in old.claims}
+    for c in new.claims:
+        before = old_claims.get(c.text)
+        if before is None:
+            changes.append(f"new claim: {c.text} ({c.verdict.label})")
+        elif before != c.verdict:
+            changes.append(f"verdict changed: {c.text}: {before.label} → {c.verdict.label}")
+    old_sources = {s.id for s in old.sources}
+    added = [s for s in new.sources if s.id not in old_sources]
+    if added:
+        changes.append("new sources: " + "; ".join(s.title for s in added))
+    removed = old_sources - {s.id for s in new.sources}
+    if removed:
+        changes.append(f"{len(removed)} source(s) no longer cited")
+    if old.headline != new.headline:
+        changes.append(f"headline: {new.headline}")
+    return changes or ["sections updated from the same sources"]
+
+
+def _apply(claim: Claim, v: ClaimVerification, passages: dict[str, ScoredPassage]) -> Claim:
+    """Copy a verification onto its claim, with the passages that back the verdict as evidence."""
+    judged = {j.passage_id: j for j in v.judgements}
+
+    def citations(key: str) -> list[Citation]:
+        ranked = sorted(
+            (j for j in v.judgements if getattr(j, key) >= EVIDENCE_MIN and j.passage_id in passages),
+            key=lambda j: (-getattr(j, key), j.passage_id),
+        )
+        out = []
+        for j in ranked[:MAX_EVIDENCE]:
+            p = passages[j.passage_id].passage
+            out.append(Citation(
+                source_id=p.source_id, passage_id=p.id, start=p.start, end=p.end, quote=p.text,
+                support=round(judged[p.id].support, 4),
+                contradiction=round(judged[p.id].contradiction, 4),
+            ))
+        return out
+
+    if v.verdict == Verdict.SUPPORTED:
+        evidence = citations("support")
+    elif v.verdict == Verdict.REFUTED:
+        evidence = citations("contradiction")
+    elif v.verdict == Verdict.CONFLICTING:
+        evidence = citations("support") + citations("contradiction")
+    else:
+        evidence = []
+    return claim.model_copy(update={
+        "verdict": v.verdict,
+        "confidence": round(v.confidence, 4),
+        "reason": v.reason,
+        "signals": v.signals,
+        "evidence": evidence,
+    })
+
+
+def _merge_retrieved(claims: list[Claim], per_claim: dict[str, list[ScoredPassage]],
+                     story: list[ScoredPassage]) -> list[ScoredPassage]:
+    """All retrieved passages, each once, best first: evidence, then claim hits, then story."""
+    seen: dict[str, ScoredPassage] = {}
+    evidence_ids = {c.passage_id for claim in claims for c in claim.evidence}
+    pools = [p for ps in per_claim.values() for p in ps] + list(story)
+    for p in sorted(pools, key=lambda p: (p.passage.id not in evidence_ids, -p.score, p.passage.id)):
+        seen.setdefault(p.passage.id, p)
+    return list(seen.values())
+
+
+def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list[Check]:
+    """What the verifier checked in this run, and with what outcome, in words."""
+    checks: list[Check] = []
+    judged = sum(len(v.judgements) for v in verifications)
+    checks.append(Check(
+        name="claim verification",
+        outcome=f"{len(claims)} claims, {judged} claim–passage pairs judged",
+    ))
+    totals: dict[str, list[int]] = {}
+    for v in verifications:
+        for j in v.judgements:
+            for name, value in j.signals.items():
+                if isinstance(value, bool):
+                    passed, seen = totals.setdefault(name, [0, 0])
+                    totals[name] = [passed + int(value), seen + 1]
+    for name in sorted(totals):
+        passed, seen = totals[name]
+        checks.append(Check(name=name.replace("_", " "), outcome=f"{passed} of {seen} pairs passed"))
+    quotes = [c for c in claims if c.quotes]
+    if quotes:
+        ok = sum(1 for c in quotes if c.verdict == Verdict.SUPPORTED)
+        checks.append(Check(name="quotes verbatim in a cited passage",
+                            outcome=f"{ok} of {len(quotes)} quoted claims confirmed"))
+    attributions = [c for c in claims if c.kind == "attribution"]
+    if attributions:
+        ok = sum(1 for c in attributions if c.verdict == Verdict.SUPPORTED)
+        checks.append(Check(name="attribution (who said it, where)",
+                            outcome=f"{ok} of {len(attributions)} confirmed by a source"))
+    return checks
+
+
+def _models(embedder: Embedder, verifier: Verifier) -> list[str]:
+    names = [embedder.name]
+    for attr in ("model_name", "nli_name"):
+        value = getattr(verifier, attr, None)
+        if isinstance(value, str) and value not in names:
+            names.append(value)
+    return names
+
+
+def _caveats(brief: Any, counts: dict[str, Any], as_of: datetime | None) -> list[str]:
+    caveats = []
+    if brief.truncated:
+        caveats.append("The brief is truncated (it ends with an ellipsis); claims after the cut "
+                       "could not be checked.")
+    if counts["usable_sources"] == 0:
+        caveats.append("The store holds no usable sources for this run.")
+    if as_of is not None and counts["undated_sources"]:
+        caveats.append(f"{counts['undated_sources']} source(s) without a publication date were "
+                       "left out because of the as-of filter.")
+    return caveats

@@ -1,0 +1,30 @@
+"""Assembles a store and a pipeline from settings: shared by the CLI, the web app and tests."""
+
+from __future__ import annotations
+
+from .config import Settings
+from .pipeline import Pipeline
+from .registry import build_embedder, build_verifier, build_writer
+from .store import SQLiteStore
+
+
+def open_store(settings: Settings, *, create: bool = True) -> SQLiteStore:
+    return SQLiteStore(settings.store_path, create=create)
+
+
+def build_pipeline(settings: Settings, store: SQLiteStore) -> Pipeline:
+    from .brief.claims import RuleClaimExtractor
+    from .brief.parse import RuleBriefParser
+    from .index.retrieve import HybridRetriever
+
+    embedder = build_embedder(settings)
+    return Pipeline(
+        settings=settings,
+        store=store,
+        embedder=embedder,
+        parser=RuleBriefParser(),
+        extractor=RuleClaimExtractor(),
+        retriever=HybridRetriever(store, embedder),
+        verifier=build_verifier(settings),
+        writer=build_writer(settings),
+    )

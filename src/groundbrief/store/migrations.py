@@ -1,0 +1,71 @@
+"""Schema migrations, applied in order; ``meta.schema_version`` records how many ran.
+
+Never edit a migration that has shipped: append a new one.
+"""
+
+MIGRATIONS: list[str] = [
+    # 1: sources, passages with vectors, FTS5 over passages, runs and their stage outputs,
+    #    explainer versions.
+    """
+    CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        url TEXT,
+        title TEXT NOT NULL,
+        outlet TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        published_at TEXT,
+        published_ts REAL,
+        language TEXT,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        attribution TEXT,
+        origin TEXT
+    );
+    CREATE INDEX sources_published ON sources(published_ts);
+    CREATE INDEX sources_url ON sources(url);
+    CREATE TABLE passages (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        published_ts REAL,
+        vector BLOB NOT NULL,
+        embedder TEXT NOT NULL
+    );
+    CREATE INDEX passages_source ON passages(source_id);
+    CREATE VIRTUAL TABLE passages_fts USING fts5(
+        text, title, content='',
+        tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        brief TEXT NOT NULL,
+        as_of TEXT,
+        started_at TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'running',
+        explainer_id TEXT,
+        version INTEGER
+    );
+    CREATE TABLE run_stages (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL,
+        output TEXT NOT NULL,
+        PRIMARY KEY (run_id, stage)
+    );
+    CREATE TABLE explainers (
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        run_id TEXT NOT NULL,
+        headline TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+    )
+    """,
+]

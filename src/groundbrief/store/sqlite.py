@@ -1,0 +1,463 @@
+"""The embedded store: one SQLite file (WAL), FTS5 for BM25, passage vectors beside the rows.
+
+Why vectors live in a BLOB column rather than a vector extension: the stdlib ``sqlite3`` on our
+target machines cannot load extensions, and an exact dot product over a few hundred thousand
+512-d vectors in numpy is fast enough (tens of milliseconds) for a single-machine store. The
+matrix is loaded once per process and reloaded only when the store's ``generation`` changes.
+
+Writes happen inside explicit transactions, so an interrupted ingest or a crash leaves the file
+as it was before that batch: nothing stored earlier is lost.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from ..errors import StoreError
+from ..models import Explainer, ExplainerSummary, Passage, Source, iso, utc
+from .migrations import MIGRATIONS
+
+UpsertResult = Literal["new", "updated", "unchanged"]
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass
+class VectorIndex:
+    """All passage vectors in memory: row ``i`` belongs to ``rowids[i]``."""
+
+    generation: int
+    rowids: np.ndarray  # int64
+    published: np.ndarray  # float64 epoch seconds, NaN when unknown
+    matrix: np.ndarray  # float32 (n, dim), L2-normalised
+
+
+class SQLiteStore:
+    """Sources, passages, runs and explainer versions in one SQLite file."""
+
+    name = "sqlite"
+
+    def __init__(self, path: Path | str, *, create: bool = True, timeout: float = 5.0):
+        self.path = Path(path)
+        if not self.path.exists():
+            if not create:
+                raise StoreError(f"store {self.path} does not exist; run `groundbrief ingest` first")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            self._check_header()
+        try:
+            self.db = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False,
+                                      isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+            self.db.execute("PRAGMA quick_check(1)").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from None
+        self._lock = threading.RLock()
+        self._vectors: VectorIndex | None = None
+
+    # ------------------------------------------------------------------ setup
+
+    def _check_header(self) -> None:
+        try:
+            with open(self.path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise StoreError(f"store {self.path} cannot be read ({exc.strerror}); check its permissions")
+        if head and head != _SQLITE_MAGIC:
+            raise StoreError(
+                f"store {self.path} is not a groundbrief database; point --home at another folder"
+            )
+
+    def _error(self, exc: sqlite3.Error) -> StoreError:
+        msg = str(exc)
+        if "locked" in msg or "busy" in msg:
+            return StoreError(
+                f"store {self.path} is locked by another process; wait for it to finish and retry"
+            )
+        if "malformed" in msg or "not a database" in msg or "disk image" in msg:
+            return StoreError(
+                f"store {self.path} is corrupt ({msg}); restore it from a backup or re-ingest into a new --home"
+            )
+        return StoreError(f"store {self.path}: {msg}")
+
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"store {self.path} was written by a newer groundbrief (schema {version}); upgrade groundbrief"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in _split_sql(script):
+                    self.db.execute(statement)
+                self.db.execute(
+                    "INSERT INTO meta(key, value) VALUES('schema_version', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                    (str(number),),
+                )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; rolled back whole on any error."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._error(exc) from None
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self.db.execute("ROLLBACK")
+                raise self._error(exc) from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ meta
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            (key, value),
+        )
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every write that changes passages: a cheap staleness check for caches."""
+        return int(self.get_meta("generation", "0") or 0)
+
+    # ------------------------------------------------------------------ sources
+
+    def source_state(self, source_id: str) -> str | None:
+        row = self.db.execute("SELECT content_hash FROM sources WHERE id=?", (source_id,)).fetchone()
+        return row[0] if row else None
+
+    def upsert_source(
+        self,
+        source: Source,
+        passages: Sequence[Passage],
+        vectors: np.ndarray,
+        embedder: str,
+    ) -> UpsertResult:
+        """Store a source with its passages and their vectors (call inside :meth:`transaction`)."""
+        db = self.db
+        old = self.source_state(source.id)
+        if old == source.content_hash:
+            return "unchanged"
+        published = source.published_at.timestamp() if source.published_at else None
+        if old is not None:
+            self._delete_passages(source.id)
+        db.execute(
+            """INSERT INTO sources(id, url, title, outlet, authors, published_at, published_ts,
+                   language, text, content_hash, attribution, origin)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?)
+               ON CONFLICT(id) DO UPDATE SET url=excluded.url, title=excluded.title,
+                   outlet=excluded.outlet, authors=excluded.authors,
+                   published_at=excluded.published_at, published_ts=excluded.published_ts,
+                   language=excluded.language, text=excluded.text,
+                   content_hash=excluded.content_hash, attribution=excluded.attribution,
+                   origin=excluded.origin""",
+            (
+                source.id, source.url, source.title, source.outlet, json.dumps(source.authors),
+                iso(source.published_at), published, source.language, source.text,
+                source.content_hash, source.attribution, source.origin,
+            ),
+        )
+        vec16 = vectors.astype(np.float16)
+        for passage, vec in zip(passages, vec16, strict=True):
+            cur = db.execute(
+                """INSERT INTO passages(id, source_id, ordinal, start, "end", text, published_ts,
+                       vector, embedder) VALUES(?,?,?,?,?,?,?,?,?)""",
+                (passage.id, source.id, passage.ordinal, passage.start, passage.end, passage.text,
+                 published, vec.tobytes(), embedder),
+            )
+            db.execute(
+                "INSERT INTO passages_fts(rowid, text, title) VALUES(?,?,?)",
+                (cur.lastrowid, passage.text, source.title),
+            )
+        self._set_meta("generation", str(self.generation + 1))
+        return "new" if old is None else "updated"
+
+    def _delete_passages(self, source_id: str) -> None:
+        rows = self.db.execute(
+            "SELECT rowid, text, (SELECT title FROM sources WHERE id=?) FROM passages WHERE source_id=?",
+            (source_id, source_id),
+        ).fetchall()
+        for rowid, text, title in rows:
+            # External-content FTS5 tables need the old values to remove a row.
+            self.db.execute(
+                "INSERT INTO passages_fts(passages_fts, rowid, text, title) VALUES('delete', ?, ?, ?)",
+                (rowid, text, title),
+            )
+        self.db.execute("DELETE FROM passages WHERE source_id=?", (source_id,))
+
+    def get_source(self, source_id: str) -> Source | None:
+        row = self.db.execute("SELECT * FROM sources WHERE id=?", (source_id,)).fetchone()
+        return _source(row) if row else None
+
+    def get_sources(self, ids: Iterable[str]) -> dict[str, Source]:
+        ids = list(dict.fromkeys(ids))
+        out: dict[str, Source] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT * FROM sources WHERE id IN ({marks})", chunk):
+                out[row["id"]] = _source(row)
+        return out
+
+    def iter_sources(self) -> Iterator[Source]:
+        for row in self.db.execute("SELECT * FROM sources ORDER BY id"):
+            yield _source(row)
+
+    def counts(self, as_of: datetime | None = None) -> dict[str, Any]:
+        """Store figures for Source Transparency: totals, and what the as-of filter leaves."""
+        total_sources = self.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        total_passages = self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+        if as_of is None:
+            usable, newest = self.db.execute(
+                "SELECT count(*), max(published_ts) FROM sources").fetchone()
+        else:
+            usable, newest = self.db.execute(
+                "SELECT count(*), max(published_ts) FROM sources WHERE published_ts <= ?",
+                (utc(as_of).timestamp(),),
+            ).fetchone()
+        undated = self.db.execute(
+            "SELECT count(*) FROM sources WHERE published_ts IS NULL").fetchone()[0]
+        return {
+            "sources": total_sources,
+            "passages": total_passages,
+            "usable_sources": usable,
+            "undated_sources": undated,
+            "newest_ts": newest,
+        }
+
+    # ------------------------------------------------------------------ passages
+
+    def get_passages(self, rowids: Sequence[int]) -> dict[int, Passage]:
+        out: dict[int, Passage] = {}
+        for chunk in _chunks(list(rowids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f'SELECT rowid, id, source_id, ordinal, start, "end", text FROM passages '
+                f"WHERE rowid IN ({marks})",
+                chunk,
+            ):
+                out[row["rowid"]] = Passage(
+                    id=row["id"], source_id=row["source_id"], ordinal=row["ordinal"],
+                    start=row["start"], end=row["end"], text=row["text"],
+                )
+        return out
+
+    def get_passage(self, passage_id: str) -> Passage | None:
+        row = self.db.execute(
+            'SELECT id, source_id, ordinal, start, "end", text FROM passages WHERE id=?',
+            (passage_id,),
+        ).fetchone()
+        return Passage(**dict(row)) if row else None
+
+    def lexical_search(
+        self, match: str, *, limit: int, as_of_ts: float | None
+    ) -> list[tuple[int, float]]:
+        """BM25 over passage text and source title: ``(rowid, score)``, best first."""
+        if not match:
+            return []
+        sql = (
+            "SELECT passages_fts.rowid, bm25(passages_fts, 1.0, 0.5) AS score "
+            "FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid "
+            "WHERE passages_fts MATCH ? "
+        )
+        params: list[Any] = [match]
+        if as_of_ts is not None:
+            sql += "AND p.published_ts IS NOT NULL AND p.published_ts <= ? "
+            params.append(as_of_ts)
+        sql += "ORDER BY score LIMIT ?"
+        params.append(limit)
+        try:
+            return [(r[0], -r[1]) for r in self.db.execute(sql, params)]
+        except sqlite3.OperationalError as exc:
+            raise self._error(exc) from None
+
+    def vectors(self) -> VectorIndex:
+        """The in-memory vector matrix, reloaded when the store changed since the last load."""
+        gen = self.generation
+        with self._lock:
+            if self._vectors is not None and self._vectors.generation == gen:
+                return self._vectors
+            rows = self.db.execute(
+                "SELECT rowid, published_ts, vector FROM passages ORDER BY rowid").fetchall()
+            if rows:
+                rowids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+                published = np.array(
+                    [np.nan if r[1] is None else r[1] for r in rows], dtype=np.float64)
+                blob = b"".join(r[2] for r in rows)
+                matrix = np.frombuffer(blob, dtype=np.float16).reshape(len(rows), -1)
+                matrix = matrix.astype(np.float32)
+            else:
+                rowids = np.zeros(0, dtype=np.int64)
+                published = np.zeros(0, dtype=np.float64)
+                matrix = np.zeros((0, 1), dtype=np.float32)
+            self._vectors = VectorIndex(gen, rowids, published, matrix)
+            return self._vectors
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self, run_id: str, brief_text: str, settings: dict[str, Any],
+                  as_of: datetime | None, now: datetime) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO runs(id, brief, as_of, started_at, settings) VALUES(?,?,?,?,?)",
+                (run_id, brief_text, iso(as_of), iso(now), json.dumps(settings, sort_keys=True)),
+            )
+
+    def save_stage(self, run_id: str, stage: str, output: Any) -> None:
+        """Persist one stage's output (a pydantic model or list of them) as JSON."""
+        payload = json.dumps(_jsonable(output), ensure_ascii=False, sort_keys=True)
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO run_stages(run_id, stage, output) VALUES(?,?,?) "
+                "ON CONFLICT(run_id, stage) DO UPDATE SET output=excluded.output",
+                (run_id, stage, payload),
+            )
+
+    def load_stage(self, run_id: str, stage: str) -> Any:
+        row = self.db.execute(
+            "SELECT output FROM run_stages WHERE run_id=? AND stage=?", (run_id, stage)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def finish_run(self, run_id: str, status: str, explainer_id: str | None, version: int | None) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE runs SET status=?, explainer_id=?, version=? WHERE id=?",
+                (status, explainer_id, version, run_id),
+            )
+
+    # ------------------------------------------------------------------ explainers
+
+    def latest_explainer(self, explainer_id: str) -> Explainer | None:
+        row = self.db.execute(
+            "SELECT json FROM explainers WHERE id=? ORDER BY version DESC LIMIT 1", (explainer_id,)
+        ).fetchone()
+        return Explainer.model_validate_json(row[0]) if row else None
+
+    def get_explainer(self, explainer_id: str, version: int | None = None) -> Explainer | None:
+        if version is None:
+            return self.latest_explainer(explainer_id)
+        row = self.db.execute(
+            "SELECT json FROM explainers WHERE id=? AND version=?", (explainer_id, version)
+        ).fetchone()
+        return Explainer.model_validate_json(row[0]) if row else None
+
+    def save_explainer(self, explainer: Explainer, digest: str, vector: np.ndarray) -> None:
+        with self.transaction():
+            self.db.execute(
+                """INSERT INTO explainers(id, version, run_id, headline, updated_at, digest, vector, json)
+                   VALUES(?,?,?,?,?,?,?,?)""",
+                (explainer.id, explainer.version, explainer.run_id, explainer.headline,
+                 iso(explainer.updated_at), digest, vector.astype(np.float32).tobytes(),
+                 explainer.model_dump_json()),
+            )
+
+    def replace_explainer(self, explainer: Explainer) -> None:
+        """Record a re-check that changed nothing: same version, this run's id and figures."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE explainers SET run_id=?, json=? WHERE id=? AND version=?",
+                (explainer.run_id, explainer.model_dump_json(), explainer.id, explainer.version),
+            )
+
+    def latest_digest(self, explainer_id: str) -> tuple[int, str] | None:
+        row = self.db.execute(
+            "SELECT version, digest FROM explainers WHERE id=? ORDER BY version DESC LIMIT 1",
+            (explainer_id,),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def explainer_vectors(self) -> list[tuple[str, str, np.ndarray]]:
+        """(id, headline, vector) of the latest version of every explainer."""
+        rows = self.db.execute(
+            """SELECT e.id, e.headline, e.vector FROM explainers e
+               JOIN (SELECT id, max(version) AS v FROM explainers GROUP BY id) m
+                 ON m.id = e.id AND m.v = e.version ORDER BY e.id"""
+        ).fetchall()
+        return [(r[0], r[1], np.frombuffer(r[2], dtype=np.float32)) for r in rows]
+
+    def list_explainers(self, limit: int = 50) -> list[ExplainerSummary]:
+        rows = self.db.execute(
+            """SELECT e.json FROM explainers e
+               JOIN (SELECT id, max(version) AS v FROM explainers GROUP BY id) m
+                 ON m.id = e.id AND m.v = e.version
+               ORDER BY e.updated_at DESC, e.id LIMIT ?""",
+            (limit,),
+        ).fetchall()
+        out = []
+        for (payload,) in rows:
+            exp = Explainer.model_validate_json(payload)
+            out.append(ExplainerSummary(
+                id=exp.id, version=exp.version, headline=exp.headline,
+                updated_at=exp.updated_at, verdicts=exp.transparency.verdicts,
+            ))
+        return out
+
+    def explainer_versions(self, explainer_id: str) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            "SELECT version FROM explainers WHERE id=? ORDER BY version", (explainer_id,))]
+
+
+def _source(row: sqlite3.Row) -> Source:
+    return Source(
+        id=row["id"], url=row["url"], title=row["title"], outlet=row["outlet"],
+        authors=json.loads(row["authors"] or "[]"),
+        published_at=datetime.fromisoformat(row["published_at"].replace("Z", "+00:00"))
+        if row["published_at"] else None,
+        language=row["language"], text=row["text"], content_hash=row["content_hash"],
+        attribution=row["attribution"], origin=row["origin"],
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";\n") if s.strip()]
