@@ -1,0 +1,166 @@
+"""Claim extraction: a parsed brief -> atomic, self-contained claims (DESIGN.md, "Claims and verdicts").
+
+Per sentence: drop wire labels, links and emoji -> find the reporting frame and take it off ->
+tidy (handles become names, tag lists go) -> split coordinated clauses -> resolve a leading
+"He"/"She" to the speaker -> content or opinion. Then one attribution claim per speaker ("X said
+in a V24 interview that Y"), which the verifier supports only when a source reports X saying it.
+Ids are "c1", "c2", ... in that order: content and opinion claims as they occur, then attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..interfaces import ClaimExtractor
+from ..models import Brief, Claim
+from ..text import clean, sentences
+from .attribution import HANDLE, Attribution, find_attribution
+from .clauses import QUOTED, quotes, split_clauses, tidy
+from .lexicon import lowercase_words
+from .opinion import is_opinion
+from .parse import HASHTAG, frame_text
+
+# How an attribution claim joins speaker and content in each supported language. Dutch and German
+# put the verb last after "dat"/"dass", which a template cannot do: they use a colon instead.
+_THAT = {"en": " that ", "fr": " que ", "es": " que ", "it": " che ", "pt": " que ", "nl": ": ", "de": ": "}
+_SAID = {"en": "said", "fr": "a dit", "es": "dijo", "it": "ha detto", "pt": "disse", "nl": "zei", "de": "sagte"}
+_AND = {"en": " and", "fr": " et", "es": " y", "it": " e", "pt": " e", "nl": " en", "de": " und"}
+_QUOTE_OPEN = "\"“„«‘'"
+
+
+@dataclass
+class _Piece:
+    text: str
+    kind: str
+    frame: Attribution | None
+    who: str | None
+
+
+def _finish(text: str) -> str:
+    text = text.strip(" ,;:—–-").rstrip(".…").strip()
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def _resolve_pronoun(text: str, speaker: str | None) -> str:
+    """"He said he would resign" -> "Grant Shapps would resign": only he/she, only with a speaker."""
+    if not speaker:
+        return text
+    m = re.match(r"^(he|she|his|her)\b", text, re.I)
+    if not m:
+        return text
+    word = m.group(1).lower()
+    name = f"{speaker}’s" if word in {"his", "her"} else speaker
+    return name + text[m.end() :]
+
+
+_COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ings?|ers)$")
+
+
+def _lower_first(text: str, names: set[str]) -> str:
+    """Lowercase the first word after "that" when it is a common word, not a name or an acronym."""
+    m = re.match(r"^([A-ZÀ-Þ])([a-zà-ÿ'’-]*)(\s+\S+)?", text)
+    if not m or text[:1] in _QUOTE_OPEN:
+        return text
+    word = m.group(1) + m.group(2)
+    nxt = (m.group(3) or "").strip()
+    if word == "I" or any(word in n.split() for n in names) or nxt[:1].isupper():
+        return text  # "Angela Merkel demanded ...", the speaker's own name
+    lower = word.lower()
+    if lower in lowercase_words() or (len(lower) > 5 and _COMMON_SUFFIX.search(lower)):
+        return lower + text[len(word) :]
+    return text
+
+
+class RuleClaimExtractor(ClaimExtractor):
+    """Rule-based extractor; see the module docstring for the steps."""
+
+    def extract(self, brief: Brief) -> list[Claim]:
+        flat = clean(brief.text).replace("\n\n", " ")
+        pieces: list[_Piece] = []
+        for sentence in sentences(flat):
+            pre = frame_text(sentence)
+            if not pre:
+                continue
+            frame = find_attribution(pre)
+            who = None
+            if frame is not None:
+                who = brief.speaker if frame.pronoun else frame.who
+                if who is None:
+                    frame = None  # "He said ..." with nobody named: keep the sentence whole
+            content = frame.content if frame else pre
+            if not re.search(r"[^\W\d_]", HASHTAG.sub("", HANDLE.sub("", content))):
+                continue  # only handles and tags: nothing is asserted
+            for clause in split_clauses(tidy(content, brief.handles)):
+                text = _finish(_resolve_pronoun(clause, who or brief.speaker))
+                if not re.search(r"[^\W\d_]", text):
+                    continue
+                kind = "opinion" if is_opinion(text) else "content"
+                if text not in {p.text for p in pieces}:
+                    pieces.append(_Piece(text, kind, frame, who))
+        if not pieces:
+            raise InputError(
+                "brief: no statement left once handles, hashtags and links are set aside; "
+                "give the text of the claim to check"
+            )
+        claims = [
+            Claim(id=f"c{i}", text=p.text, kind=p.kind, speaker=p.who, quotes=quotes(p.text))
+            for i, p in enumerate(pieces, 1)
+        ]
+        claims.extend(self._attributions(brief, pieces, claims))
+        return claims
+
+    def _attributions(self, brief: Brief, pieces: list[_Piece], claims: list[Claim]) -> list[Claim]:
+        lang = brief.language if brief.language in _THAT else "en"
+        names = {n for n in [brief.speaker, brief.outlet, *brief.handles.values()] if n}
+        by_who: dict[str, list[int]] = {}
+        for i, p in enumerate(pieces):
+            if p.frame is not None and p.who:
+                by_who.setdefault(p.who, []).append(i)
+        out: list[Claim] = []
+        for who, idx in by_who.items():
+            frames: list[Attribution] = []
+            for i in idx:
+                if all(pieces[i].frame is not f for f in frames):
+                    frames.append(pieces[i].frame)  # type: ignore[arg-type]
+            first = frames[0]
+            verb = first.verb if lang == "en" or first.verb != "said" else _SAID[lang]
+            head = " ".join(x for x in (who, verb, first.venue) if x)
+            parts = []
+            for f in frames:
+                said = _finish(_resolve_pronoun(tidy(f.content, brief.handles), who))
+                if QUOTED.fullmatch(said):
+                    parts.append(("quote", said))
+                else:
+                    parts.append(("that", _lower_first(said, names)))
+            text = head
+            for n, (how, said) in enumerate(parts):
+                if how == "quote":
+                    text += (" and " if n else " ") + said
+                elif n == 0 or _THAT[lang] == ": ":
+                    text += ("; " if n else _THAT[lang]) + said
+                else:
+                    text += _AND[lang] + _THAT[lang] + said
+            text = text[0].upper() + text[1:]
+            ids = [claims[i].id for i in idx]
+            out.append(
+                Claim(
+                    id=f"c{len(claims) + len(out) + 1}",
+                    text=text,
+                    kind="attribution",
+                    speaker=who,
+                    content_claim_id=ids[0],
+                    quotes=quotes(text),
+                    signals={
+                        "content_claim_ids": ids,
+                        "role": first.role,
+                        "outlet": first.outlet,
+                        "medium": first.medium,
+                        "venue": first.venue,
+                    },
+                )
+            )
+        return out

@@ -1,0 +1,178 @@
+"""RuleClaimExtractor: atomic, self-contained claims; attribution claims; opinions."""
+
+import pytest
+
+from groundbrief.brief import RuleBriefParser, RuleClaimExtractor
+from groundbrief.errors import InputError
+
+DESIGN_BRIEF = (
+    "Citizens are deeply concerned about the EU’s failing migration policy.\n"
+    "Integration is non-committal and border controls barely exist, says Belgian MEP\n"
+    "@Assita_Kanko\nin a V24 interview…."
+)
+
+
+@pytest.fixture(scope="module")
+def run():
+    parser, extractor = RuleBriefParser(), RuleClaimExtractor()
+    return lambda text: extractor.extract(parser.parse(text))
+
+
+def texts(claims):
+    return [(c.kind, c.text) for c in claims]
+
+
+def test_design_example(run):
+    claims = run(DESIGN_BRIEF)
+    assert texts(claims) == [
+        ("content", "Citizens are deeply concerned about the EU’s failing migration policy"),
+        ("content", "Integration is non-committal"),
+        ("content", "Border controls barely exist"),
+        ("attribution", "Assita Kanko said in a V24 interview that integration is non-committal "
+                        "and border controls barely exist"),
+    ]
+    assert [c.id for c in claims] == ["c1", "c2", "c3", "c4"]
+    assert claims[0].speaker is None  # not inside the attributed sentence
+    assert claims[1].speaker == claims[2].speaker == claims[3].speaker == "Assita Kanko"
+    assert claims[3].content_claim_id == "c2"
+    assert claims[3].signals["content_claim_ids"] == ["c2", "c3"]
+    assert claims[3].signals["outlet"] == "V24"
+
+
+def test_wire_alert_no_speaker(run):
+    claims = run("BREAKING: The roof of Notre Dame cathedral in Paris caught fire and the spire "
+                 "collapsed. Over 400 firefighters fought the blaze. #NotreDame 🔥 https://t.co/abc")
+    assert texts(claims) == [
+        ("content", "The roof of Notre Dame cathedral in Paris caught fire"),
+        ("content", "The spire collapsed"),
+        ("content", "Over 400 firefighters fought the blaze"),
+    ]
+    assert all(c.speaker is None for c in claims)
+
+
+def test_curly_quote_first(run):
+    claims = run("“This day is very hard for me,” said his father, Abdullah Kurdi.")
+    assert texts(claims) == [
+        ("content", "“This day is very hard for me”"),
+        ("attribution", "Abdullah Kurdi said “This day is very hard for me”"),
+    ]
+    assert claims[0].quotes == ["This day is very hard for me"]
+    assert claims[1].quotes == ["This day is very hard for me"]
+
+
+def test_according_to(run):
+    claims = run("According to the German government, Navalny was poisoned with Novichok.")
+    assert texts(claims) == [
+        ("content", "Navalny was poisoned with Novichok"),
+        ("attribution", "The German government said that Navalny was poisoned with Novichok"),
+    ]
+
+
+def test_pronoun_resolved_to_speaker(run):
+    claims = run("Transport secretary @GrantShapps announced new rules on Thursday. "
+                 "He said he will publish the guidance on June 15.")
+    by_text = [c.text for c in claims]
+    assert "Grant Shapps will publish the guidance on June 15" in by_text
+    assert not any(t.lower().startswith(("he ", "she ")) for t in by_text)
+
+
+def test_told_outlet_and_two_clauses(run):
+    claims = run("Prime Minister Mark Rutte told Reuters on Tuesday that the deal is dead and talks "
+                 "will not resume […]")
+    assert texts(claims) == [
+        ("content", "The deal is dead"),
+        ("content", "Talks will not resume"),
+        ("attribution", "Mark Rutte told Reuters on Tuesday that the deal is dead and talks will not resume"),
+    ]
+
+
+def test_verb_phrase_coordination_not_split(run):
+    claims = run("Angela Merkel condemned the attack and demanded an explanation from Russia.")
+    assert texts(claims) == [("content", "Angela Merkel condemned the attack and demanded an explanation from Russia")]
+
+
+def test_noun_coordination_not_split(run):
+    claims = run("France and Germany signed the treaty in 1963.")
+    assert [c.text for c in claims] == ["France and Germany signed the treaty in 1963"]
+
+
+def test_quotes_never_cut(run):
+    claims = run('Trump says he "can and may" declare a national emergency.')
+    assert claims[0].text == 'Trump says he "can and may" declare a national emergency' or \
+        claims[0].text.endswith('"can and may" declare a national emergency')
+    assert claims[0].quotes == ["can and may"]
+
+
+def test_opinions(run):
+    claims = run("Navalny was poisoned with Novichok. This is a disgrace! We must act now. "
+                 "Is this the end of Schengen?")
+    assert texts(claims) == [
+        ("content", "Navalny was poisoned with Novichok"),
+        ("opinion", "This is a disgrace!"),
+        ("opinion", "We must act now"),
+        ("opinion", "Is this the end of Schengen?"),
+    ]
+
+
+def test_checkable_modal_is_content(run):
+    claims = run("Passengers must wear face coverings from June 15 under the new rules.")
+    assert claims[0].kind == "content"
+
+
+def test_numbers_dates_names_verbatim(run):
+    claims = run("Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since 2016.")
+    assert claims[0].text == "Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since 2016"
+
+
+def test_dutch_attribution(run):
+    claims = run("De grenscontroles bestaan nauwelijks, zegt Europarlementariër @Assita_Kanko in een interview met VRT.")
+    assert texts(claims) == [
+        ("content", "De grenscontroles bestaan nauwelijks"),
+        ("attribution", "Assita Kanko zei in een interview met VRT: De grenscontroles bestaan nauwelijks"),
+    ]
+
+
+BRIEFS = [
+    DESIGN_BRIEF,
+    "@BBC @Reuters Border controls barely exist #EU #Migration #Schengen",
+    "#Migration is out of control, says @Assita_Kanko 🚨 https://example.com/x",
+    "Write to press@example.eu: the minister resigned. Ranked #1 in Europe.",
+    "BREAKING: 🚨🚨 Parliament votes 300-12 to ban face veils in offices… #vote",
+    "Kanko: “Border controls barely exist.” #EU #migration",
+]
+
+
+@pytest.mark.parametrize("text", BRIEFS)
+def test_claims_are_clean(run, text):
+    claims = run(text)
+    assert claims
+    for c in claims:
+        assert c.text.strip() and c.text == c.text.strip()
+        assert "@" not in c.text and "#" not in c.text, c.text
+        assert "http" not in c.text and "…" not in c.text
+        assert not any(ord(ch) >= 0x1F000 for ch in c.text)
+    assert [c.id for c in claims] == [f"c{i}" for i in range(1, len(claims) + 1)]
+
+
+def test_hashtag_inside_sentence_kept_as_word(run):
+    claims = run("#Migration is out of control, says @Assita_Kanko")
+    assert claims[0].text == "Migration is out of control"
+    assert claims[0].speaker == "Assita Kanko"
+
+
+def test_only_tags_is_an_input_error(run):
+    with pytest.raises(InputError, match="no statement"):
+        run("#EU #migration @Assita_Kanko https://t.co/x")
+
+
+def test_deterministic(run):
+    assert [c.model_dump() for c in run(DESIGN_BRIEF)] == [c.model_dump() for c in run(DESIGN_BRIEF)]
+
+
+def test_semicolon_and_org_speaker(run):
+    claims = run("Officials say the bridge collapsed on Monday; two people died.")
+    assert texts(claims) == [
+        ("content", "The bridge collapsed on Monday"),
+        ("content", "Two people died"),
+        ("attribution", "Officials said that the bridge collapsed on Monday; two people died"),
+    ]
