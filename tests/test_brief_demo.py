@@ -9,7 +9,7 @@ from groundbrief.brief import RuleBriefParser, RuleClaimExtractor
 from groundbrief.brief.lexicon import lowercase_words
 
 DEMO = resources.files("groundbrief") / "data" / "demo"
-MANIFEST = json.loads((DEMO / "briefs" / "briefs.json").read_text(encoding="utf-8"))
+MANIFEST = json.loads((DEMO / "briefs.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
