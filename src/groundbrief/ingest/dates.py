@@ -1,0 +1,124 @@
+"""Publication times from the many formats dumps and feeds use, always as aware UTC datetimes.
+
+Tried in order of cost: epoch numbers, Reuters-21578's ``26-FEB-1987 15:01:01.79``, ISO 8601,
+RFC 2822 (RSS), then dateutil for the long tail. A value without a zone is taken to be UTC,
+which is what wire dumps and ``YYYY-MM-DD`` dates mean in practice.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from dateutil import parser as dateutil_parser
+
+from ..models import utc
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
+_REUTERS = re.compile(
+    r"(\d{1,2})-([A-Za-z]{3})-(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?"
+    # Some Reuters-21578 DATE fields carry leaked SGML after the time
+    # ("27-MAR-1987 00:02:59.13&#5;&#5;&#5;F RM"): the time itself is intact.
+    r"(?=$|&#|\s|#)"
+)
+_EPOCH = re.compile(r"-?\d{9,13}(?:\.\d+)?")
+# Epoch values above this are milliseconds (1e11 s is the year 5138; 1e11 ms is 1973).
+_MS_THRESHOLD = 1e11
+# A year alone is not a publication time: inventing "1 January" would mislead the as-of filter.
+_YEAR_ONLY = re.compile(r"\d{4}")
+
+
+# email.utils is lenient enough to misread "March 5, 2021 10:00 PM EST"; only give it RFC 2822.
+_RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}")
+# Zone abbreviations common in English-language news pages; ambiguous ones (IST, CST in Asia)
+# are read the way US and European outlets use them.
+_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "UT": 0,
+    "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+    "BST": 3600, "CET": 3600, "CEST": 2 * 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
+}
+_DEFAULT_A = datetime(2000, 1, 1)
+_DEFAULT_B = datetime(2001, 2, 2)
+
+
+class DateError(ValueError):
+    """A value that is present but cannot be read as a date."""
+
+
+def parse_date(value: object) -> datetime | None:
+    """Return ``value`` as an aware UTC datetime, ``None`` for an empty value.
+
+    Raises :class:`DateError` for a value that is present but not a date, so the caller can
+    report the record instead of silently dropping its time.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return utc(value)
+    if isinstance(value, bool):
+        raise DateError(f"not a date: {value!r}")
+    if isinstance(value, (int, float)):
+        return _from_epoch(float(value))
+    if not isinstance(value, str):
+        raise DateError(f"not a date: {value!r}")
+    s = value.strip()
+    if not s:
+        return None
+    if _EPOCH.fullmatch(s):
+        return _from_epoch(float(s))
+    m = _REUTERS.match(s)
+    if m:
+        return _reuters(m)
+    if _YEAR_ONLY.fullmatch(s):
+        raise DateError(f"a year alone is not a publication date: {s!r}")
+    try:
+        return utc(datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s))
+    except ValueError:
+        pass
+    if _RFC2822.match(s):
+        try:
+            return utc(parsedate_to_datetime(s))
+        except (TypeError, ValueError, IndexError):
+            pass
+    try:
+        with warnings.catch_warnings():
+            # An unknown zone name would otherwise be dropped with a warning and the time
+            # read as UTC: hours off, silently.
+            warnings.simplefilter("error", dateutil_parser.UnknownTimezoneWarning)
+            # Parsed twice with different defaults: dateutil fills missing parts from the default
+        # (today, unless told), so a difference means the value lacks a day, month or year.
+            first = dateutil_parser.parse(s, default=_DEFAULT_A, tzinfos=_ZONES)
+            second = dateutil_parser.parse(s, default=_DEFAULT_B, tzinfos=_ZONES)
+    except dateutil_parser.UnknownTimezoneWarning as exc:
+        raise DateError(f"unknown time zone in {s!r}") from exc
+    except (ValueError, OverflowError) as exc:
+        raise DateError(f"not a date: {s!r}") from exc
+    if first.date() != second.date():
+        raise DateError(f"incomplete date (no day, month or year): {s!r}")
+    return utc(first)
+
+
+def _from_epoch(seconds: float) -> datetime:
+    if abs(seconds) >= _MS_THRESHOLD:
+        seconds /= 1000.0
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise DateError(f"epoch time out of range: {seconds!r}") from exc
+
+
+def _reuters(m: re.Match[str]) -> datetime:
+    day, mon, year, hh, mm, ss, frac = m.groups()
+    month = _MONTHS.get(mon.upper())
+    if month is None:
+        raise DateError(f"unknown month {mon!r}")
+    micro = int((frac or "0").ljust(6, "0"))
+    try:
+        return datetime(int(year), month, int(day), int(hh), int(mm), int(ss), micro,
+                        tzinfo=timezone.utc)
+    except ValueError as exc:
+        raise DateError(f"not a date: {m.group(0)!r}") from exc

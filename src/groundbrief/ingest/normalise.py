@@ -1,0 +1,164 @@
+"""One raw article record → one normalised :class:`Source` (or a :class:`Rejected`).
+
+Every reader (dumps, feeds, pages) fills an :class:`ArticleFields` with the values as it found
+them and hands it here, so that ids, hashes, URLs, dates and text hygiene (I9) are decided in one
+place and re-reading the same input yields identical Sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..interfaces import Rejected
+from ..models import Source, iso
+from ..text import clean, clean_line, content_hash, sentence_spans, short_hash
+from .dates import DateError, parse_date
+from .language import detect_language, normalise_language
+from .urls import canonical_url, host_of
+
+# A dump id that already names its collection ("enwikinews:Some_page") is kept as it is.
+_NAMESPACED = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*:(?!//)\S+")
+_TITLE_MAX = 150  # characters of a title made from the first sentence
+_ID_HASH_CHARS = 16  # 64 bits: no collision in any corpus this tool will hold
+
+
+@dataclass
+class ArticleFields:
+    """Values as a reader found them; nothing here is cleaned or validated yet."""
+
+    text: object = None
+    title: object = None
+    url: object = None
+    published: object = None
+    outlet: object = None
+    language: object = None
+    authors: object = None
+    record_id: object = None
+    attribution: object = None
+    licence: object = None
+
+
+def build_source(
+    fields: ArticleFields,
+    *,
+    where: str,
+    origin: str,
+    namespace: str | None = None,
+    default_outlet: str | None = None,
+) -> Source | Rejected:
+    """Normalise ``fields`` into a Source; ``where`` ("file:line") locates a rejection."""
+    body = fields.text
+    if isinstance(body, list) and all(isinstance(p, str) for p in body):
+        body = "\n\n".join(body)  # some dumps store the body as a list of paragraphs
+    text = clean(_as_text(body))
+    if not text:
+        return Rejected(where, "empty text: the record has no article body (if the body is "
+                               "under another name, map it with --map text=COLUMN)")
+    title = clean_line(_as_text(fields.title)) or title_from_text(text)
+    url = canonical_url(_as_text(fields.url) or None)
+    try:
+        published = parse_date(fields.published)
+    except DateError as exc:
+        return Rejected(where, f"{exc}; fix the date or map another field with "
+                               "--map published=FIELD")
+    outlet = _outlet(fields.outlet) or (clean_line(default_outlet) if default_outlet else None)
+    outlet = outlet or ("Wikinews" if _is_wikinews(url) else host_of(url))
+    language = normalise_language(fields.language) or detect_language(text)
+    return Source(
+        id=source_id(fields.record_id, url, namespace, title, text),
+        url=url,
+        title=title,
+        outlet=outlet,
+        authors=_authors(fields.authors),
+        published_at=published,
+        language=language,
+        text=text,
+        content_hash=content_hash(title, text, url or "", iso(published) or ""),
+        attribution=_attribution(fields, url, outlet),
+        origin=origin,
+    )
+
+
+def source_id(record_id: object, url: str | None, namespace: str | None, title: str,
+              text: str) -> str:
+    """Stable id: a namespaced dump id as is, else the canonical URL's hash, else the dump id
+    under the file's namespace ("reuters:1"), else a hash of title and text."""
+    rid = _as_text(record_id).strip()
+    if rid and _NAMESPACED.fullmatch(rid):
+        return rid
+    if url:
+        return "src_" + short_hash(url, _ID_HASH_CHARS)
+    if rid and namespace:
+        return f"{namespace}:{rid}"
+    return "src_" + short_hash(f"{title}\x00{text}", _ID_HASH_CHARS)
+
+
+def title_from_text(text: str) -> str:
+    """The first sentence; a long one is cut at a word boundary and marked with "…"."""
+    head = text[: _TITLE_MAX * 4]
+    spans = sentence_spans(head)
+    first = head[spans[0][0]: spans[0][1]] if spans else head
+    first = " ".join(first.split())
+    if len(first) <= _TITLE_MAX:
+        return first
+    cut = first[:_TITLE_MAX]
+    space = cut.rfind(" ")
+    if space > _TITLE_MAX // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def _outlet(value: object) -> str | None:
+    s = clean_line(_as_text(value))
+    if not s:
+        return None
+    # Dumps such as FakeNewsNet give the site's URL as its "source".
+    if re.match(r"https?://", s, re.IGNORECASE):
+        return host_of(s)
+    return s
+
+
+def _authors(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        # ";" separates people in trafilatura and most CMS exports; "," does not ("Smith, J.").
+        parts = value.split(";")
+    elif isinstance(value, (list, tuple)):
+        parts = [_as_text(v.get("name") if isinstance(v, dict) else v) for v in value]
+    else:
+        return []
+    out: list[str] = []
+    for part in parts:
+        name = clean_line(part)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _is_wikinews(url: str | None) -> bool:
+    host = host_of(url) or ""
+    return host == "wikinews.org" or host.endswith(".wikinews.org")
+
+
+def _attribution(fields: ArticleFields, url: str | None, outlet: str | None) -> str | None:
+    explicit = clean_line(_as_text(fields.attribution))
+    if explicit:
+        return explicit
+    if _is_wikinews(url):
+        return f"Wikinews, {url}, CC BY 2.5; converted to plain text"
+    licence = clean_line(_as_text(fields.licence))
+    if licence:
+        return ", ".join(p for p in (outlet, url, licence) if p)
+    return None

@@ -1,0 +1,167 @@
+"""Where ingest starts: locations (files, folders, URLs) dispatched to the right reader.
+
+Order of work for one location: URL or path? → (URL) SSRF check, fetch, feed or page by
+content type → (path) folder walk or single file → binary check → kind by extension, else by
+first bytes → the dump, feed or page reader → :func:`normalise.build_source` per article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+import httpx
+
+from ..errors import InputError
+from ..interfaces import Rejected, SourceReader
+from ..models import Source
+from .dumps import open_binary, read_csv, read_json, read_jsonl
+from .feeds import read_feed
+from .fetch import Fetcher, Resolver, resolve_host
+from .options import ReadOptions
+from .pages import read_page
+from .sniff import HEAD_BYTES, content_kind, extension_kind, looks_binary, markup_kind
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+_FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml",
+               "application/xml", "text/xml", "application/feed+xml"}
+_PAGE_TYPES = {"text/html", "application/xhtml+xml"}
+_MAX_FILE_FOR_MARKUP = 64 * 1024 * 1024  # feeds and pages are read whole
+
+
+def read_sources(
+    locations: Sequence[str],
+    *,
+    field_map: Mapping[str, str] | None = None,
+    client: httpx.Client | None = None,
+    default_outlet: str | None = None,
+    allow_private: bool = False,
+    resolve: Resolver = resolve_host,
+) -> Iterator[Source | Rejected]:
+    """Every article at ``locations`` as a Source, and every bad record as a Rejected.
+
+    ``field_map`` maps our field names to a dump's ({"text": "body"}); ``default_outlet``
+    names the outlet of records that carry none; ``allow_private`` lifts the SSRF guard (tests
+    against a local server only); ``resolve`` is the DNS lookup the guard uses. Raises
+    :class:`InputError` for a location that is unusable as a whole.
+    """
+    options = ReadOptions(field_map=dict(field_map or {}), default_outlet=default_outlet,
+                          allow_private=allow_private)
+    reader = LocationReader(options, client=client, resolve=resolve)
+    try:
+        for location in locations:
+            yield from reader.read(location)
+    finally:
+        reader.close()
+
+
+class LocationReader(SourceReader):
+    """Reads one file, folder or URL; see the module docstring for the order of work."""
+
+    def __init__(self, options: ReadOptions | None = None, *, client: httpx.Client | None = None,
+                 resolve: Resolver = resolve_host):
+        self.options = options or ReadOptions()
+        self.fetcher = Fetcher(self.options, client=client, resolve=resolve)
+
+    def close(self) -> None:
+        self.fetcher.close()
+
+    def __enter__(self) -> LocationReader:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def read(self, location: str) -> Iterator[Source | Rejected]:
+        if _is_url(location):
+            yield from self._read_url(location)
+            return
+        path = Path(location)
+        if path.is_dir():
+            yield from self._read_folder(path)
+        elif path.is_file():
+            yield from self._read_file(path, strict=True)
+        elif path.exists():
+            raise InputError(f"{location}: not a regular file or folder; give a file, folder or "
+                             "URL")
+        else:
+            raise InputError(f"{location}: no such file or folder; check the path")
+
+    def _read_url(self, url: str) -> Iterator[Source | Rejected]:
+        fetched = self.fetcher.fetch(url)
+        kind = _kind_of_response(fetched.content_type, fetched.data)
+        if kind == "feed":
+            yield from read_feed(fetched.data, url, self.options, base_url=fetched.url)
+        elif kind == "html":
+            yield from read_page(fetched.data, url, self.options, fetched_url=fetched.url)
+        else:
+            raise InputError(f"{url}: content type {fetched.content_type or 'unknown'!r} is "
+                             "neither an HTML page nor an RSS/Atom feed; give a page or feed "
+                             "address")
+
+    def _read_folder(self, folder: Path) -> Iterator[Source | Rejected]:
+        # Sorted, so re-reading a folder yields Sources in the same order.
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder).parts
+            if any(part.startswith(".") for part in relative) or not path.is_file():
+                continue
+            # In a folder, one unusable file is reported and the others are still read.
+            try:
+                yield from self._read_file(path, strict=False)
+            except InputError as exc:
+                yield Rejected(str(path), str(exc).removeprefix(f"{path}: "))
+
+    def _read_file(self, path: Path, *, strict: bool) -> Iterator[Source | Rejected]:
+        origin = str(path)
+        try:
+            with open_binary(path) as stream:
+                head = stream.read(HEAD_BYTES)
+        except OSError as exc:
+            raise InputError(f"{origin}: cannot read ({exc.strerror or exc}); check the file's "
+                             "permissions") from exc
+        if looks_binary(head):
+            raise InputError(f"{origin}: a binary file, not a dump, feed or page; give a "
+                             "JSONL, CSV, RSS/Atom or HTML file")
+        kind = extension_kind(path) or content_kind(head)
+        if kind is None:
+            if not strict and not head.strip():
+                return
+            raise InputError(f"{origin}: unknown file type; use .jsonl, .json, .csv, .tsv, "
+                             ".xml/.rss/.atom or .html")
+        if kind == "jsonl":
+            yield from read_jsonl(path, origin, self.options)
+        elif kind == "json":
+            yield from read_json(path, origin, self.options)
+        elif kind in ("csv", "tsv"):
+            yield from read_csv(path, origin, self.options,
+                                delimiter="\t" if kind == "tsv" else ",")
+        else:
+            data = _read_whole(path, origin)
+            if kind == "feed":
+                yield from read_feed(data, origin, self.options)
+            else:
+                yield from read_page(data, origin, self.options)
+
+
+def _is_url(location: str) -> bool:
+    # "C:\\news" is a Windows path, not a URL with scheme "c"; real schemes are longer.
+    return bool(_SCHEME.match(location)) and not Path(location).exists()
+
+
+def _kind_of_response(content_type: str, data: bytes) -> str | None:
+    sniffed = markup_kind(data[:HEAD_BYTES])
+    if content_type in _PAGE_TYPES:
+        # Some servers label feeds text/html; the root element tells.
+        return "feed" if sniffed == "feed" else "html"
+    if content_type in _FEED_TYPES or content_type.endswith("+xml"):
+        return "feed" if sniffed != "html" else "html"
+    return sniffed
+
+
+def _read_whole(path: Path, origin: str) -> bytes:
+    if path.stat().st_size > _MAX_FILE_FOR_MARKUP:
+        raise InputError(f"{origin}: over {_MAX_FILE_FOR_MARKUP // 2**20} MiB for one feed or "
+                         "page; split it")
+    with open_binary(path) as stream:
+        return stream.read()
