@@ -55,14 +55,14 @@ def build_source(
     if not text:
         return Rejected(where, "empty text: the record has no article body (if the body is "
                                "under another name, map it with --map text=COLUMN)")
-    title = clean_line(_as_text(fields.title)) or title_from_text(text)
+    title = _line(fields.title) or title_from_text(text)
     url = canonical_url(_as_text(fields.url) or None)
     try:
         published = parse_date(fields.published)
     except DateError as exc:
         return Rejected(where, f"{exc}; fix the date or map another field with "
                                "--map published=FIELD")
-    outlet = _outlet(fields.outlet) or (clean_line(default_outlet) if default_outlet else None)
+    outlet = _outlet(fields.outlet) or (_line(default_outlet) or None)
     outlet = outlet or ("Wikinews" if _is_wikinews(url) else host_of(url))
     language = normalise_language(fields.language) or detect_language(text)
     return Source(
@@ -119,8 +119,14 @@ def _as_text(value: object) -> str:
     return ""
 
 
+def _line(value: object) -> str:
+    # clean_line costs a few regex passes; most optional fields are absent.
+    s = _as_text(value)
+    return clean_line(s) if s else ""
+
+
 def _outlet(value: object) -> str | None:
-    s = clean_line(_as_text(value))
+    s = _line(value)
     if not s:
         return None
     # Dumps such as FakeNewsNet give the site's URL as its "source".
@@ -153,12 +159,12 @@ def _is_wikinews(url: str | None) -> bool:
 
 
 def _attribution(fields: ArticleFields, url: str | None, outlet: str | None) -> str | None:
-    explicit = clean_line(_as_text(fields.attribution))
+    explicit = _line(fields.attribution)
     if explicit:
         return explicit
     if _is_wikinews(url):
         return f"Wikinews, {url}, CC BY 2.5; converted to plain text"
-    licence = clean_line(_as_text(fields.licence))
+    licence = _line(fields.licence)
     if licence:
         return ", ".join(p for p in (outlet, url, licence) if p)
     return None
