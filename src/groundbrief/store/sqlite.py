@@ -333,9 +333,12 @@ class SQLiteStore:
 
     def start_run(self, run_id: str, brief_text: str, settings: dict[str, Any],
                   as_of: datetime | None, now: datetime) -> None:
+        # The run id is derived from the run's inputs, so a repeated run replaces its record.
         with self.transaction():
+            self.db.execute("DELETE FROM run_stages WHERE run_id=?", (run_id,))
             self.db.execute(
-                "INSERT INTO runs(id, brief, as_of, started_at, settings) VALUES(?,?,?,?,?)",
+                """INSERT INTO runs(id, brief, as_of, started_at, settings) VALUES(?,?,?,?,?)
+                   ON CONFLICT(id) DO UPDATE SET status='running', started_at=excluded.started_at""",
                 (run_id, brief_text, iso(as_of), iso(now), json.dumps(settings, sort_keys=True)),
             )
 
