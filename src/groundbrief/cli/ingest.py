@@ -7,38 +7,23 @@ from typing import Annotated, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..errors import InputError
 from .common import HomeOption, err, settings_for
-
-
-def parse_map(value: str | None) -> dict[str, str]:
-    """``text=body,published=date`` → {"text": "body", "published": "date"}."""
-    if not value:
-        return {}
-    mapping: dict[str, str] = {}
-    for part in value.split(","):
-        ours, sep, theirs = part.partition("=")
-        if not sep or not ours.strip() or not theirs.strip():
-            raise InputError(
-                f"--map '{value}' is not a list of ours=theirs pairs; use e.g. --map text=body,published=date"
-            )
-        mapping[ours.strip()] = theirs.strip()
-    return mapping
 
 
 def ingest_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, feed or page URLs.", metavar="PATH_OR_URL...")],
     field_map: Annotated[Optional[str], typer.Option("--map", help="Field names of a dump: ours=theirs, e.g. text=body,published=date.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Outlet name for records that carry none (e.g. Reuters).")] = None,
     home: HomeOption = None,
 ) -> None:
     """Ingest JSONL/CSV dumps, RSS/Atom feeds, HTML pages (files or URLs) and folders of them."""
-    from ..ingest import read_sources
+    from ..ingest import parse_field_map, read_sources
     from ..index.indexer import Indexer
     from ..registry import build_embedder
     from ..runtime import open_store
 
     settings = settings_for(home)
-    mapping = parse_map(field_map)
+    mapping = parse_field_map(field_map) if field_map else {}
     with open_store(settings) as store:
         indexer = Indexer(store, build_embedder(settings))
         with Progress(
@@ -47,7 +32,7 @@ def ingest_command(
         ) as bar:
             task = bar.add_task("ingest", total=None)
             report = indexer.index(
-                read_sources(inputs, field_map=mapping),
+                read_sources(inputs, field_map=mapping, default_outlet=outlet),
                 progress=lambda n: bar.advance(task, n),
             )
     for problem in report.problems[:20]:
