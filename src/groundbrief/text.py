@@ -20,14 +20,28 @@ def repair_mojibake(text: str) -> str:
     """
     if not _MOJIBAKE.search(text):
         return text
-    for codec in ("cp1252", "latin-1"):
-        try:
-            fixed = text.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-        if len(_MOJIBAKE.findall(fixed)) < len(_MOJIBAKE.findall(text)):
-            return fixed
+    try:
+        fixed = _as_cp1252_bytes(text).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+    if len(_MOJIBAKE.findall(fixed)) < len(_MOJIBAKE.findall(text)):
+        return fixed
     return text
+
+
+def _as_cp1252_bytes(text: str) -> bytes:
+    """Bytes as a cp1252 decoder saw them; the five bytes cp1252 leaves undefined (0x81, 0x8d,
+    0x8f, 0x90, 0x9d) come through as the C1 characters of the same value, as in Latin-1."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) < 256:
+                out.append(ord(ch))
+            else:
+                raise
+    return bytes(out)
 
 
 def clean(text: str) -> str:

@@ -15,7 +15,7 @@ from ..models import Explainer
 from .common import HomeOption, err, now_utc, parse_time, settings_for
 
 FORMATS = ("md", "html", "json")
-MAX_BRIEF_FILE = 1_000_000
+MAX_BRIEF_FILE = 64_000  # bytes; a brief is capped at 5,000 characters anyway
 
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html or json.")]
 
