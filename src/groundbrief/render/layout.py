@@ -1,0 +1,263 @@
+"""What every renderer shows and in which order, decided once for all formats.
+
+The Markdown and HTML renderers differ only in syntax and escaping; the section order (DESIGN.md,
+"The explainer"), the citation numbering, the wording of the run's figures and the rules for
+when a section is left out live here, so the two formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..errors import InputError
+from ..models import Citation, Claim, Explainer, SourceRef, Transparency, Verdict, utc
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str  # HTML anchor; stable, other pages may link to it
+    title: str
+
+
+# DESIGN.md order. "claims" (an editor's table of every claim) and "changelog" are additions:
+# the table sits after Related coverage so the article itself reads without interruption.
+HEADLINE = Section("headline", "Headline")
+PUBLISHED = Section("published", "Published / Updated")
+SUMMARY = Section("summary", "Summary")
+WHAT_WE_KNOW = Section("what-we-know", "What We Know")
+STILL_UNCLEAR = Section("still-unclear", "What's Still Unclear")
+CONTEXT = Section("context", "Context")
+WHY_IT_MATTERS = Section("why-it-matters", "Why It Matters")
+WATCH_NEXT = Section("watch-next", "What to Watch Next")
+FAQ = Section("faq", "FAQ")
+RELATED = Section("related", "Related coverage")
+CLAIMS = Section("claims", "Claims checked")
+TRANSPARENCY = Section("transparency", "Source Transparency")
+BRIEF = Section("brief", "Original brief")
+SOURCES = Section("sources", "Sources")
+CHANGELOG = Section("changelog", "Version history")
+
+OPEN_QUESTIONS_LEAD = "Open questions"
+
+SECTIONS: tuple[Section, ...] = (
+    HEADLINE, PUBLISHED, SUMMARY, WHAT_WE_KNOW, STILL_UNCLEAR, CONTEXT, WHY_IT_MATTERS,
+    WATCH_NEXT, FAQ, RELATED, CLAIMS, TRANSPARENCY, BRIEF, SOURCES, CHANGELOG,
+)
+
+ANALYSIS_NOTE = "Analysis stated in the cited sources, not groundbrief's own assessment."
+ALL_SUPPORTED_NOTE = "Nothing: every claim of the brief is supported by the cited sources."
+NO_SOURCES_NOTE = "No source was cited."
+
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it may become a link (plain http/https, nothing a browser would rewrite).
+
+    Matched on the raw string, not a parsed one: browsers drop tabs and newlines inside URLs, so
+    ``java\\tscript:`` must not be judged by what ``urllib`` makes of it.
+    """
+    if url and _WEB_URL.fullmatch(url):
+        return url
+    return None
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value: str | None) -> str | None:
+    """``value`` when it is a BCP 47-shaped tag usable in ``lang=``; otherwise nothing.
+
+    A wrong ``lang`` makes screen readers mispronounce the text, so no tag beats a bad one.
+    """
+    if value and _LANGUAGE_TAG.fullmatch(value):
+        return value
+    return None
+
+
+def fmt_time(dt: datetime | None) -> str:
+    return utc(dt).strftime("%Y-%m-%d %H:%M UTC") if dt else "unknown"
+
+
+def fmt_date(dt: datetime | None) -> str:
+    # Sources often carry only a day (Wikinews does); showing 00:00 would suggest a precision
+    # the store does not have.
+    return utc(dt).strftime("%Y-%m-%d") if dt else "date unknown"
+
+
+def iso_time(dt: datetime | None) -> str:
+    return utc(dt).replace(microsecond=0).isoformat().replace("+00:00", "Z") if dt else ""
+
+
+def fmt_score(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def one_line(text: str) -> str:
+    """Statement and title text on one line: a newline inside a list item would break it."""
+    return " ".join(text.split())
+
+
+class Numbering:
+    """Resolves citations to the numbers of Sources entries (I2) and claim ids to claims."""
+
+    def __init__(self, explainer: Explainer):
+        self.explainer = explainer
+        self._by_id: dict[str, SourceRef] = {s.id: s for s in explainer.sources}
+        self._claims: dict[str, Claim] = {c.id: c for c in explainer.claims}
+
+    def source(self, source_id: str) -> SourceRef | None:
+        return self._by_id.get(source_id)
+
+    def markers(self, citations: list[Citation]) -> list[int]:
+        """Distinct source numbers, ascending; a citation to an unlisted source is an error.
+
+        Rendering a marker that points nowhere would publish exactly the fault the product
+        exists to prevent, so it stops the render instead.
+        """
+        out: list[int] = []
+        for c in citations:
+            ref = self._by_id.get(c.source_id)
+            if ref is None:
+                raise InputError(
+                    f"explainer {self.explainer.id!r} cites source {c.source_id!r}, which is not "
+                    "in its Sources list; compose the explainer again"
+                )
+            if ref.n not in out:
+                out.append(ref.n)
+        return sorted(out)
+
+    def evidence_markers(self, claim_id: str) -> list[int]:
+        """Numbers of the listed sources among a claim's evidence.
+
+        Evidence of an unclear claim may include passages that were considered but not cited;
+        those have no Sources entry and get no marker.
+        """
+        claim = self._claims.get(claim_id)
+        if claim is None:
+            return []
+        out: list[int] = []
+        for c in claim.evidence:
+            ref = self._by_id.get(c.source_id)
+            if ref is not None and ref.n not in out:
+                out.append(ref.n)
+        return sorted(out)
+
+    def claim(self, claim_id: str | None) -> Claim | None:
+        return self._claims.get(claim_id) if claim_id else None
+
+
+
+def nothing_found(explainer: Explainer) -> bool:
+    """I10: no supported claim and nothing cited in What We Know."""
+    return bool(explainer.claims) and not explainer.what_we_know and not any(
+        c.verdict is Verdict.SUPPORTED for c in explainer.claims
+    )
+
+
+def notice(explainer: Explainer) -> str | None:
+    """The line said plainly at the top: the writer's notice, or I10's when it gave none."""
+    if explainer.notice:
+        return explainer.notice
+    return nothing_found_note(explainer) if nothing_found(explainer) else None
+
+
+def nothing_found_note(explainer: Explainer) -> str:
+    t = explainer.transparency
+    return (
+        f"None of the {t.sources_searched} sources searched supports any claim of this brief; "
+        f"every claim is listed under {STILL_UNCLEAR.title}."
+    )
+
+
+def open_questions_note(explainer: Explainer) -> str | None:
+    """A pointer to What's Still Unclear, for a writer that gave no open questions of its own."""
+    n = len(explainer.still_unclear)
+    if n == 0 or explainer.open_questions:
+        return None
+    noun = "claim of the brief remains" if n == 1 else "claims of the brief remain"
+    return f"Open questions: {n} {noun} unverified (see {STILL_UNCLEAR.title})."
+
+
+def verdict_counts(counts: dict[str, int]) -> str:
+    parts = [f"{counts[v.value]} {v.label}" for v in Verdict if counts.get(v.value)]
+    # Keys the Verdict enum does not know would be a writer bug; show them rather than hide them.
+    parts += [f"{n} {k}" for k, n in sorted(counts.items()) if k not in Verdict._value2member_map_ and n]
+    return ", ".join(parts) if parts else "none"
+
+
+def _seconds(x: float) -> str:
+    return f"{x:.2f} s" if x < 10 else f"{x:.1f} s"
+
+
+def time_taken(timings: dict[str, float]) -> str | None:
+    if not timings:
+        return None
+    stages = {k: v for k, v in timings.items() if k != "total"}
+    total = timings.get("total", sum(stages.values()))
+    detail = ", ".join(f"{k} {_seconds(v)}" for k, v in stages.items())
+    return f"{_seconds(total)} ({detail})" if detail else _seconds(total)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of Source Transparency: a label and either one value or a list of values."""
+
+    label: str
+    value: str | None = None
+    items: tuple[str, ...] = ()
+
+
+def transparency_rows(t: Transparency, as_of: datetime | None) -> list[Row]:
+    """The run's own figures (I8) in words; rows with nothing to say are left out."""
+    rows = [
+        Row("Sources searched", f"{t.sources_searched} of {t.sources_in_store} in the store "
+            f"({t.passages_in_store} passages)"),
+        Row("Passages retrieved", str(t.passages_retrieved)),
+        Row("Sources considered", str(t.sources_considered)),
+        Row("Sources cited", str(t.sources_cited)),
+        Row("Claims checked", f"{t.claims} ({verdict_counts(t.verdicts)})"),
+    ]
+    as_of = t.as_of or as_of
+    if as_of:
+        rows.append(Row("As of", f"{fmt_time(as_of)}; sources published later were not used"))
+    if t.corpus_as_of:
+        rows.append(Row("Newest usable source", fmt_time(t.corpus_as_of)))
+    if t.checks:
+        rows.append(Row("Checks", items=tuple(f"{c.name}: {c.outcome}" for c in t.checks)))
+    if t.backends:
+        rows.append(Row("Backends", ", ".join(f"{k}: {v}" for k, v in t.backends.items())))
+    if t.models:
+        rows.append(Row("Models", ", ".join(t.models)))
+    taken = time_taken(t.timings_s)
+    if taken:
+        rows.append(Row("Time taken", taken))
+    if t.caveats:
+        rows.append(Row("Caveats", items=tuple(t.caveats)))
+    return rows
+
+
+def cited_passages(explainer: Explainer) -> dict[str, list[Citation]]:
+    """Per listed source id, the distinct passages cited anywhere, in order of first citation.
+
+    Shown under each Sources entry so a reader can check every marker against the passage.
+    Claim evidence counts too: an unclear claim's marker (say, to the passage that refutes it)
+    must lead to that passage as well.
+    """
+    listed = {s.id for s in explainer.sources}
+    citations = [c for _, st in explainer.cited_statements() for c in st.citations]
+    citations += [c for claim in explainer.claims for c in claim.evidence if c.source_id in listed]
+    out: dict[str, list[Citation]] = {}
+    seen: set[tuple[str, str]] = set()
+    for c in citations:
+        key = (c.source_id, c.passage_id)
+        if key not in seen:
+            seen.add(key)
+            out.setdefault(c.source_id, []).append(c)
+    return out
+
+
+def sources_in_order(explainer: Explainer) -> list[SourceRef]:
+    return sorted(explainer.sources, key=lambda s: s.n)
