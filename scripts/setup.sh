@@ -31,6 +31,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   fi
   echo "$want" > "$stamp"
 fi
-if [ "${1:-}" = "--test" ] && [ -f scripts/setup-browser.sh ]; then
-  bash scripts/setup-browser.sh
+if [ "${1:-}" = "--test" ]; then
+  # Test-only extras with their own installers: a browser (Debian chromium) for the site's
+  # browser tests, and llama.cpp's server with a small bundled model for the LLM-judge backend.
+  for extra in scripts/setup-browser.sh scripts/setup-llm.sh; do
+    if [ -f "$extra" ]; then bash "$extra"; fi
+  done
 fi
