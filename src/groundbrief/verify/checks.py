@@ -433,8 +433,8 @@ def check_dates(claim: str, passage: str) -> CheckResult:
 
 # ---------------------------------------------------------------- named entities
 
-_CAP_TOKEN = r"(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’&-]*[\w]|[A-Z]"
-_CONNECTORS = r"(?:of|de|van|von|der|den|da|du|la|le|al|bin|del|di|&)"
+_CAP_TOKEN = r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-ZÀ-ÖØ-Þ][\w'’&-]*[\w]|[A-Z]"
+_CONNECTORS = r"(?:of|on|for|de|van|von|der|den|da|du|la|le|al|bin|del|di|&)"
 _ENTITY = re.compile(
     rf"(?<![\w@#])(?:{_CAP_TOKEN})(?:\s+(?:{_CONNECTORS}\s+)?(?:{_CAP_TOKEN}))*"
 )
@@ -535,6 +535,8 @@ def extract_entities(text: str) -> list[str]:
                 start += len(words[0]) + 1
                 words = words[1:]
             if not words or all(_bare(w) in _STOPWORDS for w in words):
+                continue
+            if len(words) == 1 and len(words[0].strip(".")) < 2:  # a lone initial or "C"
                 continue
             ent = re.sub(r"['’]s$", "", " ".join(words))
             if start not in starts:

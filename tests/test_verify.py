@@ -1,0 +1,271 @@
+"""The default verifier: scoring rules, aggregation, and verdicts with the bundled NLI model."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source, Verdict
+from groundbrief.verify import DefaultVerifier, VerifierSettings
+from groundbrief.verify.default import (
+    REASON_ATTRIBUTION,
+    REASON_CONFLICT,
+    REASON_DETAIL,
+    REASON_NO_SOURCE,
+    REASON_REFUTED,
+    calibrated,
+    measure_pair,
+    passage_verdict,
+    score_pair,
+)
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "src" / "groundbrief" / "verify" / "nli_model"
+needs_model = pytest.mark.skipif(
+    not (MODEL_DIR / "model.onnx").exists(),
+    reason=f"the bundled NLI model is not in {MODEL_DIR} yet (training/train_nli.py export)",
+)
+CLIMATE_FEVER = (Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+                 / "climate_fever" / "dev.jsonl")
+
+BRIEF = Brief(text="test brief")
+
+
+def sp(pid: str, text: str, source: str = "s1", outlet: str | None = None,
+       score: float = 1.0) -> ScoredPassage:
+    return ScoredPassage(
+        passage=Passage(id=pid, source_id=source, ordinal=0, start=0, end=len(text), text=text),
+        source=Source(id=source, title=f"title {source}", outlet=outlet, text=text),
+        score=score,
+    )
+
+
+@pytest.fixture(scope="module")
+def verifier() -> DefaultVerifier:
+    if not (MODEL_DIR / "model.onnx").exists():
+        pytest.skip(f"the bundled NLI model is not in {MODEL_DIR} yet")
+    return DefaultVerifier()
+
+
+# ---------------------------------------------------------------- without the model
+
+
+def test_opinion_is_not_checkworthy_without_loading_the_model():
+    v = DefaultVerifier()
+    out = v.verify(Claim(id="c1", text="Integration is a failure.", kind="opinion"),
+                   [sp("p1", "Integration rates fell.")], BRIEF)
+    assert out.verdict is Verdict.NOT_CHECKWORTHY
+    assert out.judgements == []
+    assert v._nli is None  # opinions never reach the model
+
+
+def test_no_passages_is_not_enough_evidence():
+    v = DefaultVerifier()
+    out = v.verify(Claim(id="c1", text="Border controls barely exist."), [], BRIEF)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert out.reason == REASON_NO_SOURCE == "no source found"
+    assert v._nli is None
+
+
+def test_shortlist_keeps_top_n_by_score_once_each():
+    v = DefaultVerifier(top_n=2)
+    ps = [sp("a", "x", score=0.1), sp("b", "y", score=0.9), sp("b", "y", score=0.9),
+          sp("c", "z", score=0.5)]
+    assert [p.passage.id for p in v.shortlist(ps)] == ["b", "c"]
+
+
+S = VerifierSettings()
+
+
+def test_missing_quote_caps_support_below_the_threshold():
+    ev = measure_pair('Kanko said "border controls do not exist"',
+                      "Kanko said border controls barely exist.", (0.95, 0.03, 0.02))
+    sc = score_pair(ev, S)
+    assert sc.support <= S.detail_cap < S.support_threshold
+    assert passage_verdict(sc.support, sc.contradiction, sc.agreement, S) is not Verdict.SUPPORTED
+
+
+def test_missing_number_caps_and_conflicting_number_raises_contradiction():
+    ev = measure_pair("Inflation in Belgium rose 2.5 pct in 2023",
+                      "Inflation in Belgium rose 3.1 pct in 2023.", (0.9, 0.05, 0.05))
+    sc = score_pair(ev, S)
+    assert sc.support <= S.detail_cap
+    assert sc.contradiction >= S.conflict_floor
+    assert sc.agreement  # shares "Belgium"
+    assert "2.5 pct" in sc.raised
+
+
+def test_contradiction_about_another_subject_is_not_a_refutation():
+    ev = measure_pair("The Great Barrier Reef is dying",
+                      "Polar bears in the Arctic are thriving.", (0.02, 0.08, 0.90))
+    sc = score_pair(ev, S)
+    assert not sc.agreement
+    assert passage_verdict(sc.support, sc.contradiction, sc.agreement, S) is (
+        Verdict.NOT_ENOUGH_EVIDENCE)
+
+
+def test_flipped_negation_moves_support_to_contradiction():
+    s = S.with_(negation_overlap=0.5, negation_transfer=0.5)
+    ev = measure_pair("The company did not raise prices", "The company raised prices.",
+                      (0.8, 0.1, 0.1))
+    sc = score_pair(ev, s)
+    assert "negation" in sc.raised
+    assert sc.support == pytest.approx(0.4) and sc.contradiction == pytest.approx(0.5)
+
+
+def test_attribution_without_speaker_is_capped():
+    ev = measure_pair("Kanko said border controls barely exist",
+                      "Border controls barely exist, the report found.", (0.9, 0.05, 0.05),
+                      speaker="Assita Kanko", attribution=True)
+    sc = score_pair(ev, S)
+    assert sc.support <= S.attribution_cap
+    assert sc.content_support >= 0.45  # the content itself is not what failed
+
+
+def test_calibrated_probabilities_sum_to_one_and_follow_the_scores():
+    lo = calibrated(0.1, 0.1)
+    hi = calibrated(0.95, 0.02)
+    assert sum(hi.values()) == pytest.approx(1.0)
+    assert hi[Verdict.SUPPORTED] > lo[Verdict.SUPPORTED]
+    assert calibrated(0.02, 0.95)[Verdict.REFUTED] > lo[Verdict.REFUTED]
+
+
+# ---------------------------------------------------------------- with the bundled model
+
+KANKO = ("In an interview with V24, Belgian MEP Assita Kanko said that integration is "
+         "non-committal and that border controls barely exist.")
+
+
+@needs_model
+def test_supported_with_real_model(verifier):
+    claim = Claim(id="c1", text="The Great Barrier Reef is experiencing widespread coral bleaching.")
+    out = verifier.verify(claim, [
+        sp("p1", "These temperatures have caused the most severe and widespread coral bleaching "
+                 "ever recorded in the Great Barrier Reef.", source="wiki"),
+        sp("p2", "Inflation in Belgium rose in 2023.", source="other"),
+    ], BRIEF)
+    assert out.verdict is Verdict.SUPPORTED, out
+    assert out.reason is None
+    assert out.signals["supporting"] == ["p1"]
+    assert 0.5 <= out.confidence <= 1.0
+    j = {x.passage_id: x for x in out.judgements}
+    assert j["p1"].support > j["p2"].support
+    assert j["p1"].signals["entities"]["matched"] == ["Great Barrier Reef"]
+
+
+@needs_model
+def test_unrelated_passages_are_not_enough_evidence(verifier):
+    claim = Claim(id="c1", text="The European Central Bank raised interest rates in March 2023.")
+    out = verifier.verify(claim, [sp("p1", "Polar bears hunt seals on the Arctic sea ice.")], BRIEF)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert out.reason.startswith(REASON_NO_SOURCE) or out.reason.startswith(REASON_DETAIL)
+
+
+@needs_model
+def test_quote_not_verbatim_is_not_supported(verifier):
+    claim = Claim(id="c1", text='Assita Kanko said "border controls do not exist at all".',
+                  quotes=["border controls do not exist at all"])
+    out = verifier.verify(claim, [sp("p1", KANKO, outlet="V24")], BRIEF)
+    assert out.verdict is not Verdict.SUPPORTED
+    assert out.judgements[0].signals["quotes"]["missing"] == ["border controls do not exist at all"]
+    assert out.judgements[0].support <= S.detail_cap
+    if out.verdict is Verdict.NOT_ENOUGH_EVIDENCE:
+        assert out.reason.startswith(REASON_DETAIL) or out.reason.startswith(REASON_NO_SOURCE)
+
+
+@needs_model
+def test_verbatim_quote_can_be_supported(verifier):
+    claim = Claim(id="c1", text='Assita Kanko said border controls "barely exist".',
+                  quotes=["barely exist"], kind="attribution", speaker="Assita Kanko")
+    out = verifier.verify(claim, [sp("p1", KANKO, outlet="V24")], BRIEF)
+    assert out.judgements[0].signals["quotes"]["matched"] == ["barely exist"]
+    assert out.judgements[0].signals["speaker"]["confirmed"] is True
+    assert out.verdict is Verdict.SUPPORTED, out
+
+
+@needs_model
+def test_attribution_needs_the_speaker(verifier):
+    claim = Claim(id="c2", text="Assita Kanko said that border controls barely exist.",
+                  kind="attribution", speaker="Assita Kanko")
+    passage = sp("p1", "Border controls barely exist, a report by the border agency found.")
+    out = verifier.verify(claim, [passage], BRIEF)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert out.reason in (REASON_ATTRIBUTION,) or out.reason.startswith(REASON_NO_SOURCE)
+    assert out.judgements[0].signals["speaker"]["confirmed"] is False
+    # the brief's speaker is used when the claim has none
+    claim2 = claim.model_copy(update={"speaker": None})
+    out2 = verifier.verify(claim2, [sp("p2", KANKO)], Brief(text="x", speaker="Assita Kanko"))
+    assert out2.judgements[0].signals["speaker"]["confirmed"] is True
+
+
+@needs_model
+def test_refuted_needs_explicit_conflict(verifier):
+    claim = Claim(id="c1", text="Unemployment in Belgium fell to 4.5 pct in 2023.")
+    refuting = sp("p1", "Unemployment in Belgium rose to 6.2 pct in 2023, the statistics "
+                        "office said.", source="a", outlet="Reuters")
+    out = verifier.verify(claim, [refuting], BRIEF)
+    assert out.verdict is Verdict.REFUTED, out
+    assert out.reason == REASON_REFUTED
+    assert out.judgements[0].signals["subject_agreement"] is True
+
+
+@needs_model
+def test_conflicting_needs_independent_sources(verifier):
+    claim = Claim(id="c1", text="Unemployment in Belgium fell to 4.5 pct in 2023.")
+    supporting = "Unemployment in Belgium fell to 4.5 pct in 2023, the statistics office said."
+    refuting = "Unemployment in Belgium rose to 6.2 pct in 2023, the statistics office said."
+    out = verifier.verify(claim, [sp("p1", supporting, source="a", outlet="Reuters"),
+                                  sp("p2", refuting, source="b", outlet="AP")], BRIEF)
+    assert out.verdict is Verdict.CONFLICTING, out
+    assert out.reason == REASON_CONFLICT
+    # the same outlet on both sides is not two independent sources
+    same = verifier.verify(claim, [sp("p1", supporting, source="a", outlet="Reuters"),
+                                   sp("p2", refuting, source="b", outlet="Reuters")], BRIEF)
+    assert same.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert same.reason.startswith(REASON_CONFLICT)
+
+
+@needs_model
+def test_single_passage_verdict_matches_its_judgement(verifier):
+    claim = Claim(id="c1", text="The Great Barrier Reef is experiencing widespread coral bleaching.")
+    passage = sp("p1", "Widespread coral bleaching has been recorded in the Great Barrier Reef.")
+    out = verifier.verify(claim, [passage], BRIEF)
+    j = verifier.judge(claim, [passage], BRIEF)[0]
+    assert out.verdict.value == j.signals["verdict"]
+    assert out.confidence == pytest.approx(j.signals[f"p_{out.verdict.value}"])
+
+
+@needs_model
+@pytest.mark.slow
+def test_climate_fever_sample_and_throughput(verifier):
+    """A fixed sample of Climate-FEVER *eval* pairs: the model must beat chance and be fast."""
+    if not CLIMATE_FEVER.exists():
+        pytest.skip(f"{CLIMATE_FEVER} is absent: the shared data sets are not beside this checkout")
+    from groundbrief.evaluation.splits import climate_fever_part
+
+    items, gold = [], []
+    with open(CLIMATE_FEVER, encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if climate_fever_part(rec) != "eval":
+                continue
+            claim = Claim(id=rec["claim_id"], text=rec["claim"])
+            ps = [sp(f"{rec['claim_id']}-{i}", e["evidence"], source=e["article"])
+                  for i, e in enumerate(rec["evidences"])]
+            items.append((claim, ps, None))
+            gold += [e["evidence_label"] for e in rec["evidences"]]
+            if len(gold) >= 200:
+                break
+    t0 = time.perf_counter()
+    judged = verifier.judge_batch(items)
+    rate = len(gold) / (time.perf_counter() - t0)
+    pred = [j.signals["verdict"] for js in judged for j in js]
+    sup_gold = [g == "SUPPORTS" for g in gold]
+    sup_pred = [p == "supported" for p in pred]
+    tpr = sum(a and b for a, b in zip(sup_gold, sup_pred)) / max(1, sum(sup_gold))
+    tnr = sum((not a) and (not b) for a, b in zip(sup_gold, sup_pred)) / max(
+        1, len(gold) - sum(sup_gold))
+    assert (tpr + tnr) / 2 >= 0.60, (tpr, tnr)
+    assert rate >= 25, f"{rate:.1f} pairs/s"  # target 50 on an idle 2-core machine

@@ -1,0 +1,187 @@
+#!/usr/bin/env python
+"""Tune the default verifier's thresholds and fit its confidence calibration.
+
+Uses only the Climate-FEVER *train* part (``groundbrief.evaluation.splits``); the eval part is
+left to ``benchmarks/eval_pairs.py``. Prints the constants to paste into
+``src/groundbrief/verify/default.py`` and (``--out``) writes them with the train figures as JSON.
+
+    .venv/bin/python training/calibrate.py [--data ../shared/data/climate_fever/dev.jsonl]
+
+Search, in three steps (each pair judged alone, as in the pairs evaluation):
+
+1. support side -- ``SUPPORT_THRESHOLD``, ``ENTITY_CAP`` (cap or no cap) and the negation rule
+   (``NEGATION_OVERLAP``, ``NEGATION_TRANSFER``), maximising supported-vs-not balanced accuracy;
+2. contradiction side -- ``CONTRADICTION_THRESHOLD``, ``SUBJECT_OVERLAP``, ``CONFLICT_FLOOR``,
+   maximising refuted recall among settings with refuted precision >= ``--min-precision``
+   (F1 when none reaches it);
+3. ``CALIBRATION`` -- multinomial logistic regression of the gold label (supported / refuted /
+   not enough info) on (logit support, logit contradiction) of the final scores, by Newton's
+   method; its probabilities are the confidence the verifier reports.
+
+``DETAIL_CAP`` and ``ATTRIBUTION_CAP`` are not tuned: they enforce invariants (I4, I5), so
+they stay below any threshold whatever the data says.
+
+Caveat: the bundled NLI model was itself trained on this same train part, so its scores here
+are somewhat more confident than on unseen text; the eval part shows how far that carries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from eval_pairs import DEFAULT_DATA, LABELS, VERDICT_TO_LABEL, load_pairs, metrics  # noqa: E402
+
+from groundbrief.verify.default import (  # noqa: E402
+    DefaultVerifier,
+    VerifierSettings,
+    measure_pair,
+    passage_verdict,
+    score_pair,
+)
+
+
+def predict(evidence, settings: VerifierSettings):
+    """Per-pair labels and final (support, contradiction) scores under ``settings``."""
+    labels, scores = [], []
+    for ev in evidence:
+        sc = score_pair(ev, settings)
+        v = passage_verdict(sc.support, sc.contradiction, sc.agreement, settings)
+        labels.append(VERDICT_TO_LABEL[v.value])
+        scores.append((sc.support, sc.contradiction))
+    return labels, np.array(scores)
+
+
+def tune_support(evidence, gold, base: VerifierSettings) -> VerifierSettings:
+    best, best_ba = base, -1.0
+    grid = itertools.product(
+        np.round(np.arange(0.15, 0.951, 0.025), 3),  # support threshold
+        (1.0, None),  # entity cap: none, or just below the threshold (None)
+        (0.5, 0.6, 0.7, 0.8, 1.01),  # negation overlap (1.01 = rule off)
+        (0.25, 0.5, 0.75),  # negation transfer
+    )
+    for t, ecap, nov, ntr in grid:
+        s = base.with_(support_threshold=float(t),
+                       entity_cap=1.0 if ecap == 1.0 else float(t) - 0.05,
+                       negation_overlap=nov, negation_transfer=ntr)
+        ba = metrics(gold, predict(evidence, s)[0])["supported_balanced_accuracy"]
+        if ba > best_ba + 1e-9:
+            best, best_ba = s, ba
+    return best
+
+
+def tune_contradiction(evidence, gold, base: VerifierSettings, min_precision: float):
+    best, best_key = base, (-1, -1.0)
+    grid = itertools.product(
+        np.round(np.arange(0.2, 0.951, 0.025), 3),  # contradiction threshold
+        (0.0, 0.2, 0.3, 0.4, 0.5, 0.6),  # subject overlap
+        (0.0, 0.6, 0.8),  # conflict floor (0.0 = rule off)
+    )
+    for t, sov, floor in grid:
+        s = base.with_(contradiction_threshold=float(t), subject_overlap=sov, conflict_floor=floor)
+        m = metrics(gold, predict(evidence, s)[0])
+        p, r = m["refuted_precision"], m["refuted_recall"]
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        # Settings reaching the precision floor beat all others; among them, recall decides.
+        key = (1, r) if p >= min_precision else (0, f1)
+        if key > best_key:
+            best, best_key = s, key
+    return best
+
+
+def _logit(x: np.ndarray) -> np.ndarray:
+    x = np.clip(x, 1e-4, 1 - 1e-4)
+    return np.log(x / (1 - x))
+
+
+def fit_calibration(scores: np.ndarray, gold: list[str], l2: float = 1e-3):
+    """Newton's method for softmax([a1 ls + b1 lc + c1, a2 ls + b2 lc + c2, 0])."""
+    X = np.column_stack([_logit(scores[:, 0]), _logit(scores[:, 1]), np.ones(len(scores))])
+    y = np.array([{"SUPPORTS": 0, "REFUTES": 1, "NOT_ENOUGH_INFO": 2}[g] for g in gold])
+    Y = np.eye(3)[y][:, :2]
+    W = np.zeros((2, 3))
+    for _ in range(100):
+        z = np.column_stack([X @ W.T, np.zeros(len(X))])
+        z -= z.max(axis=1, keepdims=True)
+        P = np.exp(z)
+        P /= P.sum(axis=1, keepdims=True)
+        P2 = P[:, :2]
+        grad = ((P2 - Y).T @ X).reshape(-1) + l2 * W.reshape(-1)
+        # Hessian of the multinomial log-loss, blocks (k, j) = X^T diag(p_k (d_kj - p_j)) X.
+        H = np.zeros((6, 6))
+        for k in range(2):
+            for j in range(2):
+                w = P2[:, k] * ((k == j) - P2[:, j])
+                H[k * 3:(k + 1) * 3, j * 3:(j + 1) * 3] = X.T @ (X * w[:, None])
+        H += l2 * np.eye(6)
+        step = np.linalg.solve(H, grad)
+        W -= step.reshape(2, 3)
+        if np.abs(step).max() < 1e-8:
+            break
+    return tuple(tuple(round(float(v), 4) for v in row) for row in W)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--min-precision", type=float, default=0.65,
+                    help="refuted precision floor on train (a margin above the 0.6 target)")
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"{args.data}: no such file; pass --data <climate_fever/dev.jsonl>", file=sys.stderr)
+        return 2
+
+    pairs = load_pairs([args.data], "train")
+    gold = [p.gold for p in pairs]
+    t0 = time.perf_counter()
+    nli = DefaultVerifier().nli
+    probs = nli.predict([(p.evidence, p.claim) for p in pairs])
+    print(f"{len(pairs)} train pairs judged by the model in {time.perf_counter() - t0:.1f}s",
+          file=sys.stderr)
+    evidence = [measure_pair(p.claim, p.evidence, row) for p, row in zip(pairs, probs)]
+
+    s = VerifierSettings()
+    s = tune_support(evidence, gold, s)
+    s = tune_contradiction(evidence, gold, s, args.min_precision)
+    s = tune_support(evidence, gold, s)  # once more, now that the negation rule is settled
+    labels, scores = predict(evidence, s)
+    s = s.with_(calibration=fit_calibration(scores, gold))
+    m = metrics(gold, labels)
+    raw = metrics(gold, [LABELS[int(i)] for i in np.argmax(probs, axis=1)])
+
+    constants = {
+        "SUPPORT_THRESHOLD": s.support_threshold,
+        "CONTRADICTION_THRESHOLD": s.contradiction_threshold,
+        "ENTITY_CAP": round(s.entity_cap, 3),
+        "SUBJECT_OVERLAP": s.subject_overlap,
+        "NEGATION_OVERLAP": s.negation_overlap,
+        "NEGATION_TRANSFER": s.negation_transfer,
+        "CONFLICT_FLOOR": s.conflict_floor,
+        "CALIBRATION": s.calibration,
+    }
+    for k, v in constants.items():
+        print(f"{k} = {v!r}")
+    summary = {k: round(m[k], 4) for k in ("accuracy", "macro_f1", "supported_balanced_accuracy",
+                                            "refuted_precision", "refuted_recall")}
+    print(f"train, tuned: {summary}")
+    print("train, model argmax alone: "
+          f"{ {k: round(raw[k], 4) for k in summary} }")
+    if args.out:
+        args.out.write_text(json.dumps({"constants": constants, "train": m,
+                                        "train_model_argmax": raw, "pairs": len(pairs)},
+                                       indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
