@@ -435,6 +435,47 @@ class SQLiteStore:
         return [r[0] for r in self.db.execute(
             "SELECT version FROM explainers WHERE id=? ORDER BY version", (explainer_id,))]
 
+    # ------------------------------------------------------------------ web site queries
+    # Added for groundbrief.web (issue 4): the site's search and per-source pages.
+
+    def search_explainers(self, text: str, limit: int = 20) -> list[ExplainerSummary]:
+        """Latest versions whose headline, brief or claims contain ``text`` (case-insensitive
+        for ASCII), newest first. A LIKE scan: explainers number in the thousands at most."""
+        needle = text.strip()
+        if not needle:
+            return []
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self.db.execute(
+            r"""SELECT e.json FROM explainers e
+               JOIN (SELECT id, max(version) AS v FROM explainers GROUP BY id) m
+                 ON m.id = e.id AND m.v = e.version
+               WHERE e.headline LIKE :p ESCAPE '\'
+                  OR json_extract(e.json, '$.brief.text') LIKE :p ESCAPE '\'
+                  OR EXISTS (SELECT 1 FROM json_each(e.json, '$.claims') c
+                             WHERE json_extract(c.value, '$.text') LIKE :p ESCAPE '\')
+               ORDER BY e.updated_at DESC, e.id LIMIT :limit""",
+            {"p": pattern, "limit": limit},
+        ).fetchall()
+        return [_summary(Explainer.model_validate_json(r[0])) for r in rows]
+
+    def explainers_citing(self, source_id: str, limit: int = 100) -> list[ExplainerSummary]:
+        """Latest versions that list ``source_id`` among their Sources, newest first."""
+        rows = self.db.execute(
+            """SELECT e.json FROM explainers e
+               JOIN (SELECT id, max(version) AS v FROM explainers GROUP BY id) m
+                 ON m.id = e.id AND m.v = e.version
+               WHERE EXISTS (SELECT 1 FROM json_each(e.json, '$.sources') s
+                             WHERE json_extract(s.value, '$.id') = ?)
+               ORDER BY e.updated_at DESC, e.id LIMIT ?""",
+            (source_id, limit),
+        ).fetchall()
+        return [_summary(Explainer.model_validate_json(r[0])) for r in rows]
+
+
+def _summary(exp: Explainer) -> ExplainerSummary:
+    return ExplainerSummary(id=exp.id, version=exp.version, headline=exp.headline,
+                            updated_at=exp.updated_at, verdicts=exp.transparency.verdicts)
+
 
 def _source(row: sqlite3.Row) -> Source:
     return Source(
