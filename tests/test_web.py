@@ -210,7 +210,7 @@ def test_security_headers_on_pages_api_and_static(client):
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
         assert "frame-ancestors 'none'" in csp
         assert h["x-content-type-options"] == "nosniff"
-        assert h["referrer-policy"] == "no-referrer"
+        assert h["referrer-policy"] == "same-origin"
 
 
 def test_search_finds_explainers_and_passages(client, site):

@@ -15,10 +15,13 @@ CSP = (
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
+# Referrer-Policy "same-origin": outside sites (the sources we link to) get no referrer, while
+# our own form posts keep a real Origin header ("no-referrer" would make Chromium send
+# "Origin: null", which the submit check must refuse).
 HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 )
