@@ -10,6 +10,7 @@ import pytest
 from groundbrief.text import clean
 from groundbrief.verify.checks import (
     check_dates,
+    check_direction,
     check_entities,
     check_negation,
     check_numbers,
@@ -122,6 +123,17 @@ def test_negation_uses_the_closest_sentence():
     r = check_negation("The minister denied the report", "The minister confirmed the report.")
     assert r.mismatch
     assert check_negation("He wouldn't resign", "He would not resign.").mismatch is False
+
+
+def test_direction_of_change():
+    r = check_direction("Global sea levels are rising", "Global sea levels fell during glaciation.")
+    assert (r.claim, r.passage, r.conflict) == ("up", "down", True)
+    assert not check_direction("Sea levels are rising", "Sea levels rose by 3 mm a year.").conflict
+    # a sentence that goes both ways states no single direction
+    r = check_direction("Prices rose", "Prices rose in May and fell in June.")
+    assert r.passage is None and not r.conflict
+    r = check_direction("more CO2 has slightly cooled the planet", "CO2 warms the planet.")
+    assert (r.claim, r.passage) == ("down", "up")
 
 
 # ---------------------------------------------------------------- quotes

@@ -10,10 +10,10 @@ left to ``benchmarks/eval_pairs.py``. Prints the constants to paste into
 Search, in three steps (each pair judged alone, as in the pairs evaluation):
 
 1. support side -- ``SUPPORT_THRESHOLD``, ``ENTITY_CAP`` (cap or no cap) and the negation rule
-   (``NEGATION_OVERLAP``, ``NEGATION_TRANSFER``), maximising supported-vs-not balanced accuracy;
+   (``NEGATION_OVERLAP``, ``NEGATION_TRANSFER``, ``DIRECTION_TRANSFER``), maximising supported-vs-not balanced accuracy;
 2. contradiction side -- ``CONTRADICTION_THRESHOLD``, ``SUBJECT_OVERLAP``, ``CONFLICT_FLOOR``,
    maximising refuted recall among settings with refuted precision >= ``--min-precision``
-   (F1 when none reaches it);
+   (precision when none reaches it);
 3. ``CALIBRATION`` -- multinomial logistic regression of the gold label (supported / refuted /
    not enough info) on (logit support, logit contradiction) of the final scores, by Newton's
    method; its probabilities are the confidence the verifier reports.
@@ -68,11 +68,12 @@ def tune_support(evidence, gold, base: VerifierSettings) -> VerifierSettings:
         (1.0, None),  # entity cap: none, or just below the threshold (None)
         (0.5, 0.6, 0.7, 0.8, 1.01),  # negation overlap (1.01 = rule off)
         (0.25, 0.5, 0.75),  # negation transfer
+        (0.0, 0.25, 0.5),  # direction transfer (0 = rule off)
     )
-    for t, ecap, nov, ntr in grid:
+    for t, ecap, nov, ntr, dtr in grid:
         s = base.with_(support_threshold=float(t),
                        entity_cap=1.0 if ecap == 1.0 else float(t) - 0.05,
-                       negation_overlap=nov, negation_transfer=ntr)
+                       negation_overlap=nov, negation_transfer=ntr, direction_transfer=dtr)
         ba = metrics(gold, predict(evidence, s)[0])["supported_balanced_accuracy"]
         if ba > best_ba + 1e-9:
             best, best_ba = s, ba
@@ -88,11 +89,13 @@ def tune_contradiction(evidence, gold, base: VerifierSettings, min_precision: fl
     )
     for t, sov, floor in grid:
         s = base.with_(contradiction_threshold=float(t), subject_overlap=sov, conflict_floor=floor)
-        m = metrics(gold, predict(evidence, s)[0])
+        labels = predict(evidence, s)[0]
+        m = metrics(gold, labels)
         p, r = m["refuted_precision"], m["refuted_recall"]
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        n_refuted = labels.count("REFUTES")
         # Settings reaching the precision floor beat all others; among them, recall decides.
-        key = (1, r) if p >= min_precision else (0, f1)
+        # Below the floor, precision decides: a false "Refuted" is worse than a missed one.
+        key = (1, r) if p >= min_precision else (0, p if n_refuted >= 10 else 0.0)
         if key > best_key:
             best, best_key = s, key
     return best
@@ -166,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         "SUBJECT_OVERLAP": s.subject_overlap,
         "NEGATION_OVERLAP": s.negation_overlap,
         "NEGATION_TRANSFER": s.negation_transfer,
+        "DIRECTION_TRANSFER": s.direction_transfer,
         "CONFLICT_FLOOR": s.conflict_floor,
         "CALIBRATION": s.calibration,
     }

@@ -19,6 +19,7 @@ Checks (all take ``claim, passage``):
 * :func:`check_entities` -- capitalised names and acronyms, with name variants
   ("Kanko" ~ "Assita Kanko", "U.S." ~ "United States").
 * :func:`check_negation` -- polarity of the claim against the passage sentence closest to it.
+* :func:`check_direction` -- direction of change (rise / fall, warming / cooling) likewise.
 * :func:`check_quotes` -- quoted text must occur verbatim up to whitespace and quote style.
 * :func:`check_speaker` -- the speaker (or last name) appears near a speech verb.
 
@@ -37,10 +38,12 @@ from ..text import fold_quotes, sentences
 __all__ = [
     "CheckResult",
     "DateMention",
+    "DirectionResult",
     "NegationResult",
     "Quantity",
     "SpeakerResult",
     "check_dates",
+    "check_direction",
     "check_entities",
     "check_negation",
     "check_numbers",
@@ -641,23 +644,70 @@ def content_overlap(claim: str, passage: str) -> float:
     return len(c & _content_stems(passage)) / len(c)
 
 
+def _closest_sentence(claim: str, passage: str) -> tuple[str, float]:
+    best, best_overlap = passage, -1.0
+    for sent in sentences(passage) or [passage]:
+        ov = content_overlap(claim, sent)
+        if ov > best_overlap:
+            best, best_overlap = sent, ov
+    return best, best_overlap
+
+
 def check_negation(claim: str, passage: str) -> NegationResult:
     """Compare negation in the claim with the passage sentence that shares most of its words.
 
     Looking only at the closest sentence keeps an unrelated "not" elsewhere in a long passage
     from reading as a contradiction.
     """
-    best, best_overlap = passage, -1.0
-    for sent in sentences(passage) or [passage]:
-        ov = content_overlap(claim, sent)
-        if ov > best_overlap:
-            best, best_overlap = sent, ov
+    best, best_overlap = _closest_sentence(claim, passage)
     return NegationResult(
         claim_cues=negation_cues(claim),
         passage_cues=negation_cues(best),
         sentence=best,
         overlap=max(best_overlap, 0.0),
     )
+
+
+_UP = re.compile(
+    r"\b(?:ris(?:e|es|ing|en)|rose|increas\w*|grow(?:s|ing|n|th)?|grew|higher|warm(?:s|ing|er|ed)?"
+    r"|gain(?:s|ed|ing)?|accelerat\w*|expand\w*|surg\w*|soar\w*)\b", re.IGNORECASE)
+_DOWN = re.compile(
+    r"\b(?:fall(?:s|ing|en)?|fell|decreas\w*|declin\w*|drop(?:s|ped|ping)?|lower|cool(?:s|ing|er|ed)?"
+    r"|shr[iau]nk\w*|los(?:s|e|es|ing|t)|reduc\w*|slow(?:s|ed|ing)?|plung\w*)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DirectionResult:
+    """Direction of change (up / down) stated by the claim and by its closest passage sentence.
+
+    "CO2 has cooled the planet" against "CO2 has produced global warming": same subject,
+    opposite directions -- a contradiction that a small NLI model often misses.
+    """
+
+    claim: str | None
+    passage: str | None
+    overlap: float
+
+    @property
+    def conflict(self) -> bool:
+        return self.claim is not None and self.passage is not None and self.claim != self.passage
+
+    def signal(self) -> dict[str, Any]:
+        return {"claim": self.claim, "passage": self.passage, "conflict": self.conflict,
+                "overlap": round(self.overlap, 4)}
+
+
+def _direction(text: str) -> str | None:
+    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
+    return "up" if up and not down else "down" if down and not up else None
+
+
+def check_direction(claim: str, passage: str) -> DirectionResult:
+    """Compare the direction of change in the claim and its closest passage sentence."""
+    best, overlap = _closest_sentence(claim, passage)
+    return DirectionResult(_direction(_prepare(claim)), _direction(_prepare(best)),
+                           max(overlap, 0.0))
 
 
 # ---------------------------------------------------------------- quotes

@@ -35,9 +35,11 @@ from ..interfaces import NLIModel, Verifier
 from ..models import Brief, Claim, ClaimVerification, PassageJudgement, ScoredPassage, Verdict
 from .checks import (
     CheckResult,
+    DirectionResult,
     NegationResult,
     SpeakerResult,
     check_dates,
+    check_direction,
     check_entities,
     check_negation,
     check_numbers,
@@ -88,6 +90,9 @@ SUBJECT_OVERLAP = 0.30
 #: share of the model's support moved to contradiction when it does.
 NEGATION_OVERLAP = 0.60
 NEGATION_TRANSFER = 0.50
+#: The same rule for an opposite direction of change ("cooled" against "warming"), with its own
+#: share (0 turns it off): the cue is weaker than an explicit "not".
+DIRECTION_TRANSFER = 0.25
 #: Contradiction floor when the passage gives a different value for a quantity or date of the
 #: claim on the same subject ("3.1%" against the claim's "2.5%").
 CONFLICT_FLOOR = 0.70
@@ -125,6 +130,7 @@ class VerifierSettings:
     subject_overlap: float = SUBJECT_OVERLAP
     negation_overlap: float = NEGATION_OVERLAP
     negation_transfer: float = NEGATION_TRANSFER
+    direction_transfer: float = DIRECTION_TRANSFER
     conflict_floor: float = CONFLICT_FLOOR
     calibration: tuple[tuple[float, float, float], ...] = CALIBRATION
     top_n: int = TOP_N
@@ -146,6 +152,7 @@ class PairEvidence:
     entities: CheckResult
     quotes: CheckResult
     negation: NegationResult
+    direction: DirectionResult
     overlap: float  # share of the claim's content words in the whole passage
     speaker: SpeakerResult | None = None  # only for attribution claims
     attribution: bool = False
@@ -168,6 +175,7 @@ def measure_pair(
         entities=check_entities(claim_text, passage_text),
         quotes=check_quotes(claim_text, passage_text, quotes or None),
         negation=check_negation(claim_text, passage_text),
+        direction=check_direction(claim_text, passage_text),
         overlap=content_overlap(claim_text, passage_text),
         speaker=check_speaker(speaker, passage_text) if speaker else None,
         attribution=attribution,
@@ -206,6 +214,12 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         support -= moved
         contradiction = min(1.0, contradiction + moved)
         raised.append("negation")
+    direction = ev.direction
+    if direction.conflict and direction.overlap >= s.negation_overlap and s.direction_transfer:
+        moved = support * s.direction_transfer
+        support -= moved
+        contradiction = min(1.0, contradiction + moved)
+        raised.append("direction")
     conflicts = list(ev.numbers.conflicting) + list(ev.dates.conflicting)
     if conflicts and agreement:
         contradiction = max(contradiction, s.conflict_floor)
@@ -276,6 +290,7 @@ def _signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
         "entities": ev.entities.signal(),
         "quotes": ev.quotes.signal(),
         "negation": ev.negation.signal(),
+        "direction": ev.direction.signal(),
         "overlap": round(ev.overlap, 4),
         "subject_agreement": sc.agreement,
         "support_capped_by": sc.caps + (["entities"] if ev.entities.missing else []),
