@@ -60,7 +60,7 @@ def _resolve_pronoun(text: str, speaker: str | None) -> str:
 _COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ings?|ers)$")
 
 
-def _lower_first(text: str, names: set[str]) -> str:
+def lower_first(text: str, names: set[str]) -> str:
     """Lowercase the first word after "that" when it is a common word, not a name or an acronym."""
     m = re.match(r"^([A-ZÀ-Þ])([a-zà-ÿ'’-]*)(\s+\S+)?", text)
     if not m or text[:1] in _QUOTE_OPEN:
@@ -135,7 +135,7 @@ class RuleClaimExtractor(ClaimExtractor):
                 if QUOTED.fullmatch(said):
                     parts.append(("quote", said))
                 else:
-                    parts.append(("that", _lower_first(said, names)))
+                    parts.append(("that", lower_first(said, names)))
             text = head
             for n, (how, said) in enumerate(parts):
                 if how == "quote":

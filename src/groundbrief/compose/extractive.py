@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..brief.claims import lower_first
 from ..interfaces import Writer
 from ..models import (
     Citation,
@@ -51,12 +52,6 @@ _REASONS = {
     Verdict.CONFLICTING: "sources conflict",
     Verdict.NOT_CHECKWORTHY: "an opinion, kept as the speaker's view; not a checkable fact",
 }
-# Words that start a sentence in lower case once it follows "X says" in a headline.
-_LOWER_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ing", "ship")
-_FUNCTION_WORDS = frozenset(
-    "a an the this that these those there it its he she they we i you our their his her "
-    "all most many some no none every more less".split()
-)
 
 
 class ExtractiveWriter(Writer):
@@ -251,9 +246,10 @@ def _headline(m: ComposeInput, claims: list[Claim]) -> str:
         return _sentence(m.brief.text.splitlines()[0] if m.brief.text else "Brief", end="")
     main = content[0]
     text = main.text.rstrip(" .!?…")
-    speaker = main.speaker or m.brief.speaker
-    if speaker:
-        line = f"{speaker} says {_lcfirst(text)}"
+    # Only a claim the brief attributes is headlined as "X says …"; others stand as claims.
+    speaker = main.speaker
+    if speaker and not text.startswith(speaker):
+        line = f"{speaker} says {_lcfirst(text, {speaker})}"
         if main.verdict == Verdict.REFUTED:
             return line + "; sources contradict it"
         if main.verdict == Verdict.CONFLICTING:
@@ -302,13 +298,6 @@ def _sentence(text: str, end: str = ".") -> str:
     return text
 
 
-def _lcfirst(text: str) -> str:
+def _lcfirst(text: str, names: set[str] | None = None) -> str:
     """Lower-case the first word after "X says" when it is an ordinary word, not a name."""
-    if not text:
-        return text
-    first = text.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and (
-        first.lower() in _FUNCTION_WORDS or first.lower().endswith(_LOWER_SUFFIXES)
-    ):
-        return first.lower() + text[len(first):]
-    return text
+    return lower_first(text, names or set())
