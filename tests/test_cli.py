@@ -133,3 +133,10 @@ def test_explain_json_stdout_is_json_only(demo_store_copy, demo_briefs):
     html_out = demo_store_copy / "out.html"
     proc = run("show", data["id"], "--format", "html", "--out", str(html_out), home=demo_store_copy)
     assert proc.returncode == 0 and html_out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_bad_config_file_is_one_line(tmp_path):
+    home = tmp_path / "h"
+    home.mkdir()
+    (home / "config.toml").write_text('retrieve_k = "many"\n', encoding="utf-8")
+    assert "retrieve_k" in one_line_error(run("list", home=home))

@@ -10,7 +10,9 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from ..config import Settings
+from pydantic import ValidationError
+
+from ..config import CONFIG_FILE, Settings, default_home
 from ..errors import InputError
 
 app = typer.Typer(
@@ -34,8 +36,15 @@ def settings_for(home: Path | None) -> Settings:
     if home is not None:
         # Set before Settings() so config.toml is read from this home too.
         os.environ["GROUNDBRIEF_HOME"] = str(home)
-        return Settings(home=home)
-    return Settings()
+    try:
+        return Settings(home=home) if home is not None else Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "settings"
+        raise InputError(
+            f"setting '{where}' in {default_home() / CONFIG_FILE} or GROUNDBRIEF_{where.upper()}: "
+            f"{first['msg']}; fix or remove it (see the README's Configuration)"
+        ) from None
 
 
 def parse_time(value: str | None, option: str) -> datetime | None:
