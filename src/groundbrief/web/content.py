@@ -30,7 +30,9 @@ def explainer_page(store: SQLiteStore, urls: Urls, explainer_id: str,
     if explainer is None:
         return None
     versions = store.explainer_versions(explainer_id)
-    view = views.ExplainerView(explainer, urls, versions=versions, latest_version=max(versions))
+    stored = {r.id for r in explainer.related if store.latest_digest(r.id) is not None}
+    view = views.ExplainerView(explainer, urls, versions=versions, latest_version=max(versions),
+                               stored_related=stored)
     return render_page("explainer.html.j2", urls, v=view)
 
 

@@ -126,7 +126,7 @@ class ExplainerView:
     """The explainer page's values: sections in DESIGN.md order, markers resolved to notes."""
 
     def __init__(self, explainer: Explainer, urls: Urls, *, versions: list[int],
-                 latest_version: int):
+                 latest_version: int, stored_related: set[str] | frozenset[str] = frozenset()):
         self.e = explainer
         self.urls = urls
         self.latest_version = latest_version
@@ -158,7 +158,9 @@ class ExplainerView:
         self.open_questions = list(e.open_questions)
         self.open_questions_note = layout.open_questions_note(e)
         self.faq = [(item.question, self._statements(item.answer)) for item in e.faq]
-        self.related = [(urls.explainer(r.id), layout.one_line(r.headline), layout.fmt_score(r.score))
+        # Linked only when stored here: a link to a missing page is a broken promise.
+        self.related = [(urls.explainer(r.id) if r.id in stored_related else None,
+                         layout.one_line(r.headline), layout.fmt_score(r.score))
                         for r in e.related]
         self.claims = [self._claim(c) for c in e.claims]
         self.transparency = layout.transparency_rows(e.transparency, e.as_of)

@@ -1,0 +1,95 @@
+"""Feeds of the latest explainers, from the server and from the static site: RSS and Atom
+parse cleanly in feedparser (bozo 0), JSON Feed has what version 1.1 requires."""
+
+from __future__ import annotations
+
+import json
+
+import feedparser
+import pytest
+from fastapi.testclient import TestClient
+
+from groundbrief.config import Settings
+from groundbrief.runtime import open_store
+from groundbrief.web import WebSettings, build_site, create_app
+
+from .fixtures.web.seed import seeded_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, demo_home, demo_briefs, pipeline_factory):
+    return seeded_site(tmp_path_factory, demo_home, demo_briefs, pipeline_factory)
+
+
+@pytest.fixture(scope="module")
+def client(site):
+    with TestClient(create_app(Settings(home=site.home), WebSettings()),
+                    base_url="http://news.test") as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def static_feeds(site, tmp_path_factory):
+    out = tmp_path_factory.mktemp("static-feeds")
+    with open_store(Settings(home=site.home)) as store:
+        build_site(store, out, base_url="https://news.example.org/")
+    return out / "feeds"
+
+
+def check_xml_feed(body: bytes, site, link_prefix: str) -> None:
+    parsed = feedparser.parse(body)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.feed.title
+    ids = set(site.explainers.values())
+    assert len(parsed.entries) == len(ids)
+    for entry in parsed.entries:
+        assert entry.link.startswith(link_prefix)
+        assert entry.title and entry.get("published_parsed") and entry.id
+        assert "Claims checked" in entry.summary
+    # The hostile headline is text in the feed, so a reader shows the tag, never runs it.
+    titles = [e.title for e in parsed.entries]
+    assert any("<script>" in t for t in titles)
+
+
+@pytest.mark.parametrize("path", ["/feeds/rss.xml", "/feeds/atom.xml"])
+def test_server_xml_feeds(client, site, path):
+    r = client.get(path)
+    assert r.status_code == 200 and "xml" in r.headers["content-type"]
+    check_xml_feed(r.content, site, "http://news.test/explainers/")
+
+
+@pytest.mark.parametrize("name", ["rss.xml", "atom.xml"])
+def test_static_xml_feeds(static_feeds, site, name):
+    check_xml_feed((static_feeds / name).read_bytes(), site, "https://news.example.org/explainers/")
+
+
+def check_json_feed(feed: dict, site, link_prefix: str) -> None:
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["title"]
+    assert feed["feed_url"].endswith("/feeds/feed.json")
+    assert len(feed["items"]) == len(set(site.explainers.values()))
+    for item in feed["items"]:
+        assert item["id"] and (item.get("content_html") or item.get("content_text"))
+        assert item["url"].startswith(link_prefix)
+        assert item["date_modified"].endswith("Z")
+    hostile = [i for i in feed["items"] if "<script>" in i["title"]]
+    assert hostile and all("<script>" not in i["content_html"] for i in hostile)
+
+
+def test_server_json_feed(client, site):
+    r = client.get("/feeds/feed.json")
+    assert r.headers["content-type"].startswith("application/feed+json")
+    check_json_feed(r.json(), site, "http://news.test/explainers/")
+
+
+def test_static_json_feed(static_feeds, site):
+    check_json_feed(json.loads((static_feeds / "feed.json").read_text("utf-8")), site,
+                    "https://news.example.org/explainers/")
+
+
+def test_feeds_list_newest_first(client):
+    feed = client.get("/feeds/feed.json").json()
+    dates = [i["date_modified"] for i in feed["items"]]
+    assert dates == sorted(dates, reverse=True)
+    rss = feedparser.parse(client.get("/feeds/rss.xml").content)
+    assert [e.title for e in rss.entries] == [i["title"] for i in feed["items"]]
