@@ -39,8 +39,8 @@ from .text import short_hash
 
 Progress = Callable[[str], None]
 
-# A claim's evidence: passages whose support (or, for refuted/conflicting claims, whose
-# contradiction) reaches this score are cited for it.
+# A claim's evidence, for verifiers that do not name their supporting/refuting passages:
+# passages whose support (or contradiction) reaches this score.
 EVIDENCE_MIN = 0.5
 MAX_EVIDENCE = 3
 BRIEF_CONTEXT_K = 12  # passages retrieved for the brief as a whole (story context)
@@ -249,32 +249,34 @@ def describe_changes(old: Explainer, new: Explainer) -> list[str]:
 
 
 def _apply(claim: Claim, v: ClaimVerification, passages: dict[str, ScoredPassage]) -> Claim:
-    """Copy a verification onto its claim, with the passages that back the verdict as evidence."""
-    judged = {j.passage_id: j for j in v.judgements}
+    """Copy a verification onto its claim, with the passages that back the verdict as evidence.
 
-    def citations(key: str) -> list[Citation]:
-        ranked = sorted(
-            (j for j in v.judgements if getattr(j, key) >= EVIDENCE_MIN and j.passage_id in passages),
-            key=lambda j: (-getattr(j, key), j.passage_id),
-        )
+    The evidence is what the verifier itself counted as supporting or refuting (its
+    ``supporting``/``refuting`` signals); a verifier that does not name them is read by score.
+    """
+    judged = {j.passage_id: j for j in v.judgements if j.passage_id in passages}
+
+    def citations(side: str, score: str) -> list[Citation]:
+        named = v.signals.get(side)
+        if isinstance(named, list):
+            chosen = [judged[pid] for pid in named if pid in judged]
+        else:
+            chosen = [j for j in judged.values() if getattr(j, score) >= EVIDENCE_MIN]
+        chosen.sort(key=lambda j: (-getattr(j, score), j.passage_id))
         out = []
-        for j in ranked[:MAX_EVIDENCE]:
+        for j in chosen[:MAX_EVIDENCE]:
             p = passages[j.passage_id].passage
             out.append(Citation(
                 source_id=p.source_id, passage_id=p.id, start=p.start, end=p.end, quote=p.text,
-                support=round(judged[p.id].support, 4),
-                contradiction=round(judged[p.id].contradiction, 4),
+                support=round(j.support, 4), contradiction=round(j.contradiction, 4),
             ))
         return out
 
-    if v.verdict == Verdict.SUPPORTED:
-        evidence = citations("support")
-    elif v.verdict == Verdict.REFUTED:
-        evidence = citations("contradiction")
-    elif v.verdict == Verdict.CONFLICTING:
-        evidence = citations("support") + citations("contradiction")
-    else:
-        evidence = []
+    evidence: list[Citation] = []
+    if v.verdict in (Verdict.SUPPORTED, Verdict.CONFLICTING):
+        evidence += citations("supporting", "support")
+    if v.verdict in (Verdict.REFUTED, Verdict.CONFLICTING):
+        evidence += citations("refuting", "contradiction")
     return claim.model_copy(update={
         "verdict": v.verdict,
         "confidence": round(v.confidence, 4),
