@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuters", type=Path, default=common.REUTERS,
                     help="Reuters-21578 JSONL used as distractors")
     ap.add_argument("--distractors", type=int, default=None,
-                    help="the first N Reuters articles only (default: all 19,043)")
+                    help="the first N Reuters articles only (default: all, 19,042 with a usable body)")
     ap.add_argument("--part", choices=("eval", "train", "all"), default="eval")
     ap.add_argument("--limit", type=int, default=None, help="the first N claims of the part")
     ap.add_argument("--retrieve-k", type=int, default=10,

@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuters", type=Path, default=common.REUTERS,
                     help="Reuters-21578 JSONL used as distractors")
     ap.add_argument("--distractors", type=int, default=None,
-                    help="the first N Reuters articles only (default: all 19,043)")
+                    help="the first N Reuters articles only (default: all, 19,042 with a usable body)")
     # Nothing is trained or tuned on these 36 stories, so the default is all of them; the
     # split (key: the story id, data set "wikinews_mds") is there for when something is.
     ap.add_argument("--part", choices=("eval", "train", "all"), default="all")

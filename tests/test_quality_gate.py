@@ -1,0 +1,81 @@
+"""Quality gate: the benchmarks, on CI-sized subsets of ../shared/data, must not score below the
+floors pinned in ``tests/quality_floors.json`` (after trafilatura's ``tests/eval_gate.py``).
+
+Each benchmark runs as a subprocess with the arguments pinned beside its floors, exactly as a
+person would run it (``benchmarks/<script> <args> --json``), and every pinned figure is checked.
+A floor is the figure measured on that subset minus a small margin; raising one is a deliberate
+commit (see docs/evaluation.md). Stores are cached under ``.eval-cache/`` (git-ignored), so the
+first run on a machine builds them (about two minutes) and later runs only explain.
+Skips, saying why, where ../shared/data (or, for the benchmarks that verify, the bundled NLI
+model) is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SHARED_DATA
+
+pytestmark = pytest.mark.slow
+
+FLOORS_FILE = Path(__file__).with_name("quality_floors.json")
+FLOORS = {name: spec for name, spec in json.loads(FLOORS_FILE.read_text(encoding="utf-8")).items()
+          if not name.startswith("_")}
+TIMEOUT_S = 900  # per benchmark; far above the measured times, a hang guard only
+
+
+def figure(results: dict, path: str) -> float:
+    """``results["summary"]["evidence"]["recall@10"]`` for the path "summary.evidence.recall@10"."""
+    value: object = results
+    for key in path.split("."):
+        value = value[key]  # type: ignore[index]
+    assert isinstance(value, (int, float)), f"{path} is {value!r}, not a number"
+    return float(value)
+
+
+def run_benchmark(spec: dict) -> dict:
+    script = REPO / "benchmarks" / spec["script"]
+    if not script.exists():
+        pytest.skip(f"{script.relative_to(REPO)} is not in this checkout")
+    if spec["needs_model"]:
+        from groundbrief.verify.nli import DEFAULT_MODEL_DIR
+
+        if not (DEFAULT_MODEL_DIR / "model.onnx").exists():
+            pytest.skip(f"the bundled NLI model is not in {DEFAULT_MODEL_DIR} yet")
+    for data in spec["data"]:
+        if not (SHARED_DATA / data).exists():
+            pytest.skip(f"real evaluation data {SHARED_DATA / data} is absent "
+                        "(../shared beside the checkout)")
+    proc = subprocess.run([sys.executable, str(script), *spec["args"], "--json"], cwd=REPO,
+                          capture_output=True, text=True, timeout=TIMEOUT_S)
+    assert proc.returncode == 0, f"{spec['script']} failed:\n{proc.stderr[-4000:]}"
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_benchmark_is_at_or_above_its_floors(name: str) -> None:
+    spec = FLOORS[name]
+    results = run_benchmark(spec)
+    below = []
+    for path, floor in spec["floors"].items():
+        value = figure(results, path)
+        if value < floor:
+            below.append(f"{path} = {value:.4f} < floor {floor}")
+    assert not below, f"{name} ({spec['script']} {' '.join(spec['args'])}): " + "; ".join(below)
+
+
+def test_floors_file_is_well_formed() -> None:
+    for name, spec in FLOORS.items():
+        assert set(spec) >= {"script", "args", "data", "needs_model", "floors", "measured"}, name
+        assert spec["floors"], name
+        for path, floor in spec["floors"].items():
+            measured = spec["measured"][path]
+            # A floor above what was measured would fail on a correct tree; one far below it
+            # would let a real regression through.
+            assert 0 <= floor <= measured, (name, path)
+            assert measured - floor <= 0.1, (name, path)
