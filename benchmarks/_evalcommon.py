@@ -49,6 +49,7 @@ def run_info() -> dict:
             return ""
 
     return {
+        "nli_model": _model_digest(),
         "date": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
         .replace("+00:00", "Z"),
         "commit": git("rev-parse", "HEAD"),
@@ -57,6 +58,14 @@ def run_info() -> dict:
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
                     "cpus": len(os.sched_getaffinity(0))},
     }
+
+
+def _model_digest() -> str | None:
+    """SHA-256 (12 hex) of the bundled NLI model: it is package data that a commit may not pin."""
+    model = REPO / "src" / "groundbrief" / "verify" / "nli_model" / "model.onnx"
+    if not model.exists():
+        return None
+    return hashlib.sha256(model.read_bytes()).hexdigest()[:12]
 
 
 def missing_files(paths: Iterable[Path]) -> list[Path]:
