@@ -52,12 +52,12 @@ def test_wire_alert_no_speaker(run):
 
 def test_curly_quote_first(run):
     claims = run("“This day is very hard for me,” said his father, Abdullah Kurdi.")
+    # A bare quotation asserts only that it was said: one attribution claim, no content claim.
     assert texts(claims) == [
-        ("content", "“This day is very hard for me”"),
         ("attribution", "Abdullah Kurdi said “This day is very hard for me”"),
     ]
     assert claims[0].quotes == ["This day is very hard for me"]
-    assert claims[1].quotes == ["This day is very hard for me"]
+    assert claims[0].content_claim_id is None
 
 
 def test_according_to(run):

@@ -106,14 +106,23 @@ class RuleClaimExtractor(ClaimExtractor):
                 "brief: no statement left once handles, hashtags and links are set aside; "
                 "give the text of the claim to check"
             )
-        claims = [
-            Claim(id=f"c{i}", text=p.text, kind=p.kind, speaker=p.who, quotes=quotes(p.text))
-            for i, p in enumerate(pieces, 1)
-        ]
-        claims.extend(self._attributions(brief, pieces, claims))
+        # A sentence that is nothing but a speaker's quotation asserts only that they said it:
+        # that is the attribution claim's job, so it gets no content claim of its own (a bare
+        # quotation checked as a fact would be judged on words no source states as fact).
+        ids: list[str | None] = []
+        claims: list[Claim] = []
+        for p in pieces:
+            if p.frame is not None and p.who and QUOTED.fullmatch(p.text.rstrip(".")):
+                ids.append(None)
+                continue
+            claims.append(Claim(id=f"c{len(claims) + 1}", text=p.text, kind=p.kind,
+                                speaker=p.who, quotes=quotes(p.text)))
+            ids.append(claims[-1].id)
+        claims.extend(self._attributions(brief, pieces, claims, ids))
         return claims
 
-    def _attributions(self, brief: Brief, pieces: list[_Piece], claims: list[Claim]) -> list[Claim]:
+    def _attributions(self, brief: Brief, pieces: list[_Piece], claims: list[Claim],
+                      piece_ids: list[str | None]) -> list[Claim]:
         lang = brief.language if brief.language in _THAT else "en"
         names = {n for n in [brief.speaker, brief.outlet, *brief.handles.values()] if n}
         by_who: dict[str, list[int]] = {}
@@ -145,14 +154,14 @@ class RuleClaimExtractor(ClaimExtractor):
                 else:
                     text += _AND[lang] + _THAT[lang] + said
             text = text[0].upper() + text[1:]
-            ids = [claims[i].id for i in idx]
+            ids = [piece_ids[i] for i in idx if piece_ids[i] is not None]
             out.append(
                 Claim(
                     id=f"c{len(claims) + len(out) + 1}",
                     text=text,
                     kind="attribution",
                     speaker=who,
-                    content_claim_id=ids[0],
+                    content_claim_id=ids[0] if ids else None,
                     quotes=quotes(text),
                     signals={
                         "content_claim_ids": ids,
