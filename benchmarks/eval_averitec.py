@@ -339,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
         "limit": args.limit,
         "n_claims": len(claims),
         "retrieve_k": args.retrieve_k,
+        # Backends come from configuration (a user's config.toml or GROUNDBRIEF_* variables).
+        "settings": Settings(home=work, retrieve_k=args.retrieve_k).fingerprint(),
         "brief": "bare claim text; no as-of time",
         "rollup": "brief_verdict: conflicting if supported+refuted or any conflicting; else "
                   "refuted if any refuted; else supported if all supported; else "

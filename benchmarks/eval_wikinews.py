@@ -303,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
         "part": args.part,
         "limit": args.limit,
         "brief": "first sentence of the Wikinews article; no as-of time",
+        # Backends come from configuration (a user's config.toml or GROUNDBRIEF_* variables).
+        "settings": Settings(home=work).fingerprint(),
         "store": {"sources": counts["sources"], "passages": counts["passages"]},
         "summary": summarise(rows),
         "stories": rows,
