@@ -78,6 +78,8 @@ def test_dates_match_across_formats():
     assert check_dates("On Feb 26, 1987 it rained", "on 26 February 1987 it rained").ok
     assert check_dates("in March 2020", "on 3 March 2020 the vote").ok  # passage more precise
     assert not check_dates("on 3 March 2020", "in March 2020").ok  # claim more precise
+    assert check_dates("in 2023", "fell in 2023, the office said").ok  # year before a comma
+    assert extract_dates("1,987 people") == []
     r = check_dates("in 1987", "in 1988 and 1990")
     assert r.missing == ("1987",) and r.conflicting == ("1987",)
 

@@ -7,8 +7,11 @@ left to ``benchmarks/eval_pairs.py``. Prints the constants to paste into
 
     .venv/bin/python training/calibrate.py [--data ../shared/data/climate_fever/dev.jsonl]
 
-Search, in three steps (each pair judged alone, as in the pairs evaluation):
+Fit and search, in four steps (each pair judged alone, as in the pairs evaluation):
 
+0. ``SUPPORT_WEIGHTS`` / ``CONTRADICTION_WEIGHTS`` -- logistic regressions of "gold is SUPPORTS"
+   and "gold is REFUTES" on (logit P(entailment), logit P(contradiction), embedding cosine,
+   word overlap), by Newton's method;
 1. support side -- ``SUPPORT_THRESHOLD``, ``ENTITY_CAP`` (cap or no cap) and the negation rule
    (``NEGATION_OVERLAP``, ``NEGATION_TRANSFER``, ``DIRECTION_TRANSFER``), maximising supported-vs-not balanced accuracy;
 2. contradiction side -- ``CONTRADICTION_THRESHOLD``, ``SUBJECT_OVERLAP``, ``CONFLICT_FLOOR``,
@@ -44,6 +47,7 @@ from eval_pairs import DEFAULT_DATA, LABELS, VERDICT_TO_LABEL, load_pairs, metri
 from groundbrief.verify.default import (  # noqa: E402
     DefaultVerifier,
     VerifierSettings,
+    features,
     measure_pair,
     passage_verdict,
     score_pair,
@@ -106,6 +110,23 @@ def _logit(x: np.ndarray) -> np.ndarray:
     return np.log(x / (1 - x))
 
 
+def fit_logistic(X: np.ndarray, y: np.ndarray, l2: float = 1e-2) -> tuple[float, ...]:
+    """Binary logistic regression by Newton's method (L2 on all but the last, bias, column)."""
+    w = np.zeros(X.shape[1])
+    reg = np.full(X.shape[1], l2)
+    reg[-1] = 0.0
+    y = y.astype(float)
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(X @ w)))
+        grad = X.T @ (p - y) + reg * w
+        H = X.T @ (X * (p * (1 - p))[:, None]) + np.diag(reg) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(H, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return tuple(round(float(v), 4) for v in w)
+
+
 def fit_calibration(scores: np.ndarray, gold: list[str], l2: float = 1e-3):
     """Newton's method for softmax([a1 ls + b1 lc + c1, a2 ls + b2 lc + c2, 0])."""
     X = np.column_stack([_logit(scores[:, 0]), _logit(scores[:, 1]), np.ones(len(scores))])
@@ -147,13 +168,20 @@ def main(argv: list[str] | None = None) -> int:
     pairs = load_pairs([args.data], "train")
     gold = [p.gold for p in pairs]
     t0 = time.perf_counter()
-    nli = DefaultVerifier().nli
-    probs = nli.predict([(p.evidence, p.claim) for p in pairs])
+    verifier = DefaultVerifier()
+    texts = [(p.evidence, p.claim) for p in pairs]
+    probs = verifier.nli.predict(texts)
+    sims = verifier.similarities(texts)
     print(f"{len(pairs)} train pairs judged by the model in {time.perf_counter() - t0:.1f}s",
           file=sys.stderr)
-    evidence = [measure_pair(p.claim, p.evidence, row) for p, row in zip(pairs, probs)]
+    evidence = [measure_pair(p.claim, p.evidence, row, similarity=sim)
+                for p, row, sim in zip(pairs, probs, sims)]
 
-    s = VerifierSettings()
+    X = np.array([features(ev) for ev in evidence])
+    s = VerifierSettings().with_(
+        support_weights=fit_logistic(X, np.array([g == "SUPPORTS" for g in gold])),
+        contradiction_weights=fit_logistic(X, np.array([g == "REFUTES" for g in gold])),
+    )
     s = tune_support(evidence, gold, s)
     s = tune_contradiction(evidence, gold, s, args.min_precision)
     s = tune_support(evidence, gold, s)  # once more, now that the negation rule is settled
@@ -171,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         "NEGATION_TRANSFER": s.negation_transfer,
         "DIRECTION_TRANSFER": s.direction_transfer,
         "CONFLICT_FLOOR": s.conflict_floor,
+        "SUPPORT_WEIGHTS": s.support_weights,
+        "CONTRADICTION_WEIGHTS": s.contradiction_weights,
         "CALIBRATION": s.calibration,
     }
     for k, v in constants.items():

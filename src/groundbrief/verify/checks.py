@@ -375,7 +375,7 @@ _DATE = re.compile(
     |
     (?P<iso>\b(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d\b)
     |
-    (?P<y2>(?<![\w.,$€£])(?:1[5-9]\d\d|20\d\d|2100)(?![\d,]|\.\d|\s?(?:%|pct|percent|mln|million|bln|billion)))
+    (?P<y2>(?<![\w.,$€£])(?:1[5-9]\d\d|20\d\d|2100)(?!\d|,\d|\.\d|\s?(?:%|pct|percent|mln|million|bln|billion)))
     """,
     re.VERBOSE,
 )
