@@ -99,7 +99,8 @@ def test_code_fenced_answer_with_prose_is_read_and_request_is_deterministic():
     assert out.verdict is Verdict.SUPPORTED and out.reason is None
     assert out.signals["supporting"] == ["p1"]
     assert [j.passage_id for j in out.judgements] == ["p1", "p2"]
-    assert out.judgements[0].support == 1.0 and out.judgements[1].support == 0.0
+    # The judge's label goes through the default verifier's fitted score: near 1 and near 0.
+    assert out.judgements[0].support >= 0.99 and out.judgements[1].support <= 0.01
     assert out.signals["model"] == v.model_name == "llm-judge:judge-model"
     body = ep.bodies()[0]
     assert ep.requests[0].url == f"{URL}/chat/completions"

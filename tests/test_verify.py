@@ -18,6 +18,7 @@ from groundbrief.verify.default import (
     REASON_REFUTED,
     calibrated,
     measure_pair,
+    explicit_conflict,
     passage_verdict,
     score_pair,
 )
@@ -92,8 +93,34 @@ def test_fitted_weights_follow_the_model():
                       similarity=0.8, **base)
     con = measure_pair("Sea levels are rising", "Sea levels are rising fast.", (0.05, 0.05, 0.9),
                        similarity=0.8, **base)
-    assert score_pair(hi, S).support > score_pair(lo, S).support
-    assert score_pair(con, S).contradiction > score_pair(lo, S).contradiction
+    # The restatement rule would floor all three (the passage restates the claim): off here.
+    fit = S.with_(restated_floor=0.0)
+    assert score_pair(hi, fit).support > score_pair(lo, fit).support
+    assert score_pair(con, fit).contradiction > score_pair(lo, fit).contradiction
+
+
+def test_a_restating_sentence_supports_and_model_only_contradiction_never_refutes():
+    claim = "The roof of Notre Dame cathedral in Paris caught fire"
+    passage = "The roof of Notre Dame cathedral in French capital Paris caught fire yesterday."
+    doubtful = measure_pair(claim, passage, (0.1, 0.2, 0.7), similarity=0.9, quotes=None)
+    sc = score_pair(doubtful, S)
+    assert sc.support >= S.support_threshold and "restated in one sentence" in sc.raised
+    # A different figure for the same thing is not a restatement, and is an explicit conflict.
+    figure = measure_pair("The bank raised its rate to 4.5 percent",
+                          "The bank raised its rate to 4.25 percent.", (0.1, 0.1, 0.8),
+                          similarity=0.9, quotes=None)
+    sc = score_pair(figure, S)
+    assert "restated in one sentence" not in sc.raised and explicit_conflict(sc)
+    assert passage_verdict(sc.support, sc.contradiction, sc.agreement, S,
+                           explicit=explicit_conflict(sc)) is Verdict.REFUTED
+    # The model's contradiction alone, on a paraphrase: not a refutation.
+    para = measure_pair("Face coverings become compulsory on buses in England",
+                        "Wearing a face covering will be required on public transport in England.",
+                        (0.05, 0.05, 0.9), similarity=0.8, quotes=None)
+    sc = score_pair(para, S)
+    assert not explicit_conflict(sc)
+    assert passage_verdict(sc.support, sc.contradiction, sc.agreement, S,
+                           explicit=explicit_conflict(sc)) is not Verdict.REFUTED
 
 
 def test_missing_quote_caps_support_below_the_threshold():

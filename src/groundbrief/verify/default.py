@@ -98,9 +98,23 @@ ATTRIBUTION_CAP = 0.10
 #: holds every quote of the claim verbatim and nearly all its words. Fixed, not tuned:
 #: Climate-FEVER has no attributions; it is a deterministic reading of "X said 'Y'".
 ATTRIBUTED_QUOTE_FLOOR = 0.90
+#: Support floor for a content claim restated by one passage sentence (share of its content
+#: words at least RESTATED_OVERLAP, all details present, same polarity). Fixed, not tuned.
+RESTATED_OVERLAP = 0.9
+RESTATED_FLOOR = 0.90
+#: A passage refutes only with an explicit conflict a reader can check: a different figure or
+#: date for the same thing, a flipped negation, an opposite direction of change. The bundled
+#: model's contradiction alone was right about one time in four on the Climate-FEVER eval part
+#: (refuted precision 0.26), and it called paraphrases of the demo stories contradictions: a
+#: false "Refuted" is as harmful as a false "Supported", so model-only contradiction counts as
+#: "not supported", not as a refutation. Fixed, not tuned.
+REQUIRE_EXPLICIT_CONFLICT = True
 #: Share of the claim's content words that the passage must contain to "agree on the subject"
 #: when the claim names no entity (a contradiction about something else is not a refutation).
-SUBJECT_OVERLAP = 0.0
+#: Fixed, not tuned: calibration on Climate-FEVER (where every passage was picked for its claim)
+#: drove it to 0, which let a report of some other fire "refute" a claim about a blaze in the
+#: demo store. A safety floor for open retrieval, where most passages are about something else.
+SUBJECT_OVERLAP = 0.34
 #: Overlap with the closest passage sentence above which a flipped negation counts, and the
 #: share of the model's support moved to contradiction when it does.
 NEGATION_OVERLAP = 0.7
@@ -161,6 +175,10 @@ class VerifierSettings:
     support_weights: tuple[float, ...] = SUPPORT_WEIGHTS
     contradiction_weights: tuple[float, ...] = CONTRADICTION_WEIGHTS
     top_n: int = TOP_N
+    #: 0 turns the restatement rule off (a judge whose own reading must not be overridden).
+    restated_floor: float = RESTATED_FLOOR
+    #: Refuted only with an explicit, checkable conflict (see REQUIRE_EXPLICIT_CONFLICT).
+    require_explicit_conflict: bool = REQUIRE_EXPLICIT_CONFLICT
 
     def with_(self, **changes: Any) -> VerifierSettings:
         return replace(self, **changes)
@@ -266,6 +284,18 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         support = max(support, ATTRIBUTED_QUOTE_FLOOR)
         contradiction = min(contradiction, s.detail_cap)
         raised.append("attributed verbatim quote")
+    if (s.restated_floor and not ev.attribution and neg.overlap >= RESTATED_OVERLAP
+            and not neg.mismatch
+            and not (direction.conflict and direction.overlap >= s.negation_overlap)
+            and not conflicts and not ev.quotes.missing and not ev.numbers.missing
+            and not ev.dates.missing and not ev.entities.missing):
+        # One sentence of the passage restates the claim: it holds all but a sliver of the
+        # claim's content words, every name, number, date and quote, with the same polarity
+        # and direction. A small model's doubts do not outweigh a source saying the same
+        # thing in the same words.
+        support = max(support, s.restated_floor)
+        contradiction = min(contradiction, s.detail_cap)
+        raised.append("restated in one sentence")
     for q in ev.quotes.missing:
         caps.append(f'"{q}"')
     caps.extend(ev.numbers.missing)
@@ -279,6 +309,14 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         support = min(support, s.attribution_cap)
     neutral = max(0.0, 1.0 - support - contradiction)
     return PairScore(support, contradiction, neutral, caps, raised, agreement, content_support)
+
+
+_NOT_CONFLICTS = frozenset({"attributed verbatim quote", "restated in one sentence"})
+
+
+def explicit_conflict(sc: PairScore) -> bool:
+    """Did a deterministic check (figure, date, negation, direction) find a conflict?"""
+    return any(item not in _NOT_CONFLICTS for item in sc.raised)
 
 
 def _sigmoid(x: float) -> float:
@@ -300,10 +338,15 @@ def stacked_scores(ev: PairEvidence, s: VerifierSettings) -> tuple[float, float]
 
 
 def passage_verdict(support: float, contradiction: float, agreement: bool,
-                    s: VerifierSettings) -> Verdict:
-    """What one passage says about the claim: supported, refuted, or not enough evidence."""
+                    s: VerifierSettings, explicit: bool = True) -> Verdict:
+    """What one passage says about the claim: supported, refuted, or not enough evidence.
+
+    ``explicit``: whether a deterministic check found a conflict (see
+    REQUIRE_EXPLICIT_CONFLICT); without one, contradiction never makes a refutation.
+    """
     sup = support >= s.support_threshold
-    ref = contradiction >= s.contradiction_threshold and agreement
+    ref = (contradiction >= s.contradiction_threshold and agreement
+           and (explicit or not s.require_explicit_conflict))
     if sup and ref:  # both past their thresholds: the larger margin decides
         sup = support - s.support_threshold >= contradiction - s.contradiction_threshold
         ref = not sup
@@ -453,9 +496,14 @@ class DefaultVerifier(Verifier):
         s = self.settings
         out: list[list[PassageJudgement]] = []
         row = 0
+        on_story_cache: dict[tuple[str, str], bool] = {}
         for claim, passages, brief in items:
             attribution = claim.kind == "attribution"
             speaker = claim.speaker or (brief.speaker if brief is not None else None)
+            # A claim that names nothing ("The spire collapsed") takes its subject from the
+            # brief: its evidence must come from a source that names something the brief
+            # names, or a collapse in another city would "support" it.
+            needs_story = brief is not None and not check_entities(claim.text, "").applicable
             judged = []
             for sp in passages:
                 ev = measure_pair(claim.text, sp.passage.text, probs[row],
@@ -464,14 +512,27 @@ class DefaultVerifier(Verifier):
                                   attribution=attribution, similarity=sims[row])
                 row += 1
                 sc = score_pair(ev, s)
-                verdict = passage_verdict(sc.support, sc.contradiction, sc.agreement, s)
+                on_story = True
+                if needs_story:
+                    key = (brief.text, sp.source.id)
+                    if key not in on_story_cache:
+                        story = check_entities(brief.text, f"{sp.source.title}\n{sp.source.text}")
+                        on_story_cache[key] = not story.applicable or bool(story.matched)
+                    on_story = on_story_cache[key]
+                if not on_story:
+                    sc.support = min(sc.support, s.detail_cap)
+                    sc.content_support = min(sc.content_support, s.detail_cap)
+                    sc.agreement = False
+                    sc.neutral = max(0.0, 1.0 - sc.support - sc.contradiction)
+                verdict = passage_verdict(sc.support, sc.contradiction, sc.agreement, s,
+                                          explicit=explicit_conflict(sc))
                 cal = calibrated(sc.support, sc.contradiction, s.calibration)
                 judged.append(PassageJudgement(
                     passage_id=sp.passage.id,
                     support=round(sc.support, 6),
                     contradiction=round(sc.contradiction, 6),
                     neutral=round(sc.neutral, 6),
-                    signals=_signals(ev, sc, verdict, cal, sp),
+                    signals={**_signals(ev, sc, verdict, cal, sp), "on_story": on_story},
                 ))
             out.append(judged)
         return out

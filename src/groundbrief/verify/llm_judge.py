@@ -238,7 +238,10 @@ class LLMJudgeVerifier(Verifier):
         # The default verifier's shortlist and aggregation rules, applied unchanged to the
         # judge's checked labels, so both backends reach verdicts the same way. Its NLI model
         # is never loaded: only shortlist() and aggregate() are used.
-        self.settings = VerifierSettings(top_n=top_n, calibration=JUDGE_CALIBRATION)
+        # The checks may veto the judge, never stand in for it: no restatement floor, and a
+        # judge that says "refutes" is the explicit conflict (its own rule below).
+        self.settings = VerifierSettings(top_n=top_n, calibration=JUDGE_CALIBRATION,
+                                         restated_floor=0.0, require_explicit_conflict=False)
         self._rules = DefaultVerifier(settings=self.settings)
 
     @property
