@@ -315,16 +315,6 @@ def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list
     for name in sorted(totals):
         passed, seen = totals[name]
         checks.append(Check(name=name.replace("_", " "), outcome=f"{passed} of {seen} pairs passed"))
-    quotes = [c for c in claims if c.quotes]
-    if quotes:
-        ok = sum(1 for c in quotes if c.verdict == Verdict.SUPPORTED)
-        checks.append(Check(name="quotes verbatim in a cited passage",
-                            outcome=f"{ok} of {len(quotes)} quoted claims confirmed"))
-    attributions = [c for c in claims if c.kind == "attribution"]
-    if attributions:
-        ok = sum(1 for c in attributions if c.verdict == Verdict.SUPPORTED)
-        checks.append(Check(name="attribution (who said it, where)",
-                            outcome=f"{ok} of {len(attributions)} confirmed by a source"))
     return checks
 
 

@@ -16,6 +16,7 @@ import re
 from ..brief.claims import lower_first
 from ..interfaces import Writer
 from ..models import (
+    Check,
     Citation,
     Claim,
     ComposeInput,
@@ -132,7 +133,11 @@ class ExtractiveWriter(Writer):
             claims=claims,
         )
         explainer.sources = _number_sources(explainer, m.retrieved)
-        explainer.transparency.sources_cited = len(explainer.sources)
+        t = explainer.transparency
+        t.sources_cited = len(explainer.sources)
+        # Figures of the published claims, after the detail gate above (I8).
+        t.verdicts = {v.value: sum(c.verdict == v for c in claims) for v in Verdict}
+        t.checks = t.checks + _final_checks(m.claims, claims)
         return explainer
 
 
@@ -160,6 +165,27 @@ def _gate(claim: Claim, m: ComposeInput) -> Claim:
             "evidence": [],
         })
     return claim
+
+
+def _final_checks(verified: list[Claim], published: list[Claim]) -> list[Check]:
+    checks: list[Check] = []
+    demoted = [c for c, p in zip(verified, published) if c.verdict != p.verdict]
+    checks.append(Check(
+        name="facts of supported claims in their cited passages (I4, I5)",
+        outcome=f"{len(demoted)} of {sum(c.verdict == Verdict.SUPPORTED for c in verified)} "
+                "supported claims moved to What's Still Unclear",
+    ))
+    quoted = [c for c in published if c.quotes]
+    if quoted:
+        ok = sum(c.verdict == Verdict.SUPPORTED for c in quoted)
+        checks.append(Check(name="quotes verbatim in a cited passage",
+                            outcome=f"{ok} of {len(quoted)} quoted claims confirmed"))
+    attributions = [c for c in published if c.kind == "attribution"]
+    if attributions:
+        ok = sum(c.verdict == Verdict.SUPPORTED for c in attributions)
+        checks.append(Check(name="attribution (who said it, where)",
+                            outcome=f"{ok} of {len(attributions)} confirmed by a source"))
+    return checks
 
 
 def _claim_statement(claim: Claim) -> Statement:

@@ -1,0 +1,82 @@
+"""Pipeline behaviour beyond the invariants: versions, related coverage, stage outputs."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from groundbrief.index.indexer import Indexer
+from groundbrief.models import Source, Verdict
+from groundbrief.text import content_hash
+
+from .conftest import NOW
+
+pytestmark = pytest.mark.slow
+
+
+def test_new_source_gives_a_new_version_with_a_changelog(demo_store_copy, pipeline_factory):
+    pipeline = pipeline_factory(demo_store_copy)
+    brief = "The Vltava river flooded the centre of Ceske Budejovice on Sunday, the mayor said."
+    first = pipeline.explain(brief, now=NOW)
+    assert first.version == 1
+    assert all(c.verdict != Verdict.SUPPORTED for c in first.claims if c.kind == "content")
+
+    text = ("The Vltava river flooded the centre of Ceske Budejovice on Sunday. "
+            "Firefighters evacuated 300 residents, the city's mayor said.")
+    source = Source(id="test:vltava", title="Vltava floods Ceske Budejovice", outlet="Test Wire",
+                    url="https://example.org/vltava", language="en", text=text,
+                    published_at=NOW - timedelta(days=1),
+                    content_hash=content_hash("Vltava floods Ceske Budejovice", text))
+    Indexer(pipeline.store, pipeline.embedder).index([source])
+    later = NOW + timedelta(hours=2)
+    second = pipeline.explain(brief, now=later)
+    assert second.id == first.id and second.version == 2
+    assert second.published_at == first.published_at and second.updated_at == later
+    assert any(c.verdict == Verdict.SUPPORTED for c in second.claims)
+    assert "test:vltava" in {s.id for s in second.sources}
+    changes = second.changelog[-1].changes
+    assert second.changelog[0].version == 1 and second.changelog[-1].version == 2
+    assert any("verdict changed" in c for c in changes) and any("new sources" in c for c in changes)
+    assert pipeline.store.explainer_versions(first.id) == [1, 2]
+    assert pipeline.store.get_explainer(first.id, 1).version == 1
+
+
+def test_related_coverage_is_similar_stories_only(demo_store_copy, pipeline_factory, demo_briefs):
+    pipeline = pipeline_factory(demo_store_copy)
+    fire = pipeline.explain(demo_briefs["notre-dame-fire"], now=NOW)
+    pipeline.explain(demo_briefs["kipchoge-vienna"], now=NOW)
+    again = pipeline.explain(
+        "Firefighters saved the two bell towers of Notre Dame cathedral in Paris as its roof burned.",
+        now=NOW)
+    related = {r.id: r for r in again.related}
+    assert fire.id in related and related[fire.id].headline == fire.headline
+    assert all(r.score >= pipeline.settings.related_min_score for r in again.related)
+    kipchoge_id = next(e.id for e in pipeline.store.list_explainers() if "Kipchoge" in e.headline)
+    assert kipchoge_id not in related
+
+
+def test_every_stage_output_is_stored_under_the_run_id(demo_store_copy, pipeline_factory,
+                                                        demo_briefs):
+    pipeline = pipeline_factory(demo_store_copy)
+    exp = pipeline.explain(demo_briefs["navalny-no-novichok"], now=NOW)
+    store = pipeline.store
+    for stage in ("brief", "claims", "retrieved", "verifications", "explainer"):
+        assert store.load_stage(exp.run_id, stage) is not None, stage
+    assert store.load_stage(exp.run_id, "explainer")["id"] == exp.id
+    status = store.db.execute("SELECT status, explainer_id FROM runs WHERE id=?",
+                              (exp.run_id,)).fetchone()
+    assert tuple(status) == ("done", exp.id)
+
+
+def test_refuted_only_with_an_explicit_conflict(demo_store_copy, pipeline_factory, demo_briefs):
+    """The Navalny demo brief negates what the source reports: refuted, citing that source."""
+    pipeline = pipeline_factory(demo_store_copy)
+    exp = pipeline.explain(demo_briefs["navalny-no-novichok"], now=NOW)
+    main = exp.claims[0]
+    assert main.verdict == Verdict.REFUTED, main
+    assert main.evidence and "Novichok" in main.evidence[0].quote
+    assert "contradict" in exp.headline
+    as_of = datetime(2019, 1, 1, tzinfo=timezone.utc)
+    early = pipeline.explain(demo_briefs["navalny-no-novichok"], now=NOW, as_of=as_of)
+    assert early.claims[0].verdict == Verdict.NOT_ENOUGH_EVIDENCE
