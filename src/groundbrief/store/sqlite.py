@@ -439,22 +439,28 @@ class SQLiteStore:
     # Added for groundbrief.web (issue 4): the site's search and per-source pages.
 
     def search_explainers(self, text: str, limit: int = 20) -> list[ExplainerSummary]:
-        """Latest versions whose headline, brief or claims contain ``text`` (case-insensitive
-        for ASCII), newest first. A LIKE scan: explainers number in the thousands at most."""
-        needle = text.strip()
-        if not needle:
+        """Latest versions whose headline, brief or claims contain every word of ``text``
+        (case-insensitive for ASCII), newest first. A LIKE scan: explainers number in the
+        thousands at most."""
+        words = text.split()[:8]
+        if not words:
             return []
-        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions, params = [], {"limit": limit}
+        for i, word in enumerate(words):
+            params[f"p{i}"] = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            conditions.append(
+                rf"""(e.headline LIKE :p{i} ESCAPE '\'
+                  OR json_extract(e.json, '$.brief.text') LIKE :p{i} ESCAPE '\'
+                  OR EXISTS (SELECT 1 FROM json_each(e.json, '$.claims') c
+                             WHERE json_extract(c.value, '$.text') LIKE :p{i} ESCAPE '\'))"""
+            )
         rows = self.db.execute(
-            r"""SELECT e.json FROM explainers e
+            f"""SELECT e.json FROM explainers e
                JOIN (SELECT id, max(version) AS v FROM explainers GROUP BY id) m
                  ON m.id = e.id AND m.v = e.version
-               WHERE e.headline LIKE :p ESCAPE '\'
-                  OR json_extract(e.json, '$.brief.text') LIKE :p ESCAPE '\'
-                  OR EXISTS (SELECT 1 FROM json_each(e.json, '$.claims') c
-                             WHERE json_extract(c.value, '$.text') LIKE :p ESCAPE '\')
+               WHERE {" AND ".join(conditions)}
                ORDER BY e.updated_at DESC, e.id LIMIT :limit""",
-            {"p": pattern, "limit": limit},
+            params,
         ).fetchall()
         return [_summary(Explainer.model_validate_json(r[0])) for r in rows]
 

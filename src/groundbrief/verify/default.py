@@ -64,6 +64,7 @@ __all__ = [
     "measure_pair",
     "passage_verdict",
     "score_pair",
+    "settled_without_evidence",
 ]
 
 # ---------------------------------------------------------------- tuned constants
@@ -311,6 +312,22 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     return PairScore(support, contradiction, neutral, caps, raised, agreement, content_support)
 
 
+def settled_without_evidence(claim: Claim,
+                             passages: Sequence[ScoredPassage]) -> ClaimVerification | None:
+    """The verdicts no verifier needs a model for: an opinion, or a claim with no passage."""
+    if claim.kind == "opinion":
+        return ClaimVerification(
+            claim_id=claim.id, verdict=Verdict.NOT_CHECKWORTHY, confidence=1.0,
+            reason=REASON_OPINION, signals={"kind": "opinion"},
+        )
+    if not passages:
+        return ClaimVerification(
+            claim_id=claim.id, verdict=Verdict.NOT_ENOUGH_EVIDENCE, confidence=1.0,
+            reason=REASON_NO_SOURCE, signals={"passages_judged": 0},
+        )
+    return None
+
+
 _NOT_CONFLICTS = frozenset({"attributed verbatim quote", "restated in one sentence"})
 
 
@@ -552,16 +569,9 @@ class DefaultVerifier(Verifier):
 
     def verify(self, claim: Claim, passages: Sequence[ScoredPassage],
                brief: Brief) -> ClaimVerification:
-        if claim.kind == "opinion":
-            return ClaimVerification(
-                claim_id=claim.id, verdict=Verdict.NOT_CHECKWORTHY, confidence=1.0,
-                reason=REASON_OPINION, signals={"kind": "opinion"},
-            )
-        if not passages:
-            return ClaimVerification(
-                claim_id=claim.id, verdict=Verdict.NOT_ENOUGH_EVIDENCE, confidence=1.0,
-                reason=REASON_NO_SOURCE, signals={"passages_judged": 0},
-            )
+        settled = settled_without_evidence(claim, passages)
+        if settled is not None:
+            return settled
         shortlist = self.shortlist(passages)
         judgements = self.judge(claim, shortlist, brief)
         by_id = {sp.passage.id: sp for sp in shortlist}

@@ -31,14 +31,13 @@ from ..errors import BackendError
 from ..interfaces import Verifier
 from ..models import Brief, Claim, ClaimVerification, PassageJudgement, ScoredPassage, Verdict
 from .default import (
-    REASON_NO_SOURCE,
-    REASON_OPINION,
     DefaultVerifier,
     VerifierSettings,
     calibrated,
     measure_pair,
     passage_verdict,
     score_pair,
+    settled_without_evidence,
 )
 
 __all__ = ["JUDGE_SCHEMA", "LLMJudgeVerifier", "REASON_JUDGE_UNUSABLE", "parse_answer"]
@@ -324,16 +323,9 @@ class LLMJudgeVerifier(Verifier):
 
     def verify(self, claim: Claim, passages: Sequence[ScoredPassage],
                brief: Brief) -> ClaimVerification:
-        if claim.kind == "opinion":
-            return ClaimVerification(
-                claim_id=claim.id, verdict=Verdict.NOT_CHECKWORTHY, confidence=1.0,
-                reason=REASON_OPINION, signals={"kind": "opinion"},
-            )
-        if not passages:
-            return ClaimVerification(
-                claim_id=claim.id, verdict=Verdict.NOT_ENOUGH_EVIDENCE, confidence=1.0,
-                reason=REASON_NO_SOURCE, signals={"passages_judged": 0},
-            )
+        settled = settled_without_evidence(claim, passages)
+        if settled is not None:
+            return settled
         shortlist = self._rules.shortlist(passages)
         attribution = claim.kind == "attribution"
         speaker = claim.speaker or brief.speaker
