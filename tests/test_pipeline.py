@@ -80,3 +80,11 @@ def test_refuted_only_with_an_explicit_conflict(demo_store_copy, pipeline_factor
     as_of = datetime(2019, 1, 1, tzinfo=timezone.utc)
     early = pipeline.explain(demo_briefs["navalny-no-novichok"], now=NOW, as_of=as_of)
     assert early.claims[0].verdict == Verdict.NOT_ENOUGH_EVIDENCE
+
+
+def test_passages_holding_part_of_a_quotation_are_not_shown_alone():
+    from groundbrief.compose.extractive import _quotes_balanced
+
+    assert _quotes_balanced('He said it would be "a condition of travel".')
+    assert not _quotes_balanced("The instruction will ease the concerns of people travelling.”")
+    assert not _quotes_balanced('“We have been working closely with the government')

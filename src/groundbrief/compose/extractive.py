@@ -214,13 +214,19 @@ def _cite(p: ScoredPassage) -> Citation:
     )
 
 
+def _quotes_balanced(text: str) -> bool:
+    """False for a passage that opens or closes a quotation it does not contain whole: shown
+    alone, part of someone's quote would read as the outlet's own statement."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
 def _pick(pool: list[ScoredPassage], used: set[str], limit: int, keep) -> list[ScoredPassage]:
     """Up to ``limit`` passages of ``pool`` that ``keep`` accepts, none used twice."""
     out: list[ScoredPassage] = []
     for p in pool:
         if len(out) >= limit:
             break
-        if p.passage.id in used or not keep(p):
+        if p.passage.id in used or not _quotes_balanced(p.passage.text) or not keep(p):
             continue
         used.add(p.passage.id)
         out.append(p)
