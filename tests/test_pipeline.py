@@ -83,8 +83,10 @@ def test_refuted_only_with_an_explicit_conflict(demo_store_copy, pipeline_factor
 
 
 def test_passages_holding_part_of_a_quotation_are_not_shown_alone():
-    from groundbrief.compose.extractive import _quotes_balanced
+    from groundbrief.compose.extractive import _is_statement, _quotes_balanced
 
     assert _quotes_balanced('He said it would be "a condition of travel".')
     assert not _quotes_balanced("The instruction will ease the concerns of people travelling.”")
     assert not _quotes_balanced('“We have been working closely with the government')
+    assert not _is_statement("Fire in the frame of Notre Dame. Image: LeLaisserPasserA38.")
+    assert _is_statement("Officials cleared the area around the cathedral.")

@@ -148,14 +148,15 @@ def evidence_command(
 
     exp = _load(settings_for(home), explainer_id, version)
     outlets = {s.id: (s.n, s.outlet or "") for s in exp.sources}
-    table = Table("claim", "verdict", "cited passage", "outlet", "support", show_lines=True)
+    table = Table("claim", "verdict", "cited passage", "outlet", "support", "contradiction",
+                  show_lines=True)
     for claim in exp.claims:
         if not claim.evidence:
-            table.add_row(claim.text, claim.verdict.label, claim.reason or "—", "", "")
+            table.add_row(claim.text, claim.verdict.label, claim.reason or "—", "", "", "")
         for cit in claim.evidence:
             n, outlet = outlets.get(cit.source_id, (0, ""))
             table.add_row(claim.text, claim.verdict.label, cit.quote, f"[{n}] {outlet}",
-                          f"{cit.support:.2f}")
+                          f"{cit.support:.2f}", f"{cit.contradiction:.2f}")
     Console(width=max(140, Console().width)).print(table)
 
 

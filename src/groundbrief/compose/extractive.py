@@ -214,6 +214,16 @@ def _cite(p: ScoredPassage) -> Citation:
     )
 
 
+_CREDIT = re.compile(r"\b(?:Image|Photo|Picture|Photograph|Credit|Video)\s*:\s*[^.]{1,80}\.?\s*$",
+                     re.IGNORECASE)
+
+
+def _is_statement(text: str) -> bool:
+    """A passage fit to stand alone as a statement: not a picture caption or credit line
+    (scraped pages keep them in the text), and no quotation cut in half."""
+    return not _CREDIT.search(text) and _quotes_balanced(text)
+
+
 def _quotes_balanced(text: str) -> bool:
     """False for a passage that opens or closes a quotation it does not contain whole: shown
     alone, part of someone's quote would read as the outlet's own statement."""
@@ -226,7 +236,7 @@ def _pick(pool: list[ScoredPassage], used: set[str], limit: int, keep) -> list[S
     for p in pool:
         if len(out) >= limit:
             break
-        if p.passage.id in used or not _quotes_balanced(p.passage.text) or not keep(p):
+        if p.passage.id in used or not _is_statement(p.passage.text) or not keep(p):
             continue
         used.add(p.passage.id)
         out.append(p)
