@@ -55,6 +55,8 @@ class OnnxNLIModel:
         self.model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
         cfg_path = self.model_dir / "config.json"
         self.config: dict = json.loads(cfg_path.read_text(encoding="utf-8")) if cfg_path.exists() else {}
+        # Named in Source Transparency's list of models used (I8).
+        self.name = f"{self.config.get('name', 'onnx-nli')} (ONNX)"
         labels = tuple(self.config.get("labels", NLI_LABELS))
         if sorted(labels) != sorted(NLI_LABELS):
             raise ValueError(f"{cfg_path}: labels {labels} are not {NLI_LABELS}")
