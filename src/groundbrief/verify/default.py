@@ -62,6 +62,7 @@ __all__ = [
     "calibrated",
     "features",
     "measure_pair",
+    "pair_signals",
     "passage_verdict",
     "score_pair",
     "settled_without_evidence",
@@ -397,7 +398,7 @@ def calibrated(support: float, contradiction: float,
 # ---------------------------------------------------------------- the verifier
 
 
-def _signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
+def pair_signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
              probs: dict[Verdict, float], sp: ScoredPassage) -> dict[str, Any]:
     sig: dict[str, Any] = {
         "source_id": sp.source.id,
@@ -549,7 +550,7 @@ class DefaultVerifier(Verifier):
                     support=round(sc.support, 6),
                     contradiction=round(sc.contradiction, 6),
                     neutral=round(sc.neutral, 6),
-                    signals={**_signals(ev, sc, verdict, cal, sp), "on_story": on_story},
+                    signals={**pair_signals(ev, sc, verdict, cal, sp), "on_story": on_story},
                 ))
             out.append(judged)
         return out

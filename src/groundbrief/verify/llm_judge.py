@@ -35,6 +35,7 @@ from .default import (
     VerifierSettings,
     calibrated,
     measure_pair,
+    pair_signals,
     passage_verdict,
     score_pair,
     settled_without_evidence,
@@ -399,34 +400,15 @@ class LLMJudgeVerifier(Verifier):
             # so too: the checks may veto support, never invent a refutation on their own.
             pv = Verdict.NOT_ENOUGH_EVIDENCE
         cal = calibrated(sc.support, sc.contradiction, s.calibration)
+        # The default verifier's per-pair signals (its aggregation reads them), plus the judge's.
         signals: dict[str, Any] = {
-            "source_id": sp.source.id,
-            "outlet": sp.source.outlet,
-            "retrieval_score": round(float(sp.score), 6),
+            **pair_signals(ev, sc, pv, cal, sp),
             "prompt_number": number,
             "judge_label": label,
             "cited": cited,
             "counted_as": effective,
-            # Key shared with the default verifier: its aggregation reads the "model" view here.
-            "nli": list(probs),
-            "numbers": ev.numbers.signal(),
-            "dates": ev.dates.signal(),
-            "entities": ev.entities.signal(),
-            "quotes": ev.quotes.signal(),
-            "negation": ev.negation.signal(),
-            "overlap": round(ev.overlap, 4),
-            "subject_agreement": sc.agreement,
             "off_subject": off_subject,
-            "support_capped_by": sc.caps + (["entities"] if ev.entities.missing else []),
-            "contradiction_raised_by": sc.raised,
-            "content_support": round(sc.content_support, 4),
-            "verdict": pv.value,
-            "p_supported": round(cal[Verdict.SUPPORTED], 4),
-            "p_refuted": round(cal[Verdict.REFUTED], 4),
-            "p_not_enough_evidence": round(cal[Verdict.NOT_ENOUGH_EVIDENCE], 4),
         }
-        if ev.speaker is not None:
-            signals["speaker"] = ev.speaker.signal()
         return PassageJudgement(passage_id=sp.passage.id, support=round(sc.support, 6),
                                 contradiction=round(sc.contradiction, 6),
                                 neutral=round(sc.neutral, 6), signals=signals)
