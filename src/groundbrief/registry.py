@@ -39,8 +39,9 @@ def build_embedder(settings: Settings) -> Embedder:
     return _build("embedder", settings.embedder, settings)
 
 
-def build_verifier(settings: Settings) -> Verifier:
-    return _build("verifier", settings.verifier, settings)
+def build_verifier(settings: Settings, embedder: Embedder | None = None) -> Verifier:
+    """``embedder``: the pipeline's, offered so that one loaded model serves both."""
+    return _build("verifier", settings.verifier, settings, embedder=embedder)
 
 
 def build_writer(settings: Settings) -> Writer:
@@ -56,13 +57,21 @@ def _use_embedder(settings: Settings) -> Embedder:
     return UniversalSentenceEncoder()
 
 
-def _default_verifier(settings: Settings) -> Verifier:
+def _cosine_embedder(embedder: Embedder | None) -> Embedder | None:
+    """The pipeline's embedder when it is the one the verifier's weights were fitted with
+    (then it is not loaded a second time); otherwise None, and the verifier loads its own."""
+    from .index.embed import UniversalSentenceEncoder
+
+    return embedder if isinstance(embedder, UniversalSentenceEncoder) else None
+
+
+def _default_verifier(settings: Settings, embedder: Embedder | None = None) -> Verifier:
     from .verify.default import DefaultVerifier
 
-    return DefaultVerifier(top_n=settings.verify_top_n)
+    return DefaultVerifier(top_n=settings.verify_top_n, embedder=_cosine_embedder(embedder))
 
 
-def _hf_verifier(settings: Settings) -> Verifier:
+def _hf_verifier(settings: Settings, embedder: Embedder | None = None) -> Verifier:
     from .verify.default import DefaultVerifier
     from .verify.nli_hf import HFNLIModel
 
@@ -70,10 +79,11 @@ def _hf_verifier(settings: Settings) -> Verifier:
         raise BackendError(
             "verifier 'hf-nli' needs nli_model_path; set GROUNDBRIEF_NLI_MODEL_PATH to a checkpoint folder"
         )
-    return DefaultVerifier(nli=HFNLIModel(settings.nli_model_path), top_n=settings.verify_top_n)
+    return DefaultVerifier(nli=HFNLIModel(settings.nli_model_path), top_n=settings.verify_top_n,
+                           embedder=_cosine_embedder(embedder))
 
 
-def _llm_verifier(settings: Settings) -> Verifier:
+def _llm_verifier(settings: Settings, embedder: Embedder | None = None) -> Verifier:
     from .verify.llm_judge import LLMJudgeVerifier
 
     if not settings.llm_base_url:

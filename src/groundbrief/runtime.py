@@ -25,6 +25,6 @@ def build_pipeline(settings: Settings, store: SQLiteStore) -> Pipeline:
         parser=RuleBriefParser(),
         extractor=RuleClaimExtractor(),
         retriever=HybridRetriever(store, embedder),
-        verifier=build_verifier(settings),
+        verifier=build_verifier(settings, embedder),
         writer=build_writer(settings),
     )
