@@ -48,11 +48,15 @@ class Pair:
 
 
 def load_pairs(paths: list[Path], part: str = "eval", limit: int | None = None) -> list[Pair]:
-    """Claim-evidence pairs of the Climate-FEVER files, restricted to ``part`` (train/eval/all).
+    """Claim-evidence pairs of the Climate-FEVER files, restricted to ``part``.
+
+    ``part``: "eval" (held out), "train" (the whole train part), its two slices "fit" (what the
+    model is trained on) and "calibration" (kept out of training for training/calibrate.py), or
+    "all" (see ``groundbrief.evaluation.splits``).
 
     ``limit`` counts pairs but keeps whole claims, so each claim's five evidences stay together.
     """
-    from groundbrief.evaluation.splits import climate_fever_part
+    from groundbrief.evaluation.splits import climate_fever_role
 
     out: list[Pair] = []
     for path in paths:
@@ -61,7 +65,8 @@ def load_pairs(paths: list[Path], part: str = "eval", limit: int | None = None) 
                 if not line.strip():
                     continue
                 rec = json.loads(line)
-                if part != "all" and climate_fever_part(rec) != part:
+                role = climate_fever_role(rec)
+                if part not in ("all", role) and not (part == "train" and role != "eval"):
                     continue
                 for ev in rec["evidences"]:
                     out.append(Pair(str(rec["claim_id"]), rec["claim"], ev["evidence_id"],
@@ -259,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("files", nargs="*", type=Path, default=[DEFAULT_DATA],
                     help="Climate-FEVER JSONL files (default: ../shared/data/climate_fever/dev.jsonl)")
-    ap.add_argument("--part", choices=("eval", "train", "all"), default="eval")
+    ap.add_argument("--part", choices=("eval", "train", "fit", "calibration", "all"),
+                    default="eval")
     ap.add_argument("--limit", type=int, default=None, help="about this many pairs (whole claims)")
     ap.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
     ap.add_argument("--json", action="store_true", help="print the results as one JSON object")

@@ -256,3 +256,13 @@ def test_climate_fever_co2_subscripts():
     evidence = rec["evidences"][0]["evidence"]  # "While CO 2 absorption and release ..."
     assert extract_quantities(evidence) == []
     assert check_entities(rec["claim"], evidence).matched == ("CO2",)
+
+
+def test_a_count_of_the_same_thing_conflicts_but_never_blocks_a_match():
+    r = check_numbers("Kipchoge was paced by 12 pacemakers", "He ran behind 41 pacemakers.")
+    assert r.missing == ("12",) and r.conflicting == ("12",)
+    # The same figure matches whatever word follows it.
+    assert check_numbers("Kipchoge was paced by 41 pacemakers", "41 of them paced him.").ok
+    # A count of something else is absence, not conflict.
+    r = check_numbers("Kipchoge was paced by 12 pacemakers", "He won 41 races.")
+    assert r.missing == ("12",) and r.conflicting == ()

@@ -117,10 +117,23 @@ def test_a_restating_sentence_supports_and_model_only_contradiction_never_refute
     para = measure_pair("Face coverings become compulsory on buses in England",
                         "Wearing a face covering will be required on public transport in England.",
                         (0.05, 0.05, 0.9), similarity=0.8, quotes=None)
-    sc = score_pair(para, S)
+    strict = S.with_(model_conflict_threshold=1.01)
+    sc = score_pair(para, strict)
     assert not explicit_conflict(sc)
-    assert passage_verdict(sc.support, sc.contradiction, sc.agreement, S,
+    assert passage_verdict(sc.support, sc.contradiction, sc.agreement, strict,
                            explicit=explicit_conflict(sc)) is not Verdict.REFUTED
+
+
+def test_model_only_refutation_needs_its_own_higher_threshold_and_the_subject():
+    s = RAW.with_(contradiction_threshold=0.6, model_conflict_threshold=0.9)
+    assert passage_verdict(0.01, 0.95, True, s, explicit=False) is Verdict.REFUTED
+    # Past the ordinary threshold but below the model-only one: needs an explicit conflict.
+    assert passage_verdict(0.01, 0.8, True, s, explicit=False) is Verdict.NOT_ENOUGH_EVIDENCE
+    assert passage_verdict(0.01, 0.8, True, s, explicit=True) is Verdict.REFUTED
+    # Never about another subject, however sure the model is.
+    assert passage_verdict(0.01, 0.99, False, s, explicit=False) is Verdict.NOT_ENOUGH_EVIDENCE
+    off = s.with_(model_conflict_threshold=1.01)
+    assert passage_verdict(0.0, 1.0, True, off, explicit=False) is Verdict.NOT_ENOUGH_EVIDENCE
 
 
 def test_missing_quote_caps_support_below_the_threshold():

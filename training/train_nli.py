@@ -36,7 +36,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from groundbrief.evaluation.splits import SPLIT_VERSION, climate_fever_part, nli_part  # noqa: E402
+from groundbrief.evaluation.splits import SPLIT_VERSION, climate_fever_role, nli_part  # noqa: E402
 
 LABELS = ("entailment", "neutral", "contradiction")
 NOT_ENTAILMENT = -1  # label index used for the 2-way sets' "not_entailment"
@@ -98,12 +98,16 @@ def load_nli(nli_dir: Path, sets: list[str]):
 
 
 def load_climate_fever(path: Path):
-    """{"train": [...], "eval": [...]} of (evidence, claim, label_index), split by claim_id."""
-    parts = {"train": [], "eval": []}
+    """{"train": [...], "calibration": [...], "eval": [...]} of (evidence, claim, label_index).
+
+    Split by claim_id (``climate_fever_role``): "train" is the part the model is trained on;
+    "calibration" is the slice of the train part kept out for ``training/calibrate.py``.
+    """
+    parts = {"train": [], "calibration": [], "eval": []}
     with open(path, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
-            p = climate_fever_part(d)
+            p = {"fit": "train"}.get(role := climate_fever_role(d), role)
             for ev in d["evidences"]:
                 parts[p].append((ev["evidence"], d["claim"], CF_LABEL[ev["evidence_label"]]))
     return parts

@@ -17,6 +17,11 @@ Keys
   ``"snli_dev_test_esnli"`` or ``"fever_dev_rte"``, key = the ``premise`` text, so
   all hypotheses written for one premise land in the same part.  15 % held out.
 
+Within the Climate-FEVER ``"train"`` part, a further slice (:data:`CALIBRATION_FRACTION` of
+the claims, by a SHA-1 of ``"climate_fever_calibration\x1f<claim_id>"``) is kept out of model
+training: ``training/calibrate.py`` fits the verifier's thresholds and confidence on it, so they
+are fitted on scores the model gives text it has not seen (:func:`climate_fever_role`).
+
 Example::
 
     from groundbrief.evaluation.splits import part, climate_fever_part, nli_part
@@ -45,6 +50,11 @@ DEFAULT_EVAL_FRACTION = 0.15
 
 CLIMATE_FEVER = "climate_fever"
 
+#: Share of the Climate-FEVER train part's claims kept out of model training for calibration.
+CALIBRATION_FRACTION = 0.35
+
+Role = Literal["fit", "calibration", "eval"]
+
 
 def eval_fraction(dataset: str) -> float:
     """Fraction of ``dataset`` that :func:`part` assigns to ``"eval"``."""
@@ -71,18 +81,29 @@ def climate_fever_part(record: Mapping[str, Any]) -> Part:
     return part(CLIMATE_FEVER, str(record["claim_id"]))
 
 
+def climate_fever_role(record: Mapping[str, Any]) -> Role:
+    """``"eval"`` (held out), ``"calibration"`` (train part, not trained on) or ``"fit"``."""
+    key = str(record["claim_id"])
+    if part(CLIMATE_FEVER, key) == "eval":
+        return "eval"
+    return "calibration" if _unit(f"{CLIMATE_FEVER}_calibration", key) < CALIBRATION_FRACTION else "fit"
+
+
 def nli_part(dataset: str, pair: Mapping[str, Any]) -> Part:
     """Part of one NLI pair (a line of ``<dataset>.jsonl``), by its ``premise`` text."""
     return part(dataset, str(pair["premise"]))
 
 
 __all__ = [
+    "CALIBRATION_FRACTION",
     "CLIMATE_FEVER",
     "DEFAULT_EVAL_FRACTION",
     "EVAL_FRACTION",
     "Part",
+    "Role",
     "SPLIT_VERSION",
     "climate_fever_part",
+    "climate_fever_role",
     "eval_fraction",
     "nli_part",
     "part",

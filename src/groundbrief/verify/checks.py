@@ -14,7 +14,8 @@ Checks (all take ``claim, passage``):
 
 * :func:`check_numbers` -- quantities, normalised ("2.5 pct" = "2.5%", "1,000" = "1000",
   "5 mln" = "5 million" = "five million"). A claim quantity with a known unit conflicts
-  with a passage quantity of the same unit and another value.
+  with a passage quantity of the same unit and another value; a unitless one with another
+  count of the same noun ("12 pacemakers" against "41 pacemakers").
 * :func:`check_dates` -- years, months, day-month dates ("Feb 26" = "26 February").
 * :func:`check_entities` -- capitalised names and acronyms, with name variants
   ("Kanko" ~ "Assita Kanko", "U.S." ~ "United States").
@@ -231,6 +232,9 @@ class Quantity:
     text: str
     value: float
     unit: str | None
+    #: For a number without a unit, the word it counts ("12 pacemakers" -> "pacemaker"):
+    #: only used to see a conflict ("41 pacemakers"), never to refuse a match.
+    noun: str | None = None
 
     def same_value(self, other: Quantity) -> bool:
         return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
@@ -281,6 +285,19 @@ def _is_year(digits: str) -> bool:
     return re.fullmatch(r"1[5-9]\d\d|20\d\d|2100", digits) is not None
 
 
+# The word right after a unitless number is what it counts: "12 pacemakers". Only the next word
+# is looked at, so "12 new pacemakers" counts nothing (no conflict is better than a wrong one).
+_COUNTED = re.compile(r"\s+([a-z][a-z-]{2,})\b")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """Quantities in ``text`` (years are dates, not quantities; see :func:`extract_dates`)."""
     text = _prepare(text)
@@ -313,7 +330,12 @@ def extract_quantities(text: str) -> list[Quantity]:
         if unit_word:
             unit = _UNITS.get(unit_word, unit)
         # A lone "c" is only degrees Celsius right after a number ("1.5C"), handled by the regex.
-        out.append(Quantity(text=m.group(0).strip(), value=value, unit=unit))
+        noun = None
+        if unit is None:
+            after = _COUNTED.match(text, m.end())
+            if after and after.group(1).lower() not in _STOPWORDS:
+                noun = _singular(after.group(1).lower())
+        out.append(Quantity(text=m.group(0).strip(), value=value, unit=unit, noun=noun))
     return out
 
 
@@ -330,6 +352,9 @@ def check_numbers(claim: str, passage: str) -> CheckResult:
             continue
         missing.append(q.text)
         if q.unit is not None and any(p.unit == q.unit for p in p_q):
+            conflicting.append(q.text)
+        elif q.noun is not None and any(p.noun == q.noun for p in p_q):
+            # Another count of the same thing: "41 pacemakers" against "12 pacemakers".
             conflicting.append(q.text)
     return CheckResult("numbers", tuple(matched), tuple(missing), tuple(conflicting))
 

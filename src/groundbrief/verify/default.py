@@ -111,6 +111,11 @@ RESTATED_FLOOR = 0.90
 #: false "Refuted" is as harmful as a false "Supported", so model-only contradiction counts as
 #: "not supported", not as a refutation. Fixed, not tuned.
 REQUIRE_EXPLICIT_CONFLICT = True
+#: The one exception: a contradiction score at least this high refutes without an explicit
+#: conflict (still only with agreement on the subject). Tuned by training/calibrate.py on the
+#: calibration slice, and only kept below 1 when refutations at that level reach the precision
+#: floor there; 1.01 means model-only contradiction never refutes.
+MODEL_CONFLICT_THRESHOLD = 1.01
 #: Share of the claim's content words that the passage must contain to "agree on the subject"
 #: when the claim names no entity (a contradiction about something else is not a refutation).
 #: Fixed, not tuned: calibration on Climate-FEVER (where every passage was picked for its claim)
@@ -181,6 +186,7 @@ class VerifierSettings:
     restated_floor: float = RESTATED_FLOOR
     #: Refuted only with an explicit, checkable conflict (see REQUIRE_EXPLICIT_CONFLICT).
     require_explicit_conflict: bool = REQUIRE_EXPLICIT_CONFLICT
+    model_conflict_threshold: float = MODEL_CONFLICT_THRESHOLD
 
     def with_(self, **changes: Any) -> VerifierSettings:
         return replace(self, **changes)
@@ -360,11 +366,13 @@ def passage_verdict(support: float, contradiction: float, agreement: bool,
     """What one passage says about the claim: supported, refuted, or not enough evidence.
 
     ``explicit``: whether a deterministic check found a conflict (see
-    REQUIRE_EXPLICIT_CONFLICT); without one, contradiction never makes a refutation.
+    REQUIRE_EXPLICIT_CONFLICT); without one, only a contradiction score of at least
+    MODEL_CONFLICT_THRESHOLD makes a refutation.
     """
     sup = support >= s.support_threshold
     ref = (contradiction >= s.contradiction_threshold and agreement
-           and (explicit or not s.require_explicit_conflict))
+           and (explicit or not s.require_explicit_conflict
+                or contradiction >= s.model_conflict_threshold))
     if sup and ref:  # both past their thresholds: the larger margin decides
         sup = support - s.support_threshold >= contradiction - s.contradiction_threshold
         ref = not sup
