@@ -162,6 +162,25 @@ def reuters_home(path: Path, limit: int | None, log: Callable[[str], None] = pri
                        {"reuters": file_key(path), "limit": limit}, build, log=log)
 
 
+def store_with_distractors(name: str, label: str, data: tuple[str, Path],
+                          sources: Callable[[], Iterable], reuters: Path, distractors: int | None,
+                          log: Callable[[str], None] = print) -> Path:
+    """A cached store: the Reuters distractors (:func:`reuters_home`) plus ``sources()``.
+
+    ``data`` is (key name, file) of the evaluation data the sources are read from; the store is
+    rebuilt when that file, the Reuters file or the number of distractors changes.
+    """
+    base = reuters_home(reuters, distractors, log=log)
+
+    def build(home: Path) -> None:
+        report = index_into(home, sources())
+        log(f"  {label}: {report.line()}")
+
+    key_name, path = data
+    return cached_home(name, {key_name: file_key(path), "reuters": file_key(reuters),
+                              "distractors": distractors}, build, base=base, log=log)
+
+
 @contextlib.contextmanager
 def working_copy(home: Path) -> Iterator[Path]:
     """A throw-away copy of a cached store for one run (runs write explainers into it)."""

@@ -129,15 +129,9 @@ def gold_by_claim(answers: Path) -> dict[str, set[str]]:
 
 
 def store_home(answers: Path, reuters: Path, distractors: int | None, log=print) -> Path:
-    base = common.reuters_home(reuters, distractors, log=log)
-
-    def build(home: Path) -> None:
-        report = common.index_into(home, evidence_sources(answers))
-        log(f"  AVeriTeC evidence: {report.line()}")
-
-    return common.cached_home("averitec", {"answers": common.file_key(answers),
-                                           "reuters": common.file_key(reuters),
-                                           "distractors": distractors}, build, base=base, log=log)
+    return common.store_with_distractors("averitec", "AVeriTeC evidence", ("answers", answers),
+                                         lambda: evidence_sources(answers), reuters, distractors,
+                                         log=log)
 
 
 # ---------------------------------------------------------------- runs

@@ -131,15 +131,9 @@ def story_sources(path: Path) -> list:
 
 
 def store_home(path: Path, reuters: Path, distractors: int | None, log=print) -> Path:
-    base = common.reuters_home(reuters, distractors, log=log)
-
-    def build(home: Path) -> None:
-        report = common.index_into(home, story_sources(path))
-        log(f"  Wikinews sources: {report.line()}")
-
-    return common.cached_home("wikinews", {"mds": common.file_key(path),
-                                           "reuters": common.file_key(reuters),
-                                           "distractors": distractors}, build, base=base, log=log)
+    return common.store_with_distractors("wikinews", "Wikinews sources", ("mds", path),
+                                         lambda: story_sources(path), reuters, distractors,
+                                         log=log)
 
 
 def brief_of(story: dict) -> str:
