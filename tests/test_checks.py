@@ -266,3 +266,16 @@ def test_a_count_of_the_same_thing_conflicts_but_never_blocks_a_match():
     # A count of something else is absence, not conflict.
     r = check_numbers("Kipchoge was paced by 12 pacemakers", "He won 41 races.")
     assert r.missing == ("12",) and r.conflicting == ()
+
+
+def test_a_future_time_phrase_is_a_detail_the_passage_must_state():
+    claim = "Navalny will be flown back to Moscow next week"
+    # From the demo corpus: a past flight to Moscow is not next week's.
+    past = ("On Thursday, Navalny was flying from Tomsk in Siberia headed for Moscow when he "
+            "fell ill.")
+    r = check_dates(claim, past)
+    assert r.missing == ("next week",) and not r.conflicting
+    assert check_dates(claim, "He will be flown back to Moscow next week, aides said.").ok
+    assert "next week" in missing_facts(claim, [past])
+    # Past references are not required: sources restate them as weekdays or dates.
+    assert check_dates("The minister resigned yesterday", "The minister resigned on Monday.").ok

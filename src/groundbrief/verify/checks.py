@@ -441,10 +441,34 @@ def _date_key(d: DateMention) -> str:
     return f"{d.year or '????'}-{d.month or 0:02d}-{d.day or 0:02d}"
 
 
+# A future time reference ("next week", "tomorrow") makes a claim a report of a plan or a
+# forecast: a passage about the same people and places without it is about something that
+# happened, not about what will happen ("Navalny will be flown back to Moscow next week" is not
+# supported by "Navalny was flying to Moscow when he fell ill"). The phrase must be in the
+# passage. Past references ("yesterday", "last week") are left alone: sources shift them to
+# weekdays and dates, so requiring them would reject good evidence.
+_FUTURE = re.compile(
+    r"\b(?:next|coming)\s+(?:week|weekend|month|year|season|spring|summer|autumn|fall|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\btomorrow\b|"
+    r"\blater\s+this\s+(?:week|month|year)\b",
+    re.IGNORECASE,
+)
+
+
+def future_references(text: str) -> list[str]:
+    """Future time phrases of ``text``, lowercased, in order of appearance."""
+    return [" ".join(m.group(0).lower().split()) for m in _FUTURE.finditer(text)]
+
+
 def check_dates(claim: str, passage: str) -> CheckResult:
+    """Claim dates found / not found / contradicted in ``passage``; future time phrases
+    ("next week") count as dates that must be found (see ``_FUTURE``)."""
     c_d = extract_dates(claim)
     p_d = extract_dates(passage)
     matched, missing, conflicting = [], [], []
+    passage_future = set(future_references(passage))
+    for phrase in dict.fromkeys(future_references(claim)):
+        (matched if phrase in passage_future else missing).append(phrase)
     for d in c_d:
         if d.year is None and d.month is None:  # a decade: textual match
             ok = any(_date_key(p) == _date_key(d) for p in p_d)

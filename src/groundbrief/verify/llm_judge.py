@@ -240,8 +240,13 @@ class LLMJudgeVerifier(Verifier):
         # is never loaded: only shortlist() and aggregate() are used.
         # The checks may veto the judge, never stand in for it: no restatement floor, and a
         # judge that says "refutes" is the explicit conflict (its own rule below).
+        # The judge's label is the decision, not a probability to re-weight: identity weights
+        # (the default verifier's fitted ones lean on the embedding cosine, which the judge's
+        # pairs do not carry).
         self.settings = VerifierSettings(top_n=top_n, calibration=JUDGE_CALIBRATION,
-                                         restated_floor=0.0, require_explicit_conflict=False)
+                                         restated_floor=0.0, require_explicit_conflict=False,
+                                         support_weights=(1.0, 0.0, 0.0, 0.0, 0.0),
+                                         contradiction_weights=(0.0, 1.0, 0.0, 0.0, 0.0))
         self._rules = DefaultVerifier(settings=self.settings)
 
     @property
