@@ -58,6 +58,8 @@ def load_pairs(paths: list[Path], part: str = "eval", limit: int | None = None) 
     """
     from groundbrief.evaluation.splits import climate_fever_role
 
+    roles = {"all": {"fit", "calibration", "eval"}, "train": {"fit", "calibration"}}.get(
+        part, {part})
     out: list[Pair] = []
     for path in paths:
         with open(path, encoding="utf-8") as f:
@@ -65,8 +67,7 @@ def load_pairs(paths: list[Path], part: str = "eval", limit: int | None = None) 
                 if not line.strip():
                     continue
                 rec = json.loads(line)
-                role = climate_fever_role(rec)
-                if part not in ("all", role) and not (part == "train" and role != "eval"):
+                if climate_fever_role(rec) not in roles:
                     continue
                 for ev in rec["evidences"]:
                     out.append(Pair(str(rec["claim_id"]), rec["claim"], ev["evidence_id"],

@@ -59,8 +59,7 @@ from groundbrief.verify.default import (  # noqa: E402
     VerifierSettings,
     features,
     measure_pair,
-    explicit_conflict,
-    passage_verdict,
+    pair_verdict,
     score_pair,
 )
 
@@ -70,9 +69,7 @@ def predict(evidence, settings: VerifierSettings):
     labels, scores = [], []
     for ev in evidence:
         sc = score_pair(ev, settings)
-        # exactly the verifier's rule, explicit-conflict requirement included
-        v = passage_verdict(sc.support, sc.contradiction, sc.agreement, settings,
-                            explicit=explicit_conflict(sc))
+        v = pair_verdict(sc, settings)  # exactly the verifier's rule
         labels.append(VERDICT_TO_LABEL[v.value])
         scores.append((sc.support, sc.contradiction))
     return labels, np.array(scores)

@@ -107,7 +107,8 @@ def load_climate_fever(path: Path):
     with open(path, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
-            p = {"fit": "train"}.get(role := climate_fever_role(d), role)
+            role = climate_fever_role(d)
+            p = "train" if role == "fit" else role
             for ev in d["evidences"]:
                 parts[p].append((ev["evidence"], d["claim"], CF_LABEL[ev["evidence_label"]]))
     return parts

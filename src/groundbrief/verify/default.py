@@ -63,6 +63,7 @@ __all__ = [
     "features",
     "measure_pair",
     "pair_signals",
+    "pair_verdict",
     "passage_verdict",
     "score_pair",
     "settled_without_evidence",
@@ -254,6 +255,12 @@ class PairScore:
     agreement: bool = False  # the passage is about the claim's subject
     content_support: float = 0.0  # support before the attribution cap
 
+    def cap_support(self, cap: float) -> None:
+        """Cap support (content support too) after scoring; neutral takes up the rest."""
+        self.support = min(self.support, cap)
+        self.content_support = min(self.content_support, cap)
+        self.neutral = max(0.0, 1.0 - self.support - self.contradiction)
+
 
 def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     """Combine the model's probabilities with the checks into support and contradiction."""
@@ -391,6 +398,13 @@ def passage_verdict(support: float, contradiction: float, agreement: bool,
     if ref:
         return Verdict.REFUTED
     return Verdict.NOT_ENOUGH_EVIDENCE
+
+
+def pair_verdict(sc: PairScore, s: VerifierSettings) -> Verdict:
+    """:func:`passage_verdict` of a scored pair, with its explicit-conflict finding: the one
+    rule the verifiers and training/calibrate.py share."""
+    return passage_verdict(sc.support, sc.contradiction, sc.agreement, s,
+                           explicit=explicit_conflict(sc))
 
 
 def _logit(p: float) -> float:
@@ -556,12 +570,9 @@ class DefaultVerifier(Verifier):
                         on_story_cache[key] = not story.applicable or bool(story.matched)
                     on_story = on_story_cache[key]
                 if not on_story:
-                    sc.support = min(sc.support, s.detail_cap)
-                    sc.content_support = min(sc.content_support, s.detail_cap)
                     sc.agreement = False
-                    sc.neutral = max(0.0, 1.0 - sc.support - sc.contradiction)
-                verdict = passage_verdict(sc.support, sc.contradiction, sc.agreement, s,
-                                          explicit=explicit_conflict(sc))
+                    sc.cap_support(s.detail_cap)
+                verdict = pair_verdict(sc, s)
                 cal = calibrated(sc.support, sc.contradiction, s.calibration)
                 judged.append(PassageJudgement(
                     passage_id=sp.passage.id,

@@ -36,7 +36,7 @@ from .default import (
     calibrated,
     measure_pair,
     pair_signals,
-    passage_verdict,
+    pair_verdict,
     score_pair,
     settled_without_evidence,
 )
@@ -396,10 +396,8 @@ class LLMJudgeVerifier(Verifier):
         # would otherwise pass every check above.
         off_subject = effective == "supports" and not sc.agreement
         if off_subject:
-            sc.support = min(sc.support, s.detail_cap)
-            sc.content_support = min(sc.content_support, s.detail_cap)
-            sc.neutral = max(0.0, 1.0 - sc.support - sc.contradiction)
-        pv = passage_verdict(sc.support, sc.contradiction, sc.agreement, s)
+            sc.cap_support(s.detail_cap)
+        pv = pair_verdict(sc, s)
         if pv is Verdict.REFUTED and effective != "refutes":
             # A figure or date the checks see as conflicting only refutes when the judge says
             # so too: the checks may veto support, never invent a refutation on their own.
