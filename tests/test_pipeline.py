@@ -90,3 +90,30 @@ def test_passages_holding_part_of_a_quotation_are_not_shown_alone():
     assert not _quotes_balanced('“We have been working closely with the government')
     assert not _is_statement("Fire in the frame of Notre Dame. Image: LeLaisserPasserA38.")
     assert _is_statement("Officials cleared the area around the cathedral.")
+
+
+def test_every_demo_claim_gets_its_expected_verdict_and_evidence(demo_store_copy,
+                                                                  pipeline_factory):
+    """The demo manifest (briefs.json) says what each claim's verdict should be and which
+    sentences of its article back it; the pipeline must agree on all twelve claims. Two of them
+    (the Kipchoge time and place, the Shapps attribution) are only backed by two or three
+    nearby passages read together (verify/joined.py), and all of those passages are cited."""
+    import json
+
+    from groundbrief.cli.demo import demo_paths
+
+    corpus, paths = demo_paths()
+    manifest = json.loads((corpus.parent / "briefs.json").read_text(encoding="utf-8"))
+    pipeline = pipeline_factory(demo_store_copy)
+    for entry, path in zip(manifest["briefs"], paths, strict=True):
+        exp = pipeline.explain(path.read_text(encoding="utf-8"), now=NOW)
+        got = {c.id: c for c in exp.claims}
+        for want in entry["claims"]:
+            claim = got[want["id"]]
+            assert claim.verdict.value == want["verdict"], (entry["file"], want["id"], claim)
+            quotes = " ".join(c.quote for c in claim.evidence)
+            for sentence in want["evidence"]:
+                if claim.verdict in (Verdict.SUPPORTED, Verdict.REFUTED):
+                    assert sentence in quotes, (entry["file"], want["id"], sentence)
+            if claim.verdict is Verdict.SUPPORTED:
+                assert all(c.source_id == entry["article"] for c in claim.evidence)

@@ -254,6 +254,9 @@ def _apply(claim: Claim, v: ClaimVerification, passages: dict[str, ScoredPassage
     The evidence is what the verifier itself counted as supporting or refuting (its
     ``supporting``/``refuting`` signals); a verifier that does not name them is read by score.
     """
+    # A joined reading (several passages of one source read together) is filed under its first
+    # passage after that passage's own judgement, and replaces it here: it is the one that
+    # backs the verdict, and all of its passages are cited.
     judged = {j.passage_id: j for j in v.judgements if j.passage_id in passages}
 
     def citations(side: str, score: str) -> list[Citation]:
@@ -265,11 +268,15 @@ def _apply(claim: Claim, v: ClaimVerification, passages: dict[str, ScoredPassage
         chosen.sort(key=lambda j: (-getattr(j, score), j.passage_id))
         out = []
         for j in chosen[:MAX_EVIDENCE]:
-            p = passages[j.passage_id].passage
-            out.append(Citation(
-                source_id=p.source_id, passage_id=p.id, start=p.start, end=p.end, quote=p.text,
-                support=round(j.support, 4), contradiction=round(j.contradiction, 4),
-            ))
+            for pid in [j.passage_id, *j.signals.get("joined_with", [])]:
+                if pid not in passages or any(c.passage_id == pid for c in out):
+                    continue
+                p = passages[pid].passage
+                out.append(Citation(
+                    source_id=p.source_id, passage_id=p.id, start=p.start, end=p.end,
+                    quote=p.text, support=round(j.support, 4),
+                    contradiction=round(j.contradiction, 4),
+                ))
         return out
 
     evidence: list[Citation] = []

@@ -47,6 +47,7 @@ from .checks import (
     check_speaker,
     content_overlap,
 )
+from .joined import joined_readings
 
 __all__ = [
     "DefaultVerifier",
@@ -430,6 +431,17 @@ def calibrated(support: float, contradiction: float,
 # ---------------------------------------------------------------- the verifier
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What the model reads for one judgement: a passage's text, or a joined reading's."""
+
+    claim: Claim
+    passage: ScoredPassage  # the judgement is filed under this passage (and its source)
+    text: str
+    brief: Brief | None
+    joined_with: tuple[str, ...] = ()  # the other passages of a joined reading
+
+
 def pair_signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
              probs: dict[Verdict, float], sp: ScoredPassage) -> dict[str, Any]:
     sig: dict[str, Any] = {
@@ -538,50 +550,66 @@ class DefaultVerifier(Verifier):
         self, items: Sequence[tuple[Claim, Sequence[ScoredPassage], Brief | None]]
     ) -> list[list[PassageJudgement]]:
         """:meth:`judge` for several claims with a single model call (used by benchmarks)."""
-        pairs = [(sp.passage.text, claim.text) for claim, passages, _ in items for sp in passages]
-        if not pairs:
-            return [[] for _ in items]
+        readings = [_Reading(claim, sp, sp.passage.text, brief)
+                    for claim, passages, brief in items for sp in passages]
+        judged = iter(self._judge_readings(readings))
+        return [[next(judged) for _ in passages] for _, passages, _ in items]
+
+    def judge_joined(self, claim: Claim, passages: Sequence[ScoredPassage],
+                     brief: Brief | None = None) -> list[PassageJudgement]:
+        """Judgements of the joined readings (:mod:`groundbrief.verify.joined`) that support the
+        claim; each is filed under its first passage and names the others in ``joined_with``."""
+        readings = joined_readings(claim.text, passages)
+        judged = self._judge_readings([
+            _Reading(claim, r.passages[0], r.text, brief, tuple(r.passage_ids[1:]))
+            for r in readings])
+        # Only support is taken from a joined reading: it exists to bring a claim's details
+        # together, and a conflict it could show is already visible in its passages alone.
+        return [j for j in judged if j.signals["verdict"] == Verdict.SUPPORTED.value]
+
+    def _judge_readings(self, readings: Sequence[_Reading]) -> list[PassageJudgement]:
+        """One judgement per reading, with a single model call for all of them."""
+        if not readings:
+            return []
+        pairs = [(r.text, r.claim.text) for r in readings]
         probs = np.asarray(self.nli.predict(pairs), dtype=np.float64)
         sims = self.similarities(pairs) if self.uses_similarity else [0.0] * len(pairs)
         s = self.settings
-        out: list[list[PassageJudgement]] = []
-        row = 0
         on_story_cache: dict[tuple[str, str], bool] = {}
-        for claim, passages, brief in items:
+        out: list[PassageJudgement] = []
+        for r, p, sim in zip(readings, probs, sims, strict=True):
+            claim, brief, sp = r.claim, r.brief, r.passage
             attribution = claim.kind == "attribution"
             speaker = claim.speaker or (brief.speaker if brief is not None else None)
+            ev = measure_pair(claim.text, r.text, p, quotes=claim.quotes or None,
+                              speaker=speaker if attribution else None,
+                              attribution=attribution, similarity=sim)
+            sc = score_pair(ev, s)
             # A claim that names nothing ("The spire collapsed") takes its subject from the
             # brief: its evidence must come from a source that names something the brief
             # names, or a collapse in another city would "support" it.
-            needs_story = brief is not None and not check_entities(claim.text, "").applicable
-            judged = []
-            for sp in passages:
-                ev = measure_pair(claim.text, sp.passage.text, probs[row],
-                                  quotes=claim.quotes or None,
-                                  speaker=speaker if attribution else None,
-                                  attribution=attribution, similarity=sims[row])
-                row += 1
-                sc = score_pair(ev, s)
-                on_story = True
-                if needs_story:
-                    key = (brief.text, sp.source.id)
-                    if key not in on_story_cache:
-                        story = check_entities(brief.text, f"{sp.source.title}\n{sp.source.text}")
-                        on_story_cache[key] = not story.applicable or bool(story.matched)
-                    on_story = on_story_cache[key]
-                if not on_story:
-                    sc.agreement = False
-                    sc.cap_support(s.detail_cap)
-                verdict = pair_verdict(sc, s)
-                cal = calibrated(sc.support, sc.contradiction, s.calibration)
-                judged.append(PassageJudgement(
-                    passage_id=sp.passage.id,
-                    support=round(sc.support, 6),
-                    contradiction=round(sc.contradiction, 6),
-                    neutral=round(sc.neutral, 6),
-                    signals={**pair_signals(ev, sc, verdict, cal, sp), "on_story": on_story},
-                ))
-            out.append(judged)
+            on_story = True
+            if brief is not None and not check_entities(claim.text, "").applicable:
+                key = (brief.text, sp.source.id)
+                if key not in on_story_cache:
+                    story = check_entities(brief.text, f"{sp.source.title}\n{sp.source.text}")
+                    on_story_cache[key] = not story.applicable or bool(story.matched)
+                on_story = on_story_cache[key]
+            if not on_story:
+                sc.agreement = False
+                sc.cap_support(s.detail_cap)
+            verdict = pair_verdict(sc, s)
+            cal = calibrated(sc.support, sc.contradiction, s.calibration)
+            signals = {**pair_signals(ev, sc, verdict, cal, sp), "on_story": on_story}
+            if r.joined_with:
+                signals["joined_with"] = list(r.joined_with)
+            out.append(PassageJudgement(
+                passage_id=sp.passage.id,
+                support=round(sc.support, 6),
+                contradiction=round(sc.contradiction, 6),
+                neutral=round(sc.neutral, 6),
+                signals=signals,
+            ))
         return out
 
     def shortlist(self, passages: Sequence[ScoredPassage]) -> list[ScoredPassage]:
@@ -604,6 +632,9 @@ class DefaultVerifier(Verifier):
             return settled
         shortlist = self.shortlist(passages)
         judgements = self.judge(claim, shortlist, brief)
+        if not any(j.signals["verdict"] == Verdict.SUPPORTED.value for j in judgements):
+            # No passage carries the claim alone; nearby passages of one source may together.
+            judgements += self.judge_joined(claim, shortlist, brief)
         by_id = {sp.passage.id: sp for sp in shortlist}
         return self.aggregate(claim, judgements, by_id)
 
