@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     writer: str = Field("extractive", description="writer backend")
     retrieve_k: int = Field(8, ge=1, le=50, description="passages retrieved per claim")
     verify_top_n: int = Field(8, ge=1, le=50, description="passages the verifier judges per claim")
+    verify_join_passages: bool = Field(
+        True, description="read nearby passages of one source together when only together they "
+        "hold a claim's details (default and hf-nli verifiers)")
     nli_model_path: Path | None = Field(None, description="Hugging Face NLI checkpoint (hf-nli)")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint (llm-judge)")
     llm_model: str | None = Field(None, description="model name sent to the endpoint")
@@ -66,4 +69,5 @@ class Settings(BaseSettings):
             "writer": self.writer,
             "retrieve_k": self.retrieve_k,
             "verify_top_n": self.verify_top_n,
+            "verify_join_passages": self.verify_join_passages,
         }

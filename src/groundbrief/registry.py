@@ -68,7 +68,8 @@ def _cosine_embedder(embedder: Embedder | None) -> Embedder | None:
 def _default_verifier(settings: Settings, embedder: Embedder | None = None) -> Verifier:
     from .verify.default import DefaultVerifier
 
-    return DefaultVerifier(top_n=settings.verify_top_n, embedder=_cosine_embedder(embedder))
+    return DefaultVerifier(top_n=settings.verify_top_n, embedder=_cosine_embedder(embedder),
+                           join_passages=settings.verify_join_passages)
 
 
 def _hf_verifier(settings: Settings, embedder: Embedder | None = None) -> Verifier:
@@ -80,7 +81,8 @@ def _hf_verifier(settings: Settings, embedder: Embedder | None = None) -> Verifi
             "verifier 'hf-nli' needs nli_model_path; set GROUNDBRIEF_NLI_MODEL_PATH to a checkpoint folder"
         )
     return DefaultVerifier(nli=HFNLIModel(settings.nli_model_path), top_n=settings.verify_top_n,
-                           embedder=_cosine_embedder(embedder))
+                           embedder=_cosine_embedder(embedder),
+                           join_passages=settings.verify_join_passages)
 
 
 def _llm_verifier(settings: Settings, embedder: Embedder | None = None) -> Verifier:

@@ -195,6 +195,9 @@ class VerifierSettings:
     #: Refuted only with an explicit, checkable conflict (see REQUIRE_EXPLICIT_CONFLICT).
     require_explicit_conflict: bool = REQUIRE_EXPLICIT_CONFLICT
     model_conflict_threshold: float = MODEL_CONFLICT_THRESHOLD
+    #: Judge joined readings of nearby passages of one source (verify/joined.py) for a claim
+    #: no single passage supports.
+    join_passages: bool = True
 
     def with_(self, **changes: Any) -> VerifierSettings:
         return replace(self, **changes)
@@ -484,10 +487,12 @@ class DefaultVerifier(Verifier):
 
     def __init__(self, nli: NLIModel | None = None, *, top_n: int | None = None,
                  settings: VerifierSettings | None = None,
-                 embedder: Embedder | None = None) -> None:
+                 embedder: Embedder | None = None, join_passages: bool | None = None) -> None:
         self.settings = settings or VerifierSettings()
         if top_n is not None:
             self.settings = self.settings.with_(top_n=top_n)
+        if join_passages is not None:
+            self.settings = self.settings.with_(join_passages=join_passages)
         self._nli = nli
         self._embedder = embedder
         self._vectors: dict[str, np.ndarray] = {}  # text -> unit vector, for repeated passages
@@ -632,7 +637,8 @@ class DefaultVerifier(Verifier):
             return settled
         shortlist = self.shortlist(passages)
         judgements = self.judge(claim, shortlist, brief)
-        if not any(j.signals["verdict"] == Verdict.SUPPORTED.value for j in judgements):
+        if self.settings.join_passages and not any(
+                j.signals["verdict"] == Verdict.SUPPORTED.value for j in judgements):
             # No passage carries the claim alone; nearby passages of one source may together.
             judgements += self.judge_joined(claim, shortlist, brief)
         by_id = {sp.passage.id: sp for sp in shortlist}
