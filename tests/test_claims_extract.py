@@ -176,3 +176,35 @@ def test_semicolon_and_org_speaker(run):
         ("content", "Two people died"),
         ("attribution", "Officials said that the bridge collapsed on Monday; two people died"),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    # two nouns of one prepositional phrase, whatever follows
+    "The death toll from the floods that hit villages in Kenya and Eastern Uganda continues to rise.",
+    "Trade between the United States and Africa has declined sharply.",
+    "Output fell because of the oil and gas drilling ban.",
+    # a first part whose only verb is in a relative clause
+    "Paul Pogba, who plays for Manchester United and the French team, retired from football.",
+    # no finite verb after "and": an infinitive, a hyphenated adjective, a name ending in -ed
+    "The agency began to combine flu and measles figures to make the numbers look worse.",
+    "They would ban coal mining and eliminate gas-powered cars.",
+    "Canada, Japan and the United Kingdom signed the accord.",
+    # a noun phrase running on for more words than a subject takes before its verb
+    "The nations began an economic and legislative bloc by a declaration made at the summit.",
+    "The report accused the minister and later said that he resigned.",
+])
+def test_nouns_joined_by_and_are_not_split(run, text):
+    assert [c.text for c in run(text) if c.kind == "content"] == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("A jet crashed during training and two pilots are dead.",
+     ["A jet crashed during training", "Two pilots are dead"]),
+    ("Police killed 558 people in 2018 and 201 people died in custody.",
+     ["Police killed 558 people in 2018", "201 people died in custody"]),
+    ("Trump won Ohio and Biden won Michigan.", ["Trump won Ohio", "Biden won Michigan"]),
+    ("The roof caught fire in Paris and the spire collapsed.",
+     ["The roof caught fire in Paris", "The spire collapsed"]),
+])
+def test_coordinated_clauses_are_still_split(run, text, parts):
+    assert [c.text for c in run(text) if c.kind == "content"] == parts

@@ -85,6 +85,7 @@ _IRREGULAR = {
 _NOT_SUBJECT_START = {
     "to", "in", "on", "at", "by", "for", "with", "from", "of", "into", "about", "than", "then",
     "also", "not", "so", "as", "more", "less", "when", "after", "before", "because", "if",
+    "later", "even",
 }
 _DETERMINERS = {
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
@@ -107,8 +108,32 @@ def _is_verb(word: str, prev: str = "") -> bool:
     return prev.lower().endswith("ly") and prev.lower() not in {"only", "early", "family", "italy"} and w.isalpha()
 
 
+def _verb_at(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a finite verb in its place: not a name ("United" in "the United
+    States"), not a hyphenated adjective ("gas-powered"), not an infinitive after "to"."""
+    w = words[i]
+    prev = words[i - 1] if i else ""
+    if (i and w[:1].isupper()) or "-" in w.strip("-") or prev.lower() == "to":
+        return False
+    return _is_verb(w, prev)
+
+
 def _has_verb(words: list[str]) -> bool:
-    return any(_is_verb(w, words[i - 1] if i else "") for i, w in enumerate(words))
+    return any(_verb_at(words, i) for i in range(len(words)))
+
+
+_RELATIVE = {"who", "which", "that", "whose", "whom", "where"}
+
+
+def _has_main_verb(words: list[str]) -> bool:
+    """A verb before any relative pronoun: "Pogba, who plays for Manchester United" has none of
+    its own (its only verb belongs to the relative clause), so it cannot end a first clause."""
+    for i, w in enumerate(words):
+        if w.lower().strip(",") in _RELATIVE:
+            return False
+        if _verb_at(words, i):
+            return True
+    return False
 
 
 def _is_clause(words: list[str]) -> bool:
@@ -124,6 +149,35 @@ def _is_clause(words: list[str]) -> bool:
 _CONJ = re.compile(r"\s*(?:,|;)?\s+(?:and|but|while|whereas|en|et|und|y|e)\s+|\s*;\s+")
 
 
+#: The verb of a second clause comes within this many words of its start: a longer run before
+#: the first verb-like word is a noun phrase going on ("an economic and legislative bloc by a
+#: declaration made at ..."), not a new subject. A clause with a longer subject stays joined to
+#: the first, which costs atomicity, not correctness; a false split makes fragments no source
+#: can support.
+MAX_SUBJECT_WORDS = 4
+_PREPOSITIONS = {"in", "on", "at", "by", "for", "with", "from", "of", "into", "between", "to",
+                 "across", "near", "against", "among", "over", "under", "throughout", "during"}
+
+
+def _noun_phrase_goes_on(left: list[str], right: list[str]) -> bool:
+    """Whether "and" most likely joins two nouns of one prepositional phrase ("countries in Asia
+    and Eastern Africa", "links between the campaign and Russia", "because of the oil and gas
+    exploration ban"): the first part ends in a short phrase after a preposition, and the second
+    does not open with a determiner, pronoun or number as a new subject would ("... in Paris and
+    the spire collapsed", "... in 2018 and 201 people died")."""
+    first = right[0].lower().strip("\"“‘'")
+    if first in _DETERMINERS or first[:1].isdigit():
+        return False
+    tail = [w.lower().strip(",") for w in left[-4:]]
+    return any(w in _PREPOSITIONS for w in tail[:-1]) and not any(
+        _verb_at(left, len(left) - len(tail) + k) for k in range(len(tail)))
+
+
+def _second_clause(words: list[str]) -> bool:
+    """:func:`_is_clause` with the verb near the start (see MAX_SUBJECT_WORDS)."""
+    return _is_clause(words) and _has_verb(words[1 : MAX_SUBJECT_WORDS + 1])
+
+
 def split_clauses(text: str) -> list[str]:
     """Split coordinated independent clauses ("A is x and B does y" -> two); leave the rest whole."""
     # Quoted text is someone's words: never cut inside it.
@@ -133,7 +187,11 @@ def split_clauses(text: str) -> list[str]:
     for m in _CONJ.finditer(masked):
         left = text[start : m.start()]
         right = text[m.end() :]
-        if _has_verb(left.split()) and _is_clause(right.split()):
+        right_words = right.split()
+        left_words = left.split()
+        is_and = m.group(0).strip(" ,") != ";"
+        if (_has_main_verb(left_words) and _second_clause(right_words)
+                and not (is_and and _noun_phrase_goes_on(left_words, right_words))):
             parts.append(left)
             start = m.end()
     parts.append(text[start:])
