@@ -347,3 +347,34 @@ def test_climate_fever_sample_and_throughput(verifier):
     # The 50 pairs/s target is measured by benchmarks/eval_pairs.py on an idle machine; under
     # the load of a parallel test run this only catches a pathological slowdown.
     assert rate >= 10, f"{rate:.1f} pairs/s"
+
+
+@needs_model
+def test_a_story_stating_the_claim_outweighs_its_own_other_figures(verifier):
+    """Financial copy repeats its wording with other figures ("Shr 22 cts vs 50 cts" for the
+    quarter, "Shr 80 cts vs 1.10 dlrs" for the year): the passage that states the claim decides,
+    and the one that only seems to conflict is kept aside as "outweighed"."""
+    claim = Claim(id="c1", text="Acme Corp's February load factor slipped to 57.9 pct from 58.1 pct "
+                  "a year earlier.")
+    stating = ("Acme Corp said its February load factor slipped to 57.9 pct from 58.1 pct a year "
+               "earlier.")
+    other = "Acme Corp said its March load factor slipped to 55.5 pct from 56.4 pct a year earlier."
+    same_story = [sp("p1", stating, source="a", outlet="Reuters"),
+                  sp("p2", other, source="a", outlet="Reuters")]
+    alone = verifier.judge(claim, same_story, BRIEF)
+    assert [j.signals["verdict"] for j in alone] == ["supported", "refuted"]  # the trap
+    out = verifier.verify(claim, same_story, BRIEF)
+    assert out.verdict is Verdict.SUPPORTED, out
+    assert out.signals["supporting"] == ["p1"] and out.signals["outweighed"] == ["p2"]
+    assert out.signals["refuting"] == []
+    # Another story of the same outlet is not outweighed: it may be a correction.
+    two_stories = [sp("p1", stating, source="a", outlet="Reuters"),
+                   sp("p2", other, source="b", outlet="Reuters")]
+    assert verifier.verify(claim, two_stories, BRIEF).verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    # A passage that supports without stating the claim does not outweigh anything.
+    loose = [sp("p1", "Acme Corp load factor: 57.9 pct in February, compared with 58.1 pct a "
+                "year earlier.", source="a"), sp("p2", other, source="a")]
+    judged = verifier.judge(claim, loose, BRIEF)
+    assert [j.signals["verdict"] for j in judged] == ["supported", "refuted"]
+    assert judged[0].signals["negation"]["overlap"] < 0.9  # not the claim's own wording
+    assert verifier.verify(claim, loose, BRIEF).verdict is Verdict.NOT_ENOUGH_EVIDENCE

@@ -666,6 +666,20 @@ class DefaultVerifier(Verifier):
                 conf = min(best(supporters, "p_supported"), best(refuters, "p_refuted"))
                 return self._result(claim, Verdict.CONFLICTING, conf, judgements, signals,
                                     REASON_CONFLICT)
+            stating = [j for j in supporters if _states_claim(j)]
+            stating_sources = {by_id[j.passage_id].source.id for j in stating}
+            if stating and all(by_id[j.passage_id].source.id in stating_sources
+                               for j in refuters):
+                # A story does not contradict a sentence it prints: when one of its passages
+                # states the claim (nearly all its words, every detail, same polarity), a
+                # passage *of the same story* that seems to conflict is about another figure
+                # (another quarter, another row of a results table). Two stories of one outlet
+                # are not one story: the later may correct the earlier.
+                signals["supporting"] = [j.passage_id for j in stating]
+                signals["outweighed"] = signals.pop("refuting")
+                signals["refuting"] = []
+                return self._result(claim, Verdict.SUPPORTED, best(stating, "p_supported"),
+                                    judgements, signals, None)
             # One source on both sides is one confused source, not two that disagree.
             conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
             return self._result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
@@ -708,6 +722,15 @@ class DefaultVerifier(Verifier):
             claim_id=claim.id, verdict=verdict, confidence=round(float(confidence), 6),
             judgements=judgements, signals=signals, reason=reason,
         )
+
+
+def _states_claim(j: PassageJudgement) -> bool:
+    """Whether the passage states the claim itself: one of its sentences holds nearly all the
+    claim's content words (RESTATED_OVERLAP) with the same polarity, and the passage holds every
+    number, date, name and quote of the claim."""
+    neg = j.signals["negation"]
+    return (not j.signals["support_capped_by"] and not neg["mismatch"]
+            and neg["overlap"] >= RESTATED_OVERLAP)
 
 
 def _independent(a: list[PassageJudgement], b: list[PassageJudgement],
