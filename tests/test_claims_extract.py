@@ -208,3 +208,16 @@ def test_nouns_joined_by_and_are_not_split(run, text):
 ])
 def test_coordinated_clauses_are_still_split(run, text, parts):
     assert [c.text for c in run(text) if c.kind == "content"] == parts
+
+
+def test_it_and_its_resolve_to_an_organisation_speaker_only(run):
+    claims = run("America West Airlines said its February load factor slipped to 57.9 pct.")
+    assert texts(claims) == [
+        ("content", "America West Airlines’s February load factor slipped to 57.9 pct"),
+        ("attribution", "America West Airlines said that its February load factor slipped to "
+                        "57.9 pct"),
+    ]
+    assert run("Cardis Corp said it expects a loss of 17.7 mln dlrs.")[0].text == \
+        "Cardis Corp expects a loss of 17.7 mln dlrs"
+    # a person's "it" is something else
+    assert run("Angela Merkel said it was a mistake.")[0].text == "It was a mistake"

@@ -45,18 +45,31 @@ def _finish(text: str) -> str:
     return text
 
 
-def _resolve_pronoun(text: str, speaker: str | None) -> str:
-    """"He said he would resign" -> "Grant Shapps would resign": only he/she, only with a speaker."""
+# A speaker whose name ends like this is an organisation: "it"/"its" can stand for it.
+_ORGANISATION = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Bank|Airlines?|Airways|"
+    r"Company|Industries|Holdings|Ministry|Department|Agency|Association|Union|Council|"
+    r"Commission|Government|Board|Authority|Institute|University|Police|Army)\.?$")
+
+
+def _resolve_pronoun(text: str, speaker: str | None, organisations: bool = True) -> str:
+    """"He said he would resign" -> "Grant Shapps would resign"; "Acme Corp said its sales rose"
+    -> "Acme Corp’s sales rose". He/she (his/her) for any speaker; it/its only for a speaker
+    named as an organisation, since "Merkel said it was a mistake" is not about Merkel. Without
+    this, "Its February load factor slipped" names nobody and matches every airline's report."""
     if not speaker:
         return text
-    m = re.match(r"^(he|she|his|her)\b", text, re.I)
+    m = re.match(r"^(he|she|his|her|it|its)\b", text, re.I)
     if not m:
         return text
     word = m.group(1).lower()
-    name = f"{speaker}’s" if word in {"his", "her"} else speaker
+    if word in {"it", "its"} and not (organisations and _ORGANISATION.search(speaker)):
+        return text
+    name = f"{speaker}’s" if word in {"his", "her", "its"} else speaker
     return name + text[m.end() :]
 
 
+_PRONOUNS = frozenset({"it", "its", "he", "she", "his", "her", "they", "their", "we", "our"})
 _COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ings?|ers)$")
 
 
@@ -67,6 +80,8 @@ def lower_first(text: str, names: set[str]) -> str:
         return text
     word = m.group(1) + m.group(2)
     nxt = (m.group(3) or "").strip()
+    if word.lower() in _PRONOUNS:
+        return word.lower() + text[len(word) :]  # "its February figures": not a name before one
     if word == "I" or any(word in n.split() for n in names) or nxt[:1].isupper():
         return text  # "Angela Merkel demanded ...", the speaker's own name
     lower = word.lower()
@@ -140,7 +155,10 @@ class RuleClaimExtractor(ClaimExtractor):
             head = " ".join(x for x in (who, verb, first.venue) if x)
             parts = []
             for f in frames:
-                said = _finish(_resolve_pronoun(tidy(f.content, brief.handles), who))
+                # "Acme Corp said that its sales rose": inside the attribution "its" reads
+                # plainly as the speaker's, and repeating the name would not.
+                said = _finish(_resolve_pronoun(tidy(f.content, brief.handles), who,
+                                                organisations=False))
                 if QUOTED.fullmatch(said):
                     parts.append(("quote", said))
                 else:

@@ -292,7 +292,15 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         support -= moved
         contradiction = min(1.0, contradiction + moved)
         raised.append("direction")
-    conflicts = list(ev.numbers.conflicting) + list(ev.dates.conflicting)
+    # A figure and a date that both differ describe another period ("March load factor 55.5
+    # pct" beside the claim's "February load factor 57.9 pct": periodic reports repeat their
+    # wording), so they conflict with nothing; a figure alone for the claim's period, or a date
+    # alone for the claim's figures, does. A figure beside a claim that names a period the
+    # passage does not name is the same case: nothing says it is the same period.
+    if ev.numbers.conflicting and (ev.dates.missing or ev.dates.conflicting):
+        conflicts = []
+    else:
+        conflicts = list(ev.numbers.conflicting) + list(ev.dates.conflicting)
     # Another figure only contradicts when the passage makes the same statement about the same
     # thing (high word overlap with its closest sentence): "rose 3.1 pct" against the claim's
     # "rose 2.5 pct", not a percentage of something else.
