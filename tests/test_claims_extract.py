@@ -221,3 +221,19 @@ def test_it_and_its_resolve_to_an_organisation_speaker_only(run):
         "Cardis Corp expects a loss of 17.7 mln dlrs"
     # a person's "it" is something else
     assert run("Angela Merkel said it was a mistake.")[0].text == "It was a mistake"
+
+
+def test_a_reported_act_is_checked_whole_not_cut_at_the_verb(run):
+    # "announced new rules": the object is a thing, not a statement; cut at the verb it would
+    # leave the fragment "New rules on Thursday".
+    claims = run("Transport secretary @GrantShapps announced new rules on Thursday. "
+                 "He said he will publish the guidance on June 15.")
+    assert texts(claims) == [
+        ("content", "Transport secretary Grant Shapps announced new rules on Thursday"),
+        ("content", "Grant Shapps will publish the guidance on June 15"),
+        ("attribution", "Grant Shapps said that he will publish the guidance on June 15"),
+    ]
+    assert texts(run("Apple confirmed the deal.")) == [("content", "Apple confirmed the deal")]
+    # a statement or a quotation after the verb is still reported speech
+    assert [c.kind for c in run("Apple confirmed the deal was signed.")] == ["content", "attribution"]
+    assert [c.kind for c in run('Merkel said: "We will not give up."')] == ["attribution"]

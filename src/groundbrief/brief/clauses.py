@@ -118,8 +118,12 @@ def _verb_at(words: list[str], i: int) -> bool:
     return _is_verb(w, prev)
 
 
-def _has_verb(words: list[str]) -> bool:
+def has_verb(words: list[str]) -> bool:
+    """Whether some word of ``words`` reads as a finite verb in its place."""
     return any(_verb_at(words, i) for i in range(len(words)))
+
+
+_has_verb = has_verb
 
 
 _RELATIVE = {"who", "which", "that", "whose", "whom", "where"}
