@@ -123,9 +123,6 @@ def has_verb(words: list[str]) -> bool:
     return any(_verb_at(words, i) for i in range(len(words)))
 
 
-_has_verb = has_verb
-
-
 _RELATIVE = {"who", "which", "that", "whose", "whom", "where"}
 
 
@@ -147,7 +144,7 @@ def _is_clause(words: list[str]) -> bool:
     first = words[0].lower().strip("\"“‘'")
     if first in _NOT_SUBJECT_START or first.endswith("ly") or (_is_verb(first) and first not in _DETERMINERS):
         return False
-    return _has_verb(words[1:])
+    return has_verb(words[1:])
 
 
 _CONJ = re.compile(r"\s*(?:,|;)?\s+(?:and|but|while|whereas|en|et|und|y|e)\s+|\s*;\s+")
@@ -179,7 +176,7 @@ def _noun_phrase_goes_on(left: list[str], right: list[str]) -> bool:
 
 def _second_clause(words: list[str]) -> bool:
     """:func:`_is_clause` with the verb near the start (see MAX_SUBJECT_WORDS)."""
-    return _is_clause(words) and _has_verb(words[1 : MAX_SUBJECT_WORDS + 1])
+    return _is_clause(words) and has_verb(words[1 : MAX_SUBJECT_WORDS + 1])
 
 
 def split_clauses(text: str) -> list[str]:
