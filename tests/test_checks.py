@@ -279,3 +279,17 @@ def test_a_future_time_phrase_is_a_detail_the_passage_must_state():
     assert "next week" in missing_facts(claim, [past])
     # Past references are not required: sources restate them as weekdays or dates.
     assert check_dates("The minister resigned yesterday", "The minister resigned on Monday.").ok
+
+
+def test_title_case_headlines_yield_names_not_phrases():
+    """Capitalisation marks no names in a headline set in title case: the run is cut at words
+    English writes in lowercase, so a passage is asked for the names, not for the headline."""
+    assert extract_entities("Chinese Diplomats Assault Taiwan Counterparts in Fiji") == [
+        "Chinese Diplomats", "Taiwan", "Fiji"]
+    assert extract_entities("Trump Administration Claimed Billie Eilish Is Destroying Our "
+                            "Country") == ["Trump", "Billie Eilish"]
+    passage = "Chinese diplomats assaulted a Taiwanese official at a reception in Fiji, Taiwan said."
+    assert check_entities("Chinese Diplomats Assault Taiwan Counterparts in Fiji", passage).ok
+    # ordinary sentences are unchanged
+    assert extract_entities("The World Bank lent Kenya 50 million dollars.") == ["World Bank",
+                                                                                "Kenya"]

@@ -558,6 +558,40 @@ def _split_run(start: int, run: str) -> list[tuple[int, list[str]]]:
     return parts
 
 
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline set in title case or capitals ("Chinese Diplomats Assault Taiwan Counterparts
+    in Fiji"): capitalisation there marks no names."""
+    words = _WORD_RE.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 10 > len(words) * 6
+
+
+def _split_common(start: int, words: list[str]) -> list[tuple[int, list[str]]]:
+    """In title case, cut a capitalised run at the words English writes in lowercase ("Diplomats
+    Assault Taiwan Counterparts" -> "Taiwan"): what is left is what would be capitalised in a
+    sentence too. Names made of common words ("World Bank") are lost there, which only makes the
+    check ask less of a passage; keeping the run whole would ask for a phrase no source has."""
+    from ..brief.lexicon import lowercase_words  # a data file: loaded on first title-case text
+
+    common = lowercase_words()
+    parts: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    pos = part_start = start
+    for word in words:
+        if _bare(word) in common or _bare(word) in _STOPWORDS:
+            if current:
+                parts.append((part_start, current))
+            current, part_start = [], pos + len(word) + 1
+        else:
+            current.append(word)
+        pos += len(word) + 1
+    if current:
+        parts.append((part_start, current))
+    return parts
+
+
 def extract_entities(text: str) -> list[str]:
     """Capitalised names and acronyms in ``text``, in order, without duplicates.
 
@@ -568,10 +602,14 @@ def extract_entities(text: str) -> list[str]:
     """
     text = _prepare(text)
     starts = _sentence_starts(text)
+    title_case = _is_title_case(text)
     mid_sentence_caps: set[str] = set()
     found: list[tuple[int, str]] = []
     for run in _ENTITY.finditer(text):
-        for start, words in _split_run(run.start(), run.group(0)):
+        runs = _split_run(run.start(), run.group(0))
+        if title_case:
+            runs = [part for start, words in runs for part in _split_common(start, words)]
+        for start, words in runs:
             # Trim leading function words ("The European Union", "In Paris") and months or
             # weekdays, which check_dates handles ("December's near-record pace").
             while words and (_bare(words[0]) in _TRIM or _bare(words[0]) in _MONTHS
@@ -596,7 +634,8 @@ def extract_entities(text: str) -> list[str]:
             found.append((start, ent))
     out: list[str] = []
     for start, ent in found:
-        if start in starts and " " not in ent and not _is_acronymish(ent):
+        # (In title case the common words are already gone: a word left at the start is a name.)
+        if start in starts and " " not in ent and not _is_acronymish(ent) and not title_case:
             following = text[start + len(ent): start + len(ent) + 40]
             # "Obama's plan", "Kanko said": a possessive or a speech verb marks a name (but
             # "Scientists say" / "Officials said" are plural common nouns).
