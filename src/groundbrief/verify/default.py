@@ -589,6 +589,7 @@ class DefaultVerifier(Verifier):
         sims = self.similarities(pairs) if self.uses_similarity else [0.0] * len(pairs)
         s = self.settings
         on_story_cache: dict[tuple[str, str], bool] = {}
+        names_nothing: dict[str, bool] = {}  # claim text -> it names no entity (once per claim)
         out: list[PassageJudgement] = []
         for r, p, sim in zip(readings, probs, sims, strict=True):
             claim, brief, sp = r.claim, r.brief, r.passage
@@ -602,7 +603,9 @@ class DefaultVerifier(Verifier):
             # brief: its evidence must come from a source that names something the brief
             # names, or a collapse in another city would "support" it.
             on_story = True
-            if brief is not None and not check_entities(claim.text, "").applicable:
+            if claim.text not in names_nothing:
+                names_nothing[claim.text] = not check_entities(claim.text, "").applicable
+            if brief is not None and names_nothing[claim.text]:
                 key = (brief.text, sp.source.id)
                 if key not in on_story_cache:
                     story = check_entities(brief.text, f"{sp.source.title}\n{sp.source.text}")

@@ -55,13 +55,14 @@ class JoinedReading:
         return [sp.passage.id for sp in self.passages]
 
 
-def _bearing_sentences(claim: str, texts: Sequence[str]) -> list[tuple[int, str]]:
+def _bearing_sentences(claim: str, texts: Sequence[str],
+                       needed: set[str]) -> list[tuple[int, str]]:
     """The sentences of ``texts`` that bear on the claim, in order, each with the index of its
     text: the fewest that hold all of the claim's details (a greedy cover, so "the Ineos 1:59
     Challenge" is not kept for a "1 hour 59 minutes" that another sentence holds whole), and
-    those that share enough of its words to say what the details are about."""
+    those that share enough of its words to say what the details are about. ``needed``: the
+    claim's details (numbers, dates, names, quotes)."""
     sentences = [(k, t[a:b]) for k, t in enumerate(texts) for a, b in sentence_spans(t)]
-    needed = set(missing_facts(claim, [""]))
     held = [needed - set(missing_facts(claim, [s])) for _, s in sentences]
     overlap = [content_overlap(claim, s) for _, s in sentences]
     keep = {i for i, o in enumerate(overlap) if o >= SENTENCE_OVERLAP}
@@ -78,8 +79,8 @@ def _bearing_sentences(claim: str, texts: Sequence[str]) -> list[tuple[int, str]
 
 def joined_readings(claim: str, passages: Sequence[ScoredPassage]) -> list[JoinedReading]:
     """The readings worth judging for ``claim`` among ``passages`` (best retrieval first)."""
-    facts = len(missing_facts(claim, [""]))
-    if not facts:
+    needed = set(missing_facts(claim, [""]))  # every detail of the claim
+    if not needed:
         return []  # nothing checkable is spread over passages; each is judged on its own
     by_source: dict[str, list[ScoredPassage]] = {}
     for sp in passages:
@@ -110,7 +111,7 @@ def joined_readings(claim: str, passages: Sequence[ScoredPassage]) -> list[Joine
             # ("Eliud Kipchoge ran a marathon" before "His time was ..."): read them too.
             lo, hi = combo[0].passage.ordinal - 1, combo[-1].passage.ordinal + 1
             around = [sp for sp in group if lo <= sp.passage.ordinal <= hi]
-            picked = _bearing_sentences(claim, [sp.passage.text for sp in around])
+            picked = _bearing_sentences(claim, [sp.passage.text for sp in around], needed)
             text = " ".join(sentence for _, sentence in picked)
             members = tuple(around[k] for k in sorted({k for k, _ in picked}))
             # Sentence selection must not lose a detail the passages hold together.
