@@ -48,6 +48,7 @@ from .checks import (
     content_overlap,
 )
 from .joined import joined_readings
+from .roles import RoleJudgement, compare
 
 __all__ = [
     "DefaultVerifier",
@@ -221,6 +222,8 @@ class PairEvidence:
     similarity: float = 0.0  # cosine of claim and passage embeddings (0 when not computed)
     speaker: SpeakerResult | None = None  # only for attribution claims
     attribution: bool = False
+    #: the part-by-part comparison (verify/roles.py); unparsed when the pair is not English
+    roles: RoleJudgement = RoleJudgement(parsed=False)
 
 
 def measure_pair(
@@ -232,8 +235,13 @@ def measure_pair(
     speaker: str | None = None,
     attribution: bool = False,
     similarity: float = 0.0,
+    parse: bool = True,
 ) -> PairEvidence:
-    """Run every deterministic check of ``claim_text`` against ``passage_text``."""
+    """Run every deterministic check of ``claim_text`` against ``passage_text``.
+
+    ``parse``: compare the two part by part (:mod:`groundbrief.verify.roles`); False where
+    claim or passage is not English, the one language with a parser here.
+    """
     return PairEvidence(
         probs=(float(probs[0]), float(probs[1]), float(probs[2])),
         numbers=check_numbers(claim_text, passage_text),
@@ -246,6 +254,8 @@ def measure_pair(
         similarity=float(similarity),
         speaker=check_speaker(speaker, passage_text) if speaker else None,
         attribution=attribution,
+        roles=(compare(claim_text, passage_text, attribution=attribution) if parse
+               else RoleJudgement(parsed=False)),
     )
 
 
@@ -307,6 +317,17 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     if conflicts and agreement and neg.overlap >= s.negation_overlap:
         contradiction = max(contradiction, s.conflict_floor)
         raised.extend(conflicts)
+    # Part by part: the clause of the passage that speaks of the claim's event fills one of its
+    # roles with another value (Hunt for Gove, 95 for 89, released for arrested, unlawful for
+    # lawful): a conflict a reader can check in the passage. It needs the clause to share a
+    # participant with the claim (roles.agreement), so another event is never a refutation.
+    roles = ev.roles
+    role_conflicts = [f.words() for f in roles.conflicts]
+    if role_conflicts and roles.agreement and not ev.attribution:
+        agreement = True
+        contradiction = max(contradiction, s.conflict_floor)
+        support = min(support, s.detail_cap)
+        raised.extend(role_conflicts)
 
     if (ev.attribution and ev.speaker is not None and ev.speaker.confirmed
             and ev.quotes.matched and not ev.quotes.missing and not ev.numbers.missing
@@ -318,7 +339,7 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         contradiction = min(contradiction, s.detail_cap)
         raised.append("attributed verbatim quote")
     if (s.restated_floor and not ev.attribution and neg.overlap >= RESTATED_OVERLAP
-            and not neg.mismatch
+            and not neg.mismatch and not roles.findings
             and not (direction.conflict and direction.overlap >= s.negation_overlap)
             and not conflicts and not ev.quotes.missing and not ev.numbers.missing
             and not ev.dates.missing and not ev.entities.missing):
@@ -333,7 +354,10 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         caps.append(f'"{q}"')
     caps.extend(ev.numbers.missing)
     caps.extend(ev.dates.missing)
-    if caps:
+    # A part the aligned clause does not back (a name it lacks, "throat" for "lung" cancer, an
+    # allegation or a plan for a bare fact): the passage cannot be this claim's evidence.
+    caps.extend(f.words() for f in roles.unbacked)
+    if caps or role_conflicts:
         support = min(support, s.detail_cap)
     if ev.entities.missing:
         support = min(support, s.entity_cap)
@@ -479,6 +503,15 @@ def pair_signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
     }
     if ev.speaker is not None:
         sig["speaker"] = ev.speaker.signal()
+    sig["parts"] = {
+        "parsed": ev.roles.parsed,
+        "aligned": ev.roles.aligned,
+        "stance": ev.roles.stance.value if ev.roles.stance is not None else None,
+        "conflicts": [f.words() for f in ev.roles.conflicts],
+        "unbacked": [f.words() for f in ev.roles.unbacked],
+        "findings": [{"role": f.role, "claim": f.claim, "passage": f.passage,
+                      "relation": f.relation.value} for f in ev.roles.findings],
+    }
     return sig
 
 
@@ -597,7 +630,8 @@ class DefaultVerifier(Verifier):
             speaker = claim.speaker or (brief.speaker if brief is not None else None)
             ev = measure_pair(claim.text, r.text, p, quotes=claim.quotes or None,
                               speaker=speaker if attribution else None,
-                              attribution=attribution, similarity=sim)
+                              attribution=attribution, similarity=sim,
+                              parse=_parsed_language(brief, sp))
             sc = score_pair(ev, s)
             # A claim that names nothing ("The spire collapsed") takes its subject from the
             # brief: its evidence must come from a source that names something the brief
@@ -733,6 +767,15 @@ class DefaultVerifier(Verifier):
             claim_id=claim.id, verdict=verdict, confidence=round(float(confidence), 6),
             judgements=judgements, signals=signals, reason=reason,
         )
+
+
+def _parsed_language(brief: Brief | None, sp: ScoredPassage) -> bool:
+    """Whether claim and passage are in a language with a parser (English; unknown counts as
+    English). Others are judged by the model and the name matching alone."""
+    from ..nlp import PARSED_LANGUAGES
+
+    langs = {brief.language if brief is not None else None, sp.source.language}
+    return all(lang in (None, "", "und") or lang in PARSED_LANGUAGES for lang in langs)
 
 
 def _states_claim(j: PassageJudgement) -> bool:

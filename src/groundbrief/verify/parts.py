@@ -1,0 +1,527 @@
+"""The parts of a statement, read from its dependency parse: who did what to whom, how many,
+when, where, and with what stance.
+
+A :class:`Frame` is one clause: its predicate (lemma, polarity), the agent and the patient (the
+logical subject and object, so "Gove was beaten by Johnson" and "Johnson beat Gove" give the same
+frame), the other arguments by preposition, the figures, dates and places inside it, and the stance
+under which the text states it (as fact, reported, alleged, planned, possible, future). The verifier
+(:mod:`groundbrief.verify.roles`) compares a claim's frame with the frames of a passage part by part.
+
+English only: it is the one language with a dependency parser in a package here
+(:mod:`groundbrief.nlp`). Other languages get no frames and the verifier falls back to the model
+and the name matching, and says so in the run's Transparency section.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from .. import nlp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "Argument",
+    "Frame",
+    "Stance",
+    "claim_frame",
+    "frames_of",
+    "norm",
+]
+
+
+class Stance(str, Enum):
+    """How a clause presents what it says. Only FACT and REPORTED state that it happened."""
+
+    FACT = "fact"  # stated by the writer
+    REPORTED = "reported"  # "X said (that) ...": a source vouching for it, news' normal way
+    ALLEGED = "alleged"  # "X alleged / accused / claimed ...", "allegedly", "suspected of"
+    PLANNED = "planned"  # "plans to / intends to / wants to / is expected to / promised to ..."
+    POSSIBLE = "possible"  # "may / might / could ..."
+    FUTURE = "future"  # "will ...": announced, not yet done
+    DENIED = "denied"  # "X denied (that) ..."
+
+    @property
+    def asserts(self) -> bool:
+        return self in (Stance.FACT, Stance.REPORTED)
+
+
+# Verbs that put what follows under a speaker's word, by how much they vouch for it.
+_REPORTING = frozenset({
+    "say", "tell", "announce", "confirm", "report", "state", "add", "explain", "note",
+    "reveal", "disclose", "acknowledge", "admit", "declare", "write", "tweet", "post",
+    "find", "show", "conclude", "rule", "insist", "stress", "warn",
+})
+_ALLEGING = frozenset({
+    "allege", "accuse", "claim", "suspect", "charge", "rumour", "rumor", "speculate",
+    "contend", "purport", "assert", "argue", "suggest",
+})
+_DENYING = frozenset({"deny", "reject", "dispute", "refute", "dismiss"})
+_PLANNING = frozenset({
+    "plan", "intend", "aim", "want", "hope", "seek", "expect", "propose", "promise", "vow",
+    "pledge", "threaten", "try", "attempt", "prepare", "consider", "mull", "offer", "agree",
+    "wish", "set", "schedule", "due", "poise", "going",
+})
+_POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "should", "would", "must"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_HEDGE_ADVERBS = frozenset({
+    "allegedly", "reportedly", "reputedly", "purportedly", "supposedly", "apparently",
+    "possibly", "probably", "perhaps", "maybe", "likely", "presumably", "seemingly",
+})
+_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing",
+                       "none", "nowhere", "without"})
+
+# Argument labels, logical rather than surface: the passive's subject is the patient.
+AGENT, PATIENT = "agent", "patient"
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis",
+                          "acl", "pcomp", "csubj"})
+_NAME_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+               "NORP": "NORP", "PRODUCT": "PRODUCT", "EVENT": "EVENT", "WORK_OF_ART": "WORK",
+               "LAW": "LAW", "LANGUAGE": "LANGUAGE"}
+_FIGURE_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_DATE_TYPES = frozenset({"DATE", "TIME"})
+
+
+def norm(text: str) -> str:
+    """Case, diacritics and punctuation folded: how a reader compares two spellings."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("’", "'")
+    out = []
+    for ch in text:
+        out.append(ch if ch.isalnum() or ch in " '" else " ")
+    return " ".join("".join(out).replace("'s ", " ").split())
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One filler of a role: its words, its head's lemma, and its name type if it is a name."""
+
+    text: str
+    head: str  # lemma of the head word, lower case
+    name_type: str | None = None  # PERSON, ORG, PLACE, NORP, ... when the filler is a name
+    modifiers: tuple[str, ...] = ()  # lemmas of the head's compound/adjective modifiers
+    core: str = ""  # modifiers and head as written, without determiners ("lung cancer")
+    alternatives: tuple[str, ...] = ()  # conjuncts and appositions ("Hunt and Gove")
+
+    @property
+    def key(self) -> str:
+        return norm(self.text)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in a clause, typed by what it counts so that only like is compared with like."""
+
+    value: float
+    kind: str  # age, percent, money, count:<noun>, number
+    text: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One clause: who did what to whom, how many, when, where, under what stance."""
+
+    text: str
+    predicate: str  # lemma of the main verb, or of the adjective/noun after "be"
+    negated: bool
+    stance: Stance
+    args: dict[str, Argument] = field(default_factory=dict)  # agent, patient, prep:<p>, attr
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    names: tuple[Argument, ...] = ()  # every name in the clause
+    speaker: Argument | None = None  # who is reported saying it (for REPORTED/ALLEGED/DENIED)
+    sentence: str = ""  # the whole sentence the clause belongs to
+
+    def lemmas(self) -> set[str]:
+        return {self.predicate} | {a.head for a in self.args.values()}
+
+
+# ------------------------------------------------------------------------- reading a clause
+
+
+def _span_text(tokens: Iterable[Token]) -> str:
+    toks = sorted(tokens, key=lambda t: t.i)
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _argument(tok: Token) -> Argument:
+    """The noun phrase headed by ``tok``, without relative clauses or appositions."""
+    keep = [tok]
+    mods: list[str] = []
+    core = [tok]
+    alternatives: list[str] = []
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nummod", "poss", "det", "nmod", "flat"):
+            keep.extend(child.subtree)
+            if child.dep_ in ("compound", "amod", "nmod", "flat"):
+                mods.append(child.lemma_.lower())
+                core.extend(child.subtree)
+        elif child.dep_ in ("conj", "appos"):
+            alternatives.append(_span_text(t for t in child.subtree
+                                           if t.dep_ not in ("cc", "punct", "det")))
+    ent_type = None
+    if tok.ent_type_:
+        ent_type = _NAME_TYPES.get(tok.ent_type_)
+        if ent_type:  # the whole entity, not just the head word
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                keep.extend(ent)
+    text = _span_text(set(keep))
+    if tok.pos_ == "PRON":
+        return Argument(text=text, head=tok.lower_, name_type=None)
+    return Argument(text=text, head=tok.lemma_.lower(), name_type=ent_type, modifiers=tuple(mods),
+                    core=_span_text(set(core)), alternatives=tuple(alternatives))
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The verb's subtree without nested clauses (they are frames of their own)."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c is not verb and c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(c)
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return c
+    # "X was arrested and charged": the second verb shares the first one's subject;
+    # "X plans to appeal": the infinitive's subject is the planner.
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":  # "the man who was arrested": the head noun
+        return verb.head
+    return None
+
+
+def _stance(verb: Token) -> tuple[Stance, Token | None]:
+    """The stance a clause is stated under, and the speaker when a verb of saying governs it."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    advs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    if advs & _HEDGE_ADVERBS:
+        return Stance.ALLEGED, None
+    if aux & _FUTURE_AUX:
+        return Stance.FUTURE, None
+    if aux & _POSSIBLE_AUX:
+        return Stance.POSSIBLE, None
+    # "going to", "set to", "due to", "expected to", "plans to": the infinitive under them
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        head = verb.head
+        if head.lemma_.lower() in _PLANNING or head.lower_ in _PLANNING:
+            return Stance.PLANNED, None
+        if head.lemma_.lower() in _ALLEGING:
+            return Stance.ALLEGED, _speaker_of(head)
+    # Walk up the governing clauses: a clause under "alleged" is an allegation, under "said" a
+    # report, under "plans" a plan -- the nearest governing verb of that kind decides.
+    t = verb
+    seen = 0
+    while t.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp") and t.head is not t:
+        seen += 1
+        if seen > 6:
+            break
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        head = t.head
+        if head.dep_ == "prep" and head.head is not head:  # "accused of taking"
+            head = head.head
+        lemma = head.lemma_.lower()
+        if lemma in _ALLEGING:
+            return Stance.ALLEGED, _speaker_of(head)
+        if lemma in _DENYING:
+            return Stance.DENIED, _speaker_of(head)
+        if lemma in _PLANNING:
+            return Stance.PLANNED, None
+        if lemma in _REPORTING:
+            inner, _ = _stance(head)
+            if inner is Stance.FACT:
+                return Stance.REPORTED, _speaker_of(head)
+            return inner, _speaker_of(head)
+        t = head
+    return Stance.FACT, None
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    subj = _subject(verb)
+    if subj is not None:
+        return subj
+    for c in verb.children:  # "... , according to X" / passive "was alleged by X"
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _negated(verb: Token, predicate_tok: Token) -> bool:
+    for tok in {verb, predicate_tok}:
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in _NEGATORS):
+                return True
+    for c in verb.children:  # "No one was hurt", "Nobody died"
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in _NEGATORS or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        ):
+            return True
+    return False
+
+
+def _figure_kind(tok: Token, clause: Sequence[Token], subject: Token | None) -> str:
+    """What a number counts, from the words around it."""
+    ent = tok.ent_type_
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if ent == "PERCENT" or (nxt is not None and nxt.lower_ in ("%", "percent", "pct", "per")):
+        return "percent"
+    if ent == "MONEY" or (prev is not None and prev.text in ("$", "€", "£", "¥")):
+        return "money"
+    # age: "aged 89", "89-year-old", "at the age of 89", "he was 95" / "died at 95"
+    if prev is not None and prev.lower_ in ("aged", "age"):
+        return "age"
+    if prev is not None and prev.lower_ == "of" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "age":
+        return "age"
+    window = " ".join(t.lower_ for t in tok.doc[tok.i + 1: tok.i + 4])
+    if window.startswith(("-year-old", "year-old", "years old", "- year - old", "year old")):
+        return "age"
+    head = tok.head
+    if (tok.dep_ in ("attr", "acomp", "npadvmod") and head.lemma_ in ("be", "die", "age")
+            and subject is not None and (subject.ent_type_ == "PERSON"
+                                         or subject.lower_ in ("he", "she"))):
+        return "age"
+    if prev is not None and prev.lower_ == "at" and head.lemma_ in ("die", "pass", "retire"):
+        return "age"
+    # the counted noun: "12 people", "9 killed", "3,000 jobs"
+    if tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
+        return f"count:{_count_noun(head.lemma_.lower())}"
+    if nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "VERB") and nxt.is_alpha:
+        return f"count:{_count_noun(nxt.lemma_.lower())}"
+    return "number"
+
+
+# "9 killed" and "nine dead" and "9 people died" count the same thing.
+_DEAD = frozenset({"dead", "kill", "killed", "death", "die", "fatality", "victim", "body"})
+_HURT = frozenset({"injure", "injured", "wound", "wounded", "hurt", "casualty"})
+_PEOPLE = frozenset({"people", "person", "resident", "civilian", "individual", "man", "woman"})
+
+
+def _count_noun(lemma: str) -> str:
+    if lemma in _DEAD:
+        return "dead"
+    if lemma in _HURT:
+        return "injured"
+    if lemma in _PEOPLE:
+        return "people"
+    return lemma
+
+
+_WORD_VALUES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9,
+           "trillion": 1e12, "k": 1e3, "m": 1e6}
+
+
+def _value(tok: Token) -> float | None:
+    text = tok.lower_.replace(",", "")
+    scale = 1.0
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in _SCALES and nxt.lower_ not in ("k", "m"):
+        scale = _SCALES[nxt.lower_]
+    for suffix, mult in (("bn", 1e9), ("m", 1e6), ("k", 1e3)):
+        if text.endswith(suffix) and text[: -len(suffix)].replace(".", "", 1).isdigit():
+            return float(text[: -len(suffix)]) * mult
+    try:
+        return float(text) * scale
+    except ValueError:
+        pass
+    if text in _WORD_VALUES:
+        return float(_WORD_VALUES[text]) * scale
+    return None
+
+
+def _is_name_number(tok: Token) -> bool:
+    """Digits inside a name: "B-17", "COVID-19", "Boeing 737", "G7", "Windows 10"."""
+    if any(ch.isalpha() for ch in tok.text) and any(ch.isdigit() for ch in tok.text):
+        return not tok.lower_.rstrip("kmbn").replace(".", "", 1).isdigit()  # "2bn" is a figure
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.text == "-" and tok.i > 1:
+        return tok.doc[tok.i - 2].is_alpha  # "B - 17" as tokenised
+    if prev is not None and prev.is_title and prev.pos_ == "PROPN" and tok.ent_type_ in (
+            "PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC"):
+        return True
+    return tok.ent_type_ in ("PRODUCT", "WORK_OF_ART", "LAW")
+
+
+def _age_context(tok: Token) -> bool:
+    """spaCy labels "aged 89" and "he was 95" DATE; they are ages, figures to compare."""
+    if tok.like_num and len(tok.text) == 4 and tok.text.isdigit():
+        return False  # a year
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in ("aged", "age", "of", "at"):
+        return True
+    window = " ".join(t.lower_ for t in tok.doc[tok.i + 1: tok.i + 5])
+    if window.startswith(("-year-old", "year-old", "years old", "- year - old", "year old")):
+        return True
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":  # "Robert Mugabe, 95, died"
+        return True
+    return tok.dep_ in ("attr", "acomp", "ROOT") and tok.head.lemma_ in ("be", tok.lemma_)
+
+
+_AGE_TOKEN = re.compile(r"^(\d{1,3})-year-old$")
+
+
+def _figures(clause: Sequence[Token], subject: Token | None) -> tuple[Figure, ...]:
+    out = []
+    for tok in clause:
+        age = _AGE_TOKEN.match(tok.lower_)
+        if age:  # "the 89-year-old" is one token
+            out.append(Figure(value=float(age.group(1)), kind="age", text=tok.text))
+            continue
+        if not (tok.like_num or tok.ent_type_ in _FIGURE_TYPES and tok.pos_ == "NUM"):
+            continue
+        if _is_name_number(tok):
+            continue
+        is_age = _age_context(tok)
+        if tok.ent_type_ in _DATE_TYPES and not is_age:
+            continue
+        value = _value(tok)
+        if value is None:
+            continue
+        kind = "age" if is_age else _figure_kind(tok, clause, subject)
+        out.append(Figure(value=value, kind=kind, text=tok.text))
+    return tuple(sorted(out, key=lambda f: (f.kind, f.value)))
+
+
+def _predicate(verb: Token) -> Token:
+    """The word that says what happened: the verb, or after "be" its adjective or noun
+    ("was unlawful" -> unlawful, "is the winner" -> winner)."""
+    if verb.lemma_ == "be":
+        for c in verb.children:
+            if c.dep_ in ("acomp", "attr"):
+                return c
+    return verb
+
+
+def _prep_args(prep: Token, key: str, args: dict[str, Argument], depth: int = 0) -> None:
+    """The objects of a preposition, and of the prepositions inside it ("after a battle with
+    lung cancer" gives prep:after = a battle, prep:after/with = lung cancer)."""
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            args.setdefault(key, _argument(g))
+            if depth < 2:
+                for gg in g.children:
+                    if gg.dep_ == "prep":
+                        _prep_args(gg, f"{key}/{gg.lower_}", args, depth + 1)
+
+
+def _frame(verb: Token, sentence: Span) -> Frame:
+    clause = _clause_tokens(verb)
+    pred = _predicate(verb)
+    subj = _subject(verb)
+    args: dict[str, Argument] = {}
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if subj is not None and subj.dep_ != "expl":
+        args[PATIENT if passive else AGENT] = _argument(subj)
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "oprd"):
+            args.setdefault(PATIENT, _argument(c))
+        elif c.dep_ == "attr" and pred is verb:
+            args.setdefault("attr", _argument(c))
+        elif c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    args[AGENT] = _argument(g)
+        elif c.dep_ == "prep":
+            _prep_args(c, f"prep:{c.lower_}", args)
+    if pred is not verb:
+        for c in pred.children:
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        args.setdefault(f"prep:{c.lower_}", _argument(g))
+    stance, speaker = _stance(verb)
+    idx = {t.i for t in clause}
+    names, dates, places = [], [], []
+    for ent in sentence.ents:
+        if not any(i in idx for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ in _DATE_TYPES:
+            if not any(t.like_num and _age_context(t) for t in ent):  # "aged 89" is an age
+                dates.append(ent.text)
+        elif ent.label_ in _NAME_TYPES:
+            names.append(Argument(text=ent.text, head=ent.root.lemma_.lower(),
+                                  name_type=_NAME_TYPES[ent.label_]))
+            if _NAME_TYPES[ent.label_] == "PLACE":
+                places.append(ent.text)
+    figures = _figures(sorted(clause, key=lambda t: t.i), subj)
+    lemma = pred.lemma_.lower()
+    if lemma in _DEAD or lemma in _HURT:
+        # "Nine people were killed" counts the dead, as "9 killed" and "nine dead" do.
+        kind = "count:dead" if lemma in _DEAD else "count:injured"
+        figures = tuple(Figure(f.value, kind, f.text) if f.kind in ("count:people", "number")
+                        else f for f in figures)
+    return Frame(
+        text=_span_text(clause),
+        predicate=lemma,
+        negated=_negated(verb, pred),
+        stance=stance,
+        args=args,
+        figures=figures,
+        dates=tuple(dates),
+        places=tuple(places),
+        names=tuple(names),
+        speaker=_argument(speaker) if speaker is not None else None,
+        sentence=sentence.text,
+    )
+
+
+def _clause_heads(doc: Doc) -> list[Token]:
+    heads = []
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS:
+            if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and tok.lemma_ != "be":
+                continue
+            heads.append(tok)
+        elif tok.dep_ == "ROOT" and tok.pos_ not in ("VERB", "AUX"):
+            heads.append(tok)  # verbless headline: "Mugabe dead at 95"
+    return heads
+
+
+def frames_of(text: str) -> list[Frame]:
+    """Every clause of ``text`` as a frame (English parse)."""
+    doc = nlp.parse(text)
+    return [_frame(verb, verb.sent) for verb in _clause_heads(doc)]
+
+
+def claim_frame(text: str) -> Frame | None:
+    """The claim's main clause: the frame of its first sentence's root, or None if unparsed."""
+    doc = nlp.parse(text)
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX") or root.dep_ == "ROOT":
+            frame = _frame(root, sent)
+            # "X said (that) Y" as one content claim is about Y; the attribution is its own claim
+            if root.lemma_.lower() in _REPORTING | _ALLEGING:
+                inner = [c for c in root.children if c.dep_ == "ccomp"]
+                if inner:
+                    return _frame(inner[0], sent)
+            return frame
+    return None

@@ -1,0 +1,420 @@
+"""Part-by-part judgement: compare a claim's frame with the passage clause that speaks of the
+same thing, role by role.
+
+For each part of the claim -- who (agent), to whom or what (patient and prepositional objects),
+did what (predicate, polarity, direction), how many (figures by kind), when (dates), and under what
+stance -- the passage clause aligned with the claim either backs it, fills the same role with
+another value (a **conflict**: "Hunt" where the claim has "Gove" as the one beaten, 95 where it
+has 89 as the age, "released" where it has "arrested", "unlawful" for "lawful"), or leaves it
+unsaid or says it under another stance (**unbacked**: an allegation for a fact, a plan for a
+deed, "throat cancer" for "lung cancer" when the parse cannot tell a conflict from a paraphrase).
+
+A conflict is what a reader can check by looking at the passage: the verifier refutes on it and
+cites the passage. Anything unbacked keeps a passage from supporting the claim, whatever the
+model says. Claims the parser cannot read (no English parse, no frame) get an empty judgement
+and the verifier falls back to the model and the detail checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .parts import AGENT, PATIENT, Argument, Figure, Frame, Stance, claim_frame, frames_of, norm
+
+__all__ = ["Finding", "Relation", "RoleJudgement", "compare", "opposite"]
+
+
+class Relation(str, Enum):
+    CONFLICT = "conflict"  # the passage fills the role with another value
+    UNBACKED = "unbacked"  # the passage does not back this part (absent, or other stance)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One part of the claim that the aligned passage clause does not back."""
+
+    role: str  # agent, patient, prep:<p>, predicate, polarity, figure:<kind>, date, stance
+    claim: str  # the claim's value, as written
+    passage: str | None  # the passage's value in the same role, if it has one
+    relation: Relation
+
+    def words(self) -> str:
+        """The finding in words, for the reason a reader sees."""
+        what = _ROLE_WORDS.get(self.role.split(":")[0], self.role)
+        if self.role.startswith("figure:"):
+            what = _FIGURE_WORDS.get(self.role[7:], "figure")
+        if self.relation is Relation.CONFLICT and self.passage:
+            return f"{what}: sources say {self.passage}, not {self.claim}"
+        if self.role == "stance" and self.passage:
+            return f"sources report it only as {self.passage}"
+        return f"no source gives the {what} '{self.claim}'"
+
+
+_ROLE_WORDS = {
+    "agent": "who did it", "patient": "to whom or what", "prep": "detail",
+    "predicate": "what happened", "polarity": "whether it happened", "date": "date",
+    "stance": "status",
+}
+_FIGURE_WORDS = {"age": "age", "percent": "percentage", "money": "amount", "number": "figure"}
+
+
+@dataclass(frozen=True)
+class RoleJudgement:
+    """What the part-by-part comparison found for one claim-passage pair."""
+
+    parsed: bool  # False: no frame for the claim (language without parser, no clause)
+    aligned: str | None = None  # the passage sentence compared with, when one aligns
+    findings: tuple[Finding, ...] = ()
+    agreement: bool = False  # the aligned clause is about the claim's subject
+    stance: Stance | None = None  # the aligned clause's stance
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def conflicts(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.relation is Relation.CONFLICT)
+
+    @property
+    def unbacked(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.relation is Relation.UNBACKED)
+
+
+# ------------------------------------------------------------------------- words and opposites
+
+# Pairs of predicates that say opposite things of the same participants. Lemmas, as spaCy's
+# English lemmatizer gives them.
+_OPPOSITE_PAIRS = [
+    ("arrest", "release"), ("arrest", "free"), ("detain", "release"), ("detain", "free"),
+    ("convict", "acquit"), ("guilty", "innocent"), ("guilty", "acquit"),
+    ("rise", "fall"), ("rise", "drop"), ("rise", "decline"), ("rise", "slip"),
+    ("rise", "decrease"), ("increase", "decrease"), ("increase", "fall"), ("increase", "drop"),
+    ("increase", "reduce"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"),
+    ("raise", "reduce"), ("grow", "shrink"), ("grow", "fall"), ("expand", "shrink"),
+    ("expand", "contract"), ("gain", "lose"), ("climb", "fall"), ("climb", "drop"),
+    ("jump", "fall"), ("jump", "drop"), ("soar", "plunge"), ("surge", "plunge"),
+    ("rise", "plunge"), ("boost", "cut"), ("strengthen", "weaken"), ("tighten", "ease"),
+    ("tighten", "loosen"), ("high", "low"), ("higher", "lower"), ("up", "down"),
+    ("win", "lose"), ("beat", "lose"), ("defeat", "lose"), ("pass", "fail"),
+    ("succeed", "fail"), ("back", "oppose"), ("support", "oppose"), ("favour", "oppose"),
+    ("favor", "oppose"), ("endorse", "oppose"), ("approve", "reject"), ("accept", "reject"),
+    ("accept", "decline"), ("accept", "refuse"), ("agree", "refuse"), ("agree", "disagree"),
+    ("approve", "veto"), ("approve", "block"), ("confirm", "deny"), ("admit", "deny"),
+    ("lawful", "unlawful"), ("legal", "illegal"), ("valid", "invalid"), ("allow", "ban"),
+    ("allow", "forbid"), ("allow", "prohibit"), ("permit", "ban"), ("permit", "forbid"),
+    ("lift", "impose"), ("open", "close"), ("open", "shut"), ("start", "end"),
+    ("begin", "end"), ("join", "leave"), ("enter", "leave"), ("enter", "exit"),
+    ("hire", "fire"), ("hire", "lay"), ("appoint", "dismiss"), ("appoint", "sack"),
+    ("buy", "sell"), ("borrow", "lend"), ("import", "export"), ("include", "exclude"),
+    ("survive", "die"), ("survive", "kill"), ("alive", "dead"), ("live", "die"),
+    ("profit", "loss"), ("surplus", "deficit"), ("positive", "negative"),
+    ("true", "false"), ("safe", "dangerous"), ("safe", "unsafe"), ("win", "defeat"),
+    ("more", "less"), ("more", "fewer"), ("increase", "decline"), ("appreciate", "depreciate"),
+    ("strong", "weak"), ("stronger", "weaker"), ("advance", "retreat"), ("add", "remove"),
+    ("restore", "suspend"), ("resume", "suspend"), ("resume", "halt"), ("lift", "extend"),
+    ("present", "absent"), ("find", "miss"), ("attend", "skip"), ("attend", "boycott"),
+]
+_OPPOSITES: dict[str, frozenset[str]] = {}
+for _a, _b in _OPPOSITE_PAIRS:
+    _OPPOSITES[_a] = _OPPOSITES.get(_a, frozenset()) | {_b}
+    _OPPOSITES[_b] = _OPPOSITES.get(_b, frozenset()) | {_a}
+_NEGATING_PREFIXES = ("un", "il", "in", "im", "ir", "dis", "non", "non-")
+
+# "67% came out against" / "voted in favour": a stance word in the clause orients a vote.
+_FOR = frozenset({"favour", "favor", "for", "support", "back", "endorse", "yes"})
+_AGAINST = frozenset({"against", "oppose", "reject", "no"})
+
+
+def opposite(a: str, b: str) -> bool:
+    """Whether two lemmas say opposite things ("arrest"/"release", "lawful"/"unlawful")."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return False
+    if b in _OPPOSITES.get(a, ()):
+        return True
+    for p in _NEGATING_PREFIXES:  # unlawful/lawful, illegal/legal, disagree/agree
+        if (a.startswith(p) and a[len(p):] == b and len(b) > 3) or (
+                b.startswith(p) and b[len(p):] == a and len(a) > 3):
+            return True
+    return False
+
+
+def _orientation(frame: Frame) -> int:
+    """+1 for a clause that backs something, -1 for one against it, 0 when it says neither."""
+    words = {frame.predicate} | {k.split(":")[-1] for k in frame.args} | {
+        a.head for a in frame.args.values()} | set(norm(frame.text).split())
+    pro, con = bool(words & _FOR), bool(words & _AGAINST)
+    if pro == con:
+        return 0
+    return 1 if pro else -1
+
+
+# ------------------------------------------------------------------------- matching parts
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
+                       "who", "which", "that", "this", "these", "those", "i", "we", "you"})
+_WEAK_HEADS = frozenset({"man", "woman", "people", "person", "one", "group", "official",
+                         "thing", "part", "number", "lot", "some", "all", "most", "many"})
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name: equal up to case and diacritics, or one is the other's
+    surname ("Johnson" / "Boris Johnson"), or a possessive of it."""
+    x, y = norm(a), norm(b)
+    for art in ("the ",):
+        x, y = x.removeprefix(art), y.removeprefix(art)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    xs, ys = x.split(), y.split()
+    short, long_ = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
+    if len(short) < len(long_) and short == long_[-len(short):]:
+        return True  # surname: "Johnson" / "Boris Johnson"
+    if len(short) < len(long_) and short == long_[: len(short)] and len(short[0]) > 3:
+        return True  # "Hong Kong" / "Hong Kong police"
+    return False
+
+
+def _arg_same(c: Argument, p: Argument) -> bool:
+    if c.name_type and p.name_type:
+        return _same_name(c.text, p.text)
+    ck, pk = c.key, p.key
+    if ck == pk:
+        return True
+    if c.head == p.head:
+        # "battle" / "long battle" are one thing; "lung cancer" / "throat cancer" are two
+        return not (c.modifiers and p.modifiers and not set(c.modifiers) & set(p.modifiers))
+    return bool(ck and pk and (f" {ck} " in f" {pk} " or f" {pk} " in f" {ck} "))
+
+
+def _arg_in_text(c: Argument, text: str) -> bool:
+    t = f" {norm(text)} "
+    if c.name_type:
+        return any(f" {norm(w)} " in t for w in _name_forms(c.text))
+    return f" {norm(c.core or c.head)} " in t
+
+
+def _name_forms(name: str) -> list[str]:
+    words = norm(name).removeprefix("the ").split()
+    forms = [" ".join(words)]
+    if len(words) > 1:
+        forms.append(words[-1])
+    return forms
+
+
+def _figure_equal(a: Figure, b: Figure) -> bool:
+    if a.value == b.value:
+        return True
+    hi = max(abs(a.value), abs(b.value))
+    return hi > 0 and abs(a.value - b.value) / hi < 0.005
+
+
+def _is_pronoun(arg: Argument | None) -> bool:
+    return arg is not None and (arg.head in _PRONOUNS or arg.key in _PRONOUNS)
+
+
+# ------------------------------------------------------------------------- alignment
+
+
+def _alignment(cf: Frame, pf: Frame) -> tuple[float, bool]:
+    """How strongly a passage clause speaks of the claim's event, and whether it is the same
+    subject: predicate (same or opposite lemma) and shared participants."""
+    score = 0.0
+    if pf.predicate == cf.predicate or opposite(cf.predicate, pf.predicate):
+        score += 2.0
+    shared = 0
+    for role, arg in cf.args.items():
+        if _is_pronoun(arg) or arg.head in _WEAK_HEADS and not arg.name_type:
+            continue
+        if any(_arg_same(arg, pa) for pa in pf.args.values()) or _arg_in_text(arg, pf.text):
+            shared += 1
+    score += shared
+    kinds = {f.kind for f in cf.figures} & {f.kind for f in pf.figures}
+    score += 0.5 * len(kinds)
+    # the same figure of the same kind ("67%" of voters) is a participant too
+    same = sum(1 for f in cf.figures if any(f.kind == g.kind and _figure_equal(f, g)
+                                            for g in pf.figures))
+    score += 1.5 * same
+    return score, shared > 0 or same > 0
+
+
+def compare(claim: str, passage: str, *, attribution: bool = False) -> RoleJudgement:
+    """Compare ``claim`` with ``passage`` part by part (English parse; see module docstring)."""
+    cf = claim_frame(claim)
+    if cf is None:
+        return RoleJudgement(parsed=False)
+    pframes = frames_of(passage)
+    if not pframes:
+        return RoleJudgement(parsed=True)
+    scored = sorted(((_alignment(cf, pf), i) for i, pf in enumerate(pframes)),
+                    key=lambda t: (-t[0][0], t[1]))
+    (score, agreement), best = scored[0]
+    if score < 2.0:  # neither the same event nor two shared participants
+        return RoleJudgement(parsed=True, findings=_figures_elsewhere(cf, pframes, None))
+    pf = pframes[best]
+    findings: list[Finding] = []
+
+    # did what: an opposite predicate, a flipped negation, a vote the other way
+    if opposite(cf.predicate, pf.predicate) and agreement:
+        findings.append(Finding("predicate", cf.predicate, pf.predicate, Relation.CONFLICT))
+    elif pf.predicate == cf.predicate and cf.negated != pf.negated and agreement:
+        findings.append(Finding("polarity", _polar(cf), _polar(pf), Relation.CONFLICT))
+    else:
+        oc, op = _orientation(cf), _orientation(pf)
+        if oc and op and oc != op and agreement:
+            findings.append(Finding("predicate", "for" if oc > 0 else "against",
+                                    "for" if op > 0 else "against", Relation.CONFLICT))
+
+    # who, to whom, with what: the same role filled by another participant
+    swapped = _swapped_roles(cf, pf)
+    if swapped:
+        findings.append(swapped)
+    for role, arg in cf.args.items():
+        if _is_pronoun(arg) or swapped is not None and role in (AGENT, PATIENT):
+            continue
+        finding = _compare_arg(role, arg, pf, passage)
+        if finding is not None:
+            findings.append(finding)
+
+    # how many, when
+    findings.extend(_compare_figures(cf, pf, pframes))
+    findings.extend(_compare_dates(cf, pf))
+
+    # under what stance: an allegation or a plan does not back a bare fact
+    stance = _stance_finding(cf, pf, attribution)
+    if stance is not None:
+        findings.append(stance)
+    return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
+                         agreement=agreement, stance=pf.stance)
+
+
+def _polar(f: Frame) -> str:
+    return f"not {f.predicate}" if f.negated else f.predicate
+
+
+def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
+    """"Hunt beat Johnson" for "Johnson beat Hunt": both participants there, roles reversed."""
+    ca, cp = cf.args.get(AGENT), cf.args.get(PATIENT)
+    pa, pp = pf.args.get(AGENT), pf.args.get(PATIENT)
+    if not (ca and cp and pa and pp) or cf.predicate != pf.predicate:
+        return None
+    if any(_is_pronoun(x) for x in (ca, cp, pa, pp)):
+        return None
+    if _arg_same(ca, pp) and _arg_same(cp, pa) and not _arg_same(ca, pa):
+        return Finding("agent", ca.text, pa.text, Relation.CONFLICT)
+    return None
+
+
+def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str) -> Finding | None:
+    other = pf.args.get(role)
+    if other is None and role == "attr":
+        other = pf.args.get(PATIENT)
+    if other is not None and _arg_same(arg, other):
+        return None
+    if other is not None and not _is_pronoun(other):
+        if arg.name_type and other.name_type and _compatible(arg.name_type, other.name_type) \
+                and not any(_same_name(arg.text, alt) for alt in other.alternatives):
+            # The same slot holds another name of the same kind: Hunt where the claim has Gove.
+            return Finding(role, arg.text, other.text, Relation.CONFLICT)
+        if (not arg.name_type and arg.head == other.head and arg.modifiers and other.modifiers
+                and not set(arg.modifiers) & set(other.modifiers)
+                and not _arg_in_text(arg, pf.sentence)):
+            # "lung cancer" / "throat cancer": the kind of thing differs; a reader would call it
+            # a different detail, the parse cannot prove it is not a paraphrase -- unbacked.
+            return Finding(role, arg.text, other.text, Relation.UNBACKED)
+    if arg.name_type and not _arg_in_text(arg, passage):
+        return Finding(role, arg.text, other.text if other is not None else None,
+                       Relation.UNBACKED)
+    return None
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"PLACE", "NORP"}
+
+
+def _compare_figures(cf: Frame, pf: Frame, pframes: list[Frame]) -> list[Finding]:
+    from .checks import check_dates
+
+    out = []
+    # A figure beside a period the passage does not name, or names differently ("March load
+    # factor 55.5 pct" for the claim's "February ... 57.9 pct"), is another period's figure.
+    period = check_dates(cf.sentence or cf.text, pf.sentence)
+    if period.missing or period.conflicting:
+        return out
+    for fig in cf.figures:
+        same_kind = [f for f in pf.figures if f.kind == fig.kind]
+        if not same_kind:
+            # an age is a property of the person, often stated in a sentence of its own
+            # ("He was 95"): look at clauses of the passage about the claim's subject
+            if fig.kind == "age":
+                same_kind = [f for fr in pframes if _about_subject(cf, fr)
+                             for f in fr.figures if f.kind == "age"]
+            if not same_kind:
+                continue
+        if any(_figure_equal(fig, f) for f in same_kind):
+            continue
+        if cf.dates and pf.dates and not _dates_match(cf, pf):
+            continue  # another period: a figure and a date that both differ
+        out.append(Finding(f"figure:{fig.kind}", fig.text, same_kind[0].text, Relation.CONFLICT))
+    return out
+
+
+def _figures_elsewhere(cf: Frame, pframes: list[Frame], _: Frame | None) -> tuple[Finding, ...]:
+    """Without an aligned clause, only an age stated of the claim's subject can conflict."""
+    out = []
+    for fig in cf.figures:
+        if fig.kind != "age":
+            continue
+        ages = [f for fr in pframes if _about_subject(cf, fr) for f in fr.figures
+                if f.kind == "age"]
+        if ages and not any(_figure_equal(fig, f) for f in ages):
+            out.append(Finding("figure:age", fig.text, ages[0].text, Relation.CONFLICT))
+    return tuple(out)
+
+
+def _about_subject(cf: Frame, fr: Frame) -> bool:
+    subj = cf.args.get(AGENT) or cf.args.get(PATIENT)
+    other = fr.args.get(AGENT) or fr.args.get(PATIENT)
+    if subj is None or other is None:
+        return False
+    return _is_pronoun(other) and other.head in ("he", "she") or _arg_same(subj, other)
+
+
+def _dates_match(cf: Frame, pf: Frame) -> bool:
+    return any(norm(a) == norm(b) or norm(a) in norm(b) or norm(b) in norm(a)
+               for a in cf.dates for b in pf.dates)
+
+
+def _compare_dates(cf: Frame, pf: Frame) -> list[Finding]:
+    from .checks import check_dates
+
+    if not cf.dates or not pf.dates:
+        return []
+    res = check_dates(cf.sentence or cf.text, pf.sentence)
+    if res.conflicting and not cf.figures:
+        return [Finding("date", ", ".join(res.missing) or cf.dates[0],
+                        ", ".join(pf.dates), Relation.CONFLICT)]
+    return []
+
+
+_STANCE_WORDS = {
+    Stance.ALLEGED: "an allegation", Stance.PLANNED: "a plan or intention",
+    Stance.POSSIBLE: "a possibility", Stance.FUTURE: "something yet to happen",
+    Stance.DENIED: "something denied",
+}
+
+
+def _stance_finding(cf: Frame, pf: Frame, attribution: bool) -> Finding | None:
+    """A claim is backed only under the stance it is made in: a bare fact needs a clause
+    stated or reported as fact; "will appeal" needs a clause that says it will."""
+    c, p = cf.stance, pf.stance
+    if attribution and p in (Stance.ALLEGED, Stance.REPORTED, Stance.FACT):
+        return None  # "The RIAA said X" is backed by "the RIAA alleged X": it is what they said
+    if c.asserts and p.asserts or c == p or c is Stance.POSSIBLE:
+        return None
+    if c is Stance.PLANNED and p is Stance.FUTURE:
+        return None  # "will appeal" is at least the intention to
+    words = _STANCE_WORDS.get(p, p.value)
+    if pf.speaker is not None and p is Stance.ALLEGED:
+        words = f"{words} by {pf.speaker.text}"
+    return Finding("stance", c.value, words, Relation.UNBACKED)
