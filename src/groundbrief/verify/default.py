@@ -733,8 +733,13 @@ class DefaultVerifier(Verifier):
             return self._result(claim, Verdict.SUPPORTED, best(supporters, "p_supported"),
                                 judgements, signals, None)
         if refuters:
+            correction = _correction(refuters)
+            signals["correction"] = correction
+            reason = REASON_REFUTED
+            if correction["says"]:
+                reason = f"{REASON_REFUTED}: {correction['says'][0]}"
             return self._result(claim, Verdict.REFUTED, best(refuters, "p_refuted"),
-                                judgements, signals, REASON_REFUTED)
+                                judgements, signals, reason)
         # The chance that even the most telling passage says nothing either way.
         conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
         return self._result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
@@ -767,6 +772,18 @@ class DefaultVerifier(Verifier):
             claim_id=claim.id, verdict=verdict, confidence=round(float(confidence), 6),
             judgements=judgements, signals=signals, reason=reason,
         )
+
+
+def _correction(refuters: list[PassageJudgement]) -> dict[str, Any]:
+    """What the sources say instead of a refuted claim: the refuting passage with the strongest
+    contradiction, the sentence of it that conflicts, and the conflicts in words."""
+    j = max(refuters, key=lambda r: (r.contradiction, r.passage_id))
+    parts = j.signals.get("parts") or {}
+    says = list(parts.get("conflicts") or [])
+    if not says:  # a conflict found by the figure/date/negation checks
+        says = [f"sources give {item}" for item in j.signals.get("contradiction_raised_by", [])
+                if item not in _NOT_CONFLICTS]
+    return {"passage_id": j.passage_id, "sentence": parts.get("aligned"), "says": says}
 
 
 def _parsed_language(brief: Brief | None, sp: ScoredPassage) -> bool:

@@ -139,6 +139,7 @@ class Frame:
     names: tuple[Argument, ...] = ()  # every name in the clause
     speaker: Argument | None = None  # who is reported saying it (for REPORTED/ALLEGED/DENIED)
     sentence: str = ""  # the whole sentence the clause belongs to
+    predicate_text: str = ""  # the predicate as written ("released"), for readers
 
     def lemmas(self) -> set[str]:
         return {self.predicate} | {a.head for a in self.args.values()}
@@ -490,6 +491,7 @@ def _frame(verb: Token, sentence: Span) -> Frame:
         names=tuple(names),
         speaker=_argument(speaker) if speaker is not None else None,
         sentence=sentence.text,
+        predicate_text=pred.text,
     )
 
 

@@ -40,23 +40,33 @@ class Finding:
     relation: Relation
 
     def words(self) -> str:
-        """The finding in words, for the reason a reader sees."""
-        what = _ROLE_WORDS.get(self.role.split(":")[0], self.role)
-        if self.role.startswith("figure:"):
-            what = _FIGURE_WORDS.get(self.role[7:], "figure")
+        """The finding in words, for the reason a reader sees: what the sources say instead,
+        or what no source gives."""
+        what = self.role_words()
         if self.relation is Relation.CONFLICT and self.passage:
-            return f"{what}: sources say {self.passage}, not {self.claim}"
+            return f"sources say {self.passage}, not {self.claim} ({what})"
         if self.role == "stance" and self.passage:
             return f"sources report it only as {self.passage}"
-        return f"no source gives the {what} '{self.claim}'"
+        if self.passage:
+            return f"sources say {self.passage}, not {self.claim} ({what})"
+        return f"no source gives {what} '{self.claim}'"
+
+    def role_words(self) -> str:
+        if self.role.startswith("figure:"):
+            kind = self.role[7:]
+            if kind.startswith("count:"):
+                return f"the number of {kind[6:]}"
+            return _FIGURE_WORDS.get(kind, "the figure")
+        return _ROLE_WORDS.get(self.role.split(":")[0], "the detail")
 
 
 _ROLE_WORDS = {
-    "agent": "who did it", "patient": "to whom or what", "prep": "detail",
-    "predicate": "what happened", "polarity": "whether it happened", "date": "date",
-    "stance": "status",
+    "agent": "who did it", "patient": "who or what it was done to", "prep": "the detail",
+    "attr": "what it was", "predicate": "what happened", "polarity": "whether it happened",
+    "date": "the date", "stance": "the status",
 }
-_FIGURE_WORDS = {"age": "age", "percent": "percentage", "money": "amount", "number": "figure"}
+_FIGURE_WORDS = {"age": "the age", "percent": "the percentage", "money": "the amount",
+                 "number": "the figure"}
 
 
 @dataclass(frozen=True)
@@ -256,7 +266,8 @@ def compare(claim: str, passage: str, *, attribution: bool = False) -> RoleJudge
 
     # did what: an opposite predicate, a flipped negation, a vote the other way
     if opposite(cf.predicate, pf.predicate) and agreement:
-        findings.append(Finding("predicate", cf.predicate, pf.predicate, Relation.CONFLICT))
+        findings.append(Finding("predicate", cf.predicate_text, pf.predicate_text,
+                                Relation.CONFLICT))
     elif pf.predicate == cf.predicate and cf.negated != pf.negated and agreement:
         findings.append(Finding("polarity", _polar(cf), _polar(pf), Relation.CONFLICT))
     else:
@@ -289,7 +300,7 @@ def compare(claim: str, passage: str, *, attribution: bool = False) -> RoleJudge
 
 
 def _polar(f: Frame) -> str:
-    return f"not {f.predicate}" if f.negated else f.predicate
+    return f"not {f.predicate_text}" if f.negated else f.predicate_text
 
 
 def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
