@@ -285,7 +285,7 @@ def test_refuted_needs_explicit_conflict(verifier):
                         "office said.", source="a", outlet="Reuters")
     out = verifier.verify(claim, [refuting], BRIEF)
     assert out.verdict is Verdict.REFUTED, out
-    assert out.reason == REASON_REFUTED
+    assert out.reason.startswith(REASON_REFUTED)
     assert out.judgements[0].signals["subject_agreement"] is True
 
 

@@ -323,7 +323,7 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     # participant with the claim (roles.agreement), so another event is never a refutation.
     roles = ev.roles
     role_conflicts = [f.words() for f in roles.conflicts]
-    if role_conflicts and roles.agreement and not ev.attribution:
+    if role_conflicts and roles.agreement and not ev.attribution and _names_explained(ev):
         agreement = True
         contradiction = max(contradiction, s.conflict_floor)
         support = min(support, s.detail_cap)
@@ -370,6 +370,19 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         contradiction = min(contradiction, s.attribution_cap)
     neutral = max(0.0, 1.0 - support - contradiction)
     return PairScore(support, contradiction, neutral, caps, raised, agreement, content_support)
+
+
+def _names_explained(ev: PairEvidence) -> bool:
+    """A refutation needs the passage to speak of what the claim names: every name of the
+    claim is in the passage, except the one the passage replaces (Gove, where it has Hunt)."""
+    from .parts import norm
+
+    replaced = [norm(f.claim) for f in ev.roles.conflicts]
+    for name in ev.entities.missing:
+        n = norm(name)
+        if not any(n in r or r in n for r in replaced if r):
+            return False
+    return True
 
 
 def settled_without_evidence(claim: Claim,
@@ -621,17 +634,22 @@ class DefaultVerifier(Verifier):
         probs = np.asarray(self.nli.predict(pairs), dtype=np.float64)
         sims = self.similarities(pairs) if self.uses_similarity else [0.0] * len(pairs)
         s = self.settings
+        parsed = [_parsed_language(r.brief, r.passage) for r in readings]
+        if any(parsed):
+            from .parts import prepare
+
+            prepare([t for r, ok in zip(readings, parsed) if ok for t in (r.claim.text, r.text)])
         on_story_cache: dict[tuple[str, str], bool] = {}
         names_nothing: dict[str, bool] = {}  # claim text -> it names no entity (once per claim)
         out: list[PassageJudgement] = []
-        for r, p, sim in zip(readings, probs, sims, strict=True):
+        for r, p, sim, parse in zip(readings, probs, sims, parsed, strict=True):
             claim, brief, sp = r.claim, r.brief, r.passage
             attribution = claim.kind == "attribution"
             speaker = claim.speaker or (brief.speaker if brief is not None else None)
             ev = measure_pair(claim.text, r.text, p, quotes=claim.quotes or None,
                               speaker=speaker if attribution else None,
                               attribution=attribution, similarity=sim,
-                              parse=_parsed_language(brief, sp))
+                              parse=parse)
             sc = score_pair(ev, s)
             # A claim that names nothing ("The spire collapsed") takes its subject from the
             # brief: its evidence must come from a source that names something the brief

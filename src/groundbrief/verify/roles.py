@@ -17,6 +17,7 @@ and the verifier falls back to the model and the detail checks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -262,6 +263,12 @@ def compare(claim: str, passage: str, *, attribution: bool = False) -> RoleJudge
     if score < 2.0:  # neither the same event nor two shared participants
         return RoleJudgement(parsed=True, findings=_figures_elsewhere(cf, pframes, None))
     pf = pframes[best]
+    ca, pa = cf.args.get(AGENT), pf.args.get(AGENT)
+    if (ca is not None and pa is not None and not _is_pronoun(ca) and not _is_pronoun(pa)
+            and not _arg_same(ca, pa) and not _arg_same(ca, pf.args.get(PATIENT) or pa)):
+        # Another actor did it ("Omsk hospital" tests, not the German laboratory's): the clause
+        # is about another event, whatever else it shares with the claim.
+        agreement = False
     findings: list[Finding] = []
 
     # did what: an opposite predicate, a flipped negation, a vote the other way
@@ -343,7 +350,7 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or {a, b} <= {"PLACE", "NORP"}
 
 
-def _compare_figures(cf: Frame, pf: Frame, pframes: list[Frame]) -> list[Finding]:
+def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Finding]:
     from .checks import check_dates
 
     out = []
@@ -370,7 +377,7 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: list[Frame]) -> list[Finding
     return out
 
 
-def _figures_elsewhere(cf: Frame, pframes: list[Frame], _: Frame | None) -> tuple[Finding, ...]:
+def _figures_elsewhere(cf: Frame, pframes: Sequence[Frame], _: Frame | None) -> tuple[Finding, ...]:
     """Without an aligned clause, only an age stated of the claim's subject can conflict."""
     out = []
     for fig in cf.figures:
