@@ -156,7 +156,7 @@ class Pipeline:
                 "verifier": self.verifier.name,
                 "writer": self.writer.name,
             },
-            models=_models(self.embedder, self.verifier),
+            models=_models(self.embedder, self.verifier, verifications),
             caveats=_caveats(brief, counts, as_of),
         )
         material = ComposeInput(
@@ -322,15 +322,33 @@ def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list
     for name in sorted(totals):
         passed, seen = totals[name]
         checks.append(Check(name=name.replace("_", " "), outcome=f"{passed} of {seen} pairs passed"))
+    parts = [j.signals["parts"] for v in verifications for j in v.judgements
+             if isinstance(j.signals.get("parts"), dict)]
+    if parts:
+        parsed = [p for p in parts if p.get("parsed")]
+        outcome = (f"{len(parsed)} of {len(parts)} pairs compared part by part (who, what, "
+                   f"to whom, figures, dates, stance); {sum(bool(p.get('conflicts')) for p in parsed)}"
+                   " with a conflicting part")
+        if len(parsed) < len(parts):
+            # The dependency parser is English only: say so where it was not used.
+            outcome += (f"; {len(parts) - len(parsed)} pairs not in English were judged by the "
+                        "model and name matching only")
+        checks.append(Check(name="part-by-part comparison", outcome=outcome))
     return checks
 
 
-def _models(embedder: Embedder, verifier: Verifier) -> list[str]:
+def _models(embedder: Embedder, verifier: Verifier,
+            verifications: list[ClaimVerification] | None = None) -> list[str]:
     names = [embedder.name]
     for attr in ("model_name", "nli_name"):
         value = getattr(verifier, attr, None)
         if isinstance(value, str) and value not in names:
             names.append(value)
+    if verifications and any((j.signals.get("parts") or {}).get("parsed")
+                             for v in verifications for j in v.judgements):
+        from .nlp import PARSER_NAME
+
+        names.append(PARSER_NAME)
     return names
 
 

@@ -236,11 +236,13 @@ def measure_pair(
     attribution: bool = False,
     similarity: float = 0.0,
     parse: bool = True,
+    context: str = "",
 ) -> PairEvidence:
     """Run every deterministic check of ``claim_text`` against ``passage_text``.
 
     ``parse``: compare the two part by part (:mod:`groundbrief.verify.roles`); False where
-    claim or passage is not English, the one language with a parser here.
+    claim or passage is not English, the one language with a parser here. ``context``: the
+    source's title, where a name of the claim may be given instead of in the passage.
     """
     return PairEvidence(
         probs=(float(probs[0]), float(probs[1]), float(probs[2])),
@@ -254,8 +256,8 @@ def measure_pair(
         similarity=float(similarity),
         speaker=check_speaker(speaker, passage_text) if speaker else None,
         attribution=attribution,
-        roles=(compare(claim_text, passage_text, attribution=attribution) if parse
-               else RoleJudgement(parsed=False)),
+        roles=(compare(claim_text, passage_text, attribution=attribution, context=context)
+               if parse else RoleJudgement(parsed=False)),
     )
 
 
@@ -374,15 +376,9 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
 
 def _names_explained(ev: PairEvidence) -> bool:
     """A refutation needs the passage to speak of what the claim names: every name of the
-    claim is in the passage, except the one the passage replaces (Gove, where it has Hunt)."""
-    from .parts import norm
-
-    replaced = [norm(f.claim) for f in ev.roles.conflicts]
-    for name in ev.entities.missing:
-        n = norm(name)
-        if not any(n in r or r in n for r in replaced if r):
-            return False
-    return True
+    claim is in the passage or its source's title, except the one the passage replaces (Gove,
+    where it has Hunt)."""
+    return not any(f.role == "name" for f in ev.roles.unbacked)
 
 
 def settled_without_evidence(claim: Claim,
@@ -649,7 +645,7 @@ class DefaultVerifier(Verifier):
             ev = measure_pair(claim.text, r.text, p, quotes=claim.quotes or None,
                               speaker=speaker if attribution else None,
                               attribution=attribution, similarity=sim,
-                              parse=parse)
+                              parse=parse, context=sp.source.title)
             sc = score_pair(ev, s)
             # A claim that names nothing ("The spire collapsed") takes its subject from the
             # brief: its evidence must come from a source that names something the brief

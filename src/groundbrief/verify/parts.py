@@ -219,6 +219,9 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
         return Stance.ALLEGED, None
     if aux & _FUTURE_AUX:
         return Stance.FUTURE, None
+    if aux & {"would", "'d"} and _reported(verb):
+        # "He said it would be a condition of travel": the future of reported speech
+        return Stance.FUTURE, None
     if aux & _POSSIBLE_AUX:
         return Stance.POSSIBLE, None
     # "going to", "set to", "due to", "expected to", "plans to": the infinitive under them
@@ -256,6 +259,18 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
             return inner, _speaker_of(head)
         t = head
     return Stance.FACT, None
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a verb of saying governs the clause ("announced that ... would")."""
+    t = verb
+    for _ in range(6):
+        if t.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in _REPORTING | _ALLEGING:
+            return True
+    return False
 
 
 def _speaker_of(verb: Token) -> Token | None:

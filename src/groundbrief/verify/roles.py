@@ -64,7 +64,7 @@ class Finding:
 _ROLE_WORDS = {
     "agent": "who did it", "patient": "who or what it was done to", "prep": "the detail",
     "attr": "what it was", "predicate": "what happened", "polarity": "whether it happened",
-    "date": "the date", "stance": "the status",
+    "date": "the date", "stance": "the status", "name": "the name",
 }
 _FIGURE_WORDS = {"age": "the age", "percent": "the percentage", "money": "the amount",
                  "number": "the figure"}
@@ -249,19 +249,26 @@ def _alignment(cf: Frame, pf: Frame) -> tuple[float, bool]:
     return score, shared > 0 or same > 0
 
 
-def compare(claim: str, passage: str, *, attribution: bool = False) -> RoleJudgement:
-    """Compare ``claim`` with ``passage`` part by part (English parse; see module docstring)."""
+def compare(claim: str, passage: str, *, attribution: bool = False,
+            context: str = "") -> RoleJudgement:
+    """Compare ``claim`` with ``passage`` part by part (English parse; see module docstring).
+
+    ``context``: text that names what the passage is about without being evidence for the
+    claim's details (the source's title): a name of the claim found there counts as named.
+    """
     cf = claim_frame(claim)
     if cf is None:
         return RoleJudgement(parsed=False)
     pframes = frames_of(passage)
+    unnamed = _unnamed(cf, passage, context)
     if not pframes:
-        return RoleJudgement(parsed=True)
+        return RoleJudgement(parsed=True, findings=unnamed)
     scored = sorted(((_alignment(cf, pf), i) for i, pf in enumerate(pframes)),
                     key=lambda t: (-t[0][0], t[1]))
     (score, agreement), best = scored[0]
     if score < 2.0:  # neither the same event nor two shared participants
-        return RoleJudgement(parsed=True, findings=_figures_elsewhere(cf, pframes, None))
+        return RoleJudgement(parsed=True,
+                             findings=_figures_elsewhere(cf, pframes, None) + unnamed)
     pf = pframes[best]
     ca, pa = cf.args.get(AGENT), pf.args.get(AGENT)
     if (ca is not None and pa is not None and not _is_pronoun(ca) and not _is_pronoun(pa)
@@ -290,7 +297,7 @@ def compare(claim: str, passage: str, *, attribution: bool = False) -> RoleJudge
     for role, arg in cf.args.items():
         if _is_pronoun(arg) or swapped is not None and role in (AGENT, PATIENT):
             continue
-        finding = _compare_arg(role, arg, pf, passage)
+        finding = _compare_arg(role, arg, pf, passage, context)
         if finding is not None:
             findings.append(finding)
 
@@ -302,8 +309,25 @@ def compare(claim: str, passage: str, *, attribution: bool = False) -> RoleJudge
     stance = _stance_finding(cf, pf, attribution)
     if stance is not None:
         findings.append(stance)
+    reported = {norm(f.claim) for f in findings}
+    findings.extend(f for f in unnamed if norm(f.claim) not in reported)
     return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
                          agreement=agreement, stance=pf.stance)
+
+
+def _unnamed(cf: Frame, passage: str, context: str) -> tuple[Finding, ...]:
+    """Names of the claim (people, organisations, places, events, works) that neither the
+    passage nor its source's title names: a passage about the coronavirus does not back a
+    claim about brucellosis, however alike the sentences. Nationalities and other adjectives
+    ("German", "Dutch") take too many forms to require."""
+    out = []
+    for name in cf.names:
+        if name.name_type in ("NORP", "LANGUAGE"):
+            continue
+        if _arg_in_text(name, passage) or (context and _arg_in_text(name, context)):
+            continue
+        out.append(Finding("name", name.text, None, Relation.UNBACKED))
+    return tuple(out)
 
 
 def _polar(f: Frame) -> str:
@@ -323,7 +347,8 @@ def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
     return None
 
 
-def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str) -> Finding | None:
+def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str,
+                 context: str) -> Finding | None:
     other = pf.args.get(role)
     if other is None and role == "attr":
         other = pf.args.get(PATIENT)
@@ -340,9 +365,9 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str) -> Finding |
             # "lung cancer" / "throat cancer": the kind of thing differs; a reader would call it
             # a different detail, the parse cannot prove it is not a paraphrase -- unbacked.
             return Finding(role, arg.text, other.text, Relation.UNBACKED)
-    if arg.name_type and not _arg_in_text(arg, passage):
-        return Finding(role, arg.text, other.text if other is not None else None,
-                       Relation.UNBACKED)
+    if arg.name_type and not _arg_in_text(arg, passage) and not (
+            context and _arg_in_text(arg, context)):
+        return Finding("name", arg.text, None, Relation.UNBACKED)
     return None
 
 
@@ -432,6 +457,8 @@ def _stance_finding(cf: Frame, pf: Frame, attribution: bool) -> Finding | None:
         return None
     if c is Stance.PLANNED and p is Stance.FUTURE:
         return None  # "will appeal" is at least the intention to
+    if c is Stance.FUTURE and p.asserts:
+        return None  # what a source reports done was at least going to be done
     words = _STANCE_WORDS.get(p, p.value)
     if pf.speaker is not None and p is Stance.ALLEGED:
         words = f"{words} by {pf.speaker.text}"
