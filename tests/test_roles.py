@@ -129,3 +129,27 @@ def test_opposites():
     assert opposite("arrest", "release") and opposite("lawful", "unlawful")
     assert opposite("legal", "illegal") and not opposite("arrest", "arrest")
     assert not opposite("rise", "raise")
+
+
+CONTEST = ("Conservative Party members voted on Tuesday to elect Boris Johnson as the new "
+           "Conservative leader. Johnson competed for the role against Jeremy Hunt, who "
+           "succeeded him as Foreign Secretary. He won with 92,153 votes.")
+
+
+def test_a_swapped_rival_conflicts_with_the_one_the_winner_ran_against():
+    judgement = compare("Boris Johnson beat Michael Gove in the leadership contest.", CONTEST)
+    assert [(f.claim, f.passage) for f in judgement.conflicts] == [("Michael Gove", "Jeremy Hunt")]
+    assert not compare("Boris Johnson beat Jeremy Hunt in the leadership contest.",
+                       CONTEST).findings
+
+
+def test_an_attribution_needs_the_speaker_saying_it():
+    argued = ("For three days last week, the court heard arguments from the two sides. "
+              "It is not for the Court to opine about the motivations, argued the "
+              "government's lawyer, Richard Keen.")
+    claim = "The UK Supreme Court said that the prorogation of parliament was lawful"
+    assert roles(Relation.UNBACKED, claim, argued, attribution=True) == ["speaker"]
+    found = "The Supreme Court found that the prorogation was lawful."
+    assert not compare(claim, found, attribution=True).findings
+    lawyer = "The government's lawyer said that the prorogation of parliament was lawful."
+    assert roles(Relation.UNBACKED, claim, lawyer, attribution=True) == ["speaker"]

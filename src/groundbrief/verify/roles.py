@@ -48,6 +48,10 @@ class Finding:
             return f"sources say {self.passage}, not {self.claim} ({what})"
         if self.role == "stance" and self.passage:
             return f"sources report it only as {self.passage}"
+        if self.role == "speaker":
+            if self.passage:
+                return f"sources attribute it to {self.passage}, not {self.claim}"
+            return f"no source reports {self.claim} saying it"
         if self.passage:
             return f"sources say {self.passage}, not {self.claim} ({what})"
         return f"no source gives {what} '{self.claim}'"
@@ -227,11 +231,44 @@ def _is_pronoun(arg: Argument | None) -> bool:
 # ------------------------------------------------------------------------- alignment
 
 
+# Contests told two ways: "Johnson beat Hunt" and "Johnson competed against Hunt ... and won".
+# The one beaten is the rival "against" whom the other ran: mapped so that a swapped rival
+# ("beat Gove") meets the passage's rival in the same role.
+_DEFEAT = frozenset({"beat", "defeat", "overcome", "edge", "oust", "trounce", "outpoll"})
+_CONTEST = frozenset({"compete", "run", "stand", "face", "contest", "challenge", "play",
+                      "fight", "race", "battle", "vie"})
+
+
+def _rival(pf: Frame) -> Argument | None:
+    """Whom the clause's subject ran against ("competed for the role against Jeremy Hunt":
+    the parser may hang "against" on the role or on the verb)."""
+    if pf.predicate not in _CONTEST:
+        return None
+    for key, arg in pf.args.items():
+        if key.split("/")[-1] in ("prep:against", "against"):
+            return arg
+    return None
+
+
+def _roles_of(cf: Frame, pf: Frame) -> dict[str, Argument]:
+    """The passage clause's arguments under the claim's role names."""
+    args = dict(pf.args)
+    rival = _rival(pf) if cf.predicate in _DEFEAT else None
+    if rival is not None:
+        args.setdefault(PATIENT, rival)
+    return args
+
+
+def _same_event(cf: Frame, pf: Frame) -> bool:
+    return (pf.predicate == cf.predicate or opposite(cf.predicate, pf.predicate)
+            or (cf.predicate in _DEFEAT and _rival(pf) is not None))
+
+
 def _alignment(cf: Frame, pf: Frame) -> tuple[float, bool]:
     """How strongly a passage clause speaks of the claim's event, and whether it is the same
     subject: predicate (same or opposite lemma) and shared participants."""
     score = 0.0
-    if pf.predicate == cf.predicate or opposite(cf.predicate, pf.predicate):
+    if _same_event(cf, pf):
         score += 2.0
     shared = 0
     for role, arg in cf.args.items():
@@ -267,8 +304,11 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
                     key=lambda t: (-t[0][0], t[1]))
     (score, agreement), best = scored[0]
     if score < 2.0:  # neither the same event nor two shared participants
-        return RoleJudgement(parsed=True,
-                             findings=_figures_elsewhere(cf, pframes, None) + unnamed)
+        findings = _figures_elsewhere(cf, pframes, None) + unnamed
+        if attribution and cf.speaker is not None and not _is_pronoun(cf.speaker):
+            # No clause of the passage says what X is claimed to have said.
+            findings += (Finding("speaker", cf.speaker.text, None, Relation.UNBACKED),)
+        return RoleJudgement(parsed=True, findings=findings)
     pf = pframes[best]
     ca, pa = cf.args.get(AGENT), pf.args.get(AGENT)
     if (ca is not None and pa is not None and not _is_pronoun(ca) and not _is_pronoun(pa)
@@ -294,10 +334,11 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
     swapped = _swapped_roles(cf, pf)
     if swapped:
         findings.append(swapped)
+    args = _roles_of(cf, pf)
     for role, arg in cf.args.items():
         if _is_pronoun(arg) or swapped is not None and role in (AGENT, PATIENT):
             continue
-        finding = _compare_arg(role, arg, pf, passage, context)
+        finding = _compare_arg(role, arg, pf, passage, context, args)
         if finding is not None:
             findings.append(finding)
 
@@ -309,6 +350,14 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
     stance = _stance_finding(cf, pf, attribution)
     if stance is not None:
         findings.append(stance)
+    if attribution and cf.speaker is not None and not _is_pronoun(cf.speaker):
+        # "X said Y" is about X: the clause that says Y must be X's word, not a lawyer's
+        # argument or another paper's report printed beside X's name.
+        if pf.speaker is None or not (_arg_same(cf.speaker, pf.speaker)
+                                      or _is_pronoun(pf.speaker)):
+            findings.append(Finding("speaker", cf.speaker.text,
+                                    pf.speaker.text if pf.speaker is not None else None,
+                                    Relation.UNBACKED))
     reported = {norm(f.claim) for f in findings}
     findings.extend(f for f in unnamed if norm(f.claim) not in reported)
     return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
@@ -348,10 +397,10 @@ def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
 
 
 def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str,
-                 context: str) -> Finding | None:
-    other = pf.args.get(role)
+                 context: str, args: dict[str, Argument]) -> Finding | None:
+    other = args.get(role)
     if other is None and role == "attr":
-        other = pf.args.get(PATIENT)
+        other = args.get(PATIENT)
     if other is not None and _arg_same(arg, other):
         return None
     if other is not None and not _is_pronoun(other):
