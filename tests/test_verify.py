@@ -10,12 +10,14 @@ import pytest
 
 from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source, Verdict
 from groundbrief.verify import DefaultVerifier, VerifierSettings
-from groundbrief.verify.default import (
+from groundbrief.verify.verdict import (
     REASON_ATTRIBUTION,
     REASON_CONFLICT,
     REASON_DETAIL,
     REASON_NO_SOURCE,
     REASON_REFUTED,
+)
+from groundbrief.verify.default import (
     calibrated,
     measure_pair,
     explicit_conflict,

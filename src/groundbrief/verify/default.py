@@ -49,17 +49,11 @@ from .checks import (
 )
 from .joined import joined_readings
 from .roles import RoleJudgement, compare
+from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
 
 __all__ = [
     "DefaultVerifier",
     "PairEvidence",
-    "REASON_ATTRIBUTION",
-    "REASON_CONFLICT",
-    "REASON_DETAIL",
-    "REASON_NO_SOURCE",
-    "REASON_NO_SUPPORT",
-    "REASON_OPINION",
-    "REASON_REFUTED",
     "VerifierSettings",
     "calibrated",
     "features",
@@ -68,7 +62,6 @@ __all__ = [
     "pair_verdict",
     "passage_verdict",
     "score_pair",
-    "settled_without_evidence",
 ]
 
 # ---------------------------------------------------------------- tuned constants
@@ -163,15 +156,6 @@ CALIBRATION = (
 
 #: The NLI model sees only the best passages by retrieval score: it is the slow part.
 TOP_N = 8
-
-REASON_NO_SOURCE = "no source found"
-REASON_NO_SUPPORT = "no source found that supports it"
-REASON_CONFLICT = "sources conflict"
-REASON_REFUTED = "sources refute it"
-REASON_ATTRIBUTION = "attribution not confirmed"
-REASON_DETAIL = "a detail (quote, number, date) missing"
-REASON_OPINION = "opinion: kept as the speaker's view, not checked"
-
 
 @dataclass(frozen=True)
 class VerifierSettings:
@@ -358,12 +342,18 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     caps.extend(ev.dates.missing)
     # A part the aligned clause does not back (a name it lacks, "throat" for "lung" cancer, an
     # allegation or a plan for a bare fact): the passage cannot be this claim's evidence.
-    caps.extend(f.words() for f in roles.unbacked)
+    caps.extend(f.words() for f in roles.unbacked if f.role != "speaker")
     if caps or role_conflicts:
         support = min(support, s.detail_cap)
     if ev.entities.missing:
         support = min(support, s.entity_cap)
     content_support = support
+    wrong_speaker = [f.words() for f in roles.unbacked if f.role == "speaker"]
+    if ev.attribution and wrong_speaker:
+        # The clause that says the content is someone else's word (or no clause says it):
+        # the content may hold, the attribution does not.
+        support = min(support, s.attribution_cap)
+        caps.extend(wrong_speaker)
     if ev.attribution and not (ev.speaker is not None and ev.speaker.confirmed):
         # "X said Y" is about what X said: a passage that does not report X speaking can
         # neither confirm it nor refute it, however much it contradicts Y itself (the content
@@ -381,28 +371,11 @@ def _names_explained(ev: PairEvidence) -> bool:
     return not any(f.role == "name" for f in ev.roles.unbacked)
 
 
-def settled_without_evidence(claim: Claim,
-                             passages: Sequence[ScoredPassage]) -> ClaimVerification | None:
-    """The verdicts no verifier needs a model for: an opinion, or a claim with no passage."""
-    if claim.kind == "opinion":
-        return ClaimVerification(
-            claim_id=claim.id, verdict=Verdict.NOT_CHECKWORTHY, confidence=1.0,
-            reason=REASON_OPINION, signals={"kind": "opinion"},
-        )
-    if not passages:
-        return ClaimVerification(
-            claim_id=claim.id, verdict=Verdict.NOT_ENOUGH_EVIDENCE, confidence=1.0,
-            reason=REASON_NO_SOURCE, signals={"passages_judged": 0},
-        )
-    return None
-
-
-_NOT_CONFLICTS = frozenset({"attributed verbatim quote", "restated in one sentence"})
 
 
 def explicit_conflict(sc: PairScore) -> bool:
     """Did a deterministic check (figure, date, negation, direction) find a conflict?"""
-    return any(item not in _NOT_CONFLICTS for item in sc.raised)
+    return any(item not in NOT_CONFLICTS for item in sc.raised)
 
 
 def _sigmoid(x: float) -> float:
@@ -505,6 +478,10 @@ def pair_signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
         "support_capped_by": sc.caps + (["entities"] if ev.entities.missing else []),
         "contradiction_raised_by": sc.raised,
         "content_support": round(sc.content_support, 4),
+        # the passage states the claim itself: nearly all its words in one sentence, every
+        # detail, the same polarity, and no part that differs (verdict.aggregate weighs it)
+        "states_claim": (not sc.caps and not ev.entities.missing and not ev.negation.mismatch
+                         and ev.negation.overlap >= RESTATED_OVERLAP and not ev.roles.findings),
         "verdict": verdict.value,
         "p_supported": round(probs[Verdict.SUPPORTED], 4),
         "p_refuted": round(probs[Verdict.REFUTED], 4),
@@ -519,7 +496,8 @@ def pair_signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
         "conflicts": [f.words() for f in ev.roles.conflicts],
         "unbacked": [f.words() for f in ev.roles.unbacked],
         "findings": [{"role": f.role, "claim": f.claim, "passage": f.passage,
-                      "relation": f.relation.value} for f in ev.roles.findings],
+                      "relation": f.relation.value, "words": f.words()}
+                     for f in ev.roles.findings],
     }
     return sig
 
@@ -677,15 +655,8 @@ class DefaultVerifier(Verifier):
         return out
 
     def shortlist(self, passages: Sequence[ScoredPassage]) -> list[ScoredPassage]:
-        """The ``top_n`` passages by retrieval score, each passage once, ties in given order."""
-        seen: set[str] = set()
-        unique = []
-        for sp in passages:
-            if sp.passage.id not in seen:
-                seen.add(sp.passage.id)
-                unique.append(sp)
-        ranked = sorted(enumerate(unique), key=lambda t: (-t[1].score, t[0]))
-        return [sp for _, sp in ranked[: self.settings.top_n]]
+        """The ``top_n`` passages by retrieval score (:func:`verdict.shortlist`)."""
+        return shortlist(passages, self.settings.top_n)
 
     # -- per claim
 
@@ -705,99 +676,9 @@ class DefaultVerifier(Verifier):
 
     def aggregate(self, claim: Claim, judgements: list[PassageJudgement],
                   by_id: dict[str, ScoredPassage]) -> ClaimVerification:
-        """One verdict from the per-passage judgements (see the module docstring, step 4)."""
-        supporters = [j for j in judgements if j.signals["verdict"] == Verdict.SUPPORTED.value]
-        refuters = [j for j in judgements if j.signals["verdict"] == Verdict.REFUTED.value]
-        signals: dict[str, Any] = {
-            "passages_judged": len(judgements),
-            "model": self.model_name,
-            "max_support": max(j.support for j in judgements),
-            "max_contradiction": max(j.contradiction for j in judgements),
-            "supporting": [j.passage_id for j in supporters],
-            "refuting": [j.passage_id for j in refuters],
-        }
-
-        def best(js: list[PassageJudgement], key: str) -> float:
-            return max(j.signals[key] for j in js)
-
-        if supporters and refuters:
-            if _independent(supporters, refuters, by_id):
-                conf = min(best(supporters, "p_supported"), best(refuters, "p_refuted"))
-                return self._result(claim, Verdict.CONFLICTING, conf, judgements, signals,
-                                    REASON_CONFLICT)
-            stating = [j for j in supporters if _states_claim(j)]
-            stating_sources = {by_id[j.passage_id].source.id for j in stating}
-            if stating and all(by_id[j.passage_id].source.id in stating_sources
-                               for j in refuters):
-                # A story does not contradict a sentence it prints: when one of its passages
-                # states the claim (nearly all its words, every detail, same polarity), a
-                # passage *of the same story* that seems to conflict is about another figure
-                # (another quarter, another row of a results table). Two stories of one outlet
-                # are not one story: the later may correct the earlier.
-                signals["supporting"] = [j.passage_id for j in stating]
-                signals["outweighed"] = signals.pop("refuting")
-                signals["refuting"] = []
-                return self._result(claim, Verdict.SUPPORTED, best(stating, "p_supported"),
-                                    judgements, signals, None)
-            # One source on both sides is one confused source, not two that disagree.
-            conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
-            return self._result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
-                                f"{REASON_CONFLICT}: one source says both")
-        if supporters:
-            return self._result(claim, Verdict.SUPPORTED, best(supporters, "p_supported"),
-                                judgements, signals, None)
-        if refuters:
-            correction = _correction(refuters)
-            signals["correction"] = correction
-            reason = REASON_REFUTED
-            if correction["says"]:
-                reason = f"{REASON_REFUTED}: {correction['says'][0]}"
-            return self._result(claim, Verdict.REFUTED, best(refuters, "p_refuted"),
-                                judgements, signals, reason)
-        # The chance that even the most telling passage says nothing either way.
-        conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
-        return self._result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
-                            self._unsupported_reason(claim, judgements))
-
-    def _unsupported_reason(self, claim: Claim, judgements: list[PassageJudgement]) -> str:
-        """Say which check stopped a passage the model found supportive, else "no source"."""
-        t = self.settings.support_threshold
-        nli_support = [j for j in judgements if j.signals["nli"][0] >= t]
-        if claim.kind == "attribution" and any(
-            j.signals["content_support"] >= t for j in judgements
-        ):
-            return REASON_ATTRIBUTION
-        details: list[str] = []
-        for j in nli_support:
-            for item in j.signals["support_capped_by"]:
-                if item != "entities" and item not in details:
-                    details.append(item)
-        if details:
-            return f"{REASON_DETAIL}: {', '.join(details)}"
-        if claim.kind == "attribution":
-            return REASON_ATTRIBUTION
-        return REASON_NO_SUPPORT
-
-    @staticmethod
-    def _result(claim: Claim, verdict: Verdict, confidence: float,
-                judgements: list[PassageJudgement], signals: dict[str, Any],
-                reason: str | None) -> ClaimVerification:
-        return ClaimVerification(
-            claim_id=claim.id, verdict=verdict, confidence=round(float(confidence), 6),
-            judgements=judgements, signals=signals, reason=reason,
-        )
-
-
-def _correction(refuters: list[PassageJudgement]) -> dict[str, Any]:
-    """What the sources say instead of a refuted claim: the refuting passage with the strongest
-    contradiction, the sentence of it that conflicts, and the conflicts in words."""
-    j = max(refuters, key=lambda r: (r.contradiction, r.passage_id))
-    parts = j.signals.get("parts") or {}
-    says = list(parts.get("conflicts") or [])
-    if not says:  # a conflict found by the figure/date/negation checks
-        says = [f"sources give {item}" for item in j.signals.get("contradiction_raised_by", [])
-                if item not in _NOT_CONFLICTS]
-    return {"passage_id": j.passage_id, "sentence": parts.get("aligned"), "says": says}
+        """One verdict from the per-passage judgements (:func:`verdict.aggregate`)."""
+        return aggregate(claim, judgements, by_id, model=self.model_name,
+                         support_threshold=self.settings.support_threshold)
 
 
 def _parsed_language(brief: Brief | None, sp: ScoredPassage) -> bool:
@@ -807,27 +688,3 @@ def _parsed_language(brief: Brief | None, sp: ScoredPassage) -> bool:
 
     langs = {brief.language if brief is not None else None, sp.source.language}
     return all(lang in (None, "", "und") or lang in PARSED_LANGUAGES for lang in langs)
-
-
-def _states_claim(j: PassageJudgement) -> bool:
-    """Whether the passage states the claim itself: one of its sentences holds nearly all the
-    claim's content words (RESTATED_OVERLAP) with the same polarity, and the passage holds every
-    number, date, name and quote of the claim."""
-    neg = j.signals["negation"]
-    return (not j.signals["support_capped_by"] and not neg["mismatch"]
-            and neg["overlap"] >= RESTATED_OVERLAP)
-
-
-def _independent(a: list[PassageJudgement], b: list[PassageJudgement],
-                 by_id: dict[str, ScoredPassage]) -> bool:
-    """True when some passage of ``a`` and some of ``b`` come from different sources *and*
-    different outlets (two stories of one outlet are not independent)."""
-    for x in a:
-        for y in b:
-            sx, sy = by_id[x.passage_id].source, by_id[y.passage_id].source
-            if sx.id == sy.id:
-                continue
-            if sx.outlet and sy.outlet and sx.outlet.strip().lower() == sy.outlet.strip().lower():
-                continue
-            return True
-    return False

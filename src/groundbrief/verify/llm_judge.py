@@ -31,15 +31,14 @@ from ..errors import BackendError
 from ..interfaces import Verifier
 from ..models import Brief, Claim, ClaimVerification, PassageJudgement, ScoredPassage, Verdict
 from .default import (
-    DefaultVerifier,
     VerifierSettings,
     calibrated,
     measure_pair,
     pair_signals,
     pair_verdict,
     score_pair,
-    settled_without_evidence,
 )
+from .verdict import aggregate, settled_without_evidence, shortlist
 
 __all__ = ["JUDGE_SCHEMA", "LLMJudgeVerifier", "REASON_JUDGE_UNUSABLE", "parse_answer"]
 
@@ -235,9 +234,9 @@ class LLMJudgeVerifier(Verifier):
         self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._client = client or httpx.Client(timeout=timeout)
         self._format = 0  # index into _FORMATS of the first response format the endpoint took
-        # The default verifier's shortlist and aggregation rules, applied unchanged to the
-        # judge's checked labels, so both backends reach verdicts the same way. Its NLI model
-        # is never loaded: only shortlist() and aggregate() are used.
+        # The shared shortlist and aggregation rules (verify/verdict.py), applied unchanged to the
+        # judge's checked labels, so both backends reach verdicts the same way; the detail
+        # rules (measure_pair, score_pair) are called as functions, no NLI model is loaded.
         # The checks may veto the judge, never stand in for it: no restatement floor, and a
         # judge that says "refutes" is the explicit conflict (its own rule below).
         # The judge's label is the decision, not a probability to re-weight: identity weights
@@ -247,7 +246,6 @@ class LLMJudgeVerifier(Verifier):
                                          restated_floor=0.0, require_explicit_conflict=False,
                                          support_weights=(1.0, 0.0, 0.0, 0.0, 0.0),
                                          contradiction_weights=(0.0, 1.0, 0.0, 0.0, 0.0))
-        self._rules = DefaultVerifier(settings=self.settings)
 
     @property
     def model_name(self) -> str:
@@ -332,13 +330,13 @@ class LLMJudgeVerifier(Verifier):
         settled = settled_without_evidence(claim, passages)
         if settled is not None:
             return settled
-        shortlist = self._rules.shortlist(passages)
+        picked = shortlist(passages, self.settings.top_n)
         attribution = claim.kind == "attribution"
         speaker = claim.speaker or brief.speaker
-        prompt = build_prompt(claim, shortlist, speaker if attribution else None)
+        prompt = build_prompt(claim, picked, speaker if attribution else None)
         # Room for one label per passage plus the verdict; a schema-constrained answer stops
         # at the closing brace long before this.
-        text, meta = self.ask(prompt, max_tokens=128 + 32 * len(shortlist))
+        text, meta = self.ask(prompt, max_tokens=128 + 32 * len(picked))
         answer = parse_answer(text)
         judge: dict[str, Any] = {"model": self.model, **meta}
 
@@ -346,7 +344,7 @@ class LLMJudgeVerifier(Verifier):
             judge["usable"] = False
             judge["answer"] = _one_line(text, 300)
             judgements = [self._judge_passage(claim, sp, i, None, False, None, speaker)
-                          for i, sp in enumerate(shortlist, 1)]
+                          for i, sp in enumerate(picked, 1)]
             return ClaimVerification(
                 claim_id=claim.id, verdict=Verdict.NOT_ENOUGH_EVIDENCE, confidence=0.0,
                 judgements=judgements, reason=REASON_JUDGE_UNUSABLE,
@@ -354,19 +352,20 @@ class LLMJudgeVerifier(Verifier):
                          "judge": judge},
             )
 
-        n = len(shortlist)
+        n = len(picked)
         cited = {c for c in answer["passages"] if isinstance(c, int) and 1 <= c <= n}
         judge.update(usable=True, verdict=answer["verdict"],
-                     cited=[shortlist[c - 1].passage.id for c in sorted(cited)],
+                     cited=[picked[c - 1].passage.id for c in sorted(cited)],
                      invalid_citations=[c for c in answer["passages"] if c not in cited],
                      invalid_labels=sorted(k for k in answer["labels"] if not 1 <= k <= n))
         judgements = [
             self._judge_passage(claim, sp, i, answer["labels"].get(i), i in cited,
                                 answer["verdict"], speaker)
-            for i, sp in enumerate(shortlist, 1)
+            for i, sp in enumerate(picked, 1)
         ]
-        by_id = {sp.passage.id: sp for sp in shortlist}
-        out = self._rules.aggregate(claim, judgements, by_id)
+        by_id = {sp.passage.id: sp for sp in picked}
+        out = aggregate(claim, judgements, by_id, model=self.model_name,
+                        support_threshold=self.settings.support_threshold)
         out.signals["model"] = self.model_name
         out.signals["judge"] = judge
         return out

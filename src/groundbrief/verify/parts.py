@@ -393,8 +393,12 @@ def _age_context(tok: Token) -> bool:
     if tok.like_num and len(tok.text) == 4 and tok.text.isdigit():
         return False  # a year
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    if prev is not None and prev.lower_ in ("aged", "age", "of", "at"):
+    if prev is not None and prev.lower_ in ("aged", "age"):
         return True
+    if prev is not None and prev.lower_ == "of" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "age":
+        return True  # "at the age of 89"
+    if prev is not None and prev.lower_ == "at" and prev.head.lemma_ in ("die", "pass", "retire"):
+        return True  # "died at 95"
     window = " ".join(t.lower_ for t in tok.doc[tok.i + 1: tok.i + 5])
     if window.startswith(("-year-old", "year-old", "years old", "- year - old", "year old")):
         return True

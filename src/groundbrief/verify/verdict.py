@@ -1,0 +1,178 @@
+"""One verdict per claim from its per-passage judgements, shared by every verifier backend.
+
+The default verifier and the LLM judge both judge passages one by one (their own way) and
+then call :func:`shortlist` and :func:`aggregate` here, so "supported", "refuted", "conflicting"
+and the reasons a reader sees mean the same whichever backend ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..models import Claim, ClaimVerification, PassageJudgement, ScoredPassage, Verdict
+
+REASON_NO_SOURCE = "no source found"
+REASON_NO_SUPPORT = "no source found that supports it"
+REASON_CONFLICT = "sources conflict"
+REASON_REFUTED = "sources refute it"
+REASON_ATTRIBUTION = "attribution not confirmed"
+REASON_DETAIL = "a detail (quote, number, date) missing"
+REASON_OPINION = "opinion: kept as the speaker's view, not checked"
+
+#: Items of a pair's "contradiction_raised_by" that are not conflicts (floors it recorded).
+NOT_CONFLICTS = frozenset({"attributed verbatim quote", "restated in one sentence"})
+
+
+def shortlist(passages: Sequence[ScoredPassage], top_n: int) -> list[ScoredPassage]:
+    """The ``top_n`` passages by retrieval score, each passage once, ties in given order. The
+    model sees only these: it is the slow part."""
+    seen: set[str] = set()
+    unique = []
+    for sp in passages:
+        if sp.passage.id not in seen:
+            seen.add(sp.passage.id)
+            unique.append(sp)
+    ranked = sorted(enumerate(unique), key=lambda t: (-t[1].score, t[0]))
+    return [sp for _, sp in ranked[:top_n]]
+
+
+def settled_without_evidence(claim: Claim,
+                             passages: Sequence[ScoredPassage]) -> ClaimVerification | None:
+    """The verdicts no verifier needs a model for: an opinion, or a claim with no passage."""
+    if claim.kind == "opinion":
+        return ClaimVerification(
+            claim_id=claim.id, verdict=Verdict.NOT_CHECKWORTHY, confidence=1.0,
+            reason=REASON_OPINION, signals={"kind": "opinion"},
+        )
+    if not passages:
+        return ClaimVerification(
+            claim_id=claim.id, verdict=Verdict.NOT_ENOUGH_EVIDENCE, confidence=1.0,
+            reason=REASON_NO_SOURCE, signals={"passages_judged": 0},
+        )
+    return None
+
+
+def aggregate(claim: Claim, judgements: list[PassageJudgement],
+              by_id: dict[str, ScoredPassage], *, model: str,
+              support_threshold: float) -> ClaimVerification:
+    """One verdict from the per-passage judgements: Supported if some passage supports the
+    claim, Refuted if some refute it and none support it, Conflicting if independent sources
+    (different source and outlet) do both, Not enough evidence otherwise -- the honest default."""
+    supporters = [j for j in judgements if j.signals["verdict"] == Verdict.SUPPORTED.value]
+    refuters = [j for j in judgements if j.signals["verdict"] == Verdict.REFUTED.value]
+    signals: dict[str, Any] = {
+        "passages_judged": len(judgements),
+        "model": model,
+        "max_support": max(j.support for j in judgements),
+        "max_contradiction": max(j.contradiction for j in judgements),
+        "supporting": [j.passage_id for j in supporters],
+        "refuting": [j.passage_id for j in refuters],
+    }
+
+    def best(js: list[PassageJudgement], key: str) -> float:
+        return max(j.signals[key] for j in js)
+
+    if supporters and refuters:
+        if _independent(supporters, refuters, by_id):
+            conf = min(best(supporters, "p_supported"), best(refuters, "p_refuted"))
+            return _result(claim, Verdict.CONFLICTING, conf, judgements, signals,
+                                REASON_CONFLICT)
+        stating = [j for j in supporters if _states_claim(j)]
+        stating_sources = {by_id[j.passage_id].source.id for j in stating}
+        if stating and all(by_id[j.passage_id].source.id in stating_sources
+                           for j in refuters):
+            # A story does not contradict a sentence it prints: when one of its passages
+            # states the claim (nearly all its words, every detail, same polarity), a
+            # passage *of the same story* that seems to conflict is about another figure
+            # (another quarter, another row of a results table). Two stories of one outlet
+            # are not one story: the later may correct the earlier.
+            signals["supporting"] = [j.passage_id for j in stating]
+            signals["outweighed"] = signals.pop("refuting")
+            signals["refuting"] = []
+            return _result(claim, Verdict.SUPPORTED, best(stating, "p_supported"),
+                                judgements, signals, None)
+        # One source on both sides is one confused source, not two that disagree.
+        conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
+        return _result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
+                            f"{REASON_CONFLICT}: one source says both")
+    if supporters:
+        return _result(claim, Verdict.SUPPORTED, best(supporters, "p_supported"),
+                            judgements, signals, None)
+    if refuters:
+        correction = _correction(refuters)
+        signals["correction"] = correction
+        reason = REASON_REFUTED
+        if correction["says"]:
+            reason = f"{REASON_REFUTED}: {correction['says'][0]}"
+        return _result(claim, Verdict.REFUTED, best(refuters, "p_refuted"),
+                            judgements, signals, reason)
+    # The chance that even the most telling passage says nothing either way.
+    conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
+    return _result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
+                        _unsupported_reason(claim, judgements, support_threshold))
+
+def _unsupported_reason(claim: Claim, judgements: list[PassageJudgement],
+                        t: float) -> str:
+    """Say which check stopped a passage the model found supportive, else "no source"."""
+    nli_support = [j for j in judgements if j.signals["nli"][0] >= t]
+    if claim.kind == "attribution" and any(
+        j.signals["content_support"] >= t for j in judgements
+    ):
+        return REASON_ATTRIBUTION
+    details: list[str] = []
+    for j in nli_support:
+        # who said it is not a detail of what was said: an attribution whose speaker is not
+        # reported saying it is "attribution not confirmed" (below)
+        speaker = {f["words"] for f in (j.signals.get("parts") or {}).get("findings", [])
+                   if f.get("role") == "speaker"}
+        for item in j.signals["support_capped_by"]:
+            if item != "entities" and item not in details and item not in speaker:
+                details.append(item)
+    if details:
+        return f"{REASON_DETAIL}: {', '.join(details)}"
+    if claim.kind == "attribution":
+        return REASON_ATTRIBUTION
+    return REASON_NO_SUPPORT
+
+def _result(claim: Claim, verdict: Verdict, confidence: float,
+            judgements: list[PassageJudgement], signals: dict[str, Any],
+            reason: str | None) -> ClaimVerification:
+    return ClaimVerification(
+        claim_id=claim.id, verdict=verdict, confidence=round(float(confidence), 6),
+        judgements=judgements, signals=signals, reason=reason,
+    )
+
+
+def _correction(refuters: list[PassageJudgement]) -> dict[str, Any]:
+    """What the sources say instead of a refuted claim: the refuting passage with the strongest
+    contradiction, the sentence of it that conflicts, and the conflicts in words."""
+    j = max(refuters, key=lambda r: (r.contradiction, r.passage_id))
+    parts = j.signals.get("parts") or {}
+    says = list(parts.get("conflicts") or [])
+    if not says:  # a conflict found by the figure/date/negation checks
+        says = [f"sources give {item}" for item in j.signals.get("contradiction_raised_by", [])
+                if item not in NOT_CONFLICTS]
+    return {"passage_id": j.passage_id, "sentence": parts.get("aligned"), "says": says}
+
+
+def _states_claim(j: PassageJudgement) -> bool:
+    """Whether the passage states the claim itself: one of its sentences holds nearly all the
+    claim's content words (RESTATED_OVERLAP) with the same polarity, and the passage holds every
+    number, date, name and quote of the claim."""
+    return bool(j.signals.get("states_claim"))
+
+
+def _independent(a: list[PassageJudgement], b: list[PassageJudgement],
+                 by_id: dict[str, ScoredPassage]) -> bool:
+    """True when some passage of ``a`` and some of ``b`` come from different sources *and*
+    different outlets (two stories of one outlet are not independent)."""
+    for x in a:
+        for y in b:
+            sx, sy = by_id[x.passage_id].source, by_id[y.passage_id].source
+            if sx.id == sy.id:
+                continue
+            if sx.outlet and sy.outlet and sx.outlet.strip().lower() == sy.outlet.strip().lower():
+                continue
+            return True
+    return False
