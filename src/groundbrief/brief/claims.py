@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..interfaces import ClaimExtractor
 from ..models import Brief, Claim
-from ..text import clean, sentences
+from .. import words
 from .attribution import HANDLE, Attribution, find_attribution
 from .clauses import QUOTED, has_verb, quotes, split_clauses, tidy
 from .lexicon import lowercase_words
 from .opinion import is_opinion
-from .parse import HASHTAG, frame_text
+from .parse import frame_text
+from .people import PostPeople, is_person, leading_pronoun
+from .post import HASHTAG, read_post
 
 # How an attribution claim joins speaker and content in each supported language. Dutch and German
 # put the verb last after "dat"/"dass", which a template cannot do: they use a colon instead.
@@ -33,9 +35,11 @@ _QUOTE_OPEN = "\"“„«‘'"
 @dataclass
 class _Piece:
     text: str
-    kind: str
+    kind: str  # "content", "opinion", or "tribute" until the post is read to its end
     frame: Attribution | None
     who: str | None
+    tribute: str | None = None  # the name a bare tribute honours
+    language: str | None = None  # a tribute's language: its formula's, else the brief's
 
 
 def _finish(text: str) -> str:
@@ -69,11 +73,13 @@ def _resolve_pronoun(text: str, speaker: str | None) -> str:
     return name + text[m.end() :]
 
 
+# Articles and pronouns of every listed language: "a déclaré que La cathédrale" reads "la".
+_FUNCTION_WORDS = frozenset().union(*words.STOPWORDS.values())
 _PRONOUNS = frozenset({"it", "its", "he", "she", "his", "her", "they", "their", "we", "our"})
 _COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ings?|ers)$")
 
 
-def lower_first(text: str, names: set[str]) -> str:
+def lower_first(text: str, names: set[str], after_colon: bool = False) -> str:
     """Lowercase the first word after "that" when it is a common word, not a name or an acronym."""
     m = re.match(r"^([A-ZÀ-Þ])([a-zà-ÿ'’-]*)(\s+\S+)?", text)
     if not m or text[:1] in _QUOTE_OPEN:
@@ -85,7 +91,8 @@ def lower_first(text: str, names: set[str]) -> str:
     if word == "I" or any(word in n.split() for n in names) or nxt[:1].isupper():
         return text  # "Angela Merkel demanded ...", the speaker's own name
     lower = word.lower()
-    if lower in lowercase_words() or (len(lower) > 5 and _COMMON_SUFFIX.search(lower)):
+    if lower in lowercase_words() or (lower in _FUNCTION_WORDS and not after_colon) or (
+            len(lower) > 5 and _COMMON_SUFFIX.search(lower)):
         return lower + text[len(word) :]
     return text
 
@@ -96,6 +103,9 @@ def _reports_an_act(frame: Attribution, sentence: str) -> bool:
     verb it would leave the fragment "New rules on Thursday". Only when the sentence opens with
     its speaker and the words after the verb hold no verb and no quotation."""
     content = frame.content.strip()
+    said = sentence[: max(sentence.find(content), 0)]
+    if re.search(r"\b(?:that|que|qu['’]|dat|dass|che)\s*$", said.strip() + " ", re.I):
+        return False  # "X a déclaré que …", "X zegt dat …": a statement follows
     words = content.split()
     if sum(w[:1].isupper() for w in words) * 2 > len(words):
         return False  # a headline in title case or capitals: its verbs cannot be told apart
@@ -107,10 +117,17 @@ class RuleClaimExtractor(ClaimExtractor):
     """Rule-based extractor; see the module docstring for the steps."""
 
     def extract(self, brief: Brief) -> list[Claim]:
-        flat = clean(brief.text).replace("\n\n", " ")
+        lang = brief.language
+        post = read_post(brief.text, lang)
+        people = PostPeople(lang)
         pieces: list[_Piece] = []
-        for sentence in sentences(flat):
-            pre = frame_text(sentence)
+        for index, sentence in enumerate(post.sentences):
+            if sentence.tribute:
+                people.add(index, "", tribute=sentence.tribute)
+                pieces.append(_Piece(sentence.text, "tribute", None, None, tribute=sentence.tribute,
+                                     language=sentence.tribute_language or lang))
+                continue
+            pre = frame_text(sentence.text)
             if not pre:
                 continue
             frame = find_attribution(pre)
@@ -118,19 +135,25 @@ class RuleClaimExtractor(ClaimExtractor):
                 frame = None
             who = None
             if frame is not None:
-                who = brief.speaker if frame.pronoun else frame.who
+                who = self._pronoun_speaker(frame, index, people, brief) if frame.pronoun else frame.who
                 if who is None:
                     frame = None  # "He said ..." with nobody named: keep the sentence whole
             content = frame.content if frame else pre
             if not re.search(r"[^\W\d_]", HASHTAG.sub("", HANDLE.sub("", content))):
                 continue  # only handles and tags: nothing is asserted
+            said: list[str] = []
             for clause in split_clauses(tidy(content, brief.handles)):
-                text = _finish(_resolve_pronoun(clause, who or brief.speaker))
+                resolved = self._resolve(clause, frame, who, index, people, brief)
+                text = _finish(resolved)
                 if not re.search(r"[^\W\d_]", text):
                     continue
+                said.append(resolved)  # as written: "cosmonaut Alexei Leonov", not "Cosmonaut …"
                 kind = "opinion" if is_opinion(text) else "content"
                 if text not in {p.text for p in pieces}:
                     pieces.append(_Piece(text, kind, frame, who))
+            people.add(index, " ".join(said), speaker=who if frame is not None else None)
+        pieces = [p for p in (self._tribute(p, pieces, lang, people.genders) for p in pieces)
+                  if p is not None]
         if not pieces:
             raise InputError(
                 "brief: no statement left once handles, hashtags and links are set aside; "
@@ -150,6 +173,66 @@ class RuleClaimExtractor(ClaimExtractor):
             ids.append(claims[-1].id)
         claims.extend(self._attributions(brief, pieces, claims, ids))
         return claims
+
+    @staticmethod
+    def _pronoun_speaker(frame: Attribution, index: int, people: PostPeople,
+                         brief: Brief) -> str | None:
+        """Who "He said …" / "Il a déclaré …" / "They say …" stands for. A personal pronoun is
+        a person named earlier in the post (people.py), or nobody; "they" and "we" keep the
+        brief's speaker, a group or an organisation more often than not."""
+        if leading_pronoun(frame.subject, brief.language):
+            return people.referent(index, speech=True)
+        return brief.speaker
+
+    def _resolve(self, clause: str, frame: Attribution | None, who: str | None, index: int,
+                 people: PostPeople, brief: Brief) -> str:
+        """The clause with a leading "He"/"She"/"Il"/"Hij" (or "His"/"Her") replaced by the
+        person it stands for, when the rules of people.py single one out."""
+        lang = brief.language
+        lead = leading_pronoun(clause, lang)
+        if lead is None:
+            return _resolve_pronoun(clause, who or brief.speaker)  # "it"/"its" for an organisation
+        word, how = lead
+        name = None
+        if frame is not None and is_person(who, lang):
+            # "X said he …": he is X, unless X is one word the parser may have mistaken for a
+            # person ("Roscosmos said he …") and the post is about someone else.
+            name = who
+            if who and len(who.split()) == 1:
+                name = people.referent(index, speech=False) or who
+        else:
+            name = people.referent(index, speech=False)
+        if not name:
+            return clause
+        people.genders.setdefault(name, words.for_language(words.PERSON_PRONOUNS, lang).get(word.lower(), ""))
+        return (f"{name}’s" if how == "possessive" else name) + clause[len(word):]
+
+    @staticmethod
+    def _tribute(piece: _Piece, pieces: list[_Piece], lang: str | None,
+                 genders: dict[str, str]) -> _Piece | None:
+        """A bare tribute ("RIP Alexei Leonov", "Rust in vrede Toots Thielemans") says that a
+        person died. A standards editor checks that: false reports of a death are a staple of
+        hoaxes, and a tribute is how they spread. So it becomes the claim "X has died", unless
+        the post says so in words of its own ("RIP X. He died aged 85"), which is then the
+        claim checked. A tribute to something other than a person ("RIP Twitter") reports no
+        death: it is kept as an opinion, Not check-worthy."""
+        if piece.kind != "tribute":
+            return piece
+        name = piece.tribute or ""
+        lang = piece.language or lang
+        if not is_person(name, lang, full_name=True):
+            return _Piece(piece.text, "opinion", None, None)
+        surname = name.split()[-1].lower()
+        deaths = words.for_language(words.DEATH_WORDS, lang)
+        for other in pieces:
+            low = other.text.lower()
+            if other is not piece and surname in low and any(
+                    re.search(r"\b" + re.escape(d.lower()) + r"\b", low) for d in deaths):
+                return None
+        template = words.DEATH_CLAIMS.get(lang or "en", words.DEATH_CLAIMS["en"])
+        if lang == "fr" and genders.get(name) in ("m", "f"):
+            template = words.DEATH_CLAIMS[f"fr-{genders[name]}"]
+        return _Piece(template.format(name=name), "content", None, None)
 
     def _attributions(self, brief: Brief, pieces: list[_Piece], claims: list[Claim],
                       piece_ids: list[str | None]) -> list[Claim]:
@@ -177,7 +260,7 @@ class RuleClaimExtractor(ClaimExtractor):
                 if QUOTED.fullmatch(said):
                     parts.append(("quote", said))
                 else:
-                    parts.append(("that", lower_first(said, names)))
+                    parts.append(("that", lower_first(said, names, _THAT[lang] == ": ")))
             text = head
             for n, (how, said) in enumerate(parts):
                 if how == "quote":

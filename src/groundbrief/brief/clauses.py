@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .attribution import HANDLE, handle_name
-from .parse import EMOJI, HASHTAG, TRUNCATION, URL
+from .post import EMOJI, HASHTAG, TRUNCATION, URL
 
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 # Quoted spans: straight and typographic double quotes, guillemets, and single quotes that are not
@@ -94,6 +94,11 @@ _DETERMINERS = {
 }
 
 
+def is_verb(word: str, prev: str = "") -> bool:
+    """Whether ``word`` reads as a verb form (auxiliary, irregular past, -ed, a known stem)."""
+    return _is_verb(word, prev)
+
+
 def _is_verb(word: str, prev: str = "") -> bool:
     w = word.lower().strip(",.;:!?\"“”'’")
     if w in _AUX or w in _IRREGULAR or w in _VERB_STEMS:
@@ -148,6 +153,9 @@ def _is_clause(words: list[str]) -> bool:
 
 
 _CONJ = re.compile(r"\s*(?:,|;)?\s+(?:and|but|while|whereas|en|et|und|y|e)\s+|\s*;\s+")
+# "… and that …", "… et que …", "… en dat …": a second complement clause of the same verb, in
+# any language, even where the verb of either clause is not one the English rules know.
+_AND_THAT = re.compile(r"^(?:that|que|qu['’]|dat|dass)\s*", re.I)
 
 
 #: The verb of a second clause comes within this many words of its start: a longer run before
@@ -191,7 +199,10 @@ def split_clauses(text: str) -> list[str]:
         right_words = right.split()
         left_words = left.split()
         is_and = m.group(0).strip(" ,") != ";"
-        if (_has_main_verb(left_words) and _second_clause(right_words)
+        if is_and and _AND_THAT.match(right):
+            parts.append(left)
+            start = m.end() + _AND_THAT.match(right).end()
+        elif (_has_main_verb(left_words) and _second_clause(right_words)
                 and not (is_and and _noun_phrase_goes_on(left_words, right_words))):
             parts.append(left)
             start = m.end()
