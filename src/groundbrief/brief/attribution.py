@@ -39,6 +39,12 @@ ROLE_NOUNS = {
     "journalist", "reporter", "correspondent", "editor", "coach", "captain", "manager", "pm",
     "councillor", "councilor", "sheriff", "deputy", "secretary-general", "vice-president",
     "general", "executive", "member", "owner", "mother", "father", "son", "daughter",
+    # nl / fr / de
+    "europarlementariër", "parlementslid", "kamerlid", "premier", "burgemeester", "woordvoerder",
+    "woordvoerster", "voorzitter", "staatssecretaris", "koning", "koningin", "ministre",
+    "député", "députée", "eurodéputé", "eurodéputée", "porte-parole", "maire", "président",
+    "présidente", "sénateur", "sénatrice", "secrétaire", "bundeskanzler", "bundeskanzlerin",
+    "sprecher", "sprecherin", "ministerin", "abgeordnete", "abgeordneter",
 }
 # Lowercase nouns that make a phrase an organisation ("the German government", "Time magazine").
 ORG_NOUNS = {
@@ -312,7 +318,7 @@ def _lead(sentence: str) -> Attribution | None:
                 after = after[cut.start() :].strip(" ,:")
                 continue
         break
-    after = re.sub(r"^(?:that|dat|que|dass|che)\s+", "", after, flags=re.I).strip(" ,:")
+    after = re.sub(r"^,?\s*(?:that|dat|que|dass|che)\s+", "", after, flags=re.I).strip(" ,:")
     venue = " ".join(p for p in venue_parts if not p.lower().startswith(("told", "tells")))
     a = _attr(after, subject, verb, " ".join(venue_parts) or None)
     if a and venue_parts and venue_parts[0].lower().startswith(("told", "tells")):

@@ -29,6 +29,7 @@ from .post import HASHTAG, read_post
 _THAT = {"en": " that ", "fr": " que ", "es": " que ", "it": " che ", "pt": " que ", "nl": ": ", "de": ": "}
 _SAID = {"en": "said", "fr": "a dit", "es": "dijo", "it": "ha detto", "pt": "disse", "nl": "zei", "de": "sagte"}
 _AND = {"en": " and", "fr": " et", "es": " y", "it": " e", "pt": " e", "nl": " en", "de": " und"}
+_SUBORDINATOR = {"nl": " dat ", "de": ", dass "}
 _QUOTE_OPEN = "\"“„«‘'"
 
 
@@ -40,6 +41,7 @@ class _Piece:
     who: str | None
     tribute: str | None = None  # the name a bare tribute honours
     language: str | None = None  # a tribute's language: its formula's, else the brief's
+    subordinate: bool = False  # said in a Dutch/German "dat"/"dass" clause (verb last)
 
 
 def _finish(text: str) -> str:
@@ -113,6 +115,59 @@ def _reports_an_act(frame: Attribution, sentence: str) -> bool:
             and not has_verb(words))
 
 
+def _subordinate(frame: Attribution, sentence: str, lang: str | None) -> bool:
+    """Whether the content follows the frame as a Dutch or German subordinate clause ("zegt dat
+    …", "sagt, dass …"), whose verb comes last."""
+    if lang not in ("nl", "de"):
+        return False
+    said = sentence[: max(sentence.find(frame.content), 0)]
+    return bool(re.search(r"\b(?:dat|dass)\s*$", said.strip() + " ", re.I))
+
+
+# A Dutch or German finite verb at the end of a subordinate clause: an auxiliary, a modal, or a
+# form ending like one ("bestaan", "werkt", "wordt").
+_FINITE_NL_DE = re.compile(
+    r"^(?:is|was|zijn|waren|heeft|hebben|had|hadden|wordt|worden|werd|werden|zal|zullen|zou|"
+    r"zouden|kan|kunnen|kon|konden|moet|moeten|wil|willen|ist|sind|war|waren|hat|haben|hatte|"
+    r"wird|werden|wurde|kann|können|muss|müssen|will|wollen|[a-zäöüë]{2,}(?:n|t|d))$")
+_DETERMINERS_NL_DE = frozenset(
+    "de het een deze die dit dat zijn haar hun onze der die das den dem ein eine einen kein keine "
+    "alle veel weinig geen".split())
+
+
+def main_clause_order(clause: str, lang: str | None) -> str | None:
+    """A Dutch or German subordinate clause in the order of a main clause, when it has the
+    simple shape "subject … verb": "de grenscontroles nauwelijks bestaan" -> "de
+    grenscontroles bestaan nauwelijks" (the finite verb moves to second place). The subject is a
+    pronoun or name, or a determiner and one noun; None for any other shape."""
+    ws = clause.rstrip(" .!").split()
+    if len(ws) < 3 or not _FINITE_NL_DE.match(ws[-1].lower()):
+        return None
+    if ws[0].lower() in _DETERMINERS_NL_DE or ws[0][:1].isdigit():
+        n = 2
+    elif ws[0][:1].isupper() or ws[0].lower() in words.PERSON_PRONOUNS.get(lang or "", {}):
+        n = 1
+        while n < len(ws) - 1 and ws[n][:1].isupper():
+            n += 1  # a name of several words
+    else:
+        return None
+    middle = ws[n:-1]
+    # Only adverbs between subject and verb ("nauwelijks", "niet", "vaak"): an object, a second
+    # verb ("kon bereiken") or a separable verb ("voorstelt" -> "stelt … voor") needs a parser.
+    if not 1 <= len(middle) <= 2 or any(
+            w.lower() in _DETERMINERS_NL_DE or w[:1].isupper() or w[:1].isdigit()
+            or (w.lower().endswith("en") and w.lower() not in _ADVERBS_EN_ENDING) for w in middle):
+        return None
+    if re.match(_SEPARABLE, ws[-1].lower()):
+        return None
+    return " ".join(ws[:n] + [ws[-1]] + middle)
+
+
+_ADVERBS_EN_ENDING = frozenset({"alleen", "even", "binnen", "buiten", "boven", "beneden", "soms",
+                                "gewoonlijk", "geregeld", "steeds", "nooit", "eigenlijk"})
+_SEPARABLE = r"^(?:aan|af|op|uit|voor|mee|terug|door|in|over|weg|toe|bij|na|om|vast|los|ab|an|auf|aus|ein|mit|nach|vor|zu|zurück)\w{3,}"
+
+
 class RuleClaimExtractor(ClaimExtractor):
     """Rule-based extractor; see the module docstring for the steps."""
 
@@ -139,6 +194,15 @@ class RuleClaimExtractor(ClaimExtractor):
                 if who is None:
                     frame = None  # "He said ..." with nobody named: keep the sentence whole
             content = frame.content if frame else pre
+            subordinate = frame is not None and _subordinate(frame, pre, lang)
+            if subordinate:
+                main = main_clause_order(content, lang)
+                if main is None:
+                    # "X zegt dat <verb-final clause>": without a parser the clause cannot be
+                    # put in the order a statement of its own takes; it stays whole.
+                    frame, who, content = None, None, pre
+                else:
+                    content = main
             if not re.search(r"[^\W\d_]", HASHTAG.sub("", HANDLE.sub("", content))):
                 continue  # only handles and tags: nothing is asserted
             said: list[str] = []
@@ -150,7 +214,8 @@ class RuleClaimExtractor(ClaimExtractor):
                 said.append(resolved)  # as written: "cosmonaut Alexei Leonov", not "Cosmonaut …"
                 kind = "opinion" if is_opinion(text) else "content"
                 if text not in {p.text for p in pieces}:
-                    pieces.append(_Piece(text, kind, frame, who))
+                    pieces.append(_Piece(text, kind, frame, who,
+                                         subordinate=subordinate and frame is not None))
             people.add(index, " ".join(said), speaker=who if frame is not None else None)
         pieces = [p for p in (self._tribute(p, pieces, lang, people.genders) for p in pieces)
                   if p is not None]
@@ -245,9 +310,12 @@ class RuleClaimExtractor(ClaimExtractor):
         out: list[Claim] = []
         for who, idx in by_who.items():
             frames: list[Attribution] = []
+            subordinate: set[int] = set()
             for i in idx:
                 if all(pieces[i].frame is not f for f in frames):
                     frames.append(pieces[i].frame)  # type: ignore[arg-type]
+                if pieces[i].subordinate:
+                    subordinate.add(id(pieces[i].frame))
             first = frames[0]
             verb = first.verb if lang == "en" or first.verb != "said" else _SAID[lang]
             head = " ".join(x for x in (who, verb, first.venue) if x)
@@ -259,12 +327,18 @@ class RuleClaimExtractor(ClaimExtractor):
                 said = _finish(tidy(f.content, brief.handles))
                 if QUOTED.fullmatch(said):
                     parts.append(("quote", said))
+                elif id(f) in subordinate:
+                    # "Kanko zei dat de grenscontroles nauwelijks bestaan": the clause as the
+                    # brief wrote it, verb last, after "dat"/"dass".
+                    parts.append(("sub", lower_first(said, names)))
                 else:
                     parts.append(("that", lower_first(said, names, _THAT[lang] == ": ")))
             text = head
             for n, (how, said) in enumerate(parts):
                 if how == "quote":
                     text += (" and " if n else " ") + said
+                elif how == "sub":
+                    text += (_AND[lang] if n else "") + _SUBORDINATOR[lang] + said
                 elif n == 0 or _THAT[lang] == ": ":
                     text += ("; " if n else _THAT[lang]) + said
                 else:

@@ -124,7 +124,11 @@ def _is_half_word(word: str, language: str | None, hard_cut: bool) -> bool:
     if not w or not w[-1].isalpha():
         return False
     if language in (None, "en"):
-        if w[0].isupper() and not hard_cut:
+        if hard_cut:
+            # A cut at a character count rarely falls at a word's end: a short word there ("go"
+            # of "governments") is most likely a beginning.
+            return len(w) <= 3 or w.lower() not in _english_vocabulary()
+        if w[0].isupper():
             return False  # a name after an author's ellipsis: the vocabulary would not know it
         return w.lower() not in _english_vocabulary()
     return hard_cut and w[0].islower()
@@ -192,11 +196,13 @@ _SPEECH = frozenset(words.reported_forms())
 
 def _ends_in_verb(toks: list[str], language: str) -> bool:
     last = toks[-1].strip(",.;:").lower()
-    if last in _SPEECH or last in _AUXILIARIES:
+    if last in _AUXILIARIES:
         return True
-    from .clauses import is_verb  # clauses imports this module's patterns
+    if language in (None, "en"):
+        from .clauses import is_verb  # clauses imports this module's patterns
 
-    return language in (None, "en") and is_verb(last)
+        return is_verb(last)
+    return last in _SPEECH
 
 
 # ------------------------------------------------------------------------------ reading
@@ -308,6 +314,14 @@ def read_post(text: str, language: str | None = None) -> Post:
         before = text
         text = TRAILER.sub("", text)
         t = _THREAD.search(text)
+        if t and t.group(1) and 0 < t.start() and t.end() < len(text):
+            # A counter inside the text ends the thread's title ("Thread: what we know about
+            # the fire (1/3) The fire started …"): a title asserts nothing, and goes.
+            thread = (int(t.group(1)), int(t.group(2)))
+            truncated = True
+            text = text[t.end():].strip() if any(x.lower() == "thread" for x in labels) \
+                else (text[:t.start()].rstrip(" .") + ". " + text[t.end():].strip())
+            continue
         if t and (t.end() == len(text) or t.start() == 0):
             numbers = [int(g) for g in t.groups() if g]
             thread = (numbers[0], numbers[1] if len(numbers) > 1 else None)
