@@ -56,7 +56,7 @@ ORG_NOUNS = {
 # Connectors that may sit inside a role or organisation name ("spokesperson for the German
 # government", "Minister of Justice", "Ursula von der Leyen").
 _CONNECTORS = {"for", "of", "the", "at", "de", "van", "von", "der", "den", "du", "la", "le", "da", "and"}
-_ARTICLES = {"a", "an", "the"}
+_ARTICLES = {"a", "an", "the", "le", "la", "les", "het", "een", "un", "une"}
 PRONOUNS = {"he", "she", "they", "i", "we", "hij", "zij", "il", "elle", "er", "sie", "ele", "ela"}
 
 MEDIA = [
@@ -111,7 +111,7 @@ class Attribution:
         return None
 
 
-_ARTICLES_PREFIX = ("a ", "an ", "the ")
+_ARTICLES_PREFIX = ("a ", "an ", "the ", "le ", "la ", "les ", "het ", "een ", "un ", "une ")
 
 
 def handle_name(handle: str) -> str:

@@ -93,7 +93,8 @@ def lower_first(text: str, names: set[str], after_colon: bool = False) -> str:
     if word == "I" or any(word in n.split() for n in names) or nxt[:1].isupper():
         return text  # "Angela Merkel demanded ...", the speaker's own name
     lower = word.lower()
-    if lower in lowercase_words() or (lower in _FUNCTION_WORDS and not after_colon) or (
+    elided = re.match(r"^(?:l|d|qu)['’]", lower) is not None  # French "L'âge", "D'après"
+    if lower in lowercase_words() or ((lower in _FUNCTION_WORDS or elided) and not after_colon) or (
             len(lower) > 5 and _COMMON_SUFFIX.search(lower)):
         return lower + text[len(word) :]
     return text

@@ -164,7 +164,8 @@ def _drop_incomplete(text: str, language: str | None, half_word: bool) -> tuple[
     gone = [w.lower() for w in removed[1 if half_word else 0:]]
     incomplete = (not toks or any(w in comps for w in gone)
                   or any(w in _AUXILIARIES for w in gone)
-                  or (bool(gone) and _ends_in_verb(toks, lang)))
+                  or (bool(gone) and _ends_in_verb(toks, lang))
+                  or _verb_still_to_come(kept[_clause_start(kept):].split(), lang))
     if not incomplete:
         # The cut fell inside a complement clause that began earlier ("… ruled that the spire col…"
         # is not this case; "… said that 12 people died in the sta…" is): keep what is complete.
@@ -180,10 +181,23 @@ def _drop_incomplete(text: str, language: str | None, half_word: bool) -> tuple[
             clause = clause[:cut_at]
         while clause and clause[-1].lower() in dangling:
             clause.pop()
-        if len(clause) < 2 or _ends_in_verb(clause, lang) or cut_at is not None:
+        if (len(clause) < 2 or _ends_in_verb(clause, lang) or cut_at is not None
+                or _verb_still_to_come(clause, lang)):
             clause = []
-    out = (head + " ".join(clause)).strip(" ,;:")
-    return out, text[len(out):].strip(" ,;:")
+    out = (head + " ".join(clause)).strip(" ,;:").split()
+    while out and out[-1].lower().strip(",;:") in dangling:
+        out.pop()  # the "and" that joined the dropped clause
+    kept = " ".join(out).strip(" ,;:")
+    return kept, text[len(kept):].strip(" ,;:")
+
+
+def _verb_still_to_come(clause: list[str], language: str) -> bool:
+    """Dutch and German put the participle or infinitive last: a clause with an auxiliary that
+    does not end in a verb form ("… en hebben de minister") lost its verb to the cut."""
+    if language not in ("nl", "de") or not clause:
+        return False
+    has_aux = any(w.lower() in _AUXILIARIES for w in clause)
+    return has_aux and not re.search(r"(?:en|d|t)$", clause[-1].lower().strip(",.;:"))
 
 
 _AUXILIARIES = frozenset(
