@@ -136,6 +136,17 @@ ENGLISH = [
      [("content", "The cosmonaut Alexei Leonov has died", "Roscosmos"),
       ("content", "Alexei Leonov was 85", None),
       ("attribution", "Roscosmos said that the cosmonaut Alexei Leonov has died", "Roscosmos")]),
+    # A repost: the reposted account is the author; the link goes.
+    ("RT @BBCBreaking: Robert Mugabe has died aged 95 https://bbc.in/x",
+     {"speaker": None, "outlet": "BBC Breaking", "handles": {"@BBCBreaking": "BBC Breaking"}},
+     [("content", "Robert Mugabe has died aged 95", None)]),
+    # A person's feed header: her display name is not taken as the speaker of her post, and
+    # is no outlet either.
+    ("Assita Kanko @Assita_Kanko · 3h\nBorder controls barely exist. Integration is failing "
+     "via @V24",
+     {"speaker": None, "outlet": None},
+     [("content", "Border controls barely exist", None),
+      ("content", "Integration is failing", None)]),
     # A post copied with its feed header.
     ("Space News Daily @SpaceNewsDaily · 2h\nRIP Alexei Leonov. He was the first person to walk "
      "in space.",

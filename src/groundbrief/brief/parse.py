@@ -17,7 +17,7 @@ from ..interfaces import BriefParser
 from ..models import Brief
 from ..text import clean
 from .attribution import HANDLE, find_attribution, handle_name, parse_venue
-from .post import EMOJI, HASHTAG, TRAILER, TRUNCATION, URL, is_label_tag, read_post
+from .post import EMOJI, HASHTAG, TRAILER, TRUNCATION, URL, is_label_tag, is_outlet, read_post
 
 # A brief is a post or an alert, not an article: past this size the input is almost certainly
 # the wrong file, and parsing it would only waste the user's time.
@@ -110,7 +110,8 @@ class RuleBriefParser(BriefParser):
             speaker=speaker,
             role=role,
             # The outlet the speaker spoke to, else the post's own: its dateline or display name.
-            outlet=outlet or post.dateline_outlet or post.author,
+            outlet=outlet or post.dateline_outlet or (
+                post.author if post.author and is_outlet(post.author) else None),
             medium=medium,
             handles=handles,
             hashtags=hashtags,

@@ -41,9 +41,12 @@ LABEL = re.compile(
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+)?\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]\s+")
 # "Space News Daily: …", "Reuters – …", "AFP | …": a display name, then a colon or a dash.
 _AUTHOR = re.compile(r"^\s*(?P<name>@?[A-ZÀ-Þ0-9][\w'’.&\-]*(?:\s+[\w'’.&\-]+){0,5})\s*(?P<sep>:|\s[-–—|])\s+")
-# "Space News Daily @SpaceNewsDaily · 2h": the header of a post copied from a feed.
-_HEADER = re.compile(r"^\s*(?P<name>[^@\n]{2,60}?)\s+@\w{1,30}(?:\s*[·•]\s*\w{1,12})?\s*(?:\n|$)")
-# "(1/3)", "[2/3]", "1/3" at the end, "🧵" anywhere: a piece of a thread.
+# "Space News Daily @SpaceNewsDaily · 2h": the header of a post copied from a feed, on a line
+# of its own; its display name is the author's, a person's or an outlet's.
+_HEADER = re.compile(r"^\s*(?P<name>[^@\n]{2,60}?)\s+@\w{1,30}(?:\s*[·•]\s*\w{1,12})?\s*\n")
+# A credit at the end: "via @Reuters", "h/t @BBCNews".
+_CREDIT = re.compile(r"\s+(?:via|h/t|HT|cc)\s+@\w{1,30}\s*$", re.I)
+# "(1/3)", "[2/3]", "1/3" at the end or the start: a piece of a thread. ("🧵" goes with the emoji.)
 _THREAD = re.compile(r"\s*[(\[]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[)\]]\s*|\s+(\d{1,2})/(\d{1,2})\s*$|^\s*(\d{1,2})/(\d{1,2})?\s+(?=[A-ZÀ-Þ])")
 _MORE = re.compile(
     r"(?:\s*(?:…|\.{3}))?\s*[(\[]?\s*(?:" + "|".join(re.escape(m) for m in words.MORE_LINKS)
@@ -232,6 +235,12 @@ def _strip_leading(text: str, labels: list[str]) -> tuple[str, str | None, str |
             labels.append(m.group(0).strip(" :-–—|#"))
             text = text[m.end():]
             continue
+        # A repost names the account it reposts ("RT @BBCBreaking: …"): that account wrote it.
+        rt = re.match(r"^RT\s+@(\w{1,30}):?\s+", text)
+        if rt:
+            author = author or handle_name(rt.group(1))
+            text = text[rt.end():]
+            continue
         a = _AUTHOR.match(text)
         if a and is_outlet(a.group("name")) and not re.match(r"[\"“«]", text[a.end():]):
             author = author or (handle_name(a.group("name")[1:]) if a.group("name").startswith("@")
@@ -304,7 +313,7 @@ def read_post(text: str, language: str | None = None) -> Post:
     # A feed header on its own line ("Space News Daily @SpaceNewsDaily · 2h").
     author = None
     h = _HEADER.match(text)
-    if h and is_outlet(h.group("name")):
+    if h:
         author, text = h.group("name").strip(), text[h.end():]
     text = clean(text).replace("\n\n", " ")
     original = text
@@ -326,7 +335,7 @@ def read_post(text: str, language: str | None = None) -> Post:
     text = " ".join(text.split())
     while True:
         before = text
-        text = TRAILER.sub("", text)
+        text = _CREDIT.sub("", TRAILER.sub("", text))
         t = _THREAD.search(text)
         if t and t.group(1) and 0 < t.start() and t.end() < len(text):
             # A counter inside the text ends the thread's title ("Thread: what we know about
