@@ -128,6 +128,20 @@ ENGLISH = [
      {"speaker": None},
      [("content", "Trump met Biden at the White House on Tuesday", None),
       ("content", "He said the talks were productive", None)]),
+    # "He added" after an organisation that spoke about a man: either could be meant to the
+    # rules (the parser takes "Roscosmos" for a person), so "He" stays.
+    ("Roscosmos said Leonov died. He added that the funeral is on Tuesday.",
+     {"speaker": "Roscosmos"},
+     [("content", "Leonov died", "Roscosmos"),
+      ("content", "He added that the funeral is on Tuesday", None),
+      ("attribution", "Roscosmos said that Leonov died", "Roscosmos")]),
+    # One person in the post, who spoke: "She added" is her.
+    ("Kanko said border controls barely exist. She added that integration has failed.",
+     {"speaker": "Kanko"},
+     [("content", "Border controls barely exist", "Kanko"),
+      ("content", "Integration has failed", "Kanko"),
+      ("attribution", "Kanko said that border controls barely exist and that integration has "
+                      "failed", "Kanko")]),
     # A tribute to a thing reports no death: an opinion, not checked.
     ("RIP Twitter 😢", {"speaker": None}, [("opinion", "RIP Twitter", None)]),
     # An organisation says it; "He" is still the cosmonaut, named in full.

@@ -1,10 +1,13 @@
 """Claim extraction: a parsed brief -> atomic, self-contained claims (DESIGN.md, "Claims and verdicts").
 
-Per sentence: drop wire labels, links and emoji -> find the reporting frame and take it off ->
-tidy (handles become names, tag lists go) -> split coordinated clauses -> resolve a leading
-"He"/"She" to the speaker -> content or opinion. Then one attribution claim per speaker ("X said
-in a V24 interview that Y"), which the verifier supports only when a source reports X saying it.
-Ids are "c1", "c2", ... in that order: content and opinion claims as they occur, then attributions.
+First the post's furniture goes (post.py: display name, labels, addressees, thread counter, the
+half-finished clause at a cut; a tribute becomes a sentence of its own). Per sentence: find the
+reporting frame and take it off -> tidy (handles become names, tag lists go) -> split coordinated
+clauses -> replace a leading "He"/"Elle"/"Hij" by the person it stands for, when people.py can
+single one out -> content or opinion. A bare tribute ("RIP X") becomes the claim that X died
+unless the post says so itself. Then one attribution claim per speaker ("X said in a V24
+interview that Y"), which the verifier supports only when a source reports X saying it. Ids are
+"c1", "c2", ... in that order: content and opinion claims as they occur, then attributions.
 """
 
 from __future__ import annotations
@@ -58,20 +61,17 @@ _ORGANISATION = re.compile(
     r"Commission|Government|Board|Authority|Institute|University|Police|Army)\.?$")
 
 
-def _resolve_pronoun(text: str, speaker: str | None) -> str:
-    """"He said he would resign" -> "Grant Shapps would resign"; "Acme Corp said its sales rose"
-    -> "Acme Corp’s sales rose". He/she (his/her) for any speaker; it/its only for a speaker
+def _resolve_it(text: str, speaker: str | None) -> str:
+    """"Acme Corp said its sales rose" -> "Acme Corp’s sales rose": it/its only for a speaker
     named as an organisation, since "Merkel said it was a mistake" is not about Merkel. Without
-    this, "Its February load factor slipped" names nobody and matches every airline's report."""
+    this, "Its February load factor slipped" names nobody and matches every airline's report.
+    (He/she and their kin in other languages: people.py.)"""
     if not speaker:
         return text
-    m = re.match(r"^(he|she|his|her|it|its)\b", text, re.I)
-    if not m:
+    m = re.match(r"^(it|its)\b", text, re.I)
+    if not m or not _ORGANISATION.search(speaker):
         return text
-    word = m.group(1).lower()
-    if word in {"it", "its"} and not _ORGANISATION.search(speaker):
-        return text
-    name = f"{speaker}’s" if word in {"his", "her", "its"} else speaker
+    name = f"{speaker}’s" if m.group(1).lower() == "its" else speaker
     return name + text[m.end() :]
 
 
@@ -190,9 +190,11 @@ class RuleClaimExtractor(ClaimExtractor):
             if frame is not None and _reports_an_act(frame, pre):
                 frame = None
             who = None
+            speech = False  # the sentence opens with "He said …" that no one was found for
             if frame is not None:
                 who = self._pronoun_speaker(frame, index, people, brief) if frame.pronoun else frame.who
                 if who is None:
+                    speech = frame.pronoun
                     frame = None  # "He said ..." with nobody named: keep the sentence whole
             content = frame.content if frame else pre
             subordinate = frame is not None and _subordinate(frame, pre, lang)
@@ -208,7 +210,7 @@ class RuleClaimExtractor(ClaimExtractor):
                 continue  # only handles and tags: nothing is asserted
             said: list[str] = []
             for clause in split_clauses(tidy(content, brief.handles)):
-                resolved = self._resolve(clause, frame, who, index, people, brief)
+                resolved = self._resolve(clause, frame, who, index, people, brief, speech)
                 text = _finish(resolved)
                 if not re.search(r"[^\W\d_]", text):
                     continue
@@ -251,13 +253,14 @@ class RuleClaimExtractor(ClaimExtractor):
         return brief.speaker
 
     def _resolve(self, clause: str, frame: Attribution | None, who: str | None, index: int,
-                 people: PostPeople, brief: Brief) -> str:
+                 people: PostPeople, brief: Brief, speech: bool = False) -> str:
         """The clause with a leading "He"/"She"/"Il"/"Hij" (or "His"/"Her") replaced by the
-        person it stands for, when the rules of people.py single one out."""
+        person it stands for, when the rules of people.py single one out. ``speech``: the clause
+        is a "He said …" whose speaker was not found; the rules for a speaker apply to it."""
         lang = brief.language
         lead = leading_pronoun(clause, lang)
         if lead is None:
-            return _resolve_pronoun(clause, who or brief.speaker)  # "it"/"its" for an organisation
+            return _resolve_it(clause, who or brief.speaker)
         word, how = lead
         name = None
         if frame is not None and is_person(who, lang):
@@ -266,7 +269,7 @@ class RuleClaimExtractor(ClaimExtractor):
             name = who
             if who and len(who.split()) == 1:
                 name = people.referent(index, speech=False) or who
-        else:
+        elif not speech:
             name = people.referent(index, speech=False)
         if not name:
             return clause

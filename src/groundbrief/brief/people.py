@@ -192,7 +192,13 @@ class PostPeople:
             return None
         prev = max(m.sentence for m in before)
         if speech and prev in self.speakers:
-            return self._full(Mention(self.speakers[prev], prev, "speaker", True).key)
+            speaker = Mention(self.speakers[prev], prev, "speaker", True)
+            others = {m.key for m in before} - {speaker.key}
+            if len(speaker.name.split()) > 1 or not others:
+                return self._full(speaker.key)
+            # One word the parser took for a person ("Roscosmos said Leonov died. He added …"),
+            # and someone else named: either could be meant.
+            return None
         # The sentence before names one person in what it says (its speaker aside): the
         # pronoun continues it when that person is its subject. Two people there ("Trump met
         # Biden. He said …") and the rules cannot tell which: leave the pronoun.
