@@ -142,6 +142,15 @@ ENGLISH = [
       ("content", "Integration has failed", "Kanko"),
       ("attribution", "Kanko said that border controls barely exist and that integration has "
                       "failed", "Kanko")]),
+    # A tribute glued to the next sentence by a lost line break: the name stops at "He".
+    ("RIP Kobe Bryant\nHe was 41 and won five NBA titles 🏀",
+     {"speaker": None},
+     [("content", "Kobe Bryant has died", None),
+      ("content", "Kobe Bryant was 41 and won five NBA titles", None)]),
+    # "More soon." promises and asserts nothing.
+    ("BREAKING NEWS: 🔴 Notre-Dame cathedral is on fire. More soon.",
+     {"speaker": None, "truncated": False},
+     [("content", "Notre-Dame cathedral is on fire", None)]),
     # A tribute to a thing reports no death: an opinion, not checked.
     ("RIP Twitter 😢", {"speaker": None}, [("opinion", "RIP Twitter", None)]),
     # An organisation says it; "He" is still the cosmonaut, named in full.

@@ -252,6 +252,13 @@ MORE_LINKS = (
     "la suite", "meer weergeven", "lees meer", "lees verder", "meer", "mehr anzeigen",
     "weiterlesen", "mehr",
 )
+#: Whole sentences that promise more and assert nothing ("More soon.", "À suivre.").
+FOLLOW_UPS = (
+    "more soon", "more to follow", "more to come", "details to follow", "updates to follow",
+    "developing", "developing story", "stay tuned", "story developing", "à suivre",
+    "plus d'informations à venir", "plus d'infos à venir", "plus d'informations à suivre",
+    "meer volgt", "later meer", "meer info volgt", "wordt vervolgd", "mehr in kürze",
+)
 #: Character limits of the platforms briefs are pasted from (X old and new, Bluesky, Mastodon
 #: and Threads): a post exactly this long that ends without punctuation was cut there.
 PLATFORM_LIMITS = (140, 280, 300, 500)

@@ -54,10 +54,14 @@ _MORE = re.compile(
 TRUNCATION = re.compile(r"(?:\[\s*(?:…|\.{3})\s*\]|\(\s*(?:…|\.{3})\s*\)|…|\.{3,})[\s.]*$")
 _ELLIPSIS = re.compile(r"(?:\s*\[\s*(?:…|\.{3})\s*\]|\s*\(\s*(?:…|\.{3})\s*\)|\s*…|\s*\.{3,})[\s.]*$")
 TRAILER = re.compile(r"(?:\s*(?:#\w+|https?://\S+|www\.\S+))+\s*$")
+# A capitalised word that opens a new sentence, not a name's next word: "RIP Kobe Bryant He was
+# 41" (a line break that cleaning turned into a space).
+_NOT_NAME = "|".join(sorted({w.capitalize() for w in words.STOPWORDS_EN} | {
+    p.capitalize() for table in words.PERSON_PRONOUNS.values() for p in table}))
+_NAME_WORD = r"(?:(?!(?:" + _NOT_NAME + r")\b)[A-ZÀ-ÞĀ-Ž][\w'’\-.]*|van|von|de|der|den|du|la|le|da|di|bin|al|ten|ter)"
 _TRIBUTE = re.compile(
     r"^\s*(?P<phrase>" + "|".join(words.TRIBUTE_PHRASES) + r")(?=[\s,:]|$)[\s,:]*(?:to\s+)?"
-    r"(?P<name>@\w+|(?:[A-ZÀ-ÞĀ-Ž][\w'’\-.]*|van|von|de|der|den|du|la|le|da|di|bin|al|ten|ter)"
-    r"(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w'’\-.]*|van|von|de|der|den|du|la|le|da|di|bin|al|ten|ter)){0,5})?"
+    r"(?P<name>@\w+|" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5})?"
 )
 _NAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "la", "le", "da", "di", "bin", "al", "ten", "ter"}
 _FURNITURE_TAG = re.compile(r"(?<![\w&#/])#(?:" + _LABEL_WORDS.replace(r"\ ", "") + r")\b", re.I)
@@ -379,6 +383,9 @@ def read_post(text: str, language: str | None = None) -> Post:
     for s in sents:
         s, _, _ = _strip_leading(s, labels)
         s = s.strip()
+        if s.lower().strip(" .!…").replace("’", "'") in words.FOLLOW_UPS:
+            labels.append(s.strip(" .!…"))
+            continue
         if s:
             out.extend(_split_tribute(s))
     return Post(
