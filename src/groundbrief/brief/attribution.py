@@ -57,7 +57,7 @@ ORG_NOUNS = {
 # government", "Minister of Justice", "Ursula von der Leyen").
 _CONNECTORS = {"for", "of", "the", "at", "de", "van", "von", "der", "den", "du", "la", "le", "da", "and"}
 _ARTICLES = {"a", "an", "the", "le", "la", "les", "het", "een", "un", "une"}
-PRONOUNS = {"he", "she", "they", "i", "we", "hij", "zij", "il", "elle", "er", "sie", "ele", "ela"}
+PRONOUNS = {"he", "she", "it", "they", "i", "we", "hij", "zij", "il", "elle", "er", "sie", "ele", "ela"}
 
 MEDIA = [
     "press conference", "news conference", "press release", "radio interview", "tv interview",

@@ -19,12 +19,12 @@ from ..errors import InputError
 from ..interfaces import ClaimExtractor
 from ..models import Brief, Claim
 from .. import words
-from .attribution import HANDLE, Attribution, find_attribution
+from .attribution import HANDLE, ROLE_NOUNS, Attribution, find_attribution
 from .clauses import QUOTED, has_verb, quotes, split_clauses, tidy
 from .lexicon import lowercase_words
 from .opinion import is_opinion
 from .parse import frame_text
-from .people import PostPeople, is_person, leading_pronoun
+from .people import PostPeople, is_person, leading_pronoun, may_be_person, organisation_name
 from .post import HASHTAG, read_post
 
 # How an attribution claim joins speaker and content in each supported language. Dutch and German
@@ -263,18 +263,38 @@ class RuleClaimExtractor(ClaimExtractor):
             return _resolve_it(clause, who or brief.speaker)
         word, how = lead
         name = None
-        if frame is not None and is_person(who, lang):
-            # "X said he …": he is X, unless X is one word the parser may have mistaken for a
-            # person ("Roscosmos said he …") and the post is about someone else.
-            name = who
-            if who and len(who.split()) == 1:
-                name = people.referent(index, speech=False) or who
+        if frame is not None and self._speaker_is_person(frame, who, index, people, lang):
+            # "X said he …": he is X. When X is one word known only to the model, a person the
+            # post spoke of before comes first ("RIP Alexei Leonov. Roscosmos said he was 85").
+            name = people.full_name_of(who, index)
+            if name is None and " " not in (who or "") and not frame.role:
+                name = people.referent(index, speech=False)
+            name = name or who
         elif not speech:
             name = people.referent(index, speech=False)
         if not name:
             return clause
         people.genders.setdefault(name, words.for_language(words.PERSON_PRONOUNS, lang).get(word.lower(), ""))
         return (f"{name}’s" if how == "possessive" else name) + clause[len(word):]
+
+    @staticmethod
+    def _speaker_is_person(frame: Attribution, who: str | None, index: int, people: PostPeople,
+                           lang: str | None) -> bool:
+        """Whether "he" in "X said he …" can be bound to X: X has a person's role ("President
+        Trump"), a full name with no mark of an organisation, is the surname of a person the
+        post names in full, or is one word the English model takes for a person. That last is
+        the weak case: the model labels "Obama" and "Roscosmos" persons and "Trump" an
+        organisation; where it says organisation the pronoun stays ("He has tested positive",
+        the speaker kept on the claim)."""
+        if not who:
+            return False
+        if frame.role and any(w.lower() in ROLE_NOUNS for w in frame.role.split()):
+            # A person's role ("President Trump") outweighs the model's label for the name.
+            return not organisation_name(who)
+        if not may_be_person(who, lang):
+            return False
+        return (len(who.split()) > 1 or people.full_name_of(who, index) is not None
+                or is_person(who, lang))
 
     @staticmethod
     def _tribute(piece: _Piece, pieces: list[_Piece], lang: str | None,

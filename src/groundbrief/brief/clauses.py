@@ -153,9 +153,13 @@ def _is_clause(words: list[str]) -> bool:
 
 
 _CONJ = re.compile(r"\s*(?:,|;)?\s+(?:and|but|while|whereas|en|et|und|y|e)\s+|\s*;\s+")
+# Negated auxiliaries as typed without an apostrophe ("that doesnt include benefits").
+_CONTRACTED = frozenset("doesnt dont didnt isnt wasnt arent werent cant wont hasnt havent hadnt "
+                        "wouldnt shouldnt couldnt thats".split())
+_AUX_NL_DE = frozenset("is was zijn waren heeft hebben wordt werd zal zou kan ist sind war hat wird".split())
 # "… and that …", "… et que …", "… en dat …": a second complement clause of the same verb, in
 # any language, even where the verb of either clause is not one the English rules know.
-_AND_THAT = re.compile(r"^(?:that|que|qu['’]|dat|dass)\s*", re.I)
+_AND_THAT = re.compile(r"^(?:(?:that|que|dat|dass)\b|qu['’])\s*(?P<next>\S*)", re.I)
 
 
 #: The verb of a second clause comes within this many words of its start: a longer run before
@@ -199,9 +203,12 @@ def split_clauses(text: str) -> list[str]:
         right_words = right.split()
         left_words = left.split()
         is_and = m.group(0).strip(" ,") != ";"
-        if is_and and _AND_THAT.match(right):
+        that = _AND_THAT.match(right) if is_and else None
+        # "and that is not our problem": "that" is the subject when a verb follows it.
+        nxt = that.group("next").lower().replace("’", "'") if that else ""
+        if that and not (_is_verb(nxt) or nxt in _AUX_NL_DE or nxt.replace("'", "") in _CONTRACTED):
             parts.append(left)
-            start = m.end() + _AND_THAT.match(right).end()
+            start = m.end() + that.start("next")
         elif (_has_main_verb(left_words) and _second_clause(right_words)
                 and not (is_and and _noun_phrase_goes_on(left_words, right_words))):
             parts.append(left)

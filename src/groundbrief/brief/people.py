@@ -80,7 +80,9 @@ def _trim_entity(name: str) -> str:
     return " ".join(ws)
 
 
-def _organisation(name: str) -> bool:
+def organisation_name(name: str) -> bool:
+    """Whether a name carries the marks of an organisation or outlet ("Acme Corp", "Supreme
+    Court", "Space News Daily", "NASA")."""
     low = name.lower().split()
     return (is_outlet(name) or bool(_ORGANISATION.search(name)) or any(w in ORG_NOUNS for w in low)
             or name.isupper() or any(ch.isdigit() for ch in name))
@@ -99,14 +101,14 @@ def names_in(text: str, language: str | None) -> list[tuple[str, int, bool]]:
         for s, e, label in labels:
             if label == "PERSON":
                 name = _trim_entity(text[s:e])
-                if name and not _organisation(name):
+                if name and not organisation_name(name):
                     found[s] = (name, s, len(name.split()) > 1)
     # English runs: a first word English writes in lowercase is the sentence's, not the name's
     # ("Former Zimbabwean"); a name that starts with one ("Grant Shapps") the parser finds.
     common = lowercase_words() if english else frozenset()
     for m in _NAME_RUN.finditer(text):
         name = _trim(m.group(0), common)
-        if len(name.split()) < 2 or _organisation(name):
+        if len(name.split()) < 2 or organisation_name(name):
             continue
         start = m.start() + m.group(0).find(name.split()[0])
         end = start + len(name)
@@ -138,7 +140,7 @@ def is_person(name: str | None, language: str | None, full_name: bool = False) -
     """Whether a speaker's or tribute's name names a person (see the module docstring).
     ``full_name``: only a name of two words or more counts (a tribute: "RIP Twitter" and
     "RIP Alexei Leonov" differ in nothing else the rules can see)."""
-    if not name or _organisation(name):
+    if not name or organisation_name(name):
         return False
     if full_name and len(name.split()) < 2:
         return False
@@ -148,6 +150,21 @@ def is_person(name: str | None, language: str | None, full_name: bool = False) -
         # One word: a person only when the parser says so in a sentence of its own.
         return any(n == name for n, _, _ in names_in(f"{name} said it.", language))
     return False
+
+
+def may_be_person(name: str | None, language: str | None) -> bool:
+    """Whether a speaker's name may name a person: no mark of an organisation or outlet, and,
+    in English, not an entity the parser labels as something else ("the Kremlin"). Weaker than
+    :func:`is_person`: enough for "X said he …", where English binds "he" to X."""
+    if not name or organisation_name(name):
+        return False
+    if language in (None, "en"):
+        from ..nlp import parse
+
+        doc = parse(f"{name} said it.")
+        if any(e.label_ in _NOT_PERSON_LABELS and e.start_char < len(name) for e in doc.ents):
+            return False
+    return True
 
 
 @dataclass
@@ -180,6 +197,13 @@ class PostPeople:
                 w.lower() in stop or _verb(w, self.language) for w in before) \
                 and "," not in content[:offset] else "mention"
             self.mentions.append(Mention(name, index, role, sure))
+
+    def full_name_of(self, surname: str, index: int) -> str | None:
+        """The full name of a person the post names before or in sentence ``index`` whose
+        surname is ``surname`` ("Merkel" -> "Angela Merkel"), or None."""
+        key = surname.lower()
+        full = [m.name for m in self.mentions if m.key == key and m.sure and m.sentence <= index]
+        return max(full, key=len) if full else None
 
     def _full(self, key: str) -> str:
         return max((m.name for m in self.mentions if m.key == key), key=len)
