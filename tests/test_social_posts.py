@@ -406,3 +406,13 @@ def test_word_lists_cover_every_listed_language():
     assert words.for_language(words.STOPWORDS, "pt") is words.STOPWORDS["en"]
     assert words.reported_forms()["a déclaré"] == "a déclaré"
     assert words.reported_forms()["zegt"] == "zei"
+
+
+@pytest.mark.parametrize("text, lang, truncated", [
+    ("Es gibt an dieser Grenze keine Kontrollen mehr", "de", False),  # "nicht mehr" is no link
+    ("Er is geen plaats meer", "nl", False),
+    ("The talks will resume next week… more", "en", True),
+    ("Le gouvernement a annoncé la réforme des retraites. Lire la suite", "fr", True),
+])
+def test_more_links(text, lang, truncated):
+    assert read_post(text, lang).truncated is truncated

@@ -225,10 +225,10 @@ PERSON_PRONOUNS: dict[str, dict[str, str]] = {
     "nl": {"hij": "m", "zij": "f", "ze": "f"},
     "de": {"er": "m"},
 }
-#: Possessives that stand for a person ("His daughter", "Zijn vrouw").
+#: Possessives that stand for a person ("His daughter"). Not Dutch "Zijn", which opens questions
+#: as the verb "to be" ("Zijn de grenzen dicht?").
 PERSON_POSSESSIVES: dict[str, dict[str, str]] = {
     "en": {"his": "m", "her": "f"},
-    "nl": {"zijn": "m", "haar": "f"},
 }
 #: French "il" with no referent: "il y a", "il faut", "il est temps/possible de …".
 IMPERSONAL_FR = (r"il\s+(?:y\s+a|y\s+avait|faut|fallait|s['’]agit|semble|paraît|reste|pleut|"
@@ -246,7 +246,9 @@ POST_LABELS = (
     "DERNIÈRE MINUTE", "BREAKING NIEUWS", "LAATSTE NIEUWS", "NET BINNEN", "LIVE BLOG",
     "NIEUWS", "EILMELDUNG", "EIL", "LIVEBLOG",
 )
-#: Words a platform or a reader adds after a cut: the text stops before them ("…more").
+#: Words a platform or a reader adds after a cut: the text stops before them ("…more"). A
+#: one-word link counts only after an ellipsis or in brackets: "nicht mehr" ends many a German
+#: sentence.
 MORE_LINKS = (
     "show more", "read more", "see more", "more", "lire la suite", "voir plus", "afficher la suite",
     "la suite", "meer weergeven", "lees meer", "lees verder", "meer", "mehr anzeigen",

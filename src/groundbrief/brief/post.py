@@ -355,8 +355,9 @@ def read_post(text: str, language: str | None = None) -> Post:
             truncated = True  # one piece of a longer text
             text = (text[:t.start()] + " " + text[t.end():]).strip()
         mm = _MORE.search(text)
-        if mm and mm.start() > 0 and ("…" in mm.group(0) or "..." in mm.group(0)
-                                      or mm.group(0).strip(" ()[]").lower() != "more"):
+        link = mm.group(0) if mm else ""
+        if mm and mm.start() > 0 and ("…" in link or "..." in link or re.search(r"[(\[]", link)
+                                      or " " in link.strip(" ()[]")):
             glued = glued or not text[mm.start()].isspace()
             text, truncated = text[:mm.start()], True
         e = _ELLIPSIS.search(text)
