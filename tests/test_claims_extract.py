@@ -237,3 +237,35 @@ def test_a_reported_act_is_checked_whole_not_cut_at_the_verb(run):
     # a statement or a quotation after the verb is still reported speech
     assert [c.kind for c in run("Apple confirmed the deal was signed.")] == ["content", "attribution"]
     assert [c.kind for c in run('Merkel said: "We will not give up."')] == ["attribution"]
+
+
+def test_plural_noun_states_is_not_a_reporting_verb(run):
+    # "States" after a name is a noun ("The United States", "Member states"), not "says".
+    claims = run("The United States has a low voter turnout rate.")
+    assert texts(claims) == [("content", "The United States has a low voter turnout rate")]
+    assert claims[0].speaker is None
+    assert [c.kind for c in run("The minister states that the border is closed.")] == [
+        "content", "attribution"]
+
+
+def test_a_count_after_said_is_not_a_date(run):
+    claims = run("Police said 12 people died and 40 were injured in the blast.")
+    assert texts(claims) == [
+        ("content", "12 people died"),
+        ("content", "40 were injured in the blast"),
+        ("attribution", "Police said that 12 people died and 40 were injured in the blast"),
+    ]
+
+
+def test_pronoun_bound_to_a_speaker_with_a_persons_role(run):
+    claims = run("President Trump announces he has tested positive for Covid-19.")
+    assert texts(claims)[0] == ("content", "Trump has tested positive for Covid-19")
+
+
+def test_and_that_opens_a_second_complement(run):
+    assert [c.text for c in run("Donald Trump says that NATO is obsolete and that the alliance "
+                                "costs too much.") if c.kind == "content"] == [
+        "NATO is obsolete", "The alliance costs too much"]
+    # "that" followed by a verb is a subject, not a complementiser: it is not dropped
+    assert [c.text for c in run("The plan failed and that doesnt surprise anyone.")] == [
+        "The plan failed and that doesnt surprise anyone"]

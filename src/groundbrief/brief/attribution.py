@@ -14,29 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..words import reported_forms
+
 HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{1,30})\b")
 
-# Reporting verbs, with the past form used to write the attribution claim. Non-English forms are
-# mapped to themselves: the attribution claim keeps the brief's language (see claims.py).
-_VERBS = {
-    "says": "said", "say": "said", "said": "said", "tells": "told", "told": "told",
-    "writes": "wrote", "wrote": "wrote", "warns": "warned", "warned": "warned",
-    "claims": "claimed", "claimed": "claimed", "argues": "argued", "argued": "argued",
-    "insists": "insisted", "insisted": "insisted", "adds": "added", "added": "added",
-    "states": "stated", "stated": "stated", "notes": "noted", "noted": "noted",
-    "explains": "explained", "explained": "explained", "announces": "announced",
-    "announced": "announced", "declares": "declared", "declared": "declared",
-    "stresses": "stressed", "stressed": "stressed", "admits": "admitted", "admitted": "admitted",
-    "tweets": "tweeted", "tweeted": "tweeted", "posted": "posted", "confirms": "confirmed",
-    "confirmed": "confirmed", "reveals": "revealed", "revealed": "revealed",
-    "believes": "believes", "thinks": "thinks",
-    # nl / fr / de / es / it / pt
-    "zegt": "zei", "zei": "zei", "stelt": "stelde", "verklaart": "verklaarde", "aldus": "zei",
-    "dit": "a dit", "affirme": "a affirmé", "déclare": "a déclaré", "estime": "a estimé",
-    "sagt": "sagte", "sagte": "sagte", "erklärt": "erklärte", "erklärte": "erklärte",
-    "dice": "dijo", "dijo": "dijo", "afirma": "afirmó", "afirmó": "afirmó", "declaró": "declaró",
-    "diz": "disse", "disse": "disse", "afirmou": "afirmou", "declarou": "declarou",
-}
+# Reporting verbs of every supported language, with the form the attribution claim is written
+# with (see words.SPEECH_VERBS): the attribution claim keeps the brief's language (claims.py).
+_VERBS = reported_forms()
 _VERB_WORDS = "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True))
 # Verbs whose object names the outlet: "told Reuters", "tells V24".
 _TELL = {"told", "tells"}
@@ -55,6 +39,12 @@ ROLE_NOUNS = {
     "journalist", "reporter", "correspondent", "editor", "coach", "captain", "manager", "pm",
     "councillor", "councilor", "sheriff", "deputy", "secretary-general", "vice-president",
     "general", "executive", "member", "owner", "mother", "father", "son", "daughter",
+    # nl / fr / de
+    "europarlementariër", "parlementslid", "kamerlid", "premier", "burgemeester", "woordvoerder",
+    "woordvoerster", "voorzitter", "staatssecretaris", "koning", "koningin", "ministre",
+    "député", "députée", "eurodéputé", "eurodéputée", "porte-parole", "maire", "président",
+    "présidente", "sénateur", "sénatrice", "secrétaire", "bundeskanzler", "bundeskanzlerin",
+    "sprecher", "sprecherin", "ministerin", "abgeordnete", "abgeordneter",
 }
 # Lowercase nouns that make a phrase an organisation ("the German government", "Time magazine").
 ORG_NOUNS = {
@@ -66,8 +56,8 @@ ORG_NOUNS = {
 # Connectors that may sit inside a role or organisation name ("spokesperson for the German
 # government", "Minister of Justice", "Ursula von der Leyen").
 _CONNECTORS = {"for", "of", "the", "at", "de", "van", "von", "der", "den", "du", "la", "le", "da", "and"}
-_ARTICLES = {"a", "an", "the"}
-PRONOUNS = {"he", "she", "they", "i", "we", "hij", "zij", "il", "elle", "er", "sie", "ele", "ela"}
+_ARTICLES = {"a", "an", "the", "le", "la", "les", "het", "een", "un", "une"}
+PRONOUNS = {"he", "she", "it", "they", "i", "we", "hij", "zij", "il", "elle", "er", "sie", "ele", "ela"}
 
 MEDIA = [
     "press conference", "news conference", "press release", "radio interview", "tv interview",
@@ -84,10 +74,14 @@ _MEDIUM_RE = re.compile(
 _PLATFORMS = {"twitter": "post", "x": "post", "facebook": "post", "instagram": "post",
               "tiktok": "video", "youtube": "video", "linkedin": "post", "bluesky": "post",
               "telegram": "post", "threads": "post", "mastodon": "post"}
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _TIME = (
     r"(?:on |last |this |earlier |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|yesterday|today|tonight|morning|evening|afternoon|night|week|month|year|"
-    r"\d{1,2} \w+|\w+ \d{1,2}(?:, \d{4})?)"
+    # A day and a month ("15 June", "June 15, 2020"), not any number and word: "said 12 people
+    # died" has no date in it.
+    r"\d{1,2} " + _MONTHS + r"|" + _MONTHS + r" \d{1,2}(?:, \d{4})?)"
 )
 _TIME_RE = re.compile(r"^(?:" + _TIME + r")\b", re.I)
 _VENUE_START = re.compile(r"^(?:in|on|at|to|during|via|for|with|tijdens|dans|bei|im|en|nel|no|na)\b", re.I)
@@ -117,7 +111,7 @@ class Attribution:
         return None
 
 
-_ARTICLES_PREFIX = ("a ", "an ", "the ")
+_ARTICLES_PREFIX = ("a ", "an ", "the ", "le ", "la ", "les ", "het ", "een ", "un ", "une ")
 
 
 def handle_name(handle: str) -> str:
@@ -285,6 +279,11 @@ def _tail(rest: str) -> tuple[str, str | None]:
     return " ".join(words[:n]).rstrip(","), " ".join(words[n:]) or None
 
 
+# Speech verbs that are also plural nouns ("Member states", "the notes", "insurance claims"):
+# a reporting verb only when a statement follows at once ("X states that …", "X claims: …").
+_NOUN_LIKE = {"states", "notes", "claims", "posts", "reports", "comments", "tweets"}
+
+
 def _lead(sentence: str) -> Attribution | None:
     """"Kanko said (in a V24 interview) (that) ...", "He told Reuters ...", "X zegt dat ..."."""
     m = _LEAD_VERB.search(sentence)
@@ -296,6 +295,8 @@ def _lead(sentence: str) -> Attribution | None:
         return None
     verb = m.group("verb")
     after = sentence[m.end() :].strip()
+    if verb.lower() in _NOUN_LIKE and not re.match(r"(?:that\b|[:\"“«])", after):
+        return None  # "Member states and the European Parliament …": a noun, not a verb
     venue_parts: list[str] = []
     if verb.lower() in _TELL:
         o = re.match(r"((?:[A-Z0-9][\w'’.\-]*\s?)+)", after)
@@ -317,7 +318,7 @@ def _lead(sentence: str) -> Attribution | None:
                 after = after[cut.start() :].strip(" ,:")
                 continue
         break
-    after = re.sub(r"^(?:that|dat|que|dass|che)\s+", "", after, flags=re.I).strip(" ,:")
+    after = re.sub(r"^,?\s*(?:that|dat|que|dass|che)\s+", "", after, flags=re.I).strip(" ,:")
     venue = " ".join(p for p in venue_parts if not p.lower().startswith(("told", "tells")))
     a = _attr(after, subject, verb, " ".join(venue_parts) or None)
     if a and venue_parts and venue_parts[0].lower().startswith(("told", "tells")):

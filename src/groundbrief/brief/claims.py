@@ -1,10 +1,13 @@
 """Claim extraction: a parsed brief -> atomic, self-contained claims (DESIGN.md, "Claims and verdicts").
 
-Per sentence: drop wire labels, links and emoji -> find the reporting frame and take it off ->
-tidy (handles become names, tag lists go) -> split coordinated clauses -> resolve a leading
-"He"/"She" to the speaker -> content or opinion. Then one attribution claim per speaker ("X said
-in a V24 interview that Y"), which the verifier supports only when a source reports X saying it.
-Ids are "c1", "c2", ... in that order: content and opinion claims as they occur, then attributions.
+First the post's furniture goes (post.py: display name, labels, addressees, thread counter, the
+half-finished clause at a cut; a tribute becomes a sentence of its own). Per sentence: find the
+reporting frame and take it off -> tidy (handles become names, tag lists go) -> split coordinated
+clauses -> replace a leading "He"/"Elle"/"Hij" by the person it stands for, when people.py can
+single one out -> content or opinion. A bare tribute ("RIP X") becomes the claim that X died
+unless the post says so itself. Then one attribution claim per speaker ("X said in a V24
+interview that Y"), which the verifier supports only when a source reports X saying it. Ids are
+"c1", "c2", ... in that order: content and opinion claims as they occur, then attributions.
 """
 
 from __future__ import annotations
@@ -15,27 +18,33 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..interfaces import ClaimExtractor
 from ..models import Brief, Claim
-from ..text import clean, sentences
-from .attribution import HANDLE, Attribution, find_attribution
+from .. import words
+from .attribution import HANDLE, ROLE_NOUNS, Attribution, find_attribution
 from .clauses import QUOTED, has_verb, quotes, split_clauses, tidy
 from .lexicon import lowercase_words
 from .opinion import is_opinion
-from .parse import HASHTAG, frame_text
+from .parse import frame_text
+from .people import PostPeople, is_person, leading_pronoun, may_be_person, organisation_name
+from .post import HASHTAG, read_post
 
 # How an attribution claim joins speaker and content in each supported language. Dutch and German
 # put the verb last after "dat"/"dass", which a template cannot do: they use a colon instead.
 _THAT = {"en": " that ", "fr": " que ", "es": " que ", "it": " che ", "pt": " que ", "nl": ": ", "de": ": "}
 _SAID = {"en": "said", "fr": "a dit", "es": "dijo", "it": "ha detto", "pt": "disse", "nl": "zei", "de": "sagte"}
 _AND = {"en": " and", "fr": " et", "es": " y", "it": " e", "pt": " e", "nl": " en", "de": " und"}
+_SUBORDINATOR = {"nl": " dat ", "de": ", dass "}
 _QUOTE_OPEN = "\"“„«‘'"
 
 
 @dataclass
 class _Piece:
     text: str
-    kind: str
+    kind: str  # "content", "opinion", or "tribute" until the post is read to its end
     frame: Attribution | None
     who: str | None
+    tribute: str | None = None  # the name a bare tribute honours
+    language: str | None = None  # a tribute's language: its formula's, else the brief's
+    subordinate: bool = False  # said in a Dutch/German "dat"/"dass" clause (verb last)
 
 
 def _finish(text: str) -> str:
@@ -52,28 +61,27 @@ _ORGANISATION = re.compile(
     r"Commission|Government|Board|Authority|Institute|University|Police|Army)\.?$")
 
 
-def _resolve_pronoun(text: str, speaker: str | None) -> str:
-    """"He said he would resign" -> "Grant Shapps would resign"; "Acme Corp said its sales rose"
-    -> "Acme Corp’s sales rose". He/she (his/her) for any speaker; it/its only for a speaker
+def _resolve_it(text: str, speaker: str | None) -> str:
+    """"Acme Corp said its sales rose" -> "Acme Corp’s sales rose": it/its only for a speaker
     named as an organisation, since "Merkel said it was a mistake" is not about Merkel. Without
-    this, "Its February load factor slipped" names nobody and matches every airline's report."""
+    this, "Its February load factor slipped" names nobody and matches every airline's report.
+    (He/she and their kin in other languages: people.py.)"""
     if not speaker:
         return text
-    m = re.match(r"^(he|she|his|her|it|its)\b", text, re.I)
-    if not m:
+    m = re.match(r"^(it|its)\b", text, re.I)
+    if not m or not _ORGANISATION.search(speaker):
         return text
-    word = m.group(1).lower()
-    if word in {"it", "its"} and not _ORGANISATION.search(speaker):
-        return text
-    name = f"{speaker}’s" if word in {"his", "her", "its"} else speaker
+    name = f"{speaker}’s" if m.group(1).lower() == "its" else speaker
     return name + text[m.end() :]
 
 
+# Articles and pronouns of every listed language: "a déclaré que La cathédrale" reads "la".
+_FUNCTION_WORDS = frozenset().union(*words.STOPWORDS.values())
 _PRONOUNS = frozenset({"it", "its", "he", "she", "his", "her", "they", "their", "we", "our"})
 _COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ings?|ers)$")
 
 
-def lower_first(text: str, names: set[str]) -> str:
+def lower_first(text: str, names: set[str], after_colon: bool = False) -> str:
     """Lowercase the first word after "that" when it is a common word, not a name or an acronym."""
     m = re.match(r"^([A-ZÀ-Þ])([a-zà-ÿ'’-]*)(\s+\S+)?", text)
     if not m or text[:1] in _QUOTE_OPEN:
@@ -85,7 +93,9 @@ def lower_first(text: str, names: set[str]) -> str:
     if word == "I" or any(word in n.split() for n in names) or nxt[:1].isupper():
         return text  # "Angela Merkel demanded ...", the speaker's own name
     lower = word.lower()
-    if lower in lowercase_words() or (len(lower) > 5 and _COMMON_SUFFIX.search(lower)):
+    elided = re.match(r"^(?:l|d|qu)['’]", lower) is not None  # French "L'âge", "D'après"
+    if lower in lowercase_words() or ((lower in _FUNCTION_WORDS or elided) and not after_colon) or (
+            len(lower) > 5 and _COMMON_SUFFIX.search(lower)):
         return lower + text[len(word) :]
     return text
 
@@ -96,6 +106,9 @@ def _reports_an_act(frame: Attribution, sentence: str) -> bool:
     verb it would leave the fragment "New rules on Thursday". Only when the sentence opens with
     its speaker and the words after the verb hold no verb and no quotation."""
     content = frame.content.strip()
+    said = sentence[: max(sentence.find(content), 0)]
+    if re.search(r"\b(?:that|que|qu['’]|dat|dass|che)\s*$", said.strip() + " ", re.I):
+        return False  # "X a déclaré que …", "X zegt dat …": a statement follows
     words = content.split()
     if sum(w[:1].isupper() for w in words) * 2 > len(words):
         return False  # a headline in title case or capitals: its verbs cannot be told apart
@@ -103,34 +116,112 @@ def _reports_an_act(frame: Attribution, sentence: str) -> bool:
             and not has_verb(words))
 
 
+def _subordinate(frame: Attribution, sentence: str, lang: str | None) -> bool:
+    """Whether the content follows the frame as a Dutch or German subordinate clause ("zegt dat
+    …", "sagt, dass …"), whose verb comes last."""
+    if lang not in ("nl", "de"):
+        return False
+    said = sentence[: max(sentence.find(frame.content), 0)]
+    return bool(re.search(r"\b(?:dat|dass)\s*$", said.strip() + " ", re.I))
+
+
+# A Dutch or German finite verb at the end of a subordinate clause: an auxiliary, a modal, or a
+# form ending like one ("bestaan", "werkt", "wordt").
+_FINITE_NL_DE = re.compile(
+    r"^(?:is|was|zijn|waren|heeft|hebben|had|hadden|wordt|worden|werd|werden|zal|zullen|zou|"
+    r"zouden|kan|kunnen|kon|konden|moet|moeten|wil|willen|ist|sind|war|waren|hat|haben|hatte|"
+    r"wird|werden|wurde|kann|können|muss|müssen|will|wollen|[a-zäöüë]{2,}(?:n|t|d))$")
+_DETERMINERS_NL_DE = frozenset(
+    "de het een deze die dit dat zijn haar hun onze der die das den dem ein eine einen kein keine "
+    "alle veel weinig geen".split())
+
+
+def main_clause_order(clause: str, lang: str | None) -> str | None:
+    """A Dutch or German subordinate clause in the order of a main clause, when it has the
+    simple shape "subject … verb": "de grenscontroles nauwelijks bestaan" -> "de
+    grenscontroles bestaan nauwelijks" (the finite verb moves to second place). The subject is a
+    pronoun or name, or a determiner and one noun; None for any other shape."""
+    ws = clause.rstrip(" .!").split()
+    if len(ws) < 3 or not _FINITE_NL_DE.match(ws[-1].lower()):
+        return None
+    if ws[0].lower() in _DETERMINERS_NL_DE or ws[0][:1].isdigit():
+        n = 2
+    elif ws[0][:1].isupper() or ws[0].lower() in words.PERSON_PRONOUNS.get(lang or "", {}):
+        n = 1
+        while n < len(ws) - 1 and ws[n][:1].isupper():
+            n += 1  # a name of several words
+    else:
+        return None
+    middle = ws[n:-1]
+    # Only adverbs between subject and verb ("nauwelijks", "niet", "vaak"): an object, a second
+    # verb ("kon bereiken") or a separable verb ("voorstelt" -> "stelt … voor") needs a parser.
+    if not 1 <= len(middle) <= 2 or any(
+            w.lower() in _DETERMINERS_NL_DE or w[:1].isupper() or w[:1].isdigit()
+            or (w.lower().endswith("en") and w.lower() not in _ADVERBS_EN_ENDING) for w in middle):
+        return None
+    if re.match(_SEPARABLE, ws[-1].lower()):
+        return None
+    return " ".join(ws[:n] + [ws[-1]] + middle)
+
+
+_ADVERBS_EN_ENDING = frozenset({"alleen", "even", "binnen", "buiten", "boven", "beneden", "soms",
+                                "gewoonlijk", "geregeld", "steeds", "nooit", "eigenlijk"})
+_SEPARABLE = r"^(?:aan|af|op|uit|voor|mee|terug|door|in|over|weg|toe|bij|na|om|vast|los|ab|an|auf|aus|ein|mit|nach|vor|zu|zurück)\w{3,}"
+
+
 class RuleClaimExtractor(ClaimExtractor):
     """Rule-based extractor; see the module docstring for the steps."""
 
     def extract(self, brief: Brief) -> list[Claim]:
-        flat = clean(brief.text).replace("\n\n", " ")
+        lang = brief.language
+        post = read_post(brief.text, lang)
+        people = PostPeople(lang)
         pieces: list[_Piece] = []
-        for sentence in sentences(flat):
-            pre = frame_text(sentence)
+        for index, sentence in enumerate(post.sentences):
+            if sentence.tribute:
+                people.add(index, "", tribute=sentence.tribute)
+                pieces.append(_Piece(sentence.text, "tribute", None, None, tribute=sentence.tribute,
+                                     language=sentence.tribute_language or lang))
+                continue
+            pre = frame_text(sentence.text)
             if not pre:
                 continue
             frame = find_attribution(pre)
             if frame is not None and _reports_an_act(frame, pre):
                 frame = None
             who = None
+            speech = False  # the sentence opens with "He said …" that no one was found for
             if frame is not None:
-                who = brief.speaker if frame.pronoun else frame.who
+                who = self._pronoun_speaker(frame, index, people, brief) if frame.pronoun else frame.who
                 if who is None:
+                    speech = frame.pronoun
                     frame = None  # "He said ..." with nobody named: keep the sentence whole
             content = frame.content if frame else pre
+            subordinate = frame is not None and _subordinate(frame, pre, lang)
+            if subordinate:
+                main = main_clause_order(content, lang)
+                if main is None:
+                    # "X zegt dat <verb-final clause>": without a parser the clause cannot be
+                    # put in the order a statement of its own takes; it stays whole.
+                    frame, who, content = None, None, pre
+                else:
+                    content = main
             if not re.search(r"[^\W\d_]", HASHTAG.sub("", HANDLE.sub("", content))):
                 continue  # only handles and tags: nothing is asserted
+            said: list[str] = []
             for clause in split_clauses(tidy(content, brief.handles)):
-                text = _finish(_resolve_pronoun(clause, who or brief.speaker))
+                resolved = self._resolve(clause, frame, who, index, people, brief, speech)
+                text = _finish(resolved)
                 if not re.search(r"[^\W\d_]", text):
                     continue
+                said.append(resolved)  # as written: "cosmonaut Alexei Leonov", not "Cosmonaut …"
                 kind = "opinion" if is_opinion(text) else "content"
                 if text not in {p.text for p in pieces}:
-                    pieces.append(_Piece(text, kind, frame, who))
+                    pieces.append(_Piece(text, kind, frame, who,
+                                         subordinate=subordinate and frame is not None))
+            people.add(index, " ".join(said), speaker=who if frame is not None else None)
+        pieces = [p for p in (self._tribute(p, pieces, lang, people.genders) for p in pieces)
+                  if p is not None]
         if not pieces:
             raise InputError(
                 "brief: no statement left once handles, hashtags and links are set aside; "
@@ -151,6 +242,87 @@ class RuleClaimExtractor(ClaimExtractor):
         claims.extend(self._attributions(brief, pieces, claims, ids))
         return claims
 
+    @staticmethod
+    def _pronoun_speaker(frame: Attribution, index: int, people: PostPeople,
+                         brief: Brief) -> str | None:
+        """Who "He said …" / "Il a déclaré …" / "They say …" stands for. A personal pronoun is
+        a person named earlier in the post (people.py), or nobody; "they" and "we" keep the
+        brief's speaker, a group or an organisation more often than not."""
+        if leading_pronoun(frame.subject, brief.language):
+            return people.referent(index, speech=True)
+        return brief.speaker
+
+    def _resolve(self, clause: str, frame: Attribution | None, who: str | None, index: int,
+                 people: PostPeople, brief: Brief, speech: bool = False) -> str:
+        """The clause with a leading "He"/"She"/"Il"/"Hij" (or "His"/"Her") replaced by the
+        person it stands for, when the rules of people.py single one out. ``speech``: the clause
+        is a "He said …" whose speaker was not found; the rules for a speaker apply to it."""
+        lang = brief.language
+        lead = leading_pronoun(clause, lang)
+        if lead is None:
+            return _resolve_it(clause, who or brief.speaker)
+        word, how = lead
+        name = None
+        if frame is not None and self._speaker_is_person(frame, who, index, people, lang):
+            # "X said he …": he is X. When X is one word known only to the model, a person the
+            # post spoke of before comes first ("RIP Alexei Leonov. Roscosmos said he was 85").
+            name = people.full_name_of(who, index)
+            if name is None and " " not in (who or "") and not frame.role:
+                name = people.referent(index, speech=False)
+            name = name or who
+        elif not speech:
+            name = people.referent(index, speech=False)
+        if not name:
+            return clause
+        people.genders.setdefault(name, words.for_language(words.PERSON_PRONOUNS, lang).get(word.lower(), ""))
+        return (f"{name}’s" if how == "possessive" else name) + clause[len(word):]
+
+    @staticmethod
+    def _speaker_is_person(frame: Attribution, who: str | None, index: int, people: PostPeople,
+                           lang: str | None) -> bool:
+        """Whether "he" in "X said he …" can be bound to X: X has a person's role ("President
+        Trump"), a full name with no mark of an organisation, is the surname of a person the
+        post names in full, or is one word the English model takes for a person. That last is
+        the weak case: the model labels "Obama" and "Roscosmos" persons and "Trump" an
+        organisation; where it says organisation the pronoun stays ("He has tested positive",
+        the speaker kept on the claim)."""
+        if not who:
+            return False
+        if frame.role and any(w.lower() in ROLE_NOUNS for w in frame.role.split()):
+            # A person's role ("President Trump") outweighs the model's label for the name.
+            return not organisation_name(who)
+        if not may_be_person(who, lang):
+            return False
+        return (len(who.split()) > 1 or people.full_name_of(who, index) is not None
+                or is_person(who, lang))
+
+    @staticmethod
+    def _tribute(piece: _Piece, pieces: list[_Piece], lang: str | None,
+                 genders: dict[str, str]) -> _Piece | None:
+        """A bare tribute ("RIP Alexei Leonov", "Rust in vrede Toots Thielemans") says that a
+        person died. A standards editor checks that: false reports of a death are a staple of
+        hoaxes, and a tribute is how they spread. So it becomes the claim "X has died", unless
+        the post says so in words of its own ("RIP X. He died aged 85"), which is then the
+        claim checked. A tribute to something other than a person ("RIP Twitter") reports no
+        death: it is kept as an opinion, Not check-worthy."""
+        if piece.kind != "tribute":
+            return piece
+        name = piece.tribute or ""
+        lang = piece.language or lang
+        if not is_person(name, lang, full_name=True):
+            return _Piece(piece.text, "opinion", None, None)
+        surname = name.split()[-1].lower()
+        deaths = words.for_language(words.DEATH_WORDS, lang)
+        for other in pieces:
+            low = other.text.lower()
+            if other is not piece and surname in low and any(
+                    re.search(r"\b" + re.escape(d.lower()) + r"\b", low) for d in deaths):
+                return None
+        template = words.DEATH_CLAIMS.get(lang or "en", words.DEATH_CLAIMS["en"])
+        if lang == "fr" and genders.get(name) in ("m", "f"):
+            template = words.DEATH_CLAIMS[f"fr-{genders[name]}"]
+        return _Piece(template.format(name=name), "content", None, None)
+
     def _attributions(self, brief: Brief, pieces: list[_Piece], claims: list[Claim],
                       piece_ids: list[str | None]) -> list[Claim]:
         lang = brief.language if brief.language in _THAT else "en"
@@ -162,9 +334,12 @@ class RuleClaimExtractor(ClaimExtractor):
         out: list[Claim] = []
         for who, idx in by_who.items():
             frames: list[Attribution] = []
+            subordinate: set[int] = set()
             for i in idx:
                 if all(pieces[i].frame is not f for f in frames):
                     frames.append(pieces[i].frame)  # type: ignore[arg-type]
+                if pieces[i].subordinate:
+                    subordinate.add(id(pieces[i].frame))
             first = frames[0]
             verb = first.verb if lang == "en" or first.verb != "said" else _SAID[lang]
             head = " ".join(x for x in (who, verb, first.venue) if x)
@@ -176,12 +351,18 @@ class RuleClaimExtractor(ClaimExtractor):
                 said = _finish(tidy(f.content, brief.handles))
                 if QUOTED.fullmatch(said):
                     parts.append(("quote", said))
+                elif id(f) in subordinate:
+                    # "Kanko zei dat de grenscontroles nauwelijks bestaan": the clause as the
+                    # brief wrote it, verb last, after "dat"/"dass".
+                    parts.append(("sub", lower_first(said, names)))
                 else:
-                    parts.append(("that", lower_first(said, names)))
+                    parts.append(("that", lower_first(said, names, _THAT[lang] == ": ")))
             text = head
             for n, (how, said) in enumerate(parts):
                 if how == "quote":
                     text += (" and " if n else " ") + said
+                elif how == "sub":
+                    text += (_AND[lang] if n else "") + _SUBORDINATOR[lang] + said
                 elif n == 0 or _THAT[lang] == ": ":
                     text += ("; " if n else _THAT[lang]) + said
                 else:

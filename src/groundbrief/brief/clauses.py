@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .attribution import HANDLE, handle_name
-from .parse import EMOJI, HASHTAG, TRUNCATION, URL
+from .post import EMOJI, HASHTAG, TRUNCATION, URL
 
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 # Quoted spans: straight and typographic double quotes, guillemets, and single quotes that are not
@@ -94,6 +94,11 @@ _DETERMINERS = {
 }
 
 
+def is_verb(word: str, prev: str = "") -> bool:
+    """Whether ``word`` reads as a verb form (auxiliary, irregular past, -ed, a known stem)."""
+    return _is_verb(word, prev)
+
+
 def _is_verb(word: str, prev: str = "") -> bool:
     w = word.lower().strip(",.;:!?\"“”'’")
     if w in _AUX or w in _IRREGULAR or w in _VERB_STEMS:
@@ -148,6 +153,13 @@ def _is_clause(words: list[str]) -> bool:
 
 
 _CONJ = re.compile(r"\s*(?:,|;)?\s+(?:and|but|while|whereas|en|et|und|y|e)\s+|\s*;\s+")
+# Negated auxiliaries as typed without an apostrophe ("that doesnt include benefits").
+_CONTRACTED = frozenset("doesnt dont didnt isnt wasnt arent werent cant wont hasnt havent hadnt "
+                        "wouldnt shouldnt couldnt thats".split())
+_AUX_NL_DE = frozenset("is was zijn waren heeft hebben wordt werd zal zou kan ist sind war hat wird".split())
+# "… and that …", "… et que …", "… en dat …": a second complement clause of the same verb, in
+# any language, even where the verb of either clause is not one the English rules know.
+_AND_THAT = re.compile(r"^(?:(?:that|que|dat|dass)\b|qu['’])\s*(?P<next>\S*)", re.I)
 
 
 #: The verb of a second clause comes within this many words of its start: a longer run before
@@ -191,7 +203,13 @@ def split_clauses(text: str) -> list[str]:
         right_words = right.split()
         left_words = left.split()
         is_and = m.group(0).strip(" ,") != ";"
-        if (_has_main_verb(left_words) and _second_clause(right_words)
+        that = _AND_THAT.match(right) if is_and else None
+        # "and that is not our problem": "that" is the subject when a verb follows it.
+        nxt = that.group("next").lower().replace("’", "'") if that else ""
+        if that and not (_is_verb(nxt) or nxt in _AUX_NL_DE or nxt.replace("'", "") in _CONTRACTED):
+            parts.append(left)
+            start = m.end() + that.start("next")
+        elif (_has_main_verb(left_words) and _second_clause(right_words)
                 and not (is_and and _noun_phrase_goes_on(left_words, right_words))):
             parts.append(left)
             start = m.end()

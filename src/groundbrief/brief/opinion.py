@@ -37,10 +37,13 @@ _FIRST_PERSON_VIEW = re.compile(
     re.I,
 )
 _FACT_MARKER = re.compile(r"\d|%|€|\$|£")
-# "Passengers must wear masks under the new rule" reports an obligation: a fact, not a call.
+# "Passengers must wear masks under the new rule" reports an obligation: a fact, not a call;
+# so does a step still to come in a procedure.
 _RULE_CONTEXT = re.compile(
     r"\b(?:law|laws|rule|rules|ruling|ruled|court|decree|regulation|required|requires|order|"
-    r"ordered|under|guidelines|legislation|wet|loi|gesetz|ley|legge|lei)\b",
+    r"ordered|under|guidelines|legislation|wet|loi|gesetz|ley|legge|lei|"
+    # "Member states must still approve the plan": a step of a procedure, not a call.
+    r"still|yet|encore|nog|noch)\b",
     re.I,
 )
 

@@ -1,8 +1,9 @@
 """Brief parsing: what a short news brief says about itself (DESIGN.md, "Brief parsing").
 
 Order: validate size -> keep the verbatim text (Unicode hygiene only, line breaks kept) ->
-on a one-line cleaned copy, recognise handles, hashtags, truncation, the reporting frame
-(speaker, role, outlet, medium) and the language. The brief's words are never rewritten: the
+on a one-line cleaned copy, recognise handles, hashtags and the language -> read it as a post
+(post.py: display name, labels, tributes, thread counter, cut) -> find the reporting frame
+(speaker, role, outlet, medium) in what is left. The brief's words are never rewritten: the
 Original brief section shows ``Brief.text`` as the user wrote it.
 """
 
@@ -14,25 +15,15 @@ from functools import lru_cache
 from ..errors import InputError
 from ..interfaces import BriefParser
 from ..models import Brief
-from ..text import clean, sentences
+from ..text import clean
 from .attribution import HANDLE, find_attribution, handle_name, parse_venue
+from .post import EMOJI, HASHTAG, TRAILER, TRUNCATION, URL, is_label_tag, is_outlet, read_post
 
 # A brief is a post or an alert, not an article: past this size the input is almost certainly
 # the wrong file, and parsing it would only waste the user's time.
 MAX_BRIEF_CHARS = 5_000
 
 LANGUAGES = ("en", "nl", "fr", "de", "es", "it", "pt")
-
-HASHTAG = re.compile(r"(?<![\w&#/])#(\w*[^\W\d_]\w*)")
-URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:ly|co|com|org|net|be|eu)/\S+", re.I)
-# "…", "...", "[…]", "[...]", "(…)" at the very end, possibly followed by a stray full stop.
-TRUNCATION = re.compile(r"(?:\[\s*(?:…|\.{3})\s*\]|\(\s*(?:…|\.{3})\s*\)|…|\.{3,})[\s.]*$")
-# Wire-service labels and datelines: "BREAKING:", "JUST IN -", "BRUSSELS (Reuters) -".
-WIRE_LABEL = re.compile(
-    r"^\s*(?:BREAKING(?: NEWS)?|URGENT|FLASH|ALERT|UPDATE(?:D)?|JUST IN|DEVELOPING|EXCLUSIVE|"
-    r"NEW|LIVE|WATCH|BULLETIN)\s*[:\-–—|]\s*"
-)
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+)?\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]\s+")
 
 
 def verbatim(text: str) -> str:
@@ -42,35 +33,10 @@ def verbatim(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", out).strip()
 
 
-def strip_wire_label(text: str) -> tuple[str, str | None]:
-    """Remove a leading wire label or dateline; return the rest and the dateline's outlet."""
-    outlet = None
-    while True:
-        m = WIRE_LABEL.match(text)
-        if m:
-            text = text[m.end() :]
-            continue
-        d = DATELINE.match(text)
-        if d and (d.group("outlet") or len(d.group(0).split()) <= 4):
-            outlet = outlet or (d.group("outlet") or None)
-            text = text[d.end() :]
-            continue
-        return text, outlet
-
-
-EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U00002b00-\U00002bff\U0001f1e6-\U0001f1ff"
-    "\ufe0f\u200d\u20e3\u2300-\u23ff]"
-)
-# Tag lists, links and emoji that trail a post ("... next week… #Navalny https://t.co/x").
-_TRAILER = re.compile(r"(?:\s*(?:#\w+|https?://\S+|www\.\S+))+\s*$")
-
-
 def frame_text(sentence: str) -> str:
-    """A sentence ready for frame detection: wire label, links, emoji and trailing tags removed."""
-    sentence, _ = strip_wire_label(sentence)
+    """A sentence ready for frame detection: labels, links, emoji and trailing tags removed."""
     sentence = EMOJI.sub(" ", URL.sub(" ", sentence))
-    sentence = _TRAILER.sub("", sentence)
+    sentence = TRAILER.sub("", sentence)
     return " ".join(sentence.split())
 
 
@@ -113,31 +79,41 @@ class RuleBriefParser(BriefParser):
             raise InputError("brief: empty or only whitespace; give the text of the post or alert to explain")
         flat = clean(body).replace("\n\n", " ")
         handles = {f"@{h}": handle_name(h) for h in HANDLE.findall(flat)}
-        hashtags = list(dict.fromkeys(f"#{t}" for t in HASHTAG.findall(flat)))
-        truncated = bool(TRUNCATION.search(_TRAILER.sub("", EMOJI.sub(" ", flat))))
-        flat, dateline_outlet = strip_wire_label(flat)
+        # A tag that only labels the post ("#BREAKING") is furniture, not a topic.
+        hashtags = list(dict.fromkeys(f"#{t}" for t in HASHTAG.findall(flat) if not is_label_tag(t)))
+        language = detect_language(flat)
+        post = read_post(body, language)
 
         speaker = role = outlet = medium = None
-        for sentence in sentences(flat):
-            frame = find_attribution(frame_text(sentence))
+        for sentence in post.sentences:
+            if sentence.tribute:
+                continue
+            frame = find_attribution(frame_text(sentence.text))
             if frame is None or frame.pronoun:
+                continue
+            # The account a post was copied from is its author, not a speaker (issue 9: "Space
+            # News Daily: …" was taken as the speaker of the claims).
+            if post.author and frame.speaker == post.author:
                 continue
             speaker, role = frame.speaker, frame.role
             outlet, medium = frame.outlet, frame.medium
             break
+        rest = " ".join(s.text for s in post.sentences)
         if outlet is None and medium is None:
             # A venue named outside a reporting frame ("Kanko in a V24 interview: ...").
-            m = re.search(r"\b(?:in|on|at|during)\s+(?:an?|the|his|her|their)\s+[^,.;:]{0,60}", flat)
+            m = re.search(r"\b(?:in|on|at|during)\s+(?:an?|the|his|her|their)\s+[^,.;:]{0,60}", rest)
             if m:
                 outlet, medium = parse_venue(m.group(0))
         return Brief(
             text=body,
-            language=detect_language(flat),
+            language=language,
             speaker=speaker,
             role=role,
-            outlet=outlet or dateline_outlet,
+            # The outlet the speaker spoke to, else the post's own: its dateline or display name.
+            outlet=outlet or post.dateline_outlet or (
+                post.author if post.author and is_outlet(post.author) else None),
             medium=medium,
             handles=handles,
             hashtags=hashtags,
-            truncated=truncated,
+            truncated=post.truncated,
         )

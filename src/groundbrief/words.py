@@ -1,0 +1,318 @@
+"""Word lists shared by every stage: stopwords, speech verbs, future phrases, pronouns and the
+furniture of social posts, per supported language.
+
+One module so that brief/, verify/ and index/ read the same words: a speech verb that the brief
+parser takes as a reporting frame must be one that the verifier looks for in a passage, and a
+label like "BREAKING" that the brief drops must not be asked of any source. Lists only: no
+rules live here. Languages are ISO 639-1 codes; English is the fallback for a language without
+a list of its own (:func:`for_language`).
+
+These are hand-written lists of closed word classes (pronouns, articles, labels, speech verbs):
+they are complete enough to be written down, and a list that misses a word makes the rules that
+use it do less, never guess more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: Languages with their own lists here. Other languages fall back to English.
+LISTED_LANGUAGES = ("en", "fr", "nl", "de")
+
+
+def for_language(table: Mapping[str, T], language: str | None) -> T:
+    """``table[language]``, or the English entry for a language the table does not list."""
+    return table.get(language or "en", table["en"])
+
+
+# ------------------------------------------------------------------------------ stopwords
+
+#: English function words and words that open a sentence without naming anything. The same
+#: words as verify/checks.py's ``_STOPWORDS`` (trimming capitalised runs, dropping ordinary
+#: sentence-initial capitals), so that list can be read from here.
+STOPWORDS_EN = frozenset(
+    """a an the this that these those there here it its it's he she they we you i his her their our
+    my your him them us me who whom whose which what when where why how and or but nor so yet for of
+    in on at by to from with without into onto over under about above below after before during since
+    until while as if than then though although because unless whether both either neither each every
+    all any some many most more much few several no not none one other another such only also even
+    just still already again ever never always often sometimes now today yesterday tomorrow be is are
+    was were been being am do does did done have has had having will would shall should can could may
+    might must according however meanwhile moreover furthermore therefore thus instead indeed overall
+    despite among between through across against around near within per via mr mrs ms dr prof sir
+    madam yes oh new old first last next many well like unlike including""".split()
+)
+
+#: English words a full-text search leaves out of its query: index/retrieve.py's ``_STOPWORDS``.
+#: It differs from :data:`STOPWORDS_EN` on purpose: "said"/"says" carry no topic, while
+#: "today" or "first" can narrow a search.
+SEARCH_STOPWORDS_EN = frozenset(
+    """a an and are as at be been but by can could did do does for from had has have he her his
+    i if in into is it its may might more most no not of on or our over said says she should so
+    such than that the their them then there these they this those to too was we were what when
+    where which while who whom why will with would you your about after also all any because
+    before being between both during each few further here how just new only other out own same
+    some through under until up very""".split()
+)
+
+#: Function words per language (articles, prepositions, conjunctions, pronouns, auxiliaries).
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": STOPWORDS_EN,
+    "fr": frozenset(
+        """le la les l un une des du de d au aux ce cet cette ces son sa ses leur leurs mon ma mes
+        ton ta tes notre nos votre vos il elle ils elles on je tu nous vous qui que qu quoi dont où
+        et ou mais donc or ni car si comme quand lorsque puisque dans en sur sous par pour avec sans
+        chez vers entre contre depuis pendant avant après selon est sont était étaient été être a
+        ont avait avaient avoir sera seront serait fait ne pas plus aussi très tout tous toute
+        toutes y se s cela ça ceci""".split()
+    ),
+    "nl": frozenset(
+        """de het een den der des dit dat deze die zijn haar hun mijn ons onze uw hij zij ze ik jij
+        je wij we jullie u men wie wat waar welke en of maar want dus noch als toen omdat terwijl
+        in op aan bij met zonder voor na naar over onder tussen tegen door tijdens sinds volgens
+        van uit om tot is zijn was waren geweest ben bent heeft hebben had hadden wordt worden
+        werd werden zal zullen zou zouden niet geen ook nog al er zich te""".split()
+    ),
+    "de": frozenset(
+        """der die das den dem des ein eine einen einem einer eines dieser diese dieses sein seine
+        ihr ihre unser er sie es ich du wir ihr man wer was wo welche und oder aber denn sondern
+        als wenn weil dass ob in auf an bei mit ohne für nach über unter zwischen gegen durch
+        während seit laut von aus um zu ist sind war waren gewesen hat haben hatte hatten wird
+        werden wurde wurden nicht kein keine auch noch schon sich""".split()
+    ),
+}
+
+#: Words that cannot end a complete clause in each language: articles, prepositions,
+#: conjunctions, complementisers, possessives. When a post is cut mid-sentence, these are left
+#: dangling before the cut and are dropped with the cut word ("… agreed that the governm…").
+DANGLING_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """a an the this that these those his her its their our my your and or but nor to of in on
+        at by for from with into onto over under about after before during since until than as
+        near outside inside across against among around behind beyond through toward towards
+        upon within without via per between
+        whether if because while who which whose whom where when not no is are was were be been
+        has have had will would shall should can could may might must do does did very more most
+        such""".split()
+    ),
+    "fr": frozenset(
+        """le la les l' un une des du de d' au aux ce cet cette ces son sa ses leur leurs mon ma mes
+        notre nos votre vos et ou mais ni car que qu' qui dont où si à dans en sur sous par pour
+        avec sans chez vers entre contre depuis pendant avant après selon est sont était a ont
+        avait sera ne pas plus très""".split()
+    ),
+    "nl": frozenset(
+        """de het een dit dat deze die zijn haar hun mijn ons onze en of maar want dus als omdat
+        terwijl wie wat waar in op aan bij met zonder voor na naar over onder tussen tegen door
+        tijdens sinds van uit om tot is zijn was waren heeft hebben had wordt werd zal zou niet
+        geen te""".split()
+    ),
+    "de": frozenset(
+        """der die das den dem des ein eine einen einem einer sein seine ihr ihre und oder aber
+        denn dass ob weil wenn als in auf an bei mit ohne für nach über unter zwischen gegen
+        durch von aus um zu ist sind war hat haben wird wurde nicht kein keine""".split()
+    ),
+}
+
+#: Complementisers and relative pronouns: a clause opened by one of these and cut before its end
+#: is incomplete, and so is the verb whose complement it was.
+COMPLEMENTISERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"that", "whether", "if", "who", "which", "whose", "whom", "because"}),
+    "fr": frozenset({"que", "qu'", "qui", "dont", "si", "parce"}),
+    "nl": frozenset({"dat", "of", "die", "omdat", "wie", "wat"}),
+    "de": frozenset({"dass", "ob", "weil", "die", "der", "das"}),
+}
+
+# ---------------------------------------------------------------------------- speech verbs
+
+#: Reporting verbs per language, each with the form an attribution claim is written with.
+#: English forms map to the simple past ("says" -> "said"); the other languages keep the
+#: brief's language (the French passé composé, the Dutch and German past). Multi-word forms
+#: ("a déclaré", "laat weten") are matched as phrases.
+SPEECH_VERBS: dict[str, dict[str, str]] = {
+    "en": {
+        "says": "said", "say": "said", "said": "said", "tells": "told", "told": "told",
+        "writes": "wrote", "wrote": "wrote", "warns": "warned", "warned": "warned",
+        "claims": "claimed", "claimed": "claimed", "argues": "argued", "argued": "argued",
+        "insists": "insisted", "insisted": "insisted", "adds": "added", "added": "added",
+        "states": "stated", "stated": "stated", "notes": "noted", "noted": "noted",
+        "explains": "explained", "explained": "explained", "announces": "announced",
+        "announced": "announced", "declares": "declared", "declared": "declared",
+        "stresses": "stressed", "stressed": "stressed", "admits": "admitted",
+        "admitted": "admitted", "tweets": "tweeted", "tweeted": "tweeted", "posted": "posted",
+        "confirms": "confirmed", "confirmed": "confirmed", "reveals": "revealed",
+        "revealed": "revealed", "believes": "believes", "thinks": "thinks",
+    },
+    "fr": {
+        "dit": "a dit", "a dit": "a dit", "affirme": "a affirmé", "a affirmé": "a affirmé",
+        "déclare": "a déclaré", "a déclaré": "a déclaré", "estime": "a estimé",
+        "a estimé": "a estimé", "annonce": "a annoncé", "a annoncé": "a annoncé",
+        "a assuré": "a assuré", "explique": "a expliqué",
+        "a expliqué": "a expliqué", "ajoute": "a ajouté", "a ajouté": "a ajouté",
+        "souligne": "a souligné", "a souligné": "a souligné", "confirme": "a confirmé",
+        "a confirmé": "a confirmé", "précise": "a précisé", "a précisé": "a précisé",
+        "a indiqué": "a indiqué", "a écrit": "a écrit", "a tweeté": "a tweeté",
+    },
+    "nl": {
+        "zegt": "zei", "zei": "zei", "zeggen": "zeiden", "zeiden": "zeiden",
+        "heeft gezegd": "zei", "stelt": "stelde", "stelde": "stelde", "verklaart": "verklaarde",
+        "verklaarde": "verklaarde", "aldus": "zei", "meldt": "meldde", "meldde": "meldde",
+        "schrijft": "schreef", "schreef": "schreef", "laat weten": "liet weten",
+        "liet weten": "liet weten", "benadrukt": "benadrukte", "benadrukte": "benadrukte",
+        "bevestigt": "bevestigde", "bevestigde": "bevestigde", "tweette": "tweette",
+    },
+    "de": {
+        "sagt": "sagte", "sagte": "sagte", "erklärt": "erklärte", "erklärte": "erklärte",
+        "betont": "betonte", "betonte": "betonte", "schreibt": "schrieb", "schrieb": "schrieb",
+    },
+    "es": {"dice": "dijo", "dijo": "dijo", "afirma": "afirmó", "afirmó": "afirmó",
+           "declaró": "declaró"},
+    "pt": {"diz": "disse", "disse": "disse", "afirmou": "afirmou", "declarou": "declarou"},
+}
+
+#: English words that mark reported speech in a passage (verbs in every form, and the nouns of
+#: reporting): the same words as verify/checks.py's ``_SPEECH``.
+SPEECH_WORDS_EN = tuple(
+    """said says say saying told tells tell stated wrote writes written according\\s+to added adds
+    announced announces declared declares insisted insists claimed claims argued argues warned
+    warns tweeted tweets posted posts explained explains noted notes commented comments remarked
+    remarks quoted asserted asserts acknowledged admitted admits denied denies described
+    describes called calls interview statement speech testified replied responded suggested
+    suggests confirmed confirms reported reports accused accuses""".split()
+)
+
+
+def reported_forms() -> dict[str, str]:
+    """Every speech verb of :data:`SPEECH_VERBS`, any language, with its reported form. Where
+    two languages share a spelling the first listed wins (English first)."""
+    out: dict[str, str] = {}
+    for verbs in SPEECH_VERBS.values():
+        for form, past in verbs.items():
+            out.setdefault(form, past)
+    return out
+
+
+# --------------------------------------------------------------------------- future phrases
+
+#: Time phrases that put a claim in the future, as regular-expression alternatives per language
+#: (verify/checks.py's ``_FUTURE`` is the English entry).
+FUTURE_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"(?:next|coming)\s+(?:week|weekend|month|year|season|spring|summer|autumn|fall|winter|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"tomorrow",
+        r"later\s+this\s+(?:week|month|year)",
+    ),
+    "fr": (r"(?:la\s+semaine|le\s+mois|l['’]année)\s+prochaine?", r"demain",
+           r"plus\s+tard\s+cette\s+(?:semaine|année)"),
+    "nl": (r"volgende\s+(?:week|maand|jaar)", r"volgend\s+jaar", r"morgen",
+           r"later\s+deze\s+(?:week|maand)"),
+    "de": (r"nächste[nr]?\s+(?:Woche|Monat|Jahr)", r"morgen"),
+}
+
+# ------------------------------------------------------------------------------- pronouns
+
+#: Third-person singular subject pronouns that stand for a person, per language, with the
+#: gender they mark ("m"/"f"). Plural and ambiguous pronouns are left out on purpose: "they",
+#: "ils" and "ze" most often stand for a group or an organisation, and Dutch "zij" is singular
+#: only before a singular verb (see brief/people.py).
+PERSON_PRONOUNS: dict[str, dict[str, str]] = {
+    "en": {"he": "m", "she": "f"},
+    "fr": {"il": "m", "elle": "f"},
+    "nl": {"hij": "m", "zij": "f", "ze": "f"},
+    "de": {"er": "m"},
+}
+#: Possessives that stand for a person ("His daughter"). Not Dutch "Zijn", which opens questions
+#: as the verb "to be" ("Zijn de grenzen dicht?").
+PERSON_POSSESSIVES: dict[str, dict[str, str]] = {
+    "en": {"his": "m", "her": "f"},
+}
+#: French "il" with no referent: "il y a", "il faut", "il est temps/possible de …".
+IMPERSONAL_FR = (r"il\s+(?:y\s+a|y\s+avait|faut|fallait|s['’]agit|semble|paraît|reste|pleut|"
+                 r"est\s+(?:temps|\w+\s+(?:de|d['’]|que|qu['’])))")
+
+# ------------------------------------------------------------------------ social-post furniture
+
+#: Labels that open an alert or a post and assert nothing ("BREAKING:", "JUST IN -",
+#: "🔴 LIVE |", "DÉPÊCHE"), matched case-sensitively in capitals or as a hashtag
+#: ("#BREAKING"), case-insensitively when followed by a colon or dash.
+POST_LABELS = (
+    "BREAKING NEWS", "BREAKING", "JUST IN", "URGENT", "FLASH", "ALERT", "UPDATED", "UPDATE",
+    "DEVELOPING", "EXCLUSIVE", "NEW", "LIVE", "WATCH", "BULLETIN", "THREAD", "NEWS", "ICYMI",
+    "DÉPÊCHE", "ALERTE", "ALERTE INFO", "INFO", "EN DIRECT", "DIRECT", "EXCLU",
+    "DERNIÈRE MINUTE", "BREAKING NIEUWS", "LAATSTE NIEUWS", "NET BINNEN", "LIVE BLOG",
+    "NIEUWS", "EILMELDUNG", "EIL", "LIVEBLOG",
+)
+#: Words a platform or a reader adds after a cut: the text stops before them ("…more"). A
+#: one-word link counts only after an ellipsis or in brackets: "nicht mehr" ends many a German
+#: sentence.
+MORE_LINKS = (
+    "show more", "read more", "see more", "more", "lire la suite", "voir plus", "afficher la suite",
+    "la suite", "meer weergeven", "lees meer", "lees verder", "meer", "mehr anzeigen",
+    "weiterlesen", "mehr",
+)
+#: Whole sentences that promise more and assert nothing ("More soon.", "À suivre.").
+FOLLOW_UPS = (
+    "more soon", "more to follow", "more to come", "details to follow", "updates to follow",
+    "developing", "developing story", "stay tuned", "story developing", "à suivre",
+    "plus d'informations à venir", "plus d'infos à venir", "plus d'informations à suivre",
+    "meer volgt", "later meer", "meer info volgt", "wordt vervolgd", "mehr in kürze",
+)
+#: Character limits of the platforms briefs are pasted from (X old and new, Bluesky, Mastodon
+#: and Threads): a post exactly this long that ends without punctuation was cut there.
+PLATFORM_LIMITS = (140, 280, 300, 500)
+
+#: Words that mark a display name as a news outlet or a feed rather than a person ("Space News
+#: Daily", "BBC Breaking News", "Le Figaro Actu"), compared case-insensitively word by word.
+OUTLET_WORDS = frozenset(
+    """news daily times post breaking live press agency radio tv television channel network
+    journal herald gazette tribune telegraph guardian observer today weekly magazine media
+    report wire alerts alert updates update insider newsroom headlines world info actu
+    actualités infos direct journaal nieuws krant nieuwsblad dagblad omroep zeitung nachrichten
+    tagesschau""".split()
+)
+#: News agencies and outlets known by a name that has none of :data:`OUTLET_WORDS`.
+NEWS_OUTLETS = frozenset(
+    "AFP|AP|Reuters|Bloomberg|BBC|CNN|Belga|ANP|DPA|EFE|ANSA|NOS|VRT|RTBF|RTL|NYT|WSJ|FT|Politico|"
+    "Axios|Sky News|Al Jazeera|France 24|BFMTV|Le Monde|Le Figaro|Libération|Le Soir|De Standaard|"
+    "De Morgen|HLN|NRC|de Volkskrant|Het Parool|De Telegraaf|Der Spiegel|Die Zeit|The Economist|"
+    "Associated Press|Agence France-Presse|franceinfo|LCI|TF1|Radio-Canada|Le Parisien|"
+    "Het Nieuwsblad|Gazet van Antwerpen|BNR|NPO|VTM|TASS|RIA Novosti|Xinhua|Kyodo|Yonhap|The Hill|"
+    "NPR|The Independent|Daily Mail|The Sun|Le Point|L'Express|Mediapart|Euronews|Deutsche Welle|"
+    "DW|ARD|ZDF".lower().split("|")
+)
+
+# ------------------------------------------------------------------------------- tributes
+
+#: Phrases that open a tribute to someone who died ("RIP Alexei Leonov", "Rust in vrede Toots
+#: Thielemans"), as regular-expression alternatives, with the language they are written in
+#: (None: "RIP" and "In memoriam" are written in every language).
+TRIBUTE_PHRASES: dict[str, str | None] = {
+    r"R\.?\s?I\.?\s?P\.?": None, r"[Rr]est in [Pp]eace": "en", r"[Rr]ust in [Vv]rede": "nl",
+    r"[Rr]ust zacht": "nl", r"[Rr]epose en [Pp]aix": "fr", r"[Rr]eposez en [Pp]aix": "fr",
+    r"[Rr]uhe in [Ff]rieden": "de", r"[Ii]n [Mm]emoriam": None,
+}
+#: Words that say someone died, per language: a post that says so in words needs no claim
+#: made from its tribute ("RIP X. He died aged 85").
+DEATH_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("died", "dies", "dead", "death", "passed away", "killed", "has passed"),
+    "fr": ("mort", "morte", "décédé", "décédée", "décès", "disparu", "disparue", "s'est éteint",
+           "s’est éteint", "s'est éteinte", "s’est éteinte", "meurt", "tué", "tuée"),
+    "nl": ("overleden", "overleed", "overlijden", "gestorven", "stierf", "dood", "sterft",
+           "omgekomen", "om het leven"),
+    "de": ("gestorben", "starb", "tot", "verstorben", "Tod"),
+}
+#: How a claim says that the person of a tribute died, per language. French needs the gender,
+#: which only a pronoun in the post gives; without one it says "Décès de X" (the headline form,
+#: no gender), which a source saying "X est mort" or "X est décédée" supports alike.
+DEATH_CLAIMS: dict[str, str] = {
+    "en": "{name} has died",
+    "fr": "Décès de {name}",
+    "fr-m": "{name} est décédé",
+    "fr-f": "{name} est décédée",
+    "nl": "{name} is overleden",
+    "de": "{name} ist gestorben",
+}
