@@ -5,9 +5,10 @@ The store holds every usable gold evidence answer of the AVeriTeC dev file (one 
 Reuters-21578 articles as distractors. With ``--with-questions`` each answer is stored together
 with the annotator's question it answers ("Q: <question> A: <answer>"), as the data set intends
 its evidence to be read: "Yes. 28.1 percent in 1953" says nothing on its own. The default (the
-answer alone) is kept so that earlier figures stay comparable; the two stores are cached apart. Each claim of the chosen part is explained as a brief (the
-bare claim text: the speaker is a separate field in AVeriTeC, and "X says ..." would add an
-attribution claim that the web evidence rarely reports), and the run is scored:
+answer alone) is kept so that earlier figures stay comparable; the two stores are cached apart.
+Each claim of the chosen part is explained as a brief (the bare claim text: the speaker is a
+separate field in AVeriTeC, and "X says ..." would add an attribution claim that the web
+evidence rarely reports), and the run is scored:
 
 * evidence recall@k: the share of claims with at least one gold evidence answer among the top k
   passages the run retrieved for any of the brief's claims or for the brief as a whole (the
@@ -129,7 +130,8 @@ def evidence_sources(answers: Path, with_questions: bool = False) -> list:
         if not answer or answer == NO_ANSWER:
             continue
         url = row.get("source_url") or ""
-        fields = ArticleFields(text=evidence_text(row, with_questions), url=url if url.startswith("http") else None,
+        fields = ArticleFields(text=evidence_text(row, with_questions),
+                               url=url if url.startswith("http") else None,
                                record_id=f"averitec:{row['doc_id']}", language="en")
         source = build_source(fields, where=f"{answers}:{i}", origin=str(answers))
         if not isinstance(source, Rejected):
