@@ -164,11 +164,12 @@ def reuters_home(path: Path, limit: int | None, log: Callable[[str], None] = pri
 
 def store_with_distractors(name: str, label: str, data: tuple[str, Path],
                           sources: Callable[[], Iterable], reuters: Path, distractors: int | None,
-                          log: Callable[[str], None] = print) -> Path:
+                          log: Callable[[str], None] = print, key: dict | None = None) -> Path:
     """A cached store: the Reuters distractors (:func:`reuters_home`) plus ``sources()``.
 
     ``data`` is (key name, file) of the evaluation data the sources are read from; the store is
-    rebuilt when that file, the Reuters file or the number of distractors changes.
+    rebuilt when that file, the Reuters file or the number of distractors changes, or anything
+    in ``key`` (how the sources are made from the file, say).
     """
     base = reuters_home(reuters, distractors, log=log)
 
@@ -178,7 +179,8 @@ def store_with_distractors(name: str, label: str, data: tuple[str, Path],
 
     key_name, path = data
     return cached_home(name, {key_name: file_key(path), "reuters": file_key(reuters),
-                              "distractors": distractors}, build, base=base, log=log)
+                              "distractors": distractors, **(key or {})},
+                       build, base=base, log=log)
 
 
 @contextlib.contextmanager

@@ -2,9 +2,13 @@
 """End-to-end evaluation on AVeriTeC (issue 3): real claims as briefs, gold web evidence in the store.
 
 The store holds every usable gold evidence answer of the AVeriTeC dev file (one Source each) and
-Reuters-21578 articles as distractors. Each claim of the chosen part is explained as a brief (the
-bare claim text: the speaker is a separate field in AVeriTeC, and "X says ..." would add an
-attribution claim that the web evidence rarely reports), and the run is scored:
+Reuters-21578 articles as distractors. With ``--with-questions`` each answer is stored together
+with the annotator's question it answers ("Q: <question> A: <answer>"), as the data set intends
+its evidence to be read: "Yes. 28.1 percent in 1953" says nothing on its own. The default (the
+answer alone) is kept so that earlier figures stay comparable; the two stores are cached apart.
+Each claim of the chosen part is explained as a brief (the bare claim text: the speaker is a
+separate field in AVeriTeC, and "X says ..." would add an attribution claim that the web
+evidence rarely reports), and the run is scored:
 
 * evidence recall@k: the share of claims with at least one gold evidence answer among the top k
   passages the run retrieved for any of the brief's claims or for the brief as a whole (the
@@ -19,8 +23,10 @@ retriever alone (BM25 only, and hybrid) queried with the bare claim.
     .venv/bin/python benchmarks/eval_averitec.py                       # eval part, all Reuters
     .venv/bin/python benchmarks/eval_averitec.py --limit 40 --distractors 2000 --json
     .venv/bin/python benchmarks/eval_averitec.py --retrieval-only      # no verifier needed
+    .venv/bin/python benchmarks/eval_averitec.py --with-questions      # "Q: ... A: ..." evidence
 
-Targets: evidence recall@10 >= 0.85, verdict macro-F1 >= 0.40.
+Targets: evidence recall@10 >= 0.85, verdict macro-F1 >= 0.40; with questions, verdict
+macro-F1 >= 0.35 and refuted recall >= 0.3.
 """
 
 from __future__ import annotations
@@ -96,23 +102,36 @@ def load_claims(flat: Path, part: str, limit: int | None) -> list[dict]:
     return rows[:limit] if limit is not None else rows
 
 
-def evidence_sources(answers: Path) -> list:
+def evidence_text(row: dict, with_questions: bool) -> str:
+    """The stored text of one gold answer: the answer alone, or "Q: <question> A: <answer>"."""
+    answer = (row.get("text") or "").strip()
+    question = (row.get("question") or "").strip()
+    if not with_questions or not question:
+        return answer
+    return f"Q: {question} A: {answer}"
+
+
+def evidence_sources(answers: Path, with_questions: bool = False) -> list:
     """One Source per usable gold answer, id ``averitec:<doc_id>``.
 
-    The title is left to ingest (the answer's first sentence): the annotator's question would
-    restate the claim and make retrieval look better than it is on real articles. URLs are not
-    unique (several answers quote one page), which is why the id is the answer's, not the URL's.
+    The title is left to ingest (the text's first sentence). In the default reading that is the
+    answer's: the annotator's question would restate the claim and make retrieval look better
+    than it is on real articles. With ``with_questions`` the question is part of the text, as
+    the data set means its evidence to be read, and retrieval gains from it accordingly. URLs
+    are not unique (several answers quote one page), which is why the id is the answer's, not
+    the URL's.
     """
     from groundbrief.ingest import ArticleFields, build_source
     from groundbrief.interfaces import Rejected
 
     out = []
     for i, row in enumerate(common.read_jsonl(answers), start=1):
-        text = (row.get("text") or "").strip()
-        if not text or text == NO_ANSWER:
+        answer = (row.get("text") or "").strip()
+        if not answer or answer == NO_ANSWER:
             continue
         url = row.get("source_url") or ""
-        fields = ArticleFields(text=text, url=url if url.startswith("http") else None,
+        fields = ArticleFields(text=evidence_text(row, with_questions),
+                               url=url if url.startswith("http") else None,
                                record_id=f"averitec:{row['doc_id']}", language="en")
         source = build_source(fields, where=f"{answers}:{i}", origin=str(answers))
         if not isinstance(source, Rejected):
@@ -128,10 +147,17 @@ def gold_by_claim(answers: Path) -> dict[str, set[str]]:
     return gold
 
 
-def store_home(answers: Path, reuters: Path, distractors: int | None, log=print) -> Path:
-    return common.store_with_distractors("averitec", "AVeriTeC evidence", ("answers", answers),
-                                         lambda: evidence_sources(answers), reuters, distractors,
-                                         log=log)
+def store_home(answers: Path, reuters: Path, distractors: int | None,
+               with_questions: bool = False, log=print) -> Path:
+    # A name of its own for the question-and-answer store: the two readings must never share a
+    # cached store (the name is part of the cache key as well as of the folder).
+    name, label = (("averitec-qa", "AVeriTeC evidence (Q: ... A: ...)") if with_questions
+                   else ("averitec", "AVeriTeC evidence"))
+    return common.store_with_distractors(
+        name, label, ("answers", answers), lambda: evidence_sources(answers, with_questions),
+        reuters, distractors, log=log,
+        # The default store keeps the key it always had, so existing caches stay valid.
+        key={"with_questions": True} if with_questions else None)
 
 
 # ---------------------------------------------------------------- runs
@@ -247,7 +273,8 @@ def render(res: dict) -> str:
     lines = [f"AVeriTeC dev, part {res['part']}: {res['n_claims']} claims "
              f"({s['evidence']['n'] if s else ret['n']} with gold evidence), "
              f"{res['store']['sources']} sources / {res['store']['passages']} passages in the store "
-             f"({res['distractors'] if res['distractors'] is not None else 'all'} Reuters distractors)"]
+             f"({res['distractors'] if res['distractors'] is not None else 'all'} Reuters distractors);"
+             f" evidence read as {res['evidence_reading']}"]
     lines.append(common.table([
         ("evidence recall@5", [s and s["evidence"]["recall@5"], ret["hybrid"]["recall@5"],
                                ret["bm25"]["recall@5"]]),
@@ -285,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="the first N claims of the part")
     ap.add_argument("--retrieve-k", type=int, default=10,
                     help="passages retrieved per claim (10, so recall@10 can be measured)")
+    ap.add_argument("--with-questions", action="store_true",
+                    help='store each evidence answer with its question ("Q: ... A: ..."); '
+                         "default: the answer alone, as in the earlier recorded figures")
     ap.add_argument("--retrieval-only", action="store_true",
                     help="measure the retriever alone; skip explain (no verifier needed)")
     ap.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
@@ -311,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = gold_by_claim(answers)
 
     t0 = time.perf_counter()
-    home = store_home(answers, args.reuters, args.distractors, log=log)
+    home = store_home(answers, args.reuters, args.distractors, args.with_questions, log=log)
     build_s = time.perf_counter() - t0
     with common.working_copy(home) as work:
         from groundbrief.config import Settings
@@ -336,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         # Backends come from configuration (a user's config.toml or GROUNDBRIEF_* variables).
         "settings": Settings(home=work, retrieve_k=args.retrieve_k).fingerprint(),
         "brief": "bare claim text; no as-of time",
+        "with_questions": args.with_questions,
+        "evidence_reading": "Q: <question> A: <answer>" if args.with_questions else "answer alone",
         "rollup": "brief_verdict: conflicting if supported+refuted or any conflicting; else "
                   "refuted if any refuted; else supported if all supported; else "
                   "not_enough_evidence (not_checkworthy claims ignored)",

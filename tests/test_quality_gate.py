@@ -79,3 +79,42 @@ def test_floors_file_is_well_formed() -> None:
             # would let a real regression through.
             assert 0 <= floor <= measured, (name, path)
             assert measured - floor <= 0.1, (name, path)
+
+
+def _benchmark_module(name: str):
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        return __import__(name)
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+
+
+def test_pairs_i5_subset_is_what_the_verifiers_checks_forbid() -> None:
+    """The Climate-FEVER target is set on the pairs I5 allows; which pairs those are must follow
+    the verifier's own detail checks, not the model's verdict."""
+    eval_pairs = _benchmark_module("eval_pairs")
+
+    def pair(claim: str, evidence: str):
+        return eval_pairs.Pair("c", claim, "e", "Article", evidence, "SUPPORTS")
+
+    claim = "Global temperatures have risen by 0.8C since 1880."
+    lacking = eval_pairs.detail_gap(pair(claim, "Global temperatures have risen sharply."))
+    assert lacking.forbids_support and lacking.numbers and lacking.dates
+    stating = eval_pairs.detail_gap(
+        pair(claim, "Since 1880, the average global temperature has risen by about 0.8C."))
+    assert not stating.forbids_support
+    quoted = eval_pairs.detail_gap(
+        pair('The minister called the plan "a historic step".', "The minister praised the plan."))
+    assert quoted.quotes and quoted.forbids_support
+    plain = eval_pairs.detail_gap(pair("Sea ice is melting.", "Arctic ice cover keeps shrinking."))
+    assert not plain.forbids_support
+
+
+def test_averitec_question_reading_keeps_the_answer_and_adds_its_question() -> None:
+    eval_averitec = _benchmark_module("eval_averitec")
+    row = {"question": "How many people died?", "text": "Yes. 28.1 percent in 1953"}
+    assert eval_averitec.evidence_text(row, with_questions=False) == "Yes. 28.1 percent in 1953"
+    assert (eval_averitec.evidence_text(row, with_questions=True)
+            == "Q: How many people died? A: Yes. 28.1 percent in 1953")
+    # An answer without a question is stored as it is in either reading.
+    assert eval_averitec.evidence_text({"text": "No."}, with_questions=True) == "No."
