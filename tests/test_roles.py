@@ -153,3 +153,16 @@ def test_an_attribution_needs_the_speaker_saying_it():
     assert not compare(claim, found, attribution=True).findings
     lawyer = "The government's lawyer said that the prorogation of parliament was lawful."
     assert roles(Relation.UNBACKED, claim, lawyer, attribution=True) == ["speaker"]
+
+
+def test_a_question_answered_no_states_the_opposite():
+    qa = ("Q: are all non-mail ballots counted by election day? A: No. The counting will take "
+          "time and is not done by the end of election day.")
+    judgement = compare("All non-mail ballots are counted by election day.", qa)
+    assert [f.role for f in judgement.conflicts] == ["polarity"]
+    assert judgement.conflicts[0].words() == (
+        "sources say not counted, where the claim says counted")
+    yes = "Q: Did Matt Gaetz work for Chemed Corporation? A: Yes. He was a lawyer there."
+    assert not compare("Matt Gaetz worked for Chemed Corporation.", yes).findings
+    unanswered = "Q: Did Matt Gaetz work for Chemed Corporation? A: No answer could be found."
+    assert not compare("Matt Gaetz worked for Chemed Corporation.", unanswered).conflicts

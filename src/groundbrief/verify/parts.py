@@ -528,10 +528,37 @@ def _clause_heads(doc: Doc) -> list[Token]:
     return heads
 
 
+# A question answered yes or no ("Q: Did the council approve the budget? A: No. ..."): FAQ
+# pages, fact-checks and Q&A evidence state the question's proposition, or its negation.
+_QA = re.compile(r"^\s*Q:\s*(?P<q>.+?)\s*A:\s*(?P<a>.*)$", re.DOTALL)
+_YES_NO = re.compile(r"^\s*(?P<ans>yes|no)\s*(?:[.,;:!]|$)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def frames_of(text: str) -> tuple[Frame, ...]:
     """Every clause of ``text`` as a frame (English parse). Cached: a brief's claims are
-    compared with the same passages, and frames are immutable."""
+    compared with the same passages, and frames are immutable.
+
+    A question answered "Yes" or "No" gives the question's clauses as statements, negated by a
+    "No": "Q: Did X win? A: No." states that X did not win.
+    """
+    qa = _QA.match(text)
+    if qa:
+        answer = _YES_NO.match(qa.group("a"))
+        answered = _frames(qa.group("a"))
+        if answer is None:
+            return _frames(qa.group("q")) + answered
+        no = answer.group("ans").lower() == "no"
+        stated = tuple(
+            Frame(**{**f.__dict__, "negated": f.negated != no, "stance": Stance.FACT})
+            if f.stance in (Stance.FACT, Stance.REPORTED) else f
+            for f in _frames(qa.group("q"))
+        )
+        return stated + answered
+    return _frames(text)
+
+
+def _frames(text: str) -> tuple[Frame, ...]:
     doc = nlp.parse(text)
     return tuple(_frame(verb, verb.sent) for verb in _clause_heads(doc))
 

@@ -44,6 +44,8 @@ class Finding:
         """The finding in words, for the reason a reader sees: what the sources say instead,
         or what no source gives."""
         what = self.role_words()
+        if self.role == "polarity" and self.passage:  # "not counted, not counted" reads wrong
+            return f"sources say {self.passage}, where the claim says {self.claim}"
         if self.relation is Relation.CONFLICT and self.passage:
             return f"sources say {self.passage}, not {self.claim} ({what})"
         if self.role == "stance" and self.passage:
