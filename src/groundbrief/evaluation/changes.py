@@ -858,6 +858,38 @@ def _split_joined(p: ChangePair) -> list[str]:
     return [p.premise[s:e] for s, e in sentence_spans(p.premise) if p.premise[s:e] in p.original]
 
 
+#: Sentences worth parsing in the rare-types pass: allegation and plan words.
+RARE_PATTERN = (r"\b(alleg\w*|reportedly|purportedly|reputedly|supposedly|apparently|accus\w*|claim\w*"
+                r"|intend\w*|plan\w*|hope\w*|aim\w*|expect\w*|want\w*|seek\w*|propos\w*|may|might|could)\b")
+
+
+@dataclass(frozen=True)
+class NewsPairsSpec:
+    """Which articles :func:`news_pairs` reads: the recipe of the shipped pair files."""
+
+    reuters: Path
+    wikinews: Path
+    reuters_articles: int = 2400  # Reuters articles for all change types (plus all of Wikinews)
+    rare_articles: int = 12000  # further Reuters articles scanned only for hedge and modality
+    seed: int = 13
+
+
+def news_pairs(spec: NewsPairsSpec, parts: Sequence[Part] = ("train", "eval")) -> list[ChangePair]:
+    """The news change pairs of ``parts``: every English Wikinews article and a seeded sample of
+    Reuters-21578 for all change types, then a second pass over more Reuters articles that parses
+    only sentences with an allegation or plan word (rare in wire copy; the hedge and modality
+    changes need enough eval pairs). The same spec gives the same pairs, whichever parts."""
+    reuters = list(load_reuters(spec.reuters))
+    wikinews = list(load_wikinews(spec.wikinews))
+    train_sentences = train_sentence_set(reuters + wikinews)
+    ranked = sample_articles(reuters, len(reuters), seed=spec.seed)
+    main = ranked[: spec.reuters_articles] + wikinews
+    rare = ranked[spec.reuters_articles: spec.reuters_articles + spec.rare_articles]
+    pairs = generate(main, GeneratorConfig(seed=spec.seed), parts=parts, train_sentences=train_sentences)
+    rare_cfg = GeneratorConfig(seed=spec.seed, only_types=("hedge", "modality"), sentence_pattern=RARE_PATTERN)
+    return pairs + generate(rare, rare_cfg, parts=parts, train_sentences=train_sentences)
+
+
 def sample_articles(articles: Iterable[Article], n: int, seed: int = 13) -> list[Article]:
     """``n`` articles chosen by a hash of their key (the same ones for any file order)."""
     def rank(a: Article) -> str:
@@ -882,6 +914,7 @@ def read_jsonl(path: Path) -> list[ChangePair]:
 
 __all__ = [
     "Article", "CHANGE_TYPES", "ChangePair", "DATASET", "GeneratorConfig", "NEGATIVE_TYPES",
+    "NewsPairsSpec", "RARE_PATTERN", "news_pairs",
     "POSITIVE_TYPES", "REFUTING_TYPES", "UNSETTLED_TYPES", "expected_for", "generate",
     "load_reuters", "load_wikinews", "past_tense", "read_jsonl", "sample_articles",
     "train_sentence_set", "write_jsonl",
