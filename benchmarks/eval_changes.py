@@ -17,6 +17,7 @@ Reported per change type: n, the share of each verdict, and
     ... --limit 50 --out results.json                  # at most 50 pairs per change type
     ... --model-dir .nli_out/news_onnx                 # an ONNX model dir instead of the bundled one
     ... --pairs .nli_out/news_pairs/eval.jsonl         # pairs from a file (default: regenerated)
+    ... --changes entity,speaker                       # only some change types
 
 Without ``--pairs`` the eval pairs are regenerated deterministically from ../shared/data with
 the recipe of training/make_news_pairs.py (about two minutes of parsing); with it, they are read
@@ -181,6 +182,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pairs", type=Path, default=None, help="a pairs .jsonl (default: regenerate the eval part)")
     ap.add_argument("--limit", type=int, default=0, help="at most N pairs per change type")
+    ap.add_argument("--changes", default="", help="only these change types, comma-separated (e.g. entity,figure)")
     ap.add_argument("--model-dir", default=None, help="ONNX NLI model dir (default: the bundled model)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", type=Path, default=None, help="write the results (with every verdict) as JSON")
@@ -190,6 +192,12 @@ def main(argv: list[str] | None = None) -> dict:
     from _evalcommon import run_info
 
     pairs = load_eval_pairs(args.pairs)
+    if args.changes:
+        wanted = set(args.changes.split(","))
+        unknown = wanted - set(CHANGE_TYPES)
+        if unknown:
+            raise SystemExit(f"unknown change types {sorted(unknown)}; known: {', '.join(CHANGE_TYPES)}")
+        pairs = [p for p in pairs if p.change in wanted]
     if args.limit:
         pairs = limit_per_type(pairs, args.limit)
     verifier = make_verifier(args.model_dir, args.threads)
