@@ -191,12 +191,12 @@ def main(argv: list[str] | None = None) -> dict:
 
     from _evalcommon import run_info
 
+    wanted = set(args.changes.split(",")) if args.changes else set(CHANGE_TYPES)
+    if wanted - set(CHANGE_TYPES):
+        raise SystemExit(f"unknown change types {sorted(wanted - set(CHANGE_TYPES))}; "
+                         f"known: {', '.join(CHANGE_TYPES)}")
     pairs = load_eval_pairs(args.pairs)
     if args.changes:
-        wanted = set(args.changes.split(","))
-        unknown = wanted - set(CHANGE_TYPES)
-        if unknown:
-            raise SystemExit(f"unknown change types {sorted(unknown)}; known: {', '.join(CHANGE_TYPES)}")
         pairs = [p for p in pairs if p.change in wanted]
     if args.limit:
         pairs = limit_per_type(pairs, args.limit)
