@@ -114,8 +114,23 @@ def load_climate_fever(path: Path):
     return parts
 
 
-def data_hashes(nli_dir: Path, sets: list[str], cf_path: Path) -> dict:
-    files = [nli_dir / f"{s}.jsonl" for s in sets] + [cf_path]
+#: Expected verdict of a news change pair (groundbrief.evaluation.changes) -> NLI label.
+NEWS_LABEL = {"supported": 0, "not_enough_evidence": 1, "refuted": 2}
+
+
+def load_news_pairs(path: Path):
+    """(passage, claim, label_index) of a news change-pair file written by make_news_pairs.py."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                out.append((d["premise"], d["hypothesis"], NEWS_LABEL[d["expected"]]))
+    return out
+
+
+def data_hashes(nli_dir: Path, sets: list[str], cf_path: Path, extra: list[Path] = ()) -> dict:
+    files = [nli_dir / f"{s}.jsonl" for s in sets] + [cf_path] + list(extra)
     return {f"{p.parent.name}/{p.name}": sha256_file(p) for p in files}
 
 
@@ -238,6 +253,10 @@ def cmd_train(args) -> None:
         keep = random.Random(args.seed).sample(nei, min(len(nei), int(args.cf_nei_ratio * n_sup)))
         cf_train = [e for e in cf_train if e[2] != 1] + keep
     train += cf_train * args.cf_repeat
+    news = []
+    if args.news_pairs:
+        news = load_news_pairs(Path(args.news_pairs))
+        train += news * args.news_repeat
     nli_eval = {n: nli[n]["eval"] for n in sets}
     cf_eval = cf["eval"]
     if args.eval_limit:
@@ -246,6 +265,9 @@ def cmd_train(args) -> None:
     counts = {n: len(nli[n]["train"]) if not args.max_per_set else min(args.max_per_set, len(nli[n]["train"])) for n in sets}
     counts["climate_fever_train_pairs"] = len(cf_train)
     counts["climate_fever_repeat"] = args.cf_repeat
+    if news:
+        counts["news_pairs"] = len(news)
+        counts["news_repeat"] = args.news_repeat
     print(f"train examples {len(train)} {counts}", flush=True)
 
     base = args.base_model or base_model_dir()
@@ -272,6 +294,7 @@ def cmd_train(args) -> None:
 
     steps_per_epoch = (len(train) + args.batch_size - 1) // args.batch_size
     total = int(steps_per_epoch * args.epochs)
+    planned_total = total  # the schedule's length; ``total`` shrinks when the time limit stops a run
     warmup = int(total * args.warmup)
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
@@ -282,7 +305,7 @@ def cmd_train(args) -> None:
     ]
     opt = torch.optim.AdamW(groups, lr=args.lr)
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / max(warmup, 1), max(0.0, (total - s) / max(total - warmup, 1)))
+        opt, lambda s: min((s + 1) / max(warmup, 1), max(0.0, (planned_total - s) / max(planned_total - warmup, 1)))
     )
 
     def encode(pairs):
@@ -311,20 +334,45 @@ def cmd_train(args) -> None:
         return np.concatenate(out) if out else np.zeros((0, 3))
 
     rng = random.Random(args.seed)
+    scores: dict = {}
     stopped_at = None
     step = 0
     history = []
-    model.train()
     epoch = 0
+    skip_batches = 0
+    ckpt_dir = Path(args.out) / "checkpoint"
+    if args.resume:
+        state = load_checkpoint(Path(args.resume), model, opt, sched, device)
+        if state["planned_total"] != planned_total or state["train_examples"] != len(train):
+            raise SystemExit(f"--resume: the checkpoint was made for {state['train_examples']} examples / "
+                             f"{state['planned_total']} steps, this run has {len(train)} / {planned_total}; "
+                             "give the same data arguments as the run that wrote it")
+        step, epoch, history = state["step"], state["epoch"], state["history"]
+        rng.setstate(state["epoch_rng_state"])  # regenerates this epoch's batch order ...
+        skip_batches = state["batch_in_epoch"]  # ... of which these were already trained on
+        random.setstate(state["random_state"])
+        np.random.set_state(state["numpy_state"])
+        torch.set_rng_state(state["torch_rng_state"])
+        print(f"resumed from {args.resume} at epoch {epoch} step {step}/{total}", flush=True)
+    model.train()
     while step < total:
+        epoch_rng_state = rng.getstate()
         batches = make_batches(train, args.batch_size, rng)
         t0 = time.time()
         running = 0.0
+        done_in_run = 0
         for b, batch in enumerate(batches):
+            if b < skip_batches:
+                continue
             if step >= total:
                 break
-            if args.max_minutes and time.time() - t_start > 60 * args.max_minutes:
-                print(f"time limit: stopping at step {step}/{total}", flush=True)
+            out_of_time = bool(args.max_minutes) and time.time() - t_start > 60 * args.max_minutes
+            if out_of_time or (args.stop_at_step and step >= args.stop_at_step):
+                print(f"{'time limit' if out_of_time else '--stop-at-step'}: stopping at step {step}/{total}",
+                      flush=True)
+                save_checkpoint(ckpt_dir, model, opt, sched, step=step, epoch=epoch, batch_in_epoch=b,
+                                epoch_rng_state=epoch_rng_state, history=history,
+                                planned_total=planned_total, train_examples=len(train))
                 stopped_at = step
                 total = step
                 break
@@ -339,12 +387,18 @@ def cmd_train(args) -> None:
             sched.step()
             opt.zero_grad(set_to_none=True)
             step += 1
+            done_in_run += 1
             running += loss.item()
             if step % args.log_every == 0:
                 print(f"epoch {epoch} step {step}/{total} loss {running / args.log_every:.4f} "
-                      f"{(b + 1) * args.batch_size / (time.time() - t0):.1f} ex/s "
+                      f"{done_in_run * args.batch_size / (time.time() - t0):.1f} ex/s "
                       f"{time.time() - t_start:.0f} s", flush=True)
                 running = 0.0
+            if args.checkpoint_every and step % args.checkpoint_every == 0 and step < total:
+                save_checkpoint(ckpt_dir, model, opt, sched, step=step, epoch=epoch, batch_in_epoch=b + 1,
+                                epoch_rng_state=epoch_rng_state, history=history,
+                                planned_total=planned_total, train_examples=len(train))
+        skip_batches = 0
         epoch += 1
         if args.skip_train_eval:
             scores = {}
@@ -367,7 +421,8 @@ def cmd_train(args) -> None:
         "train_counts": counts,
         "train_examples_total": len(train),
         "split_version": SPLIT_VERSION,
-        "data_sha256": data_hashes(args.nli_dir, sets, args.climate_fever),
+        "data_sha256": data_hashes(args.nli_dir, sets, args.climate_fever,
+                                   [Path(args.news_pairs)] if args.news_pairs else []),
         "hyperparameters": {k: v for k, v in vars(args).items() if k not in ("func",) and not isinstance(v, Path)},
         "device": str(device) + (f" ({torch.cuda.get_device_name()})" if device.type == "cuda" else ""),
         "torch": torch.__version__,
@@ -381,6 +436,50 @@ def cmd_train(args) -> None:
     }
     (out / "train_report.json").write_text(json.dumps(report, indent=2))
     print(f"saved to {out} in {report['train_wall_s']} s", flush=True)
+
+
+def save_checkpoint(path: Path, model, opt, sched, *, step: int, epoch: int, batch_in_epoch: int,
+                    epoch_rng_state, history: list, planned_total: int, train_examples: int) -> None:
+    """Everything a run needs to continue exactly: weights, optimiser moments, schedule, the
+    batch order of the current epoch (the batch RNG's state at its start, and how many of its
+    batches are done) and the global RNGs (dropout). Written to a temporary folder, then renamed,
+    so a run killed while saving leaves the previous checkpoint whole."""
+    import shutil
+
+    import numpy as np
+    import torch
+
+    tmp = path.with_name(path.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    torch.save(model.state_dict(), tmp / "model.pt")
+    torch.save({"optimizer": opt.state_dict(), "scheduler": sched.state_dict()}, tmp / "optimizer.pt")
+    torch.save({
+        "step": step, "epoch": epoch, "batch_in_epoch": batch_in_epoch, "epoch_rng_state": epoch_rng_state,
+        "random_state": random.getstate(), "numpy_state": np.random.get_state(),
+        "torch_rng_state": torch.get_rng_state(), "history": history,
+        "planned_total": planned_total, "train_examples": train_examples,
+    }, tmp / "state.pt")
+    old = path.with_name(path.name + ".old")
+    if path.exists():
+        if old.exists():
+            shutil.rmtree(old)
+        path.rename(old)
+    tmp.rename(path)
+    if old.exists():
+        shutil.rmtree(old)
+    print(f"checkpoint at step {step} -> {path}", flush=True)
+
+
+def load_checkpoint(path: Path, model, opt, sched, device) -> dict:
+    import torch
+
+    model.load_state_dict(torch.load(path / "model.pt", map_location=device))
+    o = torch.load(path / "optimizer.pt", map_location=device)
+    opt.load_state_dict(o["optimizer"])
+    sched.load_state_dict(o["scheduler"])
+    return torch.load(path / "state.pt", weights_only=False)
 
 
 def make_batches(train, batch_size, rng, bucket=64):
@@ -565,6 +664,16 @@ def main(argv=None) -> None:
                    help=">0: keep at most this many NOT_ENOUGH_INFO Climate-FEVER pairs per SUPPORTS pair")
     t.add_argument("--max-per-set-cf", type=int, default=0, help="cap the Climate-FEVER train pairs")
     t.add_argument("--max-minutes", type=float, default=0, help="stop (and save) after this many minutes")
+    t.add_argument("--news-pairs", default=None,
+                   help="news change pairs (training/make_news_pairs.py train.jsonl): supported -> "
+                        "entailment, not_enough_evidence -> neutral, refuted -> contradiction")
+    t.add_argument("--stop-at-step", type=int, default=0,
+                   help="stop (checkpoint and save) at this step, as the time limit would (tests of --resume)")
+    t.add_argument("--news-repeat", type=int, default=1, help="times the news pairs are repeated")
+    t.add_argument("--checkpoint-every", type=int, default=0,
+                   help="save a resumable checkpoint to OUT/checkpoint every N steps (and at --max-minutes)")
+    t.add_argument("--resume", default=None,
+                   help="a checkpoint folder (OUT/checkpoint) to continue from; give the run's data arguments again")
     t.add_argument("--seed", type=int, default=13)
     t.add_argument("--device", default="auto")
     t.add_argument("--log-every", type=int, default=100)

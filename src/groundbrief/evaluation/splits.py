@@ -44,6 +44,8 @@ SPLIT_VERSION = 1
 #: Fraction of each data set held out for evaluation.
 EVAL_FRACTION: Mapping[str, float] = {
     "climate_fever": 0.50,
+    # news change pairs (groundbrief.evaluation.changes), keyed "<corpus>:<article id>"
+    "news_changes": 0.20,
 }
 #: Fraction held out for any data set not listed in :data:`EVAL_FRACTION` (the NLI files).
 DEFAULT_EVAL_FRACTION = 0.15
