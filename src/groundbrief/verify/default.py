@@ -66,23 +66,9 @@ __all__ = [
 
 # ---------------------------------------------------------------- tuned constants
 # Fitted and tuned by `training/calibrate.py` on the *calibration* slice of the Climate-FEVER
-# train part (splits.climate_fever_role == "calibration", 1,045 pairs of claims the model was
-# not trained on) with the bundled model groundbrief-nli-minilm-l6 (full recipe, 2 epochs; see
-# its MODEL_CARD.md) and the USE embedder. Run the script again whenever the model changes and
-# paste what it prints. The support side maximises balanced accuracy among settings whose
-# "Supported" is right at least every other time on that slice (--min-support-precision 0.5);
-# the balanced-accuracy optimum alone (threshold 0.25) was right 4 times in 10 on the eval part.
-# (It is not what keeps the demo's "Navalny will be flown back to Moscow next week" from being
-# "supported" by his past flight to Moscow -- support 0.37 passes either threshold -- the
-# future-time rule of checks.check_dates is.) Values a search
-# set to 0 or 1.0 turn a rule off for this model: ENTITY_CAP = 1.0 (Climate-FEVER's single
-# sentences often name the subject by description) and DIRECTION_TRANSFER = 0 (it produced more
-# false refutations than true ones there). The rules stay, so a stronger model can switch them
-# back on. Calibration-slice figures with these values: supported-vs-not balanced accuracy 0.628
-# (model argmax alone 0.620), refuted precision 0.667 at recall 0.040; eval-part figures are in
-# docs/evaluation.md. The fit leans on the embedding cosine more than on the model's entailment:
-# on Climate-FEVER this model's entailment separates support barely better than the cosine does
-# (AUC 0.67).
+# train part (claims the model was not trained on); run it again whenever the model changes and
+# paste what it prints. Why each value is what it is, and the figures each fit gave, are in
+# docs/evaluation.md ("Calibration history"); a value of 0 or 1.0 turns a rule off for this model.
 
 #: A passage supports the claim when its (capped) support score reaches this.
 SUPPORT_THRESHOLD = 0.35
