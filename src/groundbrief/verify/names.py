@@ -1,0 +1,553 @@
+"""Names matched as a reader matches them.
+
+A reader sees one name in "Orbán" and "Orban", "Zürich" and "Zurich", "World Health
+Organisation" and "World Health Organization", "Al-Qaeda" and "Al Qaeda", "Obama's" and "Obama",
+"COVID-19" and "Covid19"; and, across languages, in "Californië" and "California", "Londres" and
+"London", "Allemagne" and "Germany". A reader never takes "Austria" for "Australia", "Gove" for
+"Hunt", "North Korea" for "South Korea", "Bill Clinton" for "Hillary Clinton", or the Labour
+Party for the (Australian) Labor Party.
+
+Three layers, the first two without any model:
+
+* :func:`name_key` -- the comparison form of a name: case, diacritics, British/American
+  spelling, hyphens, possessives and dotted acronyms folded away ("Labour"/"Labor" only where
+  the word does not name a party, see :mod:`groundbrief.verify.surface`).
+* :func:`find_name` -- a name in a passage: its key as a run of the passage's words (not
+  inside a longer place name: "Korea" is not named by "South Korea", "Guinea" not by
+  "Guinea-Bissau"), an alias ("U.S." / "United States"), or a surname on its own ("Kanko" for
+  "Assita Kanko") unless the passage gives that surname another first name ("Bill Clinton").
+* :class:`NameMatcher` -- names across languages, by the cosine of multilingual sentence
+  embeddings of the two names (the verifier's USE embedder), at :data:`NAME_SIMILARITY`, a
+  threshold measured on ``benchmarks/data/name_pairs.tsv`` by ``benchmarks/eval_names.py``.
+  Names that share words must differ in words that translate each other ("Zuid-Korea" /
+  "South Korea"); a name with digits never matches by embedding ("B-17" / "B-52").
+
+Numbers inside names ("B-17", "COVID-19", "Boeing 737") belong to the names:
+:func:`digit_name_spans` finds them, so the figure checks skip them and the name checks keep
+them whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..interfaces import Embedder
+from .surface import (
+    MONTHS,
+    SPEECH,
+    STOPWORDS,
+    WEEKDAYS,
+    fold_diacritics,
+    names_a_party_by_spelling,
+    party_spans,
+    prepare,
+    spelling_key,
+)
+
+__all__ = [
+    "NAME_SIMILARITY",
+    "NameMatcher",
+    "PassageNames",
+    "digit_name_spans",
+    "extract_names",
+    "find_name",
+    "name_key",
+]
+
+#: Cosine of the multilingual USE embeddings of two names at or above which they are one name
+#: in two languages. Measured by ``benchmarks/eval_names.py`` on benchmarks/data/name_pairs.tsv
+#: (see the figures there and in docs/evaluation.md).
+NAME_SIMILARITY = 0.85
+
+
+# ---------------------------------------------------------------- names with digits
+
+# Series whose members are numbered: "Boeing 737", "Windows 10", "Apollo 11", "Chapter 11",
+# "Type 2 diabetes". The number names a member of the series; it counts nothing. Only these
+# heads are taken with a space before the number: after any other word a number is a figure
+# ("Biden 306, Trump 232" are electoral votes).
+_SERIES_HEADS = (
+    "Boeing Airbus Embraer Bombardier Cessna Tupolev Ilyushin Antonov Sukhoi Mirage Tornado "
+    "Windows iPhone iPad Galaxy Pixel PlayStation Xbox Nintendo Android iOS macOS "
+    "Apollo Artemis Gemini Mercury Vostok Voskhod Soyuz Sputnik Luna Venera Mariner Pioneer "
+    "Voyager Viking Falcon Shenzhou Tianzhou Progress Starlink Explorer Kosmos Cosmos "
+    "Chapter Article Section Amendment Proposition Prop Title Formula Flight Route Interstate "
+    "Highway Terminal Platform Gate Channel Model Type Class Category Level Phase Stage Game "
+    "Round Matchday Episode Season Series Volume Part Resolution Directive COP Ligue Serie "
+    "Bundesliga Division Group Unit Reactor Block Camp Pier Berth Lane Runway Base"
+)
+# Lowercase too in running text ("a phase 3 trial", "type 2 diabetes", "chapter 11 bankruptcy").
+_SERIES_LOWER = "chapter article section type phase level category flight route title stage"
+_SERIES_NUMBER = r"\d+(?:\.\d+)?(?:-\d+|[A-Z]+\d*)*"
+# A unit or multiplier after the number makes it a figure again ("Level 5 metres higher").
+_NOT_A_MEMBER = (r"(?!\s*(?:%|per\s*cent|percent|pct|mln|bln|million|billion|thousand|hundred|"
+                 r"metres?|meters?|km|miles?|feet|ft|kg|tonnes?|tons?|years?|months?|weeks?|"
+                 r"days?|hours?|points?|people|votes|seats)\b)")
+_SERIES = re.compile(
+    rf"\b(?:{'|'.join(_SERIES_HEADS.split())}|(?i:{'|'.join(_SERIES_LOWER.split())}))"
+    rf"\s+{_SERIES_NUMBER}(?![\d,.]\d){_NOT_A_MEMBER}"
+)
+# Letters and digits written together: "B-17", "F-35", "AR-15", "COVID-19", "Covid19", "G7",
+# "MH17", "A320neo", "SARS-CoV-2", "H5N1", "PM2.5", "T-72s". The letters before the first digit
+# must hold a capital (so "mid-1990s" and "top-10" stay words with figures), except for the
+# disease names wire copy writes in lowercase.
+_GLUED = re.compile(
+    r"(?<![\w$€£¥.,])(?P<head>[^\W\d_][^\W\d_.]*(?:-[^\W\d_]+)*)-?\d+(?:\.\d+)?"
+    r"(?:[-/]?[^\W_]*\d[^\W_]*|[^\W\d_]+)*(?![\w])"
+)
+_LOWER_HEADS = ("covid", "sars", "mers", "h1n1", "h5n1")
+# Currency codes written before an amount ("USD100") head a figure, not a name.
+_CURRENCY_CODES = frozenset(
+    "usd eur gbp jpy rs rmb cny hkd nzd aud cad chf inr sek nok dkk krw zar brl rub".split()
+)
+# "5G", "3D": a digit and one capital.
+_DIGIT_LETTER = re.compile(r"(?<![\w.,$€£¥])\d[GD]\b")
+
+
+def digit_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the names in ``text`` that hold digits: "B-17", "COVID-19", "Boeing 737"."""
+    spans = [m.span() for m in _SERIES.finditer(text)]
+    spans += [m.span() for m in _DIGIT_LETTER.finditer(text)]
+    for m in _GLUED.finditer(text):
+        head = m.group("head")
+        bare = head.replace("-", "").lower()
+        if bare in _CURRENCY_CODES or bare in MONTHS:
+            continue
+        if any(ch.isupper() for ch in head) or m.group(0).lower().startswith(_LOWER_HEADS):
+            spans.append(m.span())
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# ---------------------------------------------------------------- finding names in text
+
+_CAP_TOKEN = r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-ZÀ-ÖØ-Þ][\w'’&-]*[\w]|[A-Z]"
+_CONNECTORS = r"(?:of|on|for|de|van|von|der|den|da|du|la|le|al|bin|del|di|&)"
+_ENTITY = re.compile(
+    rf"(?<![\w@#])(?:{_CAP_TOKEN})(?:\s+(?:{_CONNECTORS}\s+)?(?:{_CAP_TOKEN}))*"
+)
+# Name variants that share no word, by name key.
+_ALIASES = {
+    "us": ("united states", "america", "u s", "usa"),
+    "usa": ("united states", "america", "us"),
+    "united states": ("us", "usa", "america"),
+    "america": ("united states", "us", "usa"),
+    "uk": ("united kingdom", "britain", "great britain"),
+    "united kingdom": ("uk", "britain"),
+    "britain": ("uk", "united kingdom"),
+    "eu": ("european union",),
+    "european union": ("eu",),
+    "un": ("united nations",),
+    "united nations": ("un",),
+    "co 2": ("carbon dioxide",),
+    "ipcc": ("intergovernmental panel on climate change",),
+    "nasa": ("national aeronautics and space administration",),
+}
+# Heads of organisation or place names: "Union" alone does not name the European Union,
+# so a last-word match is only accepted for other words (typically surnames).
+_GENERIC_HEADS = frozenset(
+    """union bank party council commission ministry department university institute agency
+    association company group corporation corp inc ltd co times news post street river sea ocean
+    lake mountain mountains island islands states kingdom republic nations organization
+    organisation fund service office house court committee federation board authority society
+    centre center forum summit agreement act treaty protocol panel program programme project
+    report day week war age period sheet effect change warming north south east west city county
+    province state region system league cup games church school college club press review""".split()
+)
+# Words that make a place name another place: "South Korea" is not "Korea", "New Mexico" not
+# "Mexico", "Northern Ireland" not "Ireland".
+_PLACE_QUALIFIERS = frozenset(
+    """north south east west northern southern eastern western northeast northwest southeast
+    southwest new upper lower central equatorial greater little""".split()
+)
+# Words before a surname that are no first name: "President Biden", "MEP Kanko", "Mr Hunt".
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president vice minister premier chancellor
+    secretary senator sen rep representative congressman congresswoman governor gov mayor judge
+    justice general gen colonel col captain capt lieutenant sergeant admiral commander chief
+    chairman chairwoman chair director king queen prince princess duke duchess pope cardinal
+    bishop archbishop rabbi imam father sheikh emir speaker leader commissioner ambassador
+    inspector detective officer deputy coach manager former late ex candidate president-elect
+    democrat republican conservative liberal labour labor tory socialist mep mp ceo cfo
+    m mme monsieur madame herr frau heer mevrouw dhr mevr señor señora sr sra""".split()
+)
+
+
+def _is_acronymish(word: str) -> bool:
+    core = word.replace(".", "")
+    return len(core) >= 2 and (core.isupper() or any(ch.isdigit() for ch in core)
+                               or any(ch.isupper() for ch in core[1:]))
+
+
+def _sentence_starts(text: str) -> set[int]:
+    starts = {0}
+    for m in re.finditer(r"(?:[.!?…:;]|^)[\"')\]\s]*\s+|\n|[\"“(]\s*", text):
+        starts.add(m.end())
+    return starts
+
+
+# Leading words trimmed off a capitalised run: function words, but not "New" (New York).
+_TRIM = STOPWORDS - {"new", "old", "first", "last", "next", "well", "like", "unlike"}
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word).lower().strip(".")
+
+
+def _split_run(start: int, run: str) -> list[tuple[int, list[str]]]:
+    """Split a capitalised run after a possessive: "NAR's John Tuccillo" names two things."""
+    parts: list[tuple[int, list[str]]] = []
+    words: list[str] = []
+    pos = part_start = start
+    for word in run.split(" "):
+        if word:
+            words.append(word)
+        pos += len(word) + 1
+        if re.search(r"['’]s$", word):
+            parts.append((part_start, words))
+            words, part_start = [], pos
+    if words:
+        parts.append((part_start, words))
+    return parts
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline set in title case or capitals ("Chinese Diplomats Assault Taiwan Counterparts
+    in Fiji"): capitalisation there marks no names."""
+    words = _WORD_RE.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 10 > len(words) * 6
+
+
+def _split_common(start: int, words: list[str]) -> list[tuple[int, list[str]]]:
+    """In title case, cut a capitalised run at the words English writes in lowercase ("Diplomats
+    Assault Taiwan Counterparts" -> "Taiwan"): what is left is what would be capitalised in a
+    sentence too. Names made of common words ("World Bank") are lost there, which only makes the
+    check ask less of a passage; keeping the run whole would ask for a phrase no source has."""
+    from ..brief.lexicon import lowercase_words  # a data file: loaded on first title-case text
+
+    common = lowercase_words()
+    parts: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    pos = part_start = start
+    for word in words:
+        if _bare(word) in common or _bare(word) in STOPWORDS:
+            if current:
+                parts.append((part_start, current))
+            current, part_start = [], pos + len(word) + 1
+        else:
+            current.append(word)
+        pos += len(word) + 1
+    if current:
+        parts.append((part_start, current))
+    return parts
+
+
+def extract_names(text: str) -> list[str]:
+    """Capitalised names and acronyms in ``text``, in order, without duplicates.
+
+    A capitalised word at the start of a sentence is taken only when it is clearly a name:
+    an acronym ("NASA", "V24"), followed by more capitalised words ("Assita Kanko"),
+    a possessive ("Obama's"), or capitalised elsewhere in the text too. Otherwise it is an
+    ordinary word that happens to open the sentence ("Scientists", "Global").
+    """
+    text = _glue_series(prepare(text))
+    starts = _sentence_starts(text)
+    title_case = _is_title_case(text)
+    mid_sentence_caps: set[str] = set()
+    found: list[tuple[int, str]] = []
+    for run in _ENTITY.finditer(text):
+        runs = _split_run(run.start(), run.group(0))
+        if title_case:
+            runs = [part for start, words in runs for part in _split_common(start, words)]
+        for start, words in runs:
+            # Trim leading function words ("The European Union", "In Paris") and months or
+            # weekdays, which check_dates handles ("December's near-record pace").
+            while words and (_bare(words[0]) in _TRIM or _bare(words[0]) in MONTHS
+                             or _bare(words[0]) in WEEKDAYS):
+                start += len(words[0]) + 1
+                words = words[1:]
+            # Trim trailing connectors caught between two runs ("Bank of").
+            while words and re.fullmatch(_CONNECTORS, words[-1]):
+                words = words[:-1]
+            # "Rising CO2 levels": an ordinary word opening the sentence before an acronym.
+            if (start in starts and len(words) > 1 and not _is_acronymish(words[0])
+                    and _is_acronymish(words[1])):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if not words or all(_bare(w) in STOPWORDS for w in words):
+                continue
+            if len(words) == 1 and len(words[0].strip(".")) < 2:  # a lone initial or "C"
+                continue
+            ent = re.sub(r"['’]s$", "", " ".join(words))
+            if start not in starts:
+                mid_sentence_caps.add(ent)
+            found.append((start, ent))
+    out: list[str] = []
+    for start, ent in found:
+        # (In title case the common words are already gone: a word left at the start is a name.)
+        if start in starts and " " not in ent and not _is_acronymish(ent) and not title_case:
+            following = text[start + len(ent): start + len(ent) + 40]
+            # "Obama's plan", "Kanko said": a possessive or a speech verb marks a name (but
+            # "Scientists say" / "Officials said" are plural common nouns).
+            speaks = SPEECH.match(following.lstrip()) and not ent.lower().endswith("s")
+            if (ent not in mid_sentence_caps and not following.startswith(("'s", "’s"))
+                    and not speaks):
+                continue
+        ent = ent.replace("_", " ")
+        if ent not in out:
+            out.append(ent)
+    return out
+
+
+def _glue_series(text: str) -> str:
+    """ "Boeing 737" -> "Boeing_737", so that the capitalised run takes the number with the
+    name (same length, so positions stay put; the underscore is a space again on the way out)."""
+    for m in _SERIES.finditer(text):
+        if m.group(0)[0].isupper():
+            text = text[: m.start()] + m.group(0).replace(" ", "_") + text[m.end():]
+    return text
+
+
+
+
+# ---------------------------------------------------------------- the comparison form
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word of a text in its comparison form, with what a reader sees around it."""
+
+    key: str  # lowercase, no diacritics, American spelling ("organization", "covid", "19")
+    cap: bool  # written with a capital (a digit is not)
+    upper: bool  # written in capitals ("MEP", "NASA"): an acronym or a title, no first name
+    attached: bool  # follows the previous word with only a space or a hyphen between
+    hyphen: bool  # follows the previous word across a hyphen ("Guinea-Bissau")
+
+
+# A word of letters, or of digits; "'s" after a word is a possessive.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+_ACRONYM_DOTS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+
+
+def _words(text: str) -> list[_Word]:
+    text = fold_diacritics(text)
+    # "U.S." -> "US", so dotted and undotted acronyms compare equal.
+    text = _ACRONYM_DOTS.sub(lambda m: m.group(0).replace(".", ""), text)
+    protected = party_spans(text)
+    out: list[_Word] = []
+    prev_end = None
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        gap = text[prev_end: m.start()] if prev_end is not None else None
+        if gap is not None and gap.rstrip() in {"'", "’"} and token.lower() == "s":
+            # A possessive ends the name: "Britain's Johnson" gives Johnson no first name.
+            prev_end = None
+            continue
+        attached = gap is not None and gap.strip() in {"", "-"}
+        if token[0].isdigit():
+            key = token.replace(",", "")
+        elif any(s <= m.start() < e for s, e in protected):
+            key = token.lower()
+        else:
+            key = spelling_key(token)
+        out.append(_Word(key=key, cap=token[0].isupper(), upper=len(token) > 1 and token.isupper(),
+                         attached=attached, hyphen=attached and gap.strip() == "-"))
+        prev_end = m.end()
+    return out
+
+
+def name_key(name: str) -> str:
+    """The comparison form of a name: "Orbán's" -> "orban", "World Health Organisation" ->
+    "world health organization", "COVID-19" / "Covid19" -> "covid 19", "U.S." -> "us"."""
+    return " ".join(w.key for w in _words(name))
+
+
+class PassageNames:
+    """A passage read for names once, then asked about many: its words in comparison form,
+    where each word occurs, and (for the cross-language matcher) its names."""
+
+    def __init__(self, text: str) -> None:
+        self.text = prepare(text)
+        self.words = _words(self.text)
+        self.at: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            self.at.setdefault(w.key, []).append(i)
+        self._candidates: list[str] | None = None
+
+    def occurrences(self, keys: Sequence[str]) -> list[int]:
+        """Where the words ``keys`` occur one after the other."""
+        n = len(keys)
+        return [i for i in self.at.get(keys[0], ())
+                if [w.key for w in self.words[i: i + n]] == list(keys)]
+
+    def in_longer_place_name(self, i: int, keys: Sequence[str]) -> bool:
+        """Whether the occurrence of ``keys`` at ``i`` is part of another place's name: "Korea"
+        in "South Korea", "Mexico" in "New Mexico", "Guinea" in "Guinea-Bissau"."""
+        words = self.words
+        before = words[i - 1] if i > 0 and words[i].attached else None
+        if (before is not None and before.cap and before.key in _PLACE_QUALIFIERS
+                and before.key not in keys):
+            return True
+        j = i + len(keys)
+        return j < len(words) and words[j].hyphen and words[j].cap
+
+    def candidates(self) -> list[str]:
+        """Names of the passage and their parts ("Governor of California" -> also "Governor",
+        "California"), for the cross-language matcher. Names with digits are left out."""
+        if self._candidates is None:
+            seen: dict[str, None] = {}
+            for name in extract_names(self.text):
+                parts = [name] + re.split(rf"\s+{_CONNECTORS}\s+", name)
+                if " " in name:
+                    parts += name.split()
+                for part in parts:
+                    part = re.sub(r"['’]s$", "", part.strip())
+                    if (len(part) >= 3 and not any(ch.isdigit() for ch in part)
+                            and part.lower() not in STOPWORDS):
+                        seen.setdefault(part)
+            self._candidates = list(seen)
+        return self._candidates
+
+
+@lru_cache(maxsize=512)
+def passage_names(text: str) -> PassageNames:
+    """:class:`PassageNames` of ``text``, cached: the verifier asks about one passage for every
+    claim of a brief."""
+    return PassageNames(text)
+
+
+def find_name(name: str, passage: PassageNames) -> bool:
+    """Whether ``passage`` names ``name``, without any model (see the module docstring)."""
+    keys = name_key(name).split()
+    if not keys:
+        return False
+    if any(not passage.in_longer_place_name(i, keys) for i in passage.occurrences(keys)):
+        return True
+    if len(keys) > 1 and passage.at.get("".join(keys)):
+        return True  # "Al Qaeda" / "AlQaeda"
+    if any(passage.occurrences(alias.split()) for alias in _ALIASES.get(" ".join(keys), ())):
+        return True
+    return _surname_found(keys, passage)
+
+
+def _surname_found(keys: list[str], passage: PassageNames) -> bool:
+    """ "Assita Kanko" is named by a passage that says "Kanko" (a surname, capitalised there),
+    unless the passage gives that surname another first name ("Hillary Clinton" is not named by
+    a passage about Bill Clinton) or the first word makes it another place ("North Korea")."""
+    last = keys[-1]
+    if not (2 <= len(keys) <= 4 and len(last) >= 3 and last not in _GENERIC_HEADS
+            and not last.isdigit() and keys[0] not in _PLACE_QUALIFIERS):
+        return False
+    seen = [i for i in passage.at.get(last, ()) if passage.words[i].cap]
+    if not seen:
+        return False
+    given = {k for k in keys[:-1] if k not in _TITLES and len(k) > 1}
+    firsts = set()
+    for i in seen:
+        before = passage.words[i - 1] if i > 0 and passage.words[i].attached else None
+        if (before is not None and before.cap and not before.upper
+                and before.key not in _TITLES and before.key not in STOPWORDS
+                and len(before.key) > 1):
+            firsts.add(before.key)
+    if not given or not firsts:
+        return True
+    return bool(given & firsts)
+
+
+# ---------------------------------------------------------------- across languages
+
+
+class NameMatcher:
+    """Names across languages, by multilingual embeddings of the names.
+
+    ``embedder``: a multilingual sentence embedder (the verifier's
+    :class:`groundbrief.index.embed.UniversalSentenceEncoder`, on which :data:`NAME_SIMILARITY`
+    was measured). Vectors are cached per name: a brief's passages repeat their names.
+    """
+
+    def __init__(self, embedder: Embedder, threshold: float = NAME_SIMILARITY,
+                 cache_size: int = 50_000) -> None:
+        self.embedder = embedder
+        self.threshold = threshold
+        self._cache_size = cache_size
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def _embed(self, texts: Sequence[str]) -> None:
+        todo = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if not todo:
+            return
+        if len(self._vectors) + len(todo) > self._cache_size:
+            self._vectors.clear()
+        for text, vec in zip(todo, self.embedder.embed_batch(todo)):
+            self._vectors[text] = vec
+
+    def similarity(self, a: str, b: str) -> float:
+        self._embed([a, b])
+        return float(self._vectors[a] @ self._vectors[b])
+
+    def same_name(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` name the same person, place or body: equal in comparison
+        form, aliases, or translations of each other (embedding cosine at the threshold)."""
+        ka, kb = name_key(a), name_key(b)
+        if not ka or not kb:
+            return False
+        if ka == kb or ka.replace(" ", "") == kb.replace(" ", "") or kb in _ALIASES.get(ka, ()):
+            return True
+        return self._translates(a, b, ka, kb)
+
+    def _translates(self, a: str, b: str, ka: str, kb: str) -> bool:
+        # The party names whose spelling tells them apart, and names with digits ("B-17" /
+        # "B-52" embed alike), never match by similarity.
+        if names_a_party_by_spelling(a) or names_a_party_by_spelling(b):
+            return False
+        if any(ch.isdigit() for ch in ka + kb):
+            return False
+        wa, wb = ka.split(), kb.split()
+        shared = set(wa) & set(wb)
+        if not shared:
+            return self.similarity(_display(a), _display(b)) >= self.threshold
+        # Names that share words differ in words that must translate each other one for one:
+        # "Zuid-Korea" / "South Korea" (zuid = south), not "North Korea" / "South Korea", not
+        # "George Bush" / "George W. Bush", not "West Virginia" / "Virginia".
+        ua = [w for w in wa if w not in shared]
+        ub = [w for w in wb if w not in shared]
+        if not ua or len(ua) != len(ub) or len(ua) > 3:
+            return False
+        self._embed(ua + ub)
+        return any(all(self.similarity(x, y) >= self.threshold for x, y in zip(ua, perm))
+                   for perm in itertools.permutations(ub))
+
+    def find(self, name: str, passage: PassageNames) -> str | None:
+        """The passage's form of ``name``: ``name`` itself when :func:`find_name` finds it,
+        else the passage name it translates, else None."""
+        if find_name(name, passage):
+            return name
+        ka = name_key(name)
+        if not ka or any(ch.isdigit() for ch in ka) or names_a_party_by_spelling(name):
+            return None
+        candidates = passage.candidates()
+        self._embed([_display(name)] + [_display(c) for c in candidates])
+        for cand in candidates:
+            if self._translates(name, cand, ka, name_key(cand)):
+                return cand
+        return None
+
+
+def _display(name: str) -> str:
+    """The name as embedded: as written, without a possessive."""
+    return re.sub(r"['’]s$", "", name.strip())
