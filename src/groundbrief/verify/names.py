@@ -313,10 +313,14 @@ def extract_names(text: str) -> list[str]:
             if (ent not in mid_sentence_caps and not following.startswith(("'s", "’s"))
                     and not speaks):
                 continue
-        ent = ent.replace("_", " ")
-        if ent not in out:
+        # "L'Allemagne", "d'Italia": the elided article is no part of the name.
+        ent = _ELIDED_ARTICLE.sub("", ent.replace("_", " "))
+        if ent and ent not in out:
             out.append(ent)
     return out
+
+
+_ELIDED_ARTICLE = re.compile(r"^(?:[LlDd]|[DdNnSs]ell|[Ss]ull|[Dd]all)['’](?=[^\W\d_])")
 
 
 def _glue_series(text: str) -> str:
@@ -376,6 +380,19 @@ def _words(text: str) -> list[_Word]:
     return out
 
 
+def _join_hyphens(words: list[_Word]) -> list[_Word]:
+    """The words with hyphenated compounds written as one: "Co-operation" -> "cooperation"."""
+    out: list[_Word] = []
+    for w in words:
+        if w.hyphen and out:
+            prev = out[-1]
+            out[-1] = _Word(key=prev.key + w.key, cap=prev.cap, upper=prev.upper,
+                            attached=prev.attached, hyphen=prev.hyphen)
+        else:
+            out.append(w)
+    return out
+
+
 def name_key(name: str) -> str:
     """The comparison form of a name: "Orbán's" -> "orban", "World Health Organisation" ->
     "world health organization", "COVID-19" / "Covid19" -> "covid 19", "U.S." -> "us"."""
@@ -389,16 +406,17 @@ class PassageNames:
     def __init__(self, text: str) -> None:
         self.text = prepare(text)
         self.words = _words(self.text)
-        self.at: dict[str, list[int]] = {}
-        for i, w in enumerate(self.words):
-            self.at.setdefault(w.key, []).append(i)
+        self.at = _index(self.words)
+        # The same words with hyphenated compounds joined, for "Co-operation" / "Cooperation".
+        self.joined = _join_hyphens(self.words)
+        self.joined_at = _index(self.joined)
         self._candidates: list[str] | None = None
 
-    def occurrences(self, keys: Sequence[str]) -> list[int]:
+    def occurrences(self, keys: Sequence[str], joined: bool = False) -> list[int]:
         """Where the words ``keys`` occur one after the other."""
+        words, at = (self.joined, self.joined_at) if joined else (self.words, self.at)
         n = len(keys)
-        return [i for i in self.at.get(keys[0], ())
-                if [w.key for w in self.words[i: i + n]] == list(keys)]
+        return [i for i in at.get(keys[0], ()) if [w.key for w in words[i: i + n]] == list(keys)]
 
     def in_longer_place_name(self, i: int, keys: Sequence[str]) -> bool:
         """Whether the occurrence of ``keys`` at ``i`` is part of another place's name: "Korea"
@@ -416,17 +434,28 @@ class PassageNames:
         "California"), for the cross-language matcher. Names with digits are left out."""
         if self._candidates is None:
             seen: dict[str, None] = {}
-            for name in extract_names(self.text):
+            # Names, and every capitalised word: a country opening a sentence ("Germany
+            # voted") is a name the sentence-start rule of extract_names leaves out.
+            names = extract_names(self.text) + re.findall(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}", self.text)
+            for name in names:
                 parts = [name] + re.split(rf"\s+{_CONNECTORS}\s+", name)
                 if " " in name:
                     parts += name.split()
                 for part in parts:
                     part = re.sub(r"['’]s$", "", part.strip())
                     if (len(part) >= 3 and not any(ch.isdigit() for ch in part)
-                            and part.lower() not in STOPWORDS):
+                            and part.lower() not in STOPWORDS and part.lower() not in MONTHS
+                            and part.lower() not in WEEKDAYS):
                         seen.setdefault(part)
             self._candidates = list(seen)
         return self._candidates
+
+
+def _index(words: list[_Word]) -> dict[str, list[int]]:
+    at: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        at.setdefault(w.key, []).append(i)
+    return at
 
 
 @lru_cache(maxsize=512)
@@ -438,11 +467,15 @@ def passage_names(text: str) -> PassageNames:
 
 def find_name(name: str, passage: PassageNames) -> bool:
     """Whether ``passage`` names ``name``, without any model (see the module docstring)."""
-    keys = name_key(name).split()
+    words = _words(name)
+    keys = [w.key for w in words]
     if not keys:
         return False
     if any(not passage.in_longer_place_name(i, keys) for i in passage.occurrences(keys)):
         return True
+    joined = [w.key for w in _join_hyphens(words)]
+    if passage.occurrences(joined, joined=True):
+        return True  # "Co-operation" / "Cooperation"
     if len(keys) > 1 and passage.at.get("".join(keys)):
         return True  # "Al Qaeda" / "AlQaeda"
     if any(passage.occurrences(alias.split()) for alias in _ALIASES.get(" ".join(keys), ())):
