@@ -47,7 +47,7 @@ from .names import NameMatcher, digit_name_spans, extract_names, find_name, pass
 from .quotes import extract_quotes, quote_found
 from .surface import SPEECH as _SPEECH
 from .surface import STOPWORDS as _STOPWORDS
-from .surface import fold_spelling
+from .surface import spelling_key
 from .surface import prepare as _prepare
 
 __all__ = [
@@ -242,9 +242,12 @@ def check_entities(claim: str, passage: str, names: NameMatcher | None = None) -
     """Claim names found in ``passage`` as a reader finds them (:mod:`groundbrief.verify.names`:
     case, diacritics, spelling variants, aliases, a surname on its own; across languages too
     when a ``names`` matcher is given); names never 'conflict'."""
+    claim_names = extract_names(claim)
+    if not claim_names:
+        return CheckResult("entities")
     pn = passage_names(passage)
     matched, missing = [], []
-    for ent in extract_names(claim):
+    for ent in claim_names:
         found = names.find(ent, pn) is not None if names is not None else find_name(ent, pn)
         (matched if found else missing).append(ent)
     return CheckResult("entities", tuple(matched), tuple(missing), ())
@@ -279,7 +282,7 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=4096)
 def _content_stems(text: str) -> frozenset[str]:
     return frozenset(
-        _stem(w) for w in _WORD.findall(fold_spelling(_prepare(text)))
+        _stem(spelling_key(w)) for w in _WORD.findall(_prepare(text))
         if w.lower() not in _STOPWORDS and not _NEGATION.fullmatch(w) and len(w) > 1
     )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from .dates import date_spans
 from .names import digit_name_spans
@@ -332,6 +333,12 @@ def extract_figures(text: str) -> list[Figure]:
     numbers inside names ("B-17", "Boeing 737", "COVID-19") are skipped. ``span`` points into
     ``text`` as given.
     """
+    return list(_figures(text))
+
+
+# A claim is compared with every passage retrieved for it: read it once.
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[Figure, ...]:
     prepared, offsets = prepare_mapped(text)
     # Day numbers belong to their dates ("February 22" is not the figure 22), and numbers in
     # names to the names; blanked, not removed, so positions stay put.
@@ -365,4 +372,4 @@ def extract_figures(text: str) -> list[Figure]:
         end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
         out.append(Figure(text=prepared[start:end], value=value, unit=unit, kind=kind,
                           span=(offsets[start], offsets[end - 1] + 1), noun=noun))
-    return out
+    return tuple(out)

@@ -32,7 +32,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -115,11 +114,16 @@ _CURRENCY_CODES = frozenset(
 _DIGIT_LETTER = re.compile(r"(?<![\w.,$€£¥])\d[GD]\b")
 
 
+# Cheap tests that spare most texts the three patterns above.
+_MAY_BE_SERIES = re.compile(r"[^\W\d_]\s+\d")
+_MAY_BE_GLUED = re.compile(r"[^\W\d_]-?\d")
+
+
 def digit_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the names in ``text`` that hold digits: "B-17", "COVID-19", "Boeing 737"."""
-    spans = [m.span() for m in _SERIES.finditer(text)]
+    spans = [m.span() for m in _SERIES.finditer(text)] if _MAY_BE_SERIES.search(text) else []
     spans += [m.span() for m in _DIGIT_LETTER.finditer(text)]
-    for m in _GLUED.finditer(text):
+    for m in _GLUED.finditer(text) if _MAY_BE_GLUED.search(text) else ():
         head = m.group("head")
         bare = head.replace("-", "").lower()
         if bare in _CURRENCY_CODES or bare in MONTHS:
@@ -270,6 +274,12 @@ def extract_names(text: str) -> list[str]:
     a possessive ("Obama's"), or capitalised elsewhere in the text too. Otherwise it is an
     ordinary word that happens to open the sentence ("Scientists", "Global").
     """
+    return list(_names(text))
+
+
+# A claim is compared with every passage retrieved for it: read it once.
+@lru_cache(maxsize=4096)
+def _names(text: str) -> tuple[str, ...]:
     text = _glue_series(prepare(text))
     starts = _sentence_starts(text)
     title_case = _is_title_case(text)
@@ -317,7 +327,7 @@ def extract_names(text: str) -> list[str]:
         ent = _ELIDED_ARTICLE.sub("", ent.replace("_", " "))
         if ent and ent not in out:
             out.append(ent)
-    return out
+    return tuple(out)
 
 
 _ELIDED_ARTICLE = re.compile(r"^(?:[LlDd]|[DdNnSs]ell|[Ss]ull|[Dd]all)['’](?=[^\W\d_])")
@@ -332,71 +342,76 @@ def _glue_series(text: str) -> str:
     return text
 
 
-
-
 # ---------------------------------------------------------------- the comparison form
 
-
-@dataclass(frozen=True)
-class _Word:
-    """One word of a text in its comparison form, with what a reader sees around it."""
-
-    key: str  # lowercase, no diacritics, American spelling ("organization", "covid", "19")
-    cap: bool  # written with a capital (a digit is not)
-    upper: bool  # written in capitals ("MEP", "NASA"): an acronym or a title, no first name
-    attached: bool  # follows the previous word with only a space or a hyphen between
-    hyphen: bool  # follows the previous word across a hyphen ("Guinea-Bissau")
-
-
-# A word of letters, or of digits; "'s" after a word is a possessive.
+# A word of letters, or of digits.
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _ACRONYM_DOTS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+# A possessive ends a name: "Britain's Johnson" gives Johnson no first name.
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b|(?<=s)['’](?!\w)")
 
 
-def _words(text: str) -> list[_Word]:
-    text = fold_diacritics(text)
-    # "U.S." -> "US", so dotted and undotted acronyms compare equal.
-    text = _ACRONYM_DOTS.sub(lambda m: m.group(0).replace(".", ""), text)
-    protected = party_spans(text)
-    out: list[_Word] = []
-    prev_end = None
-    for m in _TOKEN.finditer(text):
-        token = m.group(0)
-        gap = text[prev_end: m.start()] if prev_end is not None else None
-        if gap is not None and gap.rstrip() in {"'", "’"} and token.lower() == "s":
-            # A possessive ends the name: "Britain's Johnson" gives Johnson no first name.
-            prev_end = None
-            continue
-        attached = gap is not None and gap.strip() in {"", "-"}
-        if token[0].isdigit():
-            key = token.replace(",", "")
-        elif any(s <= m.start() < e for s, e in protected):
-            key = token.lower()
-        else:
-            key = spelling_key(token)
-        out.append(_Word(key=key, cap=token[0].isupper(), upper=len(token) > 1 and token.isupper(),
-                         attached=attached, hyphen=attached and gap.strip() == "-"))
-        prev_end = m.end()
-    return out
+class _Words:
+    """The words of a text in comparison form (``keys``: lowercase, no diacritics, American
+    spelling), and on demand what a reader sees around each: a capital, capitals only, and
+    whether it follows the previous word with only a space or a hyphen between."""
+
+    def __init__(self, text: str) -> None:
+        text = fold_diacritics(text)
+        # "U.S." -> "US", so dotted and undotted acronyms compare equal.
+        text = _ACRONYM_DOTS.sub(lambda m: m.group(0).replace(".", ""), text)
+        self.text = _POSSESSIVE.sub("’", text)
+        self.spans = [m.span() for m in _TOKEN.finditer(self.text)]
+        tokens = [self.text[a:b] for a, b in self.spans]
+        self.keys = [t if t[0].isdigit() else spelling_key(t) for t in tokens]
+        for a, b in party_spans(self.text):  # "Labour" as a party keeps its spelling
+            for k, (start, _) in enumerate(self.spans):
+                if a <= start < b:
+                    self.keys[k] = tokens[k].lower()
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def cap(self, k: int) -> bool:
+        return self.text[self.spans[k][0]].isupper()
+
+    def upper(self, k: int) -> bool:
+        """Written in capitals ("MEP", "NASA"): an acronym or a title, no first name."""
+        a, b = self.spans[k]
+        return b - a > 1 and self.text[a:b].isupper()
+
+    def gap(self, k: int) -> str | None:
+        """What stands between word ``k - 1`` and word ``k``, stripped; None for the first."""
+        return self.text[self.spans[k - 1][1]: self.spans[k][0]].strip() if k > 0 else None
+
+    def attached(self, k: int) -> bool:
+        return self.gap(k) in {"", "-"}
+
+    def hyphen(self, k: int) -> bool:
+        return self.gap(k) == "-"
+
+    def joined(self) -> list[str]:
+        """The keys with hyphenated compounds written as one: "Co-operation" -> "cooperation"."""
+        out: list[str] = []
+        for k, key in enumerate(self.keys):
+            if out and self.hyphen(k):
+                out[-1] += key
+            else:
+                out.append(key)
+        return out
 
 
-def _join_hyphens(words: list[_Word]) -> list[_Word]:
-    """The words with hyphenated compounds written as one: "Co-operation" -> "cooperation"."""
-    out: list[_Word] = []
-    for w in words:
-        if w.hyphen and out:
-            prev = out[-1]
-            out[-1] = _Word(key=prev.key + w.key, cap=prev.cap, upper=prev.upper,
-                            attached=prev.attached, hyphen=prev.hyphen)
-        else:
-            out.append(w)
-    return out
+def _index(keys: list[str]) -> dict[str, list[int]]:
+    at: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        at.setdefault(key, []).append(i)
+    return at
 
 
 def name_key(name: str) -> str:
     """The comparison form of a name: "Orbán's" -> "orban", "World Health Organisation" ->
     "world health organization", "COVID-19" / "Covid19" -> "covid 19", "U.S." -> "us"."""
-    return " ".join(w.key for w in _words(name))
+    return " ".join(_Words(name).keys)
 
 
 class PassageNames:
@@ -405,29 +420,33 @@ class PassageNames:
 
     def __init__(self, text: str) -> None:
         self.text = prepare(text)
-        self.words = _words(self.text)
-        self.at = _index(self.words)
-        # The same words with hyphenated compounds joined, for "Co-operation" / "Cooperation".
-        self.joined = _join_hyphens(self.words)
-        self.joined_at = _index(self.joined)
+        self.words = _Words(self.text)
+        self.at = _index(self.words.keys)
+        self._joined: tuple[list[str], dict[str, list[int]]] | None = None
         self._candidates: list[str] | None = None
 
     def occurrences(self, keys: Sequence[str], joined: bool = False) -> list[int]:
-        """Where the words ``keys`` occur one after the other."""
-        words, at = (self.joined, self.joined_at) if joined else (self.words, self.at)
+        """Where the words ``keys`` occur one after the other (``joined``: among the words with
+        hyphenated compounds written as one)."""
+        if joined:
+            if self._joined is None:
+                words = self.words.joined()
+                self._joined = (words, _index(words))
+            words, at = self._joined
+        else:
+            words, at = self.words.keys, self.at
         n = len(keys)
-        return [i for i in at.get(keys[0], ()) if [w.key for w in words[i: i + n]] == list(keys)]
+        return [i for i in at.get(keys[0], ()) if words[i: i + n] == list(keys)]
 
     def in_longer_place_name(self, i: int, keys: Sequence[str]) -> bool:
         """Whether the occurrence of ``keys`` at ``i`` is part of another place's name: "Korea"
         in "South Korea", "Mexico" in "New Mexico", "Guinea" in "Guinea-Bissau"."""
-        words = self.words
-        before = words[i - 1] if i > 0 and words[i].attached else None
-        if (before is not None and before.cap and before.key in _PLACE_QUALIFIERS
-                and before.key not in keys):
+        w = self.words
+        if (i > 0 and w.attached(i) and w.cap(i - 1) and w.keys[i - 1] in _PLACE_QUALIFIERS
+                and w.keys[i - 1] not in keys):
             return True
         j = i + len(keys)
-        return j < len(words) and words[j].hyphen and words[j].cap
+        return j < len(w) and w.hyphen(j) and w.cap(j)
 
     def candidates(self) -> list[str]:
         """Names of the passage and their parts ("Governor of California" -> also "Governor",
@@ -451,13 +470,6 @@ class PassageNames:
         return self._candidates
 
 
-def _index(words: list[_Word]) -> dict[str, list[int]]:
-    at: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        at.setdefault(w.key, []).append(i)
-    return at
-
-
 @lru_cache(maxsize=512)
 def passage_names(text: str) -> PassageNames:
     """:class:`PassageNames` of ``text``, cached: the verifier asks about one passage for every
@@ -467,14 +479,13 @@ def passage_names(text: str) -> PassageNames:
 
 def find_name(name: str, passage: PassageNames) -> bool:
     """Whether ``passage`` names ``name``, without any model (see the module docstring)."""
-    words = _words(name)
-    keys = [w.key for w in words]
+    words = _Words(name)
+    keys = words.keys
     if not keys:
         return False
     if any(not passage.in_longer_place_name(i, keys) for i in passage.occurrences(keys)):
         return True
-    joined = [w.key for w in _join_hyphens(words)]
-    if passage.occurrences(joined, joined=True):
+    if passage.occurrences(words.joined(), joined=True):
         return True  # "Co-operation" / "Cooperation"
     if len(keys) > 1 and passage.at.get("".join(keys)):
         return True  # "Al Qaeda" / "AlQaeda"
@@ -491,17 +502,15 @@ def _surname_found(keys: list[str], passage: PassageNames) -> bool:
     if not (2 <= len(keys) <= 4 and len(last) >= 3 and last not in _GENERIC_HEADS
             and not last.isdigit() and keys[0] not in _PLACE_QUALIFIERS):
         return False
-    seen = [i for i in passage.at.get(last, ()) if passage.words[i].cap]
+    w = passage.words
+    seen = [i for i in passage.at.get(last, ()) if w.cap(i)]
     if not seen:
         return False
     given = {k for k in keys[:-1] if k not in _TITLES and len(k) > 1}
-    firsts = set()
-    for i in seen:
-        before = passage.words[i - 1] if i > 0 and passage.words[i].attached else None
-        if (before is not None and before.cap and not before.upper
-                and before.key not in _TITLES and before.key not in STOPWORDS
-                and len(before.key) > 1):
-            firsts.add(before.key)
+    firsts = {w.keys[i - 1] for i in seen
+              if i > 0 and w.attached(i) and w.cap(i - 1) and not w.upper(i - 1)
+              and w.keys[i - 1] not in _TITLES and w.keys[i - 1] not in STOPWORDS
+              and len(w.keys[i - 1]) > 1}
     if not given or not firsts:
         return True
     return bool(given & firsts)

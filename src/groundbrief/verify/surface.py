@@ -9,8 +9,10 @@ one (issue 9, item 9).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..text import _QUOTE_MAP, fold_quotes
 
@@ -38,29 +40,45 @@ def prepare(text: str) -> str:
     return _FORMULA.sub(r"\1\2", fold_quotes(text))
 
 
-def prepare_mapped(text: str) -> tuple[str, list[int]]:
-    """:func:`prepare` of ``text`` and, for each of its characters (and its end), the offset of
-    that character in ``text``: spans found in the prepared text point into the original."""
-    folded = text.translate(_QUOTE_MAP)
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(folded):
-        if ch.isspace():
-            if not chars or chars[-1] == " ":
-                continue
-            ch = " "
-        chars.append(ch)
-        where.append(i)
-    if chars and chars[-1] == " ":
-        chars.pop()
-        where.pop()
-    collapsed = "".join(chars)
-    # Remove the space of "CO 2" as prepare() does, keeping the map in step.
-    dropped = {m.start(2) - 1 for m in _FORMULA.finditer(collapsed)}
-    out = "".join(ch for j, ch in enumerate(collapsed) if j not in dropped)
-    offsets = [w for j, w in enumerate(where) if j not in dropped]
-    offsets.append(len(text))
-    return out, offsets
+_NONSPACE = re.compile(r"\S+")
+
+
+class Offsets:
+    """Where each character of ``prepare(text)`` was in ``text``: ``offsets[j]``. Built on first
+    use (most texts are searched and never asked about a position)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._map: tuple[list[int], list[int]] | None = None
+
+    def _build(self) -> tuple[list[int], list[int]]:
+        folded = self._text.translate(_QUOTE_MAP)
+        origins = [m.start() for m in _NONSPACE.finditer(folded)]
+        words = folded.split()
+        starts = [0] * len(words)
+        for k in range(1, len(words)):
+            starts[k] = starts[k - 1] + len(words[k - 1]) + 1
+        joined = " ".join(words)
+        if _FORMULA.search(joined):
+            # Rare ("CO 2"): prepare() removed a space; map character by character.
+            chars = [origins[k] + i for k, w in enumerate(words) for i in range(len(w) + 1)]
+            dropped = {m.start(2) - 1 for m in _FORMULA.finditer(joined)}
+            kept = [c for j, c in enumerate(chars[: len(joined)]) if j not in dropped]
+            return list(range(len(kept))), kept
+        return starts, origins
+
+    def __getitem__(self, j: int) -> int:
+        if self._map is None:
+            self._map = self._build()
+        starts, origins = self._map
+        k = bisect.bisect_right(starts, j) - 1
+        return origins[k] + (j - starts[k]) if k >= 0 else 0
+
+
+def prepare_mapped(text: str) -> tuple[str, Offsets]:
+    """:func:`prepare` of ``text`` and, for each of its characters, its offset in ``text``:
+    spans found in the prepared text point into the original."""
+    return prepare(text), Offsets(text)
 
 
 # Function words and words that open a sentence without naming anything: used to trim
@@ -108,15 +126,17 @@ _UNDECOMPOSED = str.maketrans({
 })
 
 
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
 def fold_diacritics(text: str) -> str:
-    """Latin letters without their marks: "Orbán" -> "Orban", "Łódź" -> "Lodz", "Zürich" ->
-    "Zurich". Other scripts are left as they are (their marks can be letters)."""
-    out = []
-    for ch in unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)):
-        if unicodedata.combining(ch) and out and "a" <= out[-1].lower() <= "z":
-            continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+    """Letters without their marks: "Orbán" -> "Orban", "Łódź" -> "Lodz", "Zürich" -> "Zurich".
+    Only the combining marks of the Latin, Greek and Cyrillic block are dropped: the marks of
+    other scripts (Devanagari vowel signs, Arabic vowels) can be letters."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize(
+        "NFKD", text.translate(_UNDECOMPOSED))))
 
 
 # ---------------------------------------------------------------- spelling
@@ -178,12 +198,16 @@ def party_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """One word, lowercase, in its American spelling: "Organisation" -> "organization"."""
     word = word.lower()
     word = _SPELLING.get(word, word)
-    word = _ISE.sub(r"\1iz\2", word)
-    return _LL.sub(r"\1\2", word)
+    if "is" in word:
+        word = _ISE.sub(r"\1iz\2", word)
+    if "ll" in word:
+        word = _LL.sub(r"\1\2", word)
+    return word
 
 
 def fold_spelling(text: str) -> str:
