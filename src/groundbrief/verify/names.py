@@ -390,15 +390,18 @@ class _Words:
     def hyphen(self, k: int) -> bool:
         return self.gap(k) == "-"
 
-    def joined(self) -> list[str]:
-        """The keys with hyphenated compounds written as one: "Co-operation" -> "cooperation"."""
+    def joined(self) -> tuple[list[str], set[int]]:
+        """The keys with hyphenated compounds written as one ("Co-operation" ->
+        "cooperation"), and which of them are such compounds."""
         out: list[str] = []
+        compounds: set[int] = set()
         for k, key in enumerate(self.keys):
             if out and self.hyphen(k):
                 out[-1] += key
+                compounds.add(len(out) - 1)
             else:
                 out.append(key)
-        return out
+        return out, compounds
 
 
 def _index(keys: list[str]) -> dict[str, list[int]]:
@@ -422,21 +425,26 @@ class PassageNames:
         self.text = prepare(text)
         self.words = _Words(self.text)
         self.at = _index(self.words.keys)
-        self._joined: tuple[list[str], dict[str, list[int]]] | None = None
+        self._joined: tuple[list[str], dict[str, list[int]], set[int]] | None = None
         self._candidates: list[str] | None = None
 
-    def occurrences(self, keys: Sequence[str], joined: bool = False) -> list[int]:
-        """Where the words ``keys`` occur one after the other (``joined``: among the words with
-        hyphenated compounds written as one)."""
-        if joined:
-            if self._joined is None:
-                words = self.words.joined()
-                self._joined = (words, _index(words))
-            words, at = self._joined
-        else:
-            words, at = self.words.keys, self.at
+    def occurrences(self, keys: Sequence[str]) -> list[int]:
+        """Where the words ``keys`` occur one after the other."""
         n = len(keys)
-        return [i for i in at.get(keys[0], ()) if words[i: i + n] == list(keys)]
+        return [i for i in self.at.get(keys[0], ()) if self.words.keys[i: i + n] == list(keys)]
+
+    def compound_occurs(self, keys: Sequence[str], claim_compound: bool) -> bool:
+        """Whether ``keys`` (hyphenated compounds written as one) occur among the passage's
+        words written the same way, where one side wrote a compound with a hyphen
+        ("Co-operation" / "Cooperation"); otherwise :meth:`occurrences` has said it all."""
+        if self._joined is None:
+            words, compounds = self.words.joined()
+            self._joined = (words, _index(words), compounds)
+        words, at, compounds = self._joined
+        n = len(keys)
+        return any(words[i: i + n] == list(keys)
+                   and (claim_compound or compounds & set(range(i, i + n)))
+                   for i in at.get(keys[0], ()))
 
     def in_longer_place_name(self, i: int, keys: Sequence[str]) -> bool:
         """Whether the occurrence of ``keys`` at ``i`` is part of another place's name: "Korea"
@@ -485,7 +493,8 @@ def find_name(name: str, passage: PassageNames) -> bool:
         return False
     if any(not passage.in_longer_place_name(i, keys) for i in passage.occurrences(keys)):
         return True
-    if passage.occurrences(words.joined(), joined=True):
+    joined, compounds = words.joined()
+    if passage.compound_occurs(joined, bool(compounds)):
         return True  # "Co-operation" / "Cooperation"
     if len(keys) > 1 and passage.at.get("".join(keys)):
         return True  # "Al Qaeda" / "AlQaeda"
