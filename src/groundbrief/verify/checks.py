@@ -181,10 +181,11 @@ def extract_quantities(text: str) -> list[Quantity]:
 def check_numbers(claim: str, passage: str) -> CheckResult:
     """Claim figures found / not found / contradicted (same type, other value) in ``passage``.
 
-    The names with digits of the claim ("B-17", "Boeing 737", "COVID-19") are details of the
-    same standing: they are reported here too, matched as names ("Covid19" names COVID-19) and
-    never as conflicting, so a passage about the Boeing 747 is no evidence for a claim about the
-    737 while "17 bombers" is no figure of the B-17's.
+    The names of the claim whose number stands apart ("B-17", "Boeing 737", "COVID-19"), which
+    a figure reading would take for figures, are details of the same standing: they are reported
+    here too, matched as names ("Covid19" names COVID-19) and never as conflicting, so a passage
+    about the Boeing 747 is no evidence for a claim about the 737 while "17 bombers" is no
+    figure of the B-17's.
     """
     c_q = extract_figures(claim)
     p_q = extract_figures(passage)
@@ -201,7 +202,10 @@ def check_numbers(claim: str, passage: str) -> CheckResult:
         if any(q.conflicts_with(p) for p in p_q):
             conflicting.append(q.text)
     claim_p = _prepare(claim)
-    names = [claim_p[s:e] for s, e in digit_name_spans(claim_p)]
+    # Only names whose number stands apart ("B-17", "Boeing 737", "COVID-19"), which a
+    # figure reading took for a figure; "CO2" or "G7" were always names, checked as such.
+    names = [claim_p[s:e] for s, e in digit_name_spans(claim_p)
+             if re.search(r"[\s-]\d", claim_p[s:e])]
     if names:
         pn = passage_names(passage)
         for name in dict.fromkeys(names):

@@ -254,29 +254,42 @@ _FATE_BEFORE = re.compile(
     r"\b(?:(?P<dead>kill(?:ed|ing|s)?|claim(?:ed|ing|s)?\s+the\s+lives\s+of|death\s+toll\s+"
     r"(?:\w+\s+){0,2}(?:of|at|to)|deaths\s+of)|(?P<injured>injur(?:ed|ing|es)|wound(?:ed|ing|s))"
     r"|(?P<arrested>arrest(?:ed|ing|s)|detain(?:ed|ing|s)))\s+(?:at\s+least\s+|some\s+|about\s+|"
-    r"nearly\s+|almost\s+|more\s+than\s+|over\s+|around\s+)?$",
+    r"nearly\s+|almost\s+|more\s+than\s+|over\s+|around\s+|as\s+many\s+as\s+|up\s+to\s+|"
+    r"an\s+estimated\s+|roughly\s+|approximately\s+|fewer\s+than\s+|less\s+than\s+)?$",
     re.IGNORECASE,
 )
 _VOTE_NOUNS = frozenset({"votes", "vote", "ballots"})
 _CLAUSE_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
 
 
+# Words that end the clause of a figure: "infected 500 million and killed 100 million".
+_CLAUSE_ENDS = frozenset({"and", "or", "but", "while", "whereas", "with", "including"})
+
+
 def _following_words(text: str, pos: int, limit: int = 3) -> list[str]:
-    """Up to ``limit`` words after ``pos``, stopping at punctuation (the clause of the figure)."""
+    """Up to ``limit`` words after ``pos``, stopping at punctuation or a conjunction (the
+    clause of the figure)."""
     words: list[str] = []
     while len(words) < limit:
         m = _CLAUSE_WORD.match(text, pos)
-        if m is None:
+        if m is None or m.group(1).lower() in _CLAUSE_ENDS:
             break
         words.append(m.group(1).lower())
         pos = m.end()
     return words
 
 
+def _counts_something_else(after: list[str]) -> bool:
+    """The first word after the figure is a noun that names no people: "killed 1 million
+    bats" counts bats."""
+    return bool(after) and after[0] not in STOPWORDS and after[0] not in _PEOPLE_NOUNS \
+        and after[0] not in _PEOPLE_FATE and after[0] not in {"more", "other", "people"}
+
+
 def _people_unit(before: str, after: list[str]) -> str | None:
     """dead / injured / missing / arrested / people, from the words around a figure."""
     m = _FATE_BEFORE.search(before)
-    if m is not None:
+    if m is not None and not _counts_something_else(after):
         return next(k for k, v in m.groupdict().items() if v)
     counted_people = False
     for word in after:
@@ -301,8 +314,9 @@ def _typed(text: str, m: re.Match[str], value: float, unit: str | None,
         return kind, unit, None
     if unit is not None:
         # "89 years old", "aged 89 years": the unit is read with the number, so look past it.
-        if unit == "years" and (re.match(r"\s*old\b", text[end:])
-                                or _AGE_BEFORE.search(text[max(0, start - 40): start])):
+        if unit == "years" and value < 130 and (
+                re.match(r"\s*old\b", text[end:])
+                or _AGE_BEFORE.search(text[max(0, start - 40): start])):
             return FigureKind.AGE, "years", None
         return FigureKind.MEASURE, unit, None
     if not has_mult and value == int(value) and 0 < value < 130 and _is_age(text, start, end):

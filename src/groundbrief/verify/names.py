@@ -87,7 +87,7 @@ _SERIES_HEADS = (
     "Bundesliga Division Group Unit Reactor Block Camp Pier Berth Lane Runway Base"
 )
 # Lowercase too in running text ("a phase 3 trial", "type 2 diabetes", "chapter 11 bankruptcy").
-_SERIES_LOWER = "chapter article section type phase level category flight route title stage"
+_SERIES_LOWER = "chapter article section type phase level category flight route title stage covid"
 _SERIES_NUMBER = r"\d+(?:\.\d+)?(?:-\d+|[A-Z]+\d*)*"
 # A unit or multiplier after the number makes it a figure again ("Level 5 metres higher").
 _NOT_A_MEMBER = (r"(?!\s*(?:%|per\s*cent|percent|pct|mln|bln|million|billion|thousand|hundred|"
@@ -179,7 +179,7 @@ _GENERIC_HEADS = frozenset(
 # "Mexico", "Northern Ireland" not "Ireland".
 _PLACE_QUALIFIERS = frozenset(
     """north south east west northern southern eastern western northeast northwest southeast
-    southwest new upper lower central equatorial greater little""".split()
+    southwest new upper lower equatorial""".split()
 )
 # Words before a surname that are no first name: "President Biden", "MEP Kanko", "Mr Hunt".
 _TITLES = frozenset(
@@ -190,7 +190,8 @@ _TITLES = frozenset(
     bishop archbishop rabbi imam father sheikh emir speaker leader commissioner ambassador
     inspector detective officer deputy coach manager former late ex candidate president-elect
     democrat republican conservative liberal labour labor tory socialist mep mp ceo cfo
-    m mme monsieur madame herr frau heer mevrouw dhr mevr señor señora sr sra""".split()
+    m mme monsieur madame herr frau heer mevrouw dhr mevr senor senora sr sra
+    storm hurricane typhoon cyclone tropical""".split()
 )
 
 
@@ -519,10 +520,27 @@ def _surname_found(keys: list[str], passage: PassageNames) -> bool:
     firsts = {w.keys[i - 1] for i in seen
               if i > 0 and w.attached(i) and w.cap(i - 1) and not w.upper(i - 1)
               and w.keys[i - 1] not in _TITLES and w.keys[i - 1] not in STOPWORDS
-              and len(w.keys[i - 1]) > 1}
+              and len(w.keys[i - 1]) > 1 and not _in_title_case(w, i)}
     if not given or not firsts:
         return True
-    return bool(given & firsts)
+    return any(_same_first_name(a, b) for a in given for b in firsts)
+
+
+def _in_title_case(w: _Words, i: int) -> bool:
+    """Whether word ``i`` stands in a headline set in title case ("Vatican Presses Trump on
+    Climate"), where a capital before a surname marks no first name."""
+    start = max(w.text.rfind(mark, 0, w.spans[i][0]) for mark in ".!?\"\n") + 1
+    ends = [e for e in (w.text.find(mark, w.spans[i][1]) for mark in ".!?\"\n") if e >= 0]
+    return _is_title_case(w.text[start: min(ends, default=len(w.text))])
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """ "Hilary" / "Hillary" (a doubled letter), "Chris" / "Christopher" (a short form that
+    begins the long one); not "Maria" / "Mario", not "Bill" / "Hillary"."""
+    if re.sub(r"(.)\1", r"\1", a) == re.sub(r"(.)\1", r"\1", b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_.startswith(short)
 
 
 # ---------------------------------------------------------------- across languages
