@@ -464,7 +464,7 @@ class PassageNames:
             seen: dict[str, None] = {}
             # Names, and every capitalised word: a country opening a sentence ("Germany
             # voted") is a name the sentence-start rule of extract_names leaves out.
-            names = extract_names(self.text) + re.findall(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}", self.text)
+            names = extract_names(self.text) + _CAPITALISED.findall(self.text)
             for name in names:
                 parts = [name] + re.split(rf"\s+{_CONNECTORS}\s+", name)
                 if " " in name:
@@ -477,6 +477,9 @@ class PassageNames:
                         seen.setdefault(part)
             self._candidates = list(seen)
         return self._candidates
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
 
 
 @lru_cache(maxsize=512)
