@@ -587,30 +587,54 @@ class NameMatcher:
             return True
         return self._translates(a, b, ka, kb)
 
-    def _translates(self, a: str, b: str, ka: str, kb: str) -> bool:
+    def _compared(self, a: str, b: str, ka: str, kb: str) -> list[tuple[str, str]] | None:
+        """What must embed alike for ``a`` and ``b`` to be one name in two languages: the two
+        names, or the words in which they differ, one for one; None when nothing may."""
         # The party names whose spelling tells them apart, and names with digits ("B-17" /
         # "B-52" embed alike), never match by similarity.
         if names_a_party_by_spelling(a) or names_a_party_by_spelling(b):
-            return False
+            return None
         if any(ch.isdigit() for ch in ka + kb):
-            return False
+            return None
         wa, wb = ka.split(), kb.split()
         shared = set(wa) & set(wb)
         if not shared:
-            return self.similarity(_display(a), _display(b)) >= self.threshold
+            return [(_display(a), _display(b))]
         # Names that share words differ in words that must translate each other one for one:
         # "Zuid-Korea" / "South Korea" (zuid = south), not "North Korea" / "South Korea", not
         # "George Bush" / "George W. Bush", not "West Virginia" / "Virginia".
         ua = [w for w in wa if w not in shared]
         ub = [w for w in wb if w not in shared]
         if not ua or len(ua) != len(ub) or len(ua) > 3 or min(map(len, ua + ub)) < 3:
-            return False  # and a short word ("Kim Jong-un" / "Kim Jong-il") is no translation
+            return None  # and a short word ("Kim Jong-un" / "Kim Jong-il") is no translation
         # Embedded capitalised, as names are written: "zuid" / "south" is 0.41, "Zuid" /
         # "South" 0.93 with USE.
-        ua, ub = [w.title() for w in ua], [w.title() for w in ub]
-        self._embed(ua + ub)
+        return [(x.title(), y.title()) for x in ua for y in ub]
+
+    def _translates(self, a: str, b: str, ka: str, kb: str) -> bool:
+        pairs = self._compared(a, b, ka, kb)
+        if pairs is None:
+            return False
+        self._embed([t for pair in pairs for t in pair])
+        if len(pairs) == 1:
+            return self.similarity(*pairs[0]) >= self.threshold
+        ua = list(dict.fromkeys(x for x, _ in pairs))
+        ub = list(dict.fromkeys(y for _, y in pairs))
         return any(all(self.similarity(x, y) >= self.threshold for x, y in zip(ua, perm))
                    for perm in itertools.permutations(ub))
+
+    def warm(self, names: Sequence[str], passages: Sequence[PassageNames]) -> None:
+        """Embed, in one batch, everything that matching ``names`` in ``passages`` may need.
+        Optional: :meth:`find` embeds what it lacks, but one batch per claim (or per brief)
+        costs far less than one per passage on a CPU."""
+        todo: list[str] = []
+        for name in names:
+            ka = name_key(name)
+            for passage in passages:
+                for cand in passage.candidates():
+                    pairs = self._compared(name, cand, ka, name_key(cand))
+                    todo += [t for pair in pairs or () for t in pair]
+        self._embed(todo)
 
     def find(self, name: str, passage: PassageNames) -> str | None:
         """The passage's form of ``name``: ``name`` itself when :func:`find_name` finds it,
@@ -621,7 +645,7 @@ class NameMatcher:
         if not ka or any(ch.isdigit() for ch in ka) or names_a_party_by_spelling(name):
             return None
         candidates = passage.candidates()
-        self._embed([_display(name)] + [_display(c) for c in candidates])
+        self.warm([name], [passage])
         for cand in candidates:
             if self._translates(name, cand, ka, name_key(cand)):
                 return cand
