@@ -14,6 +14,7 @@ from groundbrief.verify.names import (
     find_name,
     name_key,
     passage_names,
+    same_name,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -158,6 +159,23 @@ def test_missing_facts_takes_the_matcher_too(matcher):
     passages = ["Wildfires are raging across California."]
     assert missing_facts("Bosbranden in Californië", passages) == ["Californië"]
     assert missing_facts("Bosbranden in Californië", passages, names=matcher) == []
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Johnson", "Boris Johnson", True),
+        ("Orbán", "Viktor Orban", True),
+        ("Korea", "South Korea", False),
+        ("Virginia", "West Virginia", False),
+        ("Union", "European Union", False),
+        ("Bill Clinton", "Hillary Clinton", False),
+        ("Gove", "Hunt", False),
+        ("B-17", "B-52", False),
+    ],
+)
+def test_same_name_for_two_role_fillers_without_a_model(a, b, same):
+    assert same_name(a, b) is same
 
 
 def test_the_matcher_reports_the_passage_form(matcher):

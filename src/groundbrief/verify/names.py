@@ -57,6 +57,8 @@ __all__ = [
     "extract_names",
     "find_name",
     "name_key",
+    "passage_names",
+    "same_name",
 ]
 
 #: Cosine of the multilingual USE embeddings of two names (or of the words in which two names
@@ -578,14 +580,8 @@ class NameMatcher:
         return float(self._vectors[a] @ self._vectors[b])
 
     def same_name(self, a: str, b: str) -> bool:
-        """Whether ``a`` and ``b`` name the same person, place or body: equal in comparison
-        form, aliases, or translations of each other (embedding cosine at the threshold)."""
-        ka, kb = name_key(a), name_key(b)
-        if not ka or not kb:
-            return False
-        if ka == kb or ka.replace(" ", "") == kb.replace(" ", "") or kb in _ALIASES.get(ka, ()):
-            return True
-        return self._translates(a, b, ka, kb)
+        """:func:`same_name` with this matcher: translations too."""
+        return same_name(a, b, self)
 
     def _compared(self, a: str, b: str, ka: str, kb: str) -> list[tuple[str, str]] | None:
         """What must embed alike for ``a`` and ``b`` to be one name in two languages: the two
@@ -650,6 +646,25 @@ class NameMatcher:
             if self._translates(name, cand, ka, name_key(cand)):
                 return cand
         return None
+
+
+def same_name(a: str, b: str, matcher: NameMatcher | None = None) -> bool:
+    """Whether the names ``a`` and ``b`` (two role fillers, two mentions) name the same person,
+    place or body: equal in comparison form, aliases, a surname and the full name ("Johnson" /
+    "Boris Johnson", but not "Korea" / "South Korea" nor "Union" / "European Union"), or, with a
+    ``matcher``, translations of each other. Two full names with different first names are
+    two people ("Bill Clinton" / "Hillary Clinton")."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or ka.replace(" ", "") == kb.replace(" ", "") or kb in _ALIASES.get(ka, ()):
+        return True
+    short, long_ = sorted((ka.split(), kb.split()), key=len)
+    if (len(short) == 1 and 2 <= len(long_) <= 4 and short[0] == long_[-1]
+            and len(short[0]) >= 3 and short[0] not in _GENERIC_HEADS
+            and not short[0].isdigit() and long_[0] not in _PLACE_QUALIFIERS):
+        return True
+    return matcher is not None and matcher._translates(a, b, ka, kb)
 
 
 def _display(name: str) -> str:
