@@ -7,7 +7,7 @@ Organisation" and "World Health Organization", "Al-Qaeda" and "Al Qaeda", "Obama
 "Hunt", "North Korea" for "South Korea", "Bill Clinton" for "Hillary Clinton", or the Labour
 Party for the (Australian) Labor Party.
 
-Three layers, the first two without any model:
+Four layers, the first three without any model:
 
 * :func:`name_key` -- the comparison form of a name: case, diacritics, British/American
   spelling, hyphens, possessives and dotted acronyms folded away ("Labour"/"Labor" only where
@@ -16,6 +16,8 @@ Three layers, the first two without any model:
   inside a longer place name: "Korea" is not named by "South Korea", "Guinea" not by
   "Guinea-Bissau"), an alias ("U.S." / "United States"), or a surname on its own ("Kanko" for
   "Assita Kanko") unless the passage gives that surname another first name ("Bill Clinton").
+* :func:`same_name` -- two names compared with each other (two role fillers, two mentions):
+  the same key, an alias, a surname and its full name, or (with a matcher) a translation.
 * :class:`NameMatcher` -- names across languages, by the cosine of multilingual sentence
   embeddings of the two names (the verifier's USE embedder), at :data:`NAME_SIMILARITY`, a
   threshold measured on ``benchmarks/data/name_pairs.tsv`` by ``benchmarks/eval_names.py``.
