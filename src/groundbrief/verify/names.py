@@ -180,10 +180,12 @@ _GENERIC_HEADS = frozenset(
     province state region system league cup games church school college club press review""".split()
 )
 # Words that make a place name another place: "South Korea" is not "Korea", "New Mexico" not
-# "Mexico", "Northern Ireland" not "Ireland".
+# "Mexico", "Northern Ireland" not "Ireland", "Nieuw-Zeeland" not "Zeeland" (and the same words
+# in the other languages of the corpus).
 _PLACE_QUALIFIERS = frozenset(
     """north south east west northern southern eastern western northeast northwest southeast
-    southwest new upper lower equatorial""".split()
+    southwest new upper lower equatorial nieuw noord zuid oost nouveau nouvelle nord sud est
+    ouest neu ost nueva nuevo norte sur este oeste nuova""".split()
 )
 # Words before a surname that are no first name: "President Biden", "MEP Kanko", "Mr Hunt".
 _TITLES = frozenset(
