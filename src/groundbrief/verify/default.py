@@ -48,6 +48,7 @@ from .checks import (
     content_overlap,
 )
 from .joined import joined_readings
+from .names import NameMatcher, extract_names, passage_names
 from .roles import RoleJudgement, compare
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
 
@@ -207,18 +208,21 @@ def measure_pair(
     similarity: float = 0.0,
     parse: bool = True,
     context: str = "",
+    names: NameMatcher | None = None,
 ) -> PairEvidence:
     """Run every deterministic check of ``claim_text`` against ``passage_text``.
 
     ``parse``: compare the two part by part (:mod:`groundbrief.verify.roles`); False where
     claim or passage is not English, the one language with a parser here. ``context``: the
     source's title, where a name of the claim may be given instead of in the passage.
+    ``names``: a matcher of names across languages, for a claim and a passage in two languages
+    ("Californië" / "California").
     """
     return PairEvidence(
         probs=(float(probs[0]), float(probs[1]), float(probs[2])),
         numbers=check_numbers(claim_text, passage_text),
         dates=check_dates(claim_text, passage_text),
-        entities=check_entities(claim_text, passage_text),
+        entities=check_entities(claim_text, passage_text, names=names),
         quotes=check_quotes(claim_text, passage_text, quotes or None),
         negation=check_negation(claim_text, passage_text),
         direction=check_direction(claim_text, passage_text),
@@ -510,6 +514,14 @@ class DefaultVerifier(Verifier):
         self._nli = nli
         self._embedder = embedder
         self._vectors: dict[str, np.ndarray] = {}  # text -> unit vector, for repeated passages
+        self._names: NameMatcher | None = None
+
+    @property
+    def names(self) -> NameMatcher:
+        """Matches names across languages with the same multilingual embedder (loaded once)."""
+        if self._names is None:
+            self._names = NameMatcher(self.embedder)
+        return self._names
 
     @property
     def uses_similarity(self) -> bool:
@@ -599,17 +611,25 @@ class DefaultVerifier(Verifier):
             from .parts import prepare
 
             prepare([t for r, ok in zip(readings, parsed) if ok for t in (r.claim.text, r.text)])
+        # A claim and a passage in two languages: names are matched across languages too,
+        # with one embedding batch for all of them.
+        crossed = [_two_languages(r.brief, r.passage) for r in readings]
+        if any(crossed):
+            self.names.warm(
+                [n for r, c in zip(readings, crossed) if c for n in extract_names(r.claim.text)],
+                [passage_names(r.text) for r, c in zip(readings, crossed) if c])
         on_story_cache: dict[tuple[str, str], bool] = {}
         names_nothing: dict[str, bool] = {}  # claim text -> it names no entity (once per claim)
         out: list[PassageJudgement] = []
-        for r, p, sim, parse in zip(readings, probs, sims, parsed, strict=True):
+        for r, p, sim, parse, cross in zip(readings, probs, sims, parsed, crossed, strict=True):
             claim, brief, sp = r.claim, r.brief, r.passage
             attribution = claim.kind == "attribution"
             speaker = claim.speaker or (brief.speaker if brief is not None else None)
             ev = measure_pair(claim.text, r.text, p, quotes=claim.quotes or None,
                               speaker=speaker if attribution else None,
                               attribution=attribution, similarity=sim,
-                              parse=parse, context=sp.source.title)
+                              parse=parse, context=sp.source.title,
+                              names=self.names if cross else None)
             sc = score_pair(ev, s)
             # A claim that names nothing ("The spire collapsed") takes its subject from the
             # brief: its evidence must come from a source that names something the brief
@@ -665,6 +685,13 @@ class DefaultVerifier(Verifier):
         """One verdict from the per-passage judgements (:func:`verdict.aggregate`)."""
         return aggregate(claim, judgements, by_id, model=self.model_name,
                          support_threshold=self.settings.support_threshold)
+
+
+def _two_languages(brief: Brief | None, sp: ScoredPassage) -> bool:
+    """Whether the claim and the passage are known to be in two different languages."""
+    a = brief.language if brief is not None else None
+    b = sp.source.language
+    return bool(a and b and a not in ("und",) and b not in ("und",) and a != b)
 
 
 def _parsed_language(brief: Brief | None, sp: ScoredPassage) -> bool:

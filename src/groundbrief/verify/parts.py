@@ -111,6 +111,8 @@ class Argument:
     modifiers: tuple[str, ...] = ()  # lemmas of the head's compound/adjective modifiers
     core: str = ""  # modifiers and head as written, without determiners ("lung cancer")
     alternatives: tuple[str, ...] = ()  # conjuncts and appositions ("Hunt and Gove")
+    name: str = ""  # the name itself when the filler is one ("Robert Mugabe" of "Former
+    #                 Zimbabwean president Robert Mugabe")
 
     @property
     def key(self) -> str:
@@ -171,17 +173,20 @@ def _argument(tok: Token) -> Argument:
             alternatives.append(_span_text(t for t in child.subtree
                                            if t.dep_ not in ("cc", "punct", "det")))
     ent_type = None
+    name = ""
     if tok.ent_type_:
         ent_type = _NAME_TYPES.get(tok.ent_type_)
         if ent_type:  # the whole entity, not just the head word
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
                 keep.extend(ent)
+                name = ent.text
     text = _span_text(set(keep))
     if tok.pos_ == "PRON":
         return Argument(text=text, head=tok.lower_, name_type=None)
     return Argument(text=text, head=tok.lemma_.lower(), name_type=ent_type, modifiers=tuple(mods),
-                    core=_span_text(set(core)), alternatives=tuple(alternatives))
+                    core=_span_text(set(core)), alternatives=tuple(alternatives),
+                    name=name or (text if ent_type else ""))
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
@@ -490,7 +495,7 @@ def _frame(verb: Token, sentence: Span) -> Frame:
                 dates.append(ent.text)
         elif ent.label_ in _NAME_TYPES:
             names.append(Argument(text=ent.text, head=ent.root.lemma_.lower(),
-                                  name_type=_NAME_TYPES[ent.label_]))
+                                  name_type=_NAME_TYPES[ent.label_], name=ent.text))
             if _NAME_TYPES[ent.label_] == "PLACE":
                 places.append(ent.text)
     figures = _figures(sorted(clause, key=lambda t: t.i), subj)

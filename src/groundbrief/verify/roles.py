@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .names import find_name, passage_names, same_name
 from .parts import AGENT, PATIENT, Argument, Figure, Frame, Stance, claim_frame, frames_of, norm
 
 __all__ = ["Finding", "Relation", "RoleJudgement", "compare", "opposite"]
@@ -174,27 +175,24 @@ _WEAK_HEADS = frozenset({"man", "woman", "people", "person", "one", "group", "of
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Two spellings of one name: equal up to case and diacritics, or one is the other's
-    surname ("Johnson" / "Boris Johnson"), or a possessive of it."""
-    x, y = norm(a), norm(b)
-    for art in ("the ",):
-        x, y = x.removeprefix(art), y.removeprefix(art)
-    if not x or not y:
-        return False
-    if x == y:
-        return True
-    xs, ys = x.split(), y.split()
-    short, long_ = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
-    if len(short) < len(long_) and short == long_[-len(short):]:
-        return True  # surname: "Johnson" / "Boris Johnson"
-    if len(short) < len(long_) and short == long_[: len(short)] and len(short[0]) > 3:
-        return True  # "Hong Kong" / "Hong Kong police"
-    return False
+    """Two mentions of one name as a reader compares them (:func:`names.same_name`: case,
+    diacritics, spellings, aliases, a surname for the full name -- but "Korea" is not "South
+    Korea" and "Bill Clinton" not "Hillary Clinton")."""
+    return same_name(a, b)
 
 
 def _arg_same(c: Argument, p: Argument) -> bool:
     if c.name_type and p.name_type:
-        return _same_name(c.text, p.text)
+        a, b = c.name or c.text, p.name or p.text
+        if _same_name(a, b):
+            return True
+        # An organisation is named shorter once the story has named it: "the Supreme Court"
+        # for "the UK Supreme Court". (Places are not: "Korea" is not "South Korea".)
+        if c.name_type == p.name_type == "ORG":
+            x, y = norm(a).removeprefix("the ").split(), norm(b).removeprefix("the ").split()
+            short, long_ = sorted((x, y), key=len)
+            return len(short) >= 2 and short == long_[-len(short):]
+        return False
     ck, pk = c.key, p.key
     if ck == pk:
         return True
@@ -205,18 +203,9 @@ def _arg_same(c: Argument, p: Argument) -> bool:
 
 
 def _arg_in_text(c: Argument, text: str) -> bool:
-    t = f" {norm(text)} "
     if c.name_type:
-        return any(f" {norm(w)} " in t for w in _name_forms(c.text))
-    return f" {norm(c.core or c.head)} " in t
-
-
-def _name_forms(name: str) -> list[str]:
-    words = norm(name).removeprefix("the ").split()
-    forms = [" ".join(words)]
-    if len(words) > 1:
-        forms.append(words[-1])
-    return forms
+        return find_name(c.name or c.text, passage_names(text))
+    return f" {norm(c.core or c.head)} " in f" {norm(text)} "
 
 
 def _figure_equal(a: Figure, b: Figure) -> bool:
@@ -407,9 +396,10 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str,
         return None
     if other is not None and not _is_pronoun(other):
         if arg.name_type and other.name_type and _compatible(arg.name_type, other.name_type) \
-                and not any(_same_name(arg.text, alt) for alt in other.alternatives):
+                and not any(_same_name(arg.name or arg.text, alt) for alt in other.alternatives):
             # The same slot holds another name of the same kind: Hunt where the claim has Gove.
-            return Finding(role, arg.text, other.text, Relation.CONFLICT)
+            return Finding(role, arg.name or arg.text, other.name or other.text,
+                           Relation.CONFLICT)
         if (not arg.name_type and arg.head == other.head and arg.modifiers and other.modifiers
                 and not set(arg.modifiers) & set(other.modifiers)
                 and not _arg_in_text(arg, pf.sentence)):
