@@ -49,7 +49,7 @@ from .checks import (
 )
 from .joined import joined_readings
 from .names import NameMatcher, extract_names, passage_names
-from .roles import RoleJudgement, compare
+from .roles import RoleJudgement, Similarity, compare
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
 
 __all__ = [
@@ -209,6 +209,7 @@ def measure_pair(
     parse: bool = True,
     context: str = "",
     names: NameMatcher | None = None,
+    similar: Similarity | None = None,
 ) -> PairEvidence:
     """Run every deterministic check of ``claim_text`` against ``passage_text``.
 
@@ -216,7 +217,8 @@ def measure_pair(
     claim or passage is not English, the one language with a parser here. ``context``: the
     source's title, where a name of the claim may be given instead of in the passage.
     ``names``: a matcher of names across languages, for a claim and a passage in two languages
-    ("Californië" / "California").
+    ("Californië" / "California"). ``similar``: word similarity for the part-by-part
+    comparison (synonyms in one slot).
     """
     return PairEvidence(
         probs=(float(probs[0]), float(probs[1]), float(probs[2])),
@@ -230,7 +232,8 @@ def measure_pair(
         similarity=float(similarity),
         speaker=check_speaker(speaker, passage_text) if speaker else None,
         attribution=attribution,
-        roles=(compare(claim_text, passage_text, attribution=attribution, context=context)
+        roles=(compare(claim_text, passage_text, attribution=attribution, context=context,
+                       similar=similar)
                if parse else RoleJudgement(parsed=False)),
     )
 
@@ -549,6 +552,10 @@ class DefaultVerifier(Verifier):
                 self._vectors[text] = vec
         return [float(self._vectors[p] @ self._vectors[h]) for p, h in pairs]
 
+    def word_similarity(self, a: str, b: str) -> float:
+        """Cosine of two words' embeddings (cached), for telling synonyms in one slot."""
+        return self.similarities([(a, b)])[0]
+
     @property
     def nli(self) -> NLIModel:
         if self._nli is None:
@@ -629,7 +636,8 @@ class DefaultVerifier(Verifier):
                               speaker=speaker if attribution else None,
                               attribution=attribution, similarity=sim,
                               parse=parse, context=sp.source.title,
-                              names=self.names if cross else None)
+                              names=self.names if cross else None,
+                              similar=self.word_similarity)
             sc = score_pair(ev, s)
             # A claim that names nothing ("The spire collapsed") takes its subject from the
             # brief: its evidence must come from a source that names something the brief

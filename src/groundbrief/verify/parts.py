@@ -32,6 +32,7 @@ __all__ = [
     "Frame",
     "Stance",
     "claim_frame",
+    "claim_frames",
     "frames_of",
     "norm",
     "prepare",
@@ -144,6 +145,7 @@ class Frame:
     speaker: Argument | None = None  # who is reported saying it (for REPORTED/ALLEGED/DENIED)
     sentence: str = ""  # the whole sentence the clause belongs to
     predicate_text: str = ""  # the predicate as written ("released"), for readers
+    words: frozenset[str] = frozenset()  # lemmas of the clause's content words
 
     def lemmas(self) -> set[str]:
         return {self.predicate} | {a.head for a in self.args.values()}
@@ -518,6 +520,8 @@ def _frame(verb: Token, sentence: Span) -> Frame:
         speaker=_argument(speaker) if speaker is not None else None,
         sentence=sentence.text,
         predicate_text=pred.text,
+        words=frozenset(t.lemma_.lower() for t in clause
+                        if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "PROPN", "NUM")),
     )
 
 
@@ -589,3 +593,14 @@ def prepare(texts: Sequence[str]) -> None:
     """Parse ``texts`` in one batch ahead of :func:`frames_of` / :func:`claim_frame` (spaCy's
     batched pipe is several times faster than parsing one text at a time)."""
     nlp.parse_many(list(texts))
+
+
+def claim_frames(text: str) -> tuple[Frame, ...]:
+    """The claim's main clause (:func:`claim_frame`) first, then its other clauses, without the
+    verbs of saying that frame it (their speaker is the main clause's ``speaker``)."""
+    main = claim_frame(text)
+    if main is None:
+        return ()
+    rest = tuple(f for f in frames_of(text)
+                 if f.text != main.text and f.predicate not in _REPORTING | _ALLEGING)
+    return (main, *rest)
