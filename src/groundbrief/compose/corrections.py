@@ -29,15 +29,33 @@ class Conflict:
     passage: str  # what the sources say ("95")
     claim: str  # what the claim says ("89")
     what: str | None  # the role in words ("the age"), when given
+    line: str  # the verifier's words for it
+
+    @property
+    def readable(self) -> bool:
+        """Whether "sources say <passage>, not <claim>" tells a reader something: the two
+        values differ by more than a negation ("not found, not found" says nothing)."""
+        a, b = _words(self.passage) - _NEGATIONS, _words(self.claim) - _NEGATIONS
+        return bool(a) and a != b
+
+
+_NEGATIONS = frozenset({"not", "no", "never", "n't", "none", "nothing"})
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+(?:'t)?", text.lower()))
 
 
 def conflicts(claim: Claim) -> list[Conflict]:
-    """The conflicts recorded for a refuted claim, in the verifier's order."""
+    """The conflicts recorded for a refuted claim that read as "sources say X, not Y", in the
+    verifier's order."""
     out = []
     for line in says(claim):
         m = _CONFLICT.match(line)
         if m:
-            out.append(Conflict(m["passage"], m["claim"], m["what"]))
+            found = Conflict(m["passage"], m["claim"], m["what"], line)
+            if found.readable:
+                out.append(found)
     return out
 
 

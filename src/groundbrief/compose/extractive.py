@@ -64,7 +64,12 @@ class ExtractiveWriter(Writer):
 
     def compose(self, m: ComposeInput) -> Explainer:
         claims = list(m.claims)
-        supported = [c for c in claims if c.verdict == Verdict.SUPPORTED and c.evidence]
+        supported = [c for c in claims if c.verdict == Verdict.SUPPORTED]
+        uncited = [c.id for c in supported if not c.evidence]
+        if uncited:
+            # The verify stage's detail gate never passes a Supported claim without evidence;
+            # publishing one would print an uncited fact (I1), so the run stops instead.
+            raise ValueError(f"supported claims without evidence reached the writer: {uncited}")
         unclear = [c for c in claims if c not in supported]
         used: set[str] = {cit.passage_id for c in supported for cit in c.evidence}
         story_ids = _story_sources(supported)
@@ -150,11 +155,11 @@ def _unclear(claim: Claim, passages: dict[str, ScoredPassage]) -> Unclear:
     """A claim for What's Still Unclear, with its reason and, for a refuted or conflicting one,
     what the sources say, verbatim and cited (never "no source was cited")."""
     reason = claim.reason or _REASONS.get(claim.verdict, "not confirmed")
-    said = corrections.says(claim)
-    if claim.verdict is Verdict.REFUTED and said:
-        # The conflicts themselves ("sources say 95, not 89 (the age)"); "sources refute it"
-        # is what the Refuted label already says.
-        reason = "; ".join(said)
+    if claim.verdict is Verdict.REFUTED:
+        # The conflicts themselves ("sources say 95, not 89 (the age)"), else the plain words:
+        # the source's own sentence beside it shows what it says.
+        said = [c.line for c in corrections.conflicts(claim)]
+        reason = "; ".join(said) if said else _REASONS[Verdict.REFUTED]
     return Unclear(
         claim_id=claim.id, text=claim.text, verdict=claim.verdict, reason=reason,
         correction=corrections.correction(claim, passages),

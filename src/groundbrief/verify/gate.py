@@ -60,7 +60,12 @@ def missing_details(claim: Claim, passages: list[str]) -> list[MissingDetail]:
 def gate_reason(missing: list[MissingDetail]) -> str:
     """What no supporting passage gives, in words ("no supporting source gives the figure
     '89'"). It names only details absent from every cited passage, by construction."""
-    return "no supporting source gives " + ", ".join(d.words() for d in missing)
+    return "no supporting source gives " + _either([d.words() for d in missing])
+
+
+def _either(items: list[str]) -> str:
+    """"a", "a or b", "a, b or c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def gate(claim: Claim, verification: ClaimVerification,
