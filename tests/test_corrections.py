@@ -182,3 +182,31 @@ def test_json_carries_the_correction_with_citations_and_validates():
         assert "still_unclear[0].correction.citations[0]" in str(exc)
     else:
         raise AssertionError("a correction citing an unlisted source must be rejected")
+
+
+# ---------------------------------------------------------------- unclear reasons
+
+
+def _supportive(*unbacked: str) -> PassageJudgement:
+    return PassageJudgement(passage_id="p", support=0.1, contradiction=0.0,
+                            signals={"parts": {"unbacked": list(unbacked)}})
+
+
+def test_reason_names_only_what_no_judged_passage_gives():
+    from groundbrief.verify.reasons import missing_in_words
+
+    claim = Claim(id="c1", text='The Court said the prorogation was lawful, all 11 Justices '
+                                'agreed "unanimously" on 24 September.', quotes=["unanimously"])
+    ruling = "The Supreme Court ruled the prorogation unlawful; all 11 Justices agreed."
+    other = "The judgment was handed down on 24 September, unanimously."
+    # One passage lacks "11", the other has it: "11" is not missing from the sources.
+    reason = missing_in_words(claim, [_supportive("no source gives the figure '11'")],
+                              [other, ruling])
+    assert reason is None or "11" not in reason
+    # Neither has a date of "25 September", nor does any say "12 Justices".
+    claim = Claim(id="c1", text="All 12 Justices ruled on 25 September.")
+    reason = missing_in_words(claim, [_supportive("sources report it only as an allegation by "
+                                                  "The RIAA")], [ruling])
+    assert reason == ("no source gives the figure '12' or the date '25 September'; sources report "
+                      "it only as an allegation by The RIAA")
+    assert missing_in_words(claim, [], [ruling]) is None  # nothing the model found supportive

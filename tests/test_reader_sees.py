@@ -26,6 +26,9 @@ pytestmark = pytest.mark.slow
 # The demo corpus has Wikinews' "Longtime leader of Zimbabwe Robert Mugabe dies aged 95":
 # "Robert Mugabe, former president of Zimbabwe, has died, according to ... He was 95."
 MUGABE = "Robert Mugabe, the former president of Zimbabwe, has died aged 89."
+# Details no stored passage gives: his age as 89 (the sources say 95), a date for the fire.
+UNGIVEN = {"mugabe-89": "Robert Mugabe died aged 89.",
+           "notre-dame-date": "Over 400 firefighters fought the blaze at Notre Dame on 17 March."}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +38,7 @@ def explained(demo_home, pipeline_factory, demo_briefs, tmp_path_factory):
     home = tmp_path_factory.mktemp("reader") / "home"
     shutil.copytree(demo_home, home)
     pipeline = pipeline_factory(home)
-    briefs = {**demo_briefs, "mugabe": MUGABE}
+    briefs = {**demo_briefs, "mugabe": MUGABE, **UNGIVEN}
     return pipeline, {name: pipeline.explain(text, now=NOW) for name, text in briefs.items()}
 
 
@@ -121,3 +124,16 @@ def test_an_unclear_reason_never_names_a_detail_its_sources_have(explained):
                 checked += 1
                 assert not any(detail.lower() in t.lower() for t in texts), (name, u.reason)
     assert checked >= 1, "no reason named a detail: the check exercised nothing"
+
+
+def test_an_unclear_reason_says_in_words_what_no_source_gives(explained):
+    e = explained[1]["notre-dame-date"]
+    [u] = e.still_unclear
+    if u.verdict is Verdict.NOT_ENOUGH_EVIDENCE:
+        assert u.reason == "no source gives the date '17 March'", u.reason
+    e = explained[1]["mugabe-89"]
+    [u] = e.still_unclear
+    if u.verdict is Verdict.NOT_ENOUGH_EVIDENCE:
+        assert "'89'" in u.reason and u.reason.startswith("no source gives"), u.reason
+    else:  # the verifier reads "He was 95" as his age at death
+        assert u.verdict is Verdict.REFUTED and u.correction is not None

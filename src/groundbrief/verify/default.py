@@ -48,6 +48,7 @@ from .checks import (
     content_overlap,
 )
 from .joined import joined_readings
+from .reasons import NO_SOURCE_GIVES, missing_in_words
 from .roles import RoleJudgement, compare
 
 __all__ = [
@@ -169,7 +170,7 @@ REASON_NO_SUPPORT = "no source found that supports it"
 REASON_CONFLICT = "sources conflict"
 REASON_REFUTED = "sources refute it"
 REASON_ATTRIBUTION = "attribution not confirmed"
-REASON_DETAIL = "a detail (quote, number, date) missing"
+REASON_DETAIL = NO_SOURCE_GIVES  # "no source gives the figure '89'" (verify/reasons.py)
 REASON_OPINION = "opinion: kept as the speaker's view, not checked"
 
 
@@ -743,23 +744,24 @@ class DefaultVerifier(Verifier):
         # The chance that even the most telling passage says nothing either way.
         conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
         return self._result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
-                            self._unsupported_reason(claim, judgements))
+                            self._unsupported_reason(claim, judgements, by_id))
 
-    def _unsupported_reason(self, claim: Claim, judgements: list[PassageJudgement]) -> str:
-        """Say which check stopped a passage the model found supportive, else "no source"."""
+    def _unsupported_reason(self, claim: Claim, judgements: list[PassageJudgement],
+                            by_id: dict[str, ScoredPassage]) -> str:
+        """Say what stopped the passages the model found supportive, naming only details that
+        no judged passage has (verify/reasons.py), else "no source"."""
         t = self.settings.support_threshold
         nli_support = [j for j in judgements if j.signals["nli"][0] >= t]
         if claim.kind == "attribution" and any(
             j.signals["content_support"] >= t for j in judgements
         ):
             return REASON_ATTRIBUTION
-        details: list[str] = []
-        for j in nli_support:
-            for item in j.signals["support_capped_by"]:
-                if item != "entities" and item not in details:
-                    details.append(item)
+        # Without a passage the model found supportive, those on the claim's subject say what
+        # is missing ("Mugabe died aged 89" beside passages on his death that never say 89).
+        telling = nli_support or [j for j in judgements if j.signals.get("subject_agreement")]
+        details = missing_in_words(claim, telling, [sp.passage.text for sp in by_id.values()])
         if details:
-            return f"{REASON_DETAIL}: {', '.join(details)}"
+            return details
         if claim.kind == "attribution":
             return REASON_ATTRIBUTION
         return REASON_NO_SUPPORT

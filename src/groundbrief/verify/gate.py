@@ -34,7 +34,8 @@ class MissingDetail:
     def words(self) -> str:
         if self.kind == "quote":
             return f"the quoted words “{self.text}”"
-        return f"the {self.kind} '{self.text}'"
+        # A date read at the end of a sentence keeps its full stop ("25 September.").
+        return f"the {self.kind} '{self.text.rstrip('.,;:')}'"
 
 
 def missing_details(claim: Claim, passages: list[str]) -> list[MissingDetail]:
@@ -60,10 +61,10 @@ def missing_details(claim: Claim, passages: list[str]) -> list[MissingDetail]:
 def gate_reason(missing: list[MissingDetail]) -> str:
     """What no supporting passage gives, in words ("no supporting source gives the figure
     '89'"). It names only details absent from every cited passage, by construction."""
-    return "no supporting source gives " + _either([d.words() for d in missing])
+    return "no supporting source gives " + or_list([d.words() for d in missing])
 
 
-def _either(items: list[str]) -> str:
+def or_list(items: list[str]) -> str:
     """"a", "a or b", "a, b or c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
