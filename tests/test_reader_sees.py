@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 
 import html5lib
 import pytest
@@ -58,7 +57,8 @@ def test_a_refuted_claim_shows_what_the_source_says_verbatim_and_cited(explained
     n = e.source_number(c.source_id)
 
     md = render_markdown(e)
-    assert f"— **Refuted**: sources say 95, not 89 (the age); the source says “{fix.text}” [{n}]" in md
+    said = f"the source says “{fix.text}” [{n}]"
+    assert f"— **Refuted**: sources say 95, not 89 (the age); {said}" in md
     assert "No source was cited" not in md
     assert f"**\\[{n}\\]** **Longtime leader of Zimbabwe Robert Mugabe dies aged 95**" in md
 

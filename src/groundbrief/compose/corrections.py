@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Citation, Claim, ScoredPassage, Statement, Verdict
+from ..models import Citation, Claim, Statement, Verdict
 from ..text import sentence_spans
 from ..verify.checks import content_overlap
 
 # A conflict in words, as verify/roles.Finding.words() writes it: "sources say 95, not 89 (the
 # age)". The passage's value is what the correcting sentence must show.
-_CONFLICT = re.compile(r"^sources say (?P<passage>.+?), not (?P<claim>.+?)(?: \((?P<what>[^()]+)\))?$")
+_CONFLICT = re.compile(
+    r"^sources say (?P<passage>.+?), not (?P<claim>.+?)(?: \((?P<what>[^()]+)\))?$")
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,13 @@ def says(claim: Claim) -> list[str]:
     return [s for s in recorded.get("says") or [] if isinstance(s, str) and s.strip()]
 
 
-def correction(claim: Claim, passages: dict[str, ScoredPassage]) -> Statement | None:
+def correction(claim: Claim) -> Statement | None:
     """The refuting source's own words beside a Refuted or Conflicting claim, cited."""
     if claim.verdict not in (Verdict.REFUTED, Verdict.CONFLICTING):
         return None
     recorded = claim.signals.get("correction")
     passage_id = recorded.get("passage_id") if isinstance(recorded, dict) else None
-    cite = _citation(claim, passage_id, "contradiction", claim.signals.get("refuting"), passages)
+    cite = _citation(claim, passage_id, "contradiction", claim.signals.get("refuting"))
     if cite is None:
         return None
     aligned = recorded.get("sentence") if isinstance(recorded, dict) else None
@@ -82,11 +83,11 @@ def correction(claim: Claim, passages: dict[str, ScoredPassage]) -> Statement | 
     return Statement(text=_span(cite.quote, claim.text, aligned, values), citations=[cite])
 
 
-def confirmation(claim: Claim, passages: dict[str, ScoredPassage]) -> Statement | None:
+def confirmation(claim: Claim) -> Statement | None:
     """For a Conflicting claim, the supporting source's own words, cited."""
     if claim.verdict is not Verdict.CONFLICTING:
         return None
-    cite = _citation(claim, None, "support", claim.signals.get("supporting"), passages)
+    cite = _citation(claim, None, "support", claim.signals.get("supporting"))
     if cite is None:
         return None
     return Statement(text=_span(cite.quote, claim.text, None, []), citations=[cite])
@@ -95,21 +96,17 @@ def confirmation(claim: Claim, passages: dict[str, ScoredPassage]) -> Statement 
 # ---------------------------------------------------------------- helpers
 
 
-def _citation(claim: Claim, passage_id: str | None, score: str, side: object,
-              passages: dict[str, ScoredPassage]) -> Citation | None:
-    """The citation of ``passage_id`` (else the strongest of the claim's evidence on ``side``).
+def _citation(claim: Claim, passage_id: str | None, score: str,
+              side: object) -> Citation | None:
+    """The claim's evidence citation of ``passage_id``, else its strongest one on ``side``.
 
-    Taken from the claim's evidence, which the explainer's Sources list covers; a passage the
-    evidence lacks is cited from the retrieved passages, with the same stored text.
+    Always one of the claim's evidence: those carry the verifier's scores (I1) and are listed
+    in Sources (I2).
     """
     named = set(side) if isinstance(side, list) else set()
     for c in claim.evidence:
         if passage_id is not None and c.passage_id == passage_id:
             return c
-    if passage_id is not None and passage_id in passages:
-        p = passages[passage_id].passage
-        return Citation(source_id=p.source_id, passage_id=p.id, start=p.start, end=p.end,
-                        quote=p.text, support=0.0, contradiction=0.0)
     pool = [c for c in claim.evidence if c.passage_id in named]
     if not pool:
         return None

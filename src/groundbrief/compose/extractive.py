@@ -101,8 +101,7 @@ class ExtractiveWriter(Writer):
         watch = [_verbatim(p) for p in _pick(
             story, used, MAX_WATCH, lambda p: bool(_FUTURE.search(p.passage.text)))]
 
-        by_passage = {p.passage.id: p for p in m.retrieved}
-        still_unclear = [_unclear(c, by_passage) for c in unclear]
+        still_unclear = [_unclear(c) for c in unclear]
         summary = _summary(supported, facts)
         faq = _faq(what_we_know, supported, context, why, watch)
         notice = None
@@ -151,7 +150,7 @@ class ExtractiveWriter(Writer):
 # ---------------------------------------------------------------- claims
 
 
-def _unclear(claim: Claim, passages: dict[str, ScoredPassage]) -> Unclear:
+def _unclear(claim: Claim) -> Unclear:
     """A claim for What's Still Unclear, with its reason and, for a refuted or conflicting one,
     what the sources say, verbatim and cited (never "no source was cited")."""
     reason = claim.reason or _REASONS.get(claim.verdict, "not confirmed")
@@ -162,8 +161,8 @@ def _unclear(claim: Claim, passages: dict[str, ScoredPassage]) -> Unclear:
         reason = "; ".join(said) if said else _REASONS[Verdict.REFUTED]
     return Unclear(
         claim_id=claim.id, text=claim.text, verdict=claim.verdict, reason=reason,
-        correction=corrections.correction(claim, passages),
-        confirmation=corrections.confirmation(claim, passages),
+        correction=corrections.correction(claim),
+        confirmation=corrections.confirmation(claim),
     )
 
 
