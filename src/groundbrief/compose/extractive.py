@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 
 from ..brief.claims import lower_first
-from . import corrections
 from ..interfaces import Writer
 from ..models import (
     Check,
@@ -32,6 +31,7 @@ from ..models import (
     Unclear,
     Verdict,
 )
+from . import corrections
 
 MAX_KEY_FACTS = 4
 MAX_CONTEXT = 3
