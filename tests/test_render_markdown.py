@@ -85,7 +85,10 @@ def test_supported_claims_show_verdict_and_unclear_claims_show_reason():
     assert ("- Doctors in Omsk had already found poison in Navalny's blood. — **Refuted**: "
             "Sources refute it") in unclear
     refuted, unknown = [line for line in unclear.splitlines() if line.startswith("- ")]
-    assert refuted.endswith("[1][2]")  # the passages that refute it, from both sources
+    # What the source says instead, verbatim and cited, then the other refuting passage's source.
+    assert ("in his blood or urine; the source says “Hospital officials in Omsk said no traces of "
+            "poison was found in his blood or urine.” [2] [1]") in refuted
+    assert refuted.endswith("[2] [1]")  # the passages that refute it, from both sources
     assert "**Not enough evidence**: No source found" in unknown
     assert not re.search(r"\[\d+\]", unknown)
     assert "Analysis stated in the cited sources" in section(md, "Why It Matters")
@@ -114,7 +117,12 @@ def test_claims_table_has_a_row_per_claim():
     rows = [line for line in section(render_markdown(explainer), "Claims checked").splitlines()
             if line.startswith("| ") and not line.startswith("| Claim")]
     assert len(rows) == len(explainer.claims)
-    assert rows[3].split(" | ")[2:4] == ["Refuted", "0.84"]
+    verdict, confidence = rows[3].split(" | ")[2:4]
+    assert confidence == "0.84"
+    # The refuted claim's verdict with what the source says instead, cited.
+    assert verdict.startswith("Refuted: Sources refute it") and verdict.endswith(
+        "; the source says “Hospital officials in Omsk said no traces of poison was found in his "
+        "blood or urine.” [2]")
     dom = to_dom(render_markdown(explainer))
     assert len(dom.findall(".//table/tbody/tr")) == len(explainer.claims)
 

@@ -147,6 +147,20 @@ def test_claims_panel_shows_verdict_reason_and_evidence(client):
             assert " ".join(cit.quote.split()) in text
 
 
+def test_a_refuted_claim_shows_what_the_source_says_with_a_marker(client):
+    e = Explainer.model_validate(client.get("/api/explainers/navalny-novichok-2020-09").json())
+    fix = next(u for u in e.still_unclear if u.correction is not None).correction
+    doc = page(client, "/explainers/navalny-novichok-2020-09")
+    unclear = doc.find(f".//{NS}section[@id='still-unclear']")
+    side = unclear.find(f".//{NS}p[@class='side']")
+    assert "".join(side.find(f"{NS}span[@class='said']").itertext()) == fix.text
+    [marker] = [a for a in side.iter(f"{NS}a") if a.get("class") == "cite"]
+    note = next(li for li in doc.iter(f"{NS}li") if li.get("id") == marker.get("href")[1:])
+    assert fix.text in "".join(note.find(f".//{NS}p[@class='quote']").itertext())
+    claims = doc.find(f".//{NS}ol[@class='claims']")
+    assert fix.text in "".join(claims.itertext())
+
+
 def test_version_history_links_older_versions(client, site):
     doc = page(client, f"/explainers/{site.versioned_id}")
     hist = doc.find(f".//{NS}section[@id='changelog']")

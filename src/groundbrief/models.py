@@ -189,6 +189,11 @@ class Unclear(Model):
     text: str
     verdict: Verdict
     reason: str
+    # What a refuting source says instead (Refuted, and the refuting side of Conflicting): its
+    # sentence verbatim from the stored passage, cited to that passage (I1, I2).
+    correction: Statement | None = None
+    # For a Conflicting claim, the other side: what a supporting source says, verbatim, cited.
+    confirmation: Statement | None = None
 
 
 class FAQItem(Model):

@@ -36,6 +36,7 @@ from .models import (
 )
 from .store import SQLiteStore
 from .text import short_hash
+from .verify.gate import GATE_SIGNAL, gate
 
 Progress = Callable[[str], None]
 
@@ -119,12 +120,19 @@ class Pipeline:
             "brief": [p.passage.id for p in story],
         })
 
+        by_passage = {p.passage.id: p for ps in per_claim.values() for p in ps}
+
         def verify_all() -> list[ClaimVerification]:
-            return [self.verifier.verify(c, per_claim.get(c.id, []), brief) for c in claims]
+            # The detail gate (verify/gate.py) is the verify stage's last step, for every
+            # verifier backend: what is stored below is the verdict that is published.
+            out = []
+            for c in claims:
+                v = self.verifier.verify(c, per_claim.get(c.id, []), brief)
+                out.append(gate(c, v, _apply(c, v, by_passage).evidence))
+            return out
 
         verifications = timed("verify", verify_all)
         self.store.save_stage(run_id, "verifications", verifications)
-        by_passage = {p.passage.id: p for ps in per_claim.values() for p in ps}
         claims = [_apply(c, v, by_passage) for c, v in zip(claims, verifications, strict=True)]
 
         retrieved = _merge_retrieved(claims, per_claim, story)
@@ -334,6 +342,12 @@ def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list
             outcome += (f"; {len(parts) - len(parsed)} pairs not in English were judged by the "
                         "model and name matching only")
         checks.append(Check(name="part-by-part comparison", outcome=outcome))
+    gated = sum(GATE_SIGNAL in v.signals for v in verifications)
+    checked = gated + sum(v.verdict == Verdict.SUPPORTED for v in verifications)
+    checks.append(Check(
+        name="facts of supported claims in their cited passages (I4, I5)",
+        outcome=f"{gated} of {checked} supported claims moved to What's Still Unclear",
+    ))
     return checks
 
 

@@ -1,10 +1,13 @@
 """Compose stage, default writer: every statement is a verified claim or a source sentence.
 
 No text is generated. A statement is either
-- the text of a claim of the brief that the verifier found Supported, cited to the passages
-  that support it (checked once more here: its numbers, dates, names and quotes must occur in
-  those passages, I4/I5, or the claim is moved to What's Still Unclear), or
-- a passage of a story source, verbatim, cited to itself (support 1.0: it *is* the passage).
+- the text of a claim of the brief that the verification stage found Supported, cited to the
+  passages that support it (that stage's detail gate, verify/gate.py, has already checked that
+  its numbers, dates, names and quotes occur in those passages, I4/I5; the writer publishes the
+  stored verdict and never changes it), or
+- a passage of a story source, verbatim, cited to itself (support 1.0: it *is* the passage), or
+- beside a refuted or conflicting claim in What's Still Unclear, what the sources say instead:
+  a sentence of the refuting (or supporting) passage, verbatim, cited (compose/corrections.py).
 "Story sources" are the sources that support at least one claim; when there are none, the
 explainer says so and marks every claim unclear instead of filling sections (I10).
 """
@@ -28,6 +31,7 @@ from ..models import (
     Unclear,
     Verdict,
 )
+from . import corrections
 
 MAX_KEY_FACTS = 4
 MAX_CONTEXT = 3
@@ -59,8 +63,13 @@ class ExtractiveWriter(Writer):
     name = "extractive"
 
     def compose(self, m: ComposeInput) -> Explainer:
-        claims = [_gate(c, m) for c in m.claims]
-        supported = [c for c in claims if c.verdict == Verdict.SUPPORTED and c.evidence]
+        claims = list(m.claims)
+        supported = [c for c in claims if c.verdict == Verdict.SUPPORTED]
+        uncited = [c.id for c in supported if not c.evidence]
+        if uncited:
+            # The verify stage's detail gate never passes a Supported claim without evidence;
+            # publishing one would print an uncited fact (I1), so the run stops instead.
+            raise ValueError(f"supported claims without evidence reached the writer: {uncited}")
         unclear = [c for c in claims if c not in supported]
         used: set[str] = {cit.passage_id for c in supported for cit in c.evidence}
         story_ids = _story_sources(supported)
@@ -92,11 +101,7 @@ class ExtractiveWriter(Writer):
         watch = [_verbatim(p) for p in _pick(
             story, used, MAX_WATCH, lambda p: bool(_FUTURE.search(p.passage.text)))]
 
-        still_unclear = [
-            Unclear(claim_id=c.id, text=c.text, verdict=c.verdict,
-                    reason=c.reason or _REASONS.get(c.verdict, "not confirmed"))
-            for c in unclear
-        ]
+        still_unclear = [_unclear(c) for c in unclear]
         summary = _summary(supported, facts)
         faq = _faq(what_we_know, supported, context, why, watch)
         notice = None
@@ -126,7 +131,10 @@ class ExtractiveWriter(Writer):
             context=context,
             why_it_matters=why,
             watch_next=watch,
-            open_questions=[_question(c) for c in unclear if c.verdict != Verdict.NOT_CHECKWORTHY],
+            # A refuted claim is no open question: the sources answer it (What's Still Unclear
+            # shows what they say instead).
+            open_questions=[_question(c) for c in unclear
+                            if c.verdict not in (Verdict.NOT_CHECKWORTHY, Verdict.REFUTED)],
             faq=faq,
             related=m.related,
             transparency=m.transparency.model_copy(deep=True),
@@ -135,46 +143,31 @@ class ExtractiveWriter(Writer):
         explainer.sources = _number_sources(explainer, m.retrieved)
         t = explainer.transparency
         t.sources_cited = len(explainer.sources)
-        # Figures of the published claims, after the detail gate above (I8).
-        t.verdicts = {v.value: sum(c.verdict == v for c in claims) for v in Verdict}
-        t.checks = t.checks + _final_checks(m.claims, claims)
+        t.checks = t.checks + _final_checks(claims)
         return explainer
 
 
 # ---------------------------------------------------------------- claims
 
 
-def _gate(claim: Claim, m: ComposeInput) -> Claim:
-    """Last check before a claim is published as known: its facts must be in its evidence."""
-    if claim.verdict != Verdict.SUPPORTED:
-        return claim
-    if not claim.evidence:
-        return claim.model_copy(update={
-            "verdict": Verdict.NOT_ENOUGH_EVIDENCE, "reason": "no passage could be cited for it"})
-    from ..verify.checks import missing_facts
-
-    missing = missing_facts(claim.text, [c.quote for c in claim.evidence])
-    if claim.kind == "attribution" and claim.speaker:
-        # The speaker's name is what an attribution claim asserts; it is checked by the
-        # verifier's speaker check, and "X said" wording may differ from the passage's.
-        missing = [x for x in missing if x not in claim.speaker]
-    if missing:
-        return claim.model_copy(update={
-            "verdict": Verdict.NOT_ENOUGH_EVIDENCE,
-            "reason": "a detail is missing from the sources: " + ", ".join(missing),
-            "evidence": [],
-        })
-    return claim
+def _unclear(claim: Claim) -> Unclear:
+    """A claim for What's Still Unclear, with its reason and, for a refuted or conflicting one,
+    what the sources say, verbatim and cited (never "no source was cited")."""
+    reason = claim.reason or _REASONS.get(claim.verdict, "not confirmed")
+    if claim.verdict is Verdict.REFUTED:
+        # The conflicts themselves ("sources say 95, not 89 (the age)"), else the plain words:
+        # the source's own sentence beside it shows what it says.
+        said = [c.line for c in corrections.conflicts(claim)]
+        reason = "; ".join(said) if said else _REASONS[Verdict.REFUTED]
+    return Unclear(
+        claim_id=claim.id, text=claim.text, verdict=claim.verdict, reason=reason,
+        correction=corrections.correction(claim),
+        confirmation=corrections.confirmation(claim),
+    )
 
 
-def _final_checks(verified: list[Claim], published: list[Claim]) -> list[Check]:
+def _final_checks(published: list[Claim]) -> list[Check]:
     checks: list[Check] = []
-    demoted = [c for c, p in zip(verified, published) if c.verdict != p.verdict]
-    checks.append(Check(
-        name="facts of supported claims in their cited passages (I4, I5)",
-        outcome=f"{len(demoted)} of {sum(c.verdict == Verdict.SUPPORTED for c in verified)} "
-                "supported claims moved to What's Still Unclear",
-    ))
     quoted = [c for c in published if c.quotes]
     if quoted:
         ok = sum(c.verdict == Verdict.SUPPORTED for c in quoted)
@@ -290,6 +283,13 @@ def _headline(m: ComposeInput, claims: list[Claim]) -> str:
     text = main.text.rstrip(" .!?…")
     # Only a claim the brief attributes is headlined as "X says …"; others stand as claims.
     speaker = main.speaker
+    instead = _instead(main) if main.verdict == Verdict.REFUTED else None
+    if instead:
+        # I12: a refuted claim is headlined with what the sources say instead, from the
+        # verifier's conflicts (values taken from the claim and the refuting passage).
+        if speaker and not text.startswith(speaker):
+            return f"{instead}, contradicting {speaker}'s claim that {_lcfirst(text, {speaker})}"
+        return f"{instead}, contradicting the claim that {_lcfirst(text)}"
     if speaker and not text.startswith(speaker):
         line = f"{speaker} says {_lcfirst(text, {speaker})}"
         if main.verdict == Verdict.REFUTED:
@@ -308,11 +308,29 @@ def _headline(m: ComposeInput, claims: list[Claim]) -> str:
     return f"Unconfirmed: {text}"
 
 
+# Roles whose name reads well as "Sources give <role> as <value>": figures and dates.
+_GIVEN_AS = re.compile(r"^the (age|percentage|amount|figure|date|number of .+)$")
+
+
+def _instead(claim: Claim) -> str | None:
+    """What the sources say instead of a refuted claim, as a headline clause: "Sources give the
+    age as 95, not 89"; None when the verifier recorded no conflict in those terms."""
+    found = corrections.conflicts(claim)[:2]
+    if not found:
+        return None
+    parts = [f"{c.what} as {c.passage}, not {c.claim}" if c.what and _GIVEN_AS.match(c.what)
+             else f"{c.passage}, not {c.claim}" for c in found]
+    verb = "give" if all(p.startswith("the ") for p in parts) else "say"
+    return f"Sources {verb} " + " and ".join(parts)
+
+
 def _number_sources(explainer: Explainer, retrieved: list[ScoredPassage]) -> list[SourceRef]:
     """Number sources in order of first citation, reading the explainer top to bottom."""
     by_id = {p.source.id: p.source for p in retrieved}
     order: list[str] = []
-    for _, statement in explainer.cited_statements():
+    statements = [s for _, s in explainer.cited_statements()]
+    statements += [s for u in explainer.still_unclear for s in (u.confirmation, u.correction) if s]
+    for statement in statements:
         for cit in statement.citations:
             if cit.source_id not in order:
                 order.append(cit.source_id)

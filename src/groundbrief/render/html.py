@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import jinja2
 
-from ..models import Citation, Explainer, SourceRef, Statement
+from ..models import Citation, Explainer, SourceRef, Statement, Unclear
 from . import layout
 from .layout import Numbering
 
@@ -89,6 +89,27 @@ def _statement(s: Statement, num: Numbering, verdict: bool) -> StatementView:
     )
 
 
+@dataclass(frozen=True)
+class SideView:
+    """What a source says beside a refuted or conflicting claim, verbatim, with its markers."""
+
+    lead: str
+    text: str
+    markers: list[int]
+
+
+def _sides(u: Unclear, num: Numbering) -> list[SideView]:
+    return [SideView(lead=side.lead, text=layout.one_line(side.statement.text),
+                     markers=num.markers(side.statement.citations))
+            for side in layout.sides(u)]
+
+
+def _other_markers(u: Unclear, num: Numbering) -> list[int]:
+    """The claim's evidence markers that its sides do not already show."""
+    shown = set(num.markers(layout.side_citations(u)))
+    return [n for n in num.evidence_markers(u.claim_id) if n not in shown]
+
+
 def _source(ref: SourceRef, passages: list[Citation]) -> SourceView:
     href = layout.web_url(ref.url)
     return SourceView(
@@ -125,6 +146,7 @@ def render_html(explainer: Explainer) -> str:
         return [_statement(s, num, verdict) for s in items]
 
     passages = layout.cited_passages(explainer)
+    sides = {u.claim_id: _sides(u, num) for u in explainer.still_unclear}
     page = {
         "e": explainer,
         # "und" (undetermined) rather than a guess: the page must not claim a language it lacks.
@@ -140,7 +162,7 @@ def render_html(explainer: Explainer) -> str:
         "what_we_know": statements(explainer.what_we_know),
         "notice": layout.notice(explainer),
         "unclear": [
-            (u, num.evidence_markers(u.claim_id), _anchor(u.claim_id))
+            (u, _sides(u, num), _other_markers(u, num), _anchor(u.claim_id))
             for u in explainer.still_unclear
         ],
         "context": statements(explainer.context),
@@ -149,7 +171,8 @@ def render_html(explainer: Explainer) -> str:
         "open_questions": layout.open_questions_note(explainer),
         "faq": [(item.question, statements(item.answer, verdict=False)) for item in explainer.faq],
         "claims": [
-            (c, num.evidence_markers(c.id), _anchor(c.id)) for c in explainer.claims
+            (c, num.evidence_markers(c.id), _anchor(c.id), sides.get(c.id, []))
+            for c in explainer.claims
         ],
         "transparency": layout.transparency_rows(explainer.transparency, explainer.as_of),
         "brief_lang": layout.language_tag(explainer.brief.language),

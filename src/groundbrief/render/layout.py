@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..errors import InputError
-from ..models import Citation, Claim, Explainer, SourceRef, Transparency, Verdict, utc
+from ..models import (
+    Citation, Claim, Explainer, SourceRef, Statement, Transparency, Unclear, Verdict, utc,
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,10 @@ SECTIONS: tuple[Section, ...] = (
     WATCH_NEXT, FAQ, RELATED, CLAIMS, TRANSPARENCY, BRIEF, SOURCES, CHANGELOG,
 )
 
+# Leads of the sides shown beside a refuted or conflicting claim (the sides are verbatim).
+CORRECTION_LEAD = "the source says"
+CONFIRMATION_LEAD = "one source says"
+CONFLICT_LEAD = "another says"
 ANALYSIS_NOTE = "Analysis stated in the cited sources, not groundbrief's own assessment."
 ALL_SUPPORTED_NOTE = "Nothing: every claim of the brief is supported by the cited sources."
 NO_SOURCES_NOTE = "No source was cited."
@@ -98,6 +104,35 @@ def fmt_score(x: float) -> str:
 def one_line(text: str) -> str:
     """Statement and title text on one line: a newline inside a list item would break it."""
     return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side shown beside an unclear claim: a lead in words and the source's own words."""
+
+    lead: str
+    statement: Statement
+
+
+def sides(u: Unclear) -> list[Side]:
+    """What the sources say beside a refuted claim (the correction), or both sides of a
+    conflicting one (the supporting source first), in the order shown."""
+    if u.confirmation is not None and u.correction is not None:
+        return [Side(CONFIRMATION_LEAD, u.confirmation), Side(CONFLICT_LEAD, u.correction)]
+    if u.correction is not None:
+        return [Side(CORRECTION_LEAD, u.correction)]
+    if u.confirmation is not None:
+        return [Side(CONFIRMATION_LEAD, u.confirmation)]
+    return []
+
+
+def clause(text: str) -> str:
+    """A reason without its closing full stop, to be followed by what the sources say."""
+    return text.rstrip().rstrip(".")
+
+
+def side_citations(u: Unclear) -> list[Citation]:
+    return [c for side in sides(u) for c in side.statement.citations]
 
 
 class Numbering:
@@ -248,6 +283,7 @@ def cited_passages(explainer: Explainer) -> dict[str, list[Citation]]:
     """
     listed = {s.id for s in explainer.sources}
     citations = [c for _, st in explainer.cited_statements() for c in st.citations]
+    citations += [c for u in explainer.still_unclear for c in side_citations(u)]
     citations += [c for claim in explainer.claims for c in claim.evidence if c.source_id in listed]
     out: dict[str, list[Citation]] = {}
     seen: set[tuple[str, str]] = set()

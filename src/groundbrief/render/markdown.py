@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Citation, Explainer, SourceRef, Statement
+from ..models import Citation, Explainer, SourceRef, Statement, Unclear
 from . import layout
 from .layout import Numbering
 
@@ -112,6 +112,24 @@ def _statement(s: Statement, num: Numbering, *, verdict: bool = True) -> str:
     return line
 
 
+def _unclear_detail(u: Unclear, num: Numbering, *, rest: bool = True) -> str:
+    """The reason, then each side the sources take in their own words, each with its marker
+    ("sources say 95, not 89 (the age); the source says “He was 95.” [2]"); ``rest``: also the
+    markers of the claim's other evidence."""
+    sides = layout.sides(u)
+    line = escape(layout.clause(u.reason) if sides else u.reason)
+    shown: list[int] = []
+    for side in sides:
+        numbers = num.markers(side.statement.citations)
+        shown += numbers
+        line += f"; {side.lead} “{escape(side.statement.text)}” {_markers(numbers)}".rstrip()
+    if rest:
+        others = [n for n in num.evidence_markers(u.claim_id) if n not in shown]
+        if others:
+            line += f" {_markers(others)}"
+    return line
+
+
 def _heading(section: layout.Section) -> list[str]:
     return [f"## {section.title}", ""]
 
@@ -144,9 +162,8 @@ def render_markdown(explainer: Explainer) -> str:
     out += _heading(layout.STILL_UNCLEAR)
     if explainer.still_unclear:
         for u in explainer.still_unclear:
-            markers = _markers(num.evidence_markers(u.claim_id))
-            line = f"- {escape(u.text)} — **{u.verdict.label}**: {escape(u.reason)}"
-            out.append(f"{line} {markers}" if markers else line)
+            line = f"- {escape(u.text)} — **{u.verdict.label}**: {_unclear_detail(u, num)}"
+            out.append(line)
     else:
         out.append(layout.ALL_SUPPORTED_NOTE)
     out.append("")
@@ -185,10 +202,16 @@ def render_markdown(explainer: Explainer) -> str:
     if explainer.claims:
         out += _heading(layout.CLAIMS)
         out += ["| Claim | Kind | Verdict | Confidence | Evidence |", "|---|---|---|---|---|"]
+        unclear = {u.claim_id: u for u in explainer.still_unclear}
         for c in explainer.claims:
             markers = _markers(num.evidence_markers(c.id)) or "—"
+            verdict = c.verdict.label
+            u = unclear.get(c.id)
+            if u is not None and layout.sides(u):
+                # What the sources say instead belongs beside the verdict wherever it is shown.
+                verdict += f": {_unclear_detail(u, num, rest=False)}"
             out.append(
-                f"| {_table_cell(c.text)} | {c.kind} | {c.verdict.label} | "
+                f"| {_table_cell(c.text)} | {c.kind} | {verdict} | "
                 f"{layout.fmt_score(c.confidence)} | {markers} |"
             )
         out.append("")

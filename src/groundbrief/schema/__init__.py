@@ -103,6 +103,10 @@ def _check_references(data: dict[str, Any]) -> None:
         statements += [(f"{section}[{i}]", s) for i, s in enumerate(data[section])]
     for i, item in enumerate(data["faq"]):
         statements += [(f"faq[{i}].answer[{j}]", s) for j, s in enumerate(item["answer"])]
+    for i, item in enumerate(data["still_unclear"]):
+        # What the sources say beside a refuted or conflicting claim cites like any statement.
+        statements += [(f"still_unclear[{i}].{side}", item[side])
+                       for side in ("correction", "confirmation") if item.get(side)]
     for where, statement in statements:
         for j, c in enumerate(statement["citations"]):
             if c["source_id"] not in source_ids:

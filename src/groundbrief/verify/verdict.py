@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models import Claim, ClaimVerification, PassageJudgement, ScoredPassage, Verdict
+from .reasons import NO_SOURCE_GIVES, missing_in_words
 
 REASON_NO_SOURCE = "no source found"
 REASON_NO_SUPPORT = "no source found that supports it"
 REASON_CONFLICT = "sources conflict"
 REASON_REFUTED = "sources refute it"
 REASON_ATTRIBUTION = "attribution not confirmed"
-REASON_DETAIL = "a detail (quote, number, date) missing"
+REASON_DETAIL = NO_SOURCE_GIVES  # "no source gives the figure '89'" (verify/reasons.py)
 REASON_OPINION = "opinion: kept as the speaker's view, not checked"
 
 #: Items of a pair's "contradiction_raised_by" that are not conflicts (floors it recorded).
@@ -110,30 +111,27 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
     # The chance that even the most telling passage says nothing either way.
     conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
     return _result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
-                        _unsupported_reason(claim, judgements, support_threshold))
+                        _unsupported_reason(claim, judgements, support_threshold, by_id))
 
 def _unsupported_reason(claim: Claim, judgements: list[PassageJudgement],
-                        t: float) -> str:
-    """Say which check stopped a passage the model found supportive, else "no source"."""
+                        t: float, by_id: dict[str, ScoredPassage]) -> str:
+    """Say what stopped the passages the model found supportive, naming only details that
+    no judged passage has (verify/reasons.py), else "no source"."""
     nli_support = [j for j in judgements if j.signals["nli"][0] >= t]
     if claim.kind == "attribution" and any(
         j.signals["content_support"] >= t for j in judgements
     ):
         return REASON_ATTRIBUTION
-    details: list[str] = []
-    for j in nli_support:
-        # who said it is not a detail of what was said: an attribution whose speaker is not
-        # reported saying it is "attribution not confirmed" (below)
-        speaker = {f["words"] for f in (j.signals.get("parts") or {}).get("findings", [])
-                   if f.get("role") == "speaker"}
-        for item in j.signals["support_capped_by"]:
-            if item != "entities" and item not in details and item not in speaker:
-                details.append(item)
+    # Without a passage the model found supportive, those on the claim's subject say what
+    # is missing ("Mugabe died aged 89" beside passages on his death that never say 89).
+    telling = nli_support or [j for j in judgements if j.signals.get("subject_agreement")]
+    details = missing_in_words(claim, telling, [sp.passage.text for sp in by_id.values()])
     if details:
-        return f"{REASON_DETAIL}: {', '.join(details)}"
+        return details
     if claim.kind == "attribution":
         return REASON_ATTRIBUTION
     return REASON_NO_SUPPORT
+
 
 def _result(claim: Claim, verdict: Verdict, confidence: float,
             judgements: list[PassageJudgement], signals: dict[str, Any],

@@ -16,7 +16,9 @@ import string
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..models import Citation, Claim, Explainer, ExplainerSummary, Source, Statement, Verdict
+from ..models import (
+    Citation, Claim, Explainer, ExplainerSummary, Source, Statement, Unclear, Verdict,
+)
 from ..render import layout
 from .urls import Urls
 
@@ -71,6 +73,25 @@ class EvidenceView:
 
 
 @dataclass(frozen=True)
+class SideView:
+    """What a source says beside a refuted or conflicting claim, verbatim, with its marker."""
+
+    lead: str
+    text: str
+    markers: list[Marker]
+
+
+@dataclass(frozen=True)
+class UnclearView:
+    text: str
+    verdict: str
+    verdict_label: str
+    reason: str
+    anchor: str  # the claim's entry under Claims checked
+    sides: list[SideView]
+
+
+@dataclass(frozen=True)
 class ClaimView:
     anchor: str
     text: str
@@ -81,6 +102,7 @@ class ClaimView:
     confidence: str
     reason: str | None
     evidence: list[EvidenceView]
+    sides: list[SideView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -146,8 +168,11 @@ class ExplainerView:
         self.description = " ".join(layout.one_line(s.text) for s in e.summary)
         self.summary = self._statements(e.summary)
         self.what_we_know = self._statements(e.what_we_know)
+        self._sides = {u.claim_id: self._side_views(u) for u in e.still_unclear}
         self.still_unclear = [
-            (u.text, u.verdict.value, u.verdict.label, u.reason, "claim-" + _anchor(u.claim_id))
+            UnclearView(text=u.text, verdict=u.verdict.value, verdict_label=u.verdict.label,
+                        reason=u.reason, anchor="claim-" + _anchor(u.claim_id),
+                        sides=self._sides[u.claim_id])
             for u in e.still_unclear
         ]
         self.all_supported_note = layout.ALL_SUPPORTED_NOTE
@@ -224,6 +249,11 @@ class ExplainerView:
             ))
         return views
 
+    def _side_views(self, u: Unclear) -> list[SideView]:
+        return [SideView(lead=side.lead, text=layout.one_line(side.statement.text),
+                         markers=self._markers(side.statement.citations))
+                for side in layout.sides(u)]
+
     def _claim(self, c: Claim) -> ClaimView:
         evidence = []
         for cit in c.evidence:
@@ -237,6 +267,7 @@ class ExplainerView:
             anchor="claim-" + _anchor(c.id), text=c.text, kind=c.kind, speaker=c.speaker,
             verdict=c.verdict.value, verdict_label=c.verdict.label,
             confidence=layout.fmt_score(c.confidence), reason=c.reason, evidence=evidence,
+            sides=self._sides.get(c.id, []),
         )
 
     def _source(self, ref) -> SourceView:
