@@ -72,7 +72,10 @@ class Finding:
         if self.role.startswith("figure:"):
             kind = self.role[7:]
             if kind.startswith("count:"):
-                return f"the number of {kind[6:]}"
+                noun = kind[6:]
+                if noun not in ("dead", "injured", "people") and not noun.endswith("s"):
+                    noun += "s"  # "the number of pacemakers"
+                return f"the number of {noun}"
             return _FIGURE_WORDS.get(kind, "the figure")
         return _ROLE_WORDS.get(self.role.split(":")[0], "the detail")
 

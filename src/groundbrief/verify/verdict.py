@@ -149,7 +149,10 @@ def _correction(refuters: list[PassageJudgement]) -> dict[str, Any]:
     parts = j.signals.get("parts") or {}
     says = list(parts.get("conflicts") or [])
     if not says:  # a conflict found by the figure/date/negation checks
-        says = [f"sources give {item}" for item in j.signals.get("contradiction_raised_by", [])
+        worded = {"negation": "sources say the opposite",
+                  "direction": "sources give the opposite direction"}
+        says = [worded.get(item, f"sources give another value than {item}")
+                for item in j.signals.get("contradiction_raised_by", [])
                 if item not in NOT_CONFLICTS]
     return {"passage_id": j.passage_id, "sentence": parts.get("aligned"), "says": says}
 
