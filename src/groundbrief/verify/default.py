@@ -335,7 +335,9 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     caps.extend(ev.dates.missing)
     # A part the aligned clause does not back (a name it lacks, "throat" for "lung" cancer, an
     # allegation or a plan for a bare fact): the passage cannot be this claim's evidence.
-    caps.extend(f.words() for f in roles.unbacked if f.role != "speaker")
+    # (For an attribution claim a wrong speaker is the attribution's failure, below; a content
+    # claim that holds "X said ..." itself asserts who said it, so there it is a detail.)
+    caps.extend(f.words() for f in roles.unbacked if f.role != "speaker" or not ev.attribution)
     if caps or role_conflicts:
         support = min(support, s.detail_cap)
     if ev.entities.missing:
