@@ -202,7 +202,11 @@ def main(argv: list[str] | None = None) -> dict:
         pairs = limit_per_type(pairs, args.limit)
     verifier = make_verifier(args.model_dir, args.threads)
     t0 = time.perf_counter()
-    verdicts = [judge(verifier, p, i) for i, p in enumerate(pairs)]
+    verdicts = []
+    for i, p in enumerate(pairs):
+        verdicts.append(judge(verifier, p, i))
+        if (i + 1) % 100 == 0:
+            print(f"{i + 1}/{len(pairs)} pairs, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - t0
     summary = summarise(pairs, verdicts)
     results = {
