@@ -18,6 +18,7 @@ Reported per change type: n, the share of each verdict, and
     ... --model-dir .nli_out/news_onnx                 # an ONNX model dir instead of the bundled one
     ... --pairs .nli_out/news_pairs/eval.jsonl         # pairs from a file (default: regenerated)
     ... --changes entity,speaker                       # only some change types
+    ... --nli-only                                     # the NLI model's argmax alone, no rules
 
 Without ``--pairs`` the eval pairs are regenerated deterministically from ../shared/data with
 the recipe of training/make_news_pairs.py (about two minutes of parsing); with it, they are read
@@ -96,6 +97,20 @@ def make_verifier(model_dir: str | None, threads: int):
     from groundbrief.verify.nli import OnnxNLIModel
 
     return DefaultVerifier(nli=OnnxNLIModel(Path(model_dir), threads=threads))
+
+
+#: The NLI label read as a verdict, for ``--nli-only`` (the model without the verifier's rules).
+NLI_VERDICT = ("supported", "not_enough_evidence", "refuted")  # entailment, neutral, contradiction
+
+
+def nli_only_verdicts(model_dir: str | None, threads: int, pairs: list[ChangePair]) -> list[str]:
+    """The NLI model's argmax per pair (passage, claim): what the model alone says, so a change
+    in the model can be told apart from a change in the rules around it."""
+    from groundbrief.verify.nli import OnnxNLIModel
+
+    model = OnnxNLIModel(Path(model_dir) if model_dir else None, threads=threads)
+    probs = model.predict([(p.premise, p.hypothesis) for p in pairs])
+    return [NLI_VERDICT[int(row.argmax())] for row in probs]
 
 
 def judge(verifier, pair: ChangePair, i: int) -> str:
@@ -185,6 +200,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--changes", default="", help="only these change types, comma-separated (e.g. entity,figure)")
     ap.add_argument("--model-dir", default=None, help="ONNX NLI model dir (default: the bundled model)")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--nli-only", action="store_true",
+                    help="score the NLI model's argmax alone (entailment = Supported ...), not the verifier")
     ap.add_argument("--out", type=Path, default=None, help="write the results (with every verdict) as JSON")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
     args = ap.parse_args(argv)
@@ -200,14 +217,22 @@ def main(argv: list[str] | None = None) -> dict:
         pairs = [p for p in pairs if p.change in wanted]
     if args.limit:
         pairs = limit_per_type(pairs, args.limit)
-    verifier = make_verifier(args.model_dir, args.threads)
     t0 = time.perf_counter()
-    verdicts = [judge(verifier, p, i) for i, p in enumerate(pairs)]
+    verdicts: list[str] = []
+    if args.nli_only:
+        verdicts = nli_only_verdicts(args.model_dir, args.threads, pairs)
+    else:
+        verifier = make_verifier(args.model_dir, args.threads)
+    for i, p in enumerate(pairs if not args.nli_only else []):
+        verdicts.append(judge(verifier, p, i))
+        if (i + 1) % 100 == 0:
+            print(f"{i + 1}/{len(pairs)} pairs, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - t0
     summary = summarise(pairs, verdicts)
     results = {
         "run": run_info(),
         "model_dir": args.model_dir or "bundled",
+        "judged_by": "NLI model argmax only" if args.nli_only else "DefaultVerifier.verify",
         "pairs_source": str(args.pairs) if args.pairs else "regenerated (NewsPairsSpec defaults)",
         "limit_per_type": args.limit or None,
         "pairs_per_s": len(pairs) / seconds if seconds else None,
@@ -223,7 +248,8 @@ def main(argv: list[str] | None = None) -> dict:
         print(json.dumps(results, indent=1))
     else:
         print(table(summary))
-        print(f"\n{len(pairs)} pairs, {results['pairs_per_s']:.1f} pairs/s, model {results['model_dir']}")
+        print(f"\n{len(pairs)} pairs, {results['pairs_per_s']:.1f} pairs/s, model {results['model_dir']}, "
+              f"judged by {results['judged_by']}")
     return results
 
 
