@@ -363,7 +363,7 @@ def _names_explained(ev: PairEvidence) -> bool:
     """A refutation needs the passage to speak of what the claim names: every name of the
     claim is in the passage or its source's title, except the one the passage replaces (Gove,
     where it has Hunt)."""
-    return not any(f.role == "name" for f in ev.roles.unbacked)
+    return not ev.roles.unnamed and not any(f.role == "name" for f in ev.roles.unbacked)
 
 
 

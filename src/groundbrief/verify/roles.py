@@ -99,6 +99,11 @@ class RoleJudgement:
     agreement: bool = False  # the aligned clause is about the claim's subject
     stance: Stance | None = None  # the aligned clause's stance
     notes: tuple[str, ...] = field(default=())
+    #: names of the claim that neither the passage nor its source's title names. Not a reason
+    #: to withhold support on their own (a sentence names its subject by a pronoun or a
+    #: description: on Climate-FEVER's gold-supporting sentences this flagged 89 of 301), but a
+    #: refutation needs the passage to speak of what the claim names.
+    unnamed: tuple[str, ...] = ()
 
     @property
     def conflicts(self) -> tuple[Finding, ...]:
@@ -310,9 +315,9 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
         return RoleJudgement(parsed=False)
     cf = cfs[0]
     pframes = frames_of(passage)
-    unnamed = _unnamed(cfs, passage, context)
+    unnamed = tuple(f.claim for f in _unnamed(cfs, passage, context))
     if not pframes:
-        return RoleJudgement(parsed=True, findings=unnamed)
+        return RoleJudgement(parsed=True, unnamed=unnamed)
     main = _compare_frame(cf, pframes, passage, context, attribution, similar)
     findings = list(main.findings)
     for other in cfs[1:]:
@@ -320,10 +325,10 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
         if sub.aligned is not None and sub.agreement:
             findings.extend(f for f in sub.findings if f.role not in ("speaker", "name")
                             and f not in findings)
-    reported = {norm(f.claim) for f in findings}
-    findings.extend(f for f in unnamed if norm(f.claim) not in reported)
+    replaced = {norm(f.claim) for f in findings}
     return RoleJudgement(parsed=True, aligned=main.aligned, findings=tuple(findings),
-                         agreement=main.agreement, stance=main.stance)
+                         agreement=main.agreement, stance=main.stance,
+                         unnamed=tuple(n for n in unnamed if norm(n) not in replaced))
 
 
 def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: str,
