@@ -392,8 +392,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     if cf.speaker is not None and not _is_pronoun(cf.speaker):
         # "X said Y" is about X: the clause that says Y must be X's word, not a lawyer's
         # argument or another paper's report printed beside X's name.
-        if (pf.speaker is None and attribution) or (pf.speaker is not None and not (
-                _arg_same(cf.speaker, pf.speaker) or _is_pronoun(pf.speaker))):
+        # A quotation running over sentences names its speaker once ("...," said Kipchoge.
+        # "We did this one together."): a quoted clause without a speaker of its own is left to
+        # the speaker check of the whole passage.
+        quoted = any(q in pf.sentence for q in ('"', "“", "”", "«", "»"))
+        if (pf.speaker is None and attribution and not quoted) or (
+                pf.speaker is not None and not (_arg_same(cf.speaker, pf.speaker)
+                                                or _is_pronoun(pf.speaker))):
             findings.append(Finding("speaker", cf.speaker.name or cf.speaker.text,
                                     (pf.speaker.name or pf.speaker.text)
                                     if pf.speaker is not None else None,
