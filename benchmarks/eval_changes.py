@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from groundbrief.evaluation.changes import (  # noqa: E402
-    CHANGE_TYPES, POSITIVE_TYPES, REFUTING_TYPES, UNSETTLED_TYPES, ChangePair, NewsPairsSpec,
+    CHANGE_TYPES, POSITIVE_TYPES, REFUTING_TYPES, ChangePair, NewsPairsSpec,
     news_pairs, read_jsonl,
 )
 

@@ -17,7 +17,7 @@ from ..interfaces import BriefParser
 from ..models import Brief
 from ..text import clean
 from .attribution import HANDLE, find_attribution, handle_name, parse_venue
-from .post import EMOJI, HASHTAG, TRAILER, TRUNCATION, URL, is_label_tag, is_outlet, read_post
+from .post import EMOJI, HASHTAG, TRAILER, URL, is_label_tag, is_outlet, read_post
 
 # A brief is a post or an alert, not an article: past this size the input is almost certainly
 # the wrong file, and parsing it would only waste the user's time.

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .. import words
 from ..text import clean, sentences
-from .attribution import HANDLE, handle_name
+from .attribution import handle_name
 
 # ------------------------------------------------------------------------------- patterns
 
