@@ -145,7 +145,7 @@ class Frame:
     speaker: Argument | None = None  # who is reported saying it (for REPORTED/ALLEGED/DENIED)
     sentence: str = ""  # the whole sentence the clause belongs to
     predicate_text: str = ""  # the predicate as written ("released"), for readers
-    words: frozenset[str] = frozenset()  # lemmas of the clause's content words
+    words: frozenset[str] = frozenset()  # lemmas of the clause's common words (not names)
 
     def lemmas(self) -> set[str]:
         return {self.predicate} | {a.head for a in self.args.values()}
@@ -521,7 +521,7 @@ def _frame(verb: Token, sentence: Span) -> Frame:
         sentence=sentence.text,
         predicate_text=pred.text,
         words=frozenset(t.lemma_.lower() for t in clause
-                        if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "PROPN", "NUM")),
+                        if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM")),
     )
 
 
