@@ -210,9 +210,10 @@ def _arg_same(c: Argument, p: Argument) -> bool:
         a, b = c.name or c.text, p.name or p.text
         if _same_name(a, b):
             return True
-        # An organisation is named shorter once the story has named it: "the Supreme Court"
-        # for "the UK Supreme Court". (Places are not: "Korea" is not "South Korea".)
-        if c.name_type == p.name_type == "ORG":
+        # An organisation is named shorter once the story has named it ("the Supreme Court"
+        # for "the UK Supreme Court"); a person's full name may carry a title the parser took
+        # into the name ("MEP Assita Kanko"). Places are not: "Korea" is not "South Korea".
+        if c.name_type == p.name_type and c.name_type in ("ORG", "PERSON"):
             x, y = norm(a).removeprefix("the ").split(), norm(b).removeprefix("the ").split()
             short, long_ = sorted((x, y), key=len)
             return len(short) >= 2 and short == long_[-len(short):]

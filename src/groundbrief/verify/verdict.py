@@ -125,6 +125,10 @@ def _unsupported_reason(claim: Claim, judgements: list[PassageJudgement],
     # Without a passage the model found supportive, those on the claim's subject say what
     # is missing ("Mugabe died aged 89" beside passages on his death that never say 89).
     telling = nli_support or [j for j in judgements if j.signals.get("subject_agreement")]
+    if claim.kind == "attribution" and any(
+            f.get("role") == "speaker" for j in telling
+            for f in (j.signals.get("parts") or {}).get("findings", [])):
+        return REASON_ATTRIBUTION  # who said it is what failed, not a detail of what was said
     details = missing_in_words(claim, telling, [sp.passage.text for sp in by_id.values()])
     if details:
         return details
