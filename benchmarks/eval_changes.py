@@ -245,7 +245,8 @@ def main(argv: list[str] | None = None) -> dict:
                   for p, v in zip(pairs, verdicts)]
         args.out.write_text(json.dumps({**results, "pairs": detail}, indent=1, ensure_ascii=False))
     if args.json:
-        print(json.dumps(results, indent=1))
+        # one line: the quality gate reads the last line of standard output as the results
+        print(json.dumps(results))
     else:
         print(table(summary))
         print(f"\n{len(pairs)} pairs, {results['pairs_per_s']:.1f} pairs/s, model {results['model_dir']}, "
