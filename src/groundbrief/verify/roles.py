@@ -341,7 +341,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                     key=lambda t: (-t[0][0], t[1]))
     (score, agreement), best = scored[0]
     if score < 2.0:  # neither the same event nor two shared participants
-        findings = _figures_elsewhere(cf, pframes, None)
+        findings = _figures_elsewhere(cf, pframes)
         if attribution and cf.speaker is not None and not _is_pronoun(cf.speaker):
             # No clause of the passage says what X is claimed to have said.
             findings += (Finding("speaker", cf.speaker.text, None, Relation.UNBACKED),)
@@ -518,7 +518,7 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
     return out
 
 
-def _figures_elsewhere(cf: Frame, pframes: Sequence[Frame], _: Frame | None) -> tuple[Finding, ...]:
+def _figures_elsewhere(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, ...]:
     """Without an aligned clause, only an age stated of the claim's subject can conflict."""
     out = []
     for fig in cf.figures:
