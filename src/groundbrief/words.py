@@ -30,9 +30,9 @@ def for_language(table: Mapping[str, T], language: str | None) -> T:
 
 # ------------------------------------------------------------------------------ stopwords
 
-#: English function words and words that open a sentence without naming anything. The same
-#: words as verify/checks.py's ``_STOPWORDS`` (trimming capitalised runs, dropping ordinary
-#: sentence-initial capitals), so that list can be read from here.
+#: English function words and words that open a sentence without naming anything: the verifier
+#: trims capitalised runs with them and drops ordinary sentence-initial capitals
+#: (verify/surface.py reads this list).
 STOPWORDS_EN = frozenset(
     """a an the this that these those there here it its it's he she they we you i his her their our
     my your him them us me who whom whose which what when where why how and or but nor so yet for of
@@ -46,7 +46,7 @@ STOPWORDS_EN = frozenset(
     madam yes oh new old first last next many well like unlike including""".split()
 )
 
-#: English words a full-text search leaves out of its query: index/retrieve.py's ``_STOPWORDS``.
+#: English words a full-text search leaves out of its query (index/retrieve.py reads this list).
 #: It differs from :data:`STOPWORDS_EN` on purpose: "said"/"says" carry no topic, while
 #: "today" or "first" can narrow a search.
 SEARCH_STOPWORDS_EN = frozenset(

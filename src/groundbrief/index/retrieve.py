@@ -16,19 +16,13 @@ import numpy as np
 from ..interfaces import Embedder, Retriever
 from ..models import ScoredPassage, utc
 from ..store import SQLiteStore
+from ..words import SEARCH_STOPWORDS_EN
 
 RRF_K = 60  # the constant from the RRF paper; damps the weight of top ranks
 CANDIDATES = 50  # per ranking, before fusion
 DUPLICATE_COSINE = 0.97  # passages this close are the same text (re-syndicated copy)
 
-_STOPWORDS = frozenset(
-    """a an and are as at be been but by can could did do does for from had has have he her his
-    i if in into is it its may might more most no not of on or our over said says she should so
-    such than that the their them then there these they this those to too was we were what when
-    where which while who whom why will with would you your about after also all any because
-    before being between both during each few further here how just new only other out own same
-    some through under until up very""".split()
-)
+_STOPWORDS = SEARCH_STOPWORDS_EN  # the shared list (groundbrief/words.py)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..text import _QUOTE_MAP, fold_quotes
+from ..words import STOPWORDS_EN
 
 __all__ = [
     "MONTHS",
@@ -83,19 +84,9 @@ def prepare_mapped(text: str) -> tuple[str, Offsets]:
 
 # Function words and words that open a sentence without naming anything: used to trim
 # capitalised runs ("The European Union" -> "European Union"), to drop sentence-initial
-# capitals that are ordinary words ("However", "Scientists") and to count content words.
-STOPWORDS = frozenset(
-    """a an the this that these those there here it its it's he she they we you i his her their our
-    my your him them us me who whom whose which what when where why how and or but nor so yet for of
-    in on at by to from with without into onto over under about above below after before during since
-    until while as if than then though although because unless whether both either neither each every
-    all any some many most more much few several no not none one other another such only also even
-    just still already again ever never always often sometimes now today yesterday tomorrow be is are
-    was were been being am do does did done have has had having will would shall should can could may
-    might must according however meanwhile moreover furthermore therefore thus instead indeed overall
-    despite among between through across against around near within per via mr mrs ms dr prof sir
-    madam yes oh new old first last next many well like unlike including""".split()
-)
+# capitals that are ordinary words ("However", "Scientists") and to count content words. The
+# list is the shared one (groundbrief/words.py), which brief/ reads too.
+STOPWORDS = STOPWORDS_EN
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
