@@ -151,9 +151,9 @@ def run_verifier(verifier, pairs: list[Pair], claims_per_batch: int = 32):
         judged = verifier.judge_batch([(c, ps, b) for c, ps, b, _ in chunk])
         for (claim, _, _, ps), js in zip(chunk, judged):
             for p, j in zip(ps, js):
-                verdict = j.signals["verdict"]
+                verdict = j.signals.verdict.value
                 pred[(claim.id, p.evidence_id)] = (
-                    VERDICT_TO_LABEL[verdict], float(j.signals[f"p_{verdict}"]))
+                    VERDICT_TO_LABEL[verdict], float(j.signals.probability(j.signals.verdict)))
     seconds = time.perf_counter() - t0
     labels = [pred[(p.claim_id, p.evidence_id)][0] for p in pairs]
     confs = [pred[(p.claim_id, p.evidence_id)][1] for p in pairs]

@@ -85,12 +85,12 @@ def test_verifier_supports_from_a_joined_reading_and_names_its_passages(verifier
     claim = Claim(id="c1", text=CLAIM)
     passages = story([P0, P1, P2])
     alone = verifier.judge(claim, passages, BRIEF)
-    assert all(j.signals["verdict"] != "supported" for j in alone)  # no passage alone does
+    assert all(j.signals.verdict.value != "supported" for j in alone)  # no passage alone does
     out = verifier.verify(claim, passages, BRIEF)
     assert out.verdict is Verdict.SUPPORTED
-    joined = [j for j in out.judgements if j.signals.get("joined_with")]
+    joined = [j for j in out.judgements if j.signals.joined_with]
     assert [j.passage_id for j in joined] == out.signals["supporting"] == ["kip#p0"]
-    assert joined[0].signals["joined_with"] == ["kip#p1", "kip#p2"]
+    assert joined[0].signals.joined_with == ["kip#p1", "kip#p2"]
 
 
 def test_a_joined_reading_does_not_support_a_wrong_claim(verifier):
@@ -99,4 +99,4 @@ def test_a_joined_reading_does_not_support_a_wrong_claim(verifier):
                   "seconds")
     wrong = verifier.verify(claim, story([P1, "Kipchoge ran in Vienna, Austria."]), BRIEF)
     assert wrong.verdict is not Verdict.SUPPORTED
-    assert not any(j.signals.get("joined_with") for j in wrong.judgements)
+    assert not any(j.signals.joined_with for j in wrong.judgements)

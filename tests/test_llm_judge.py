@@ -150,7 +150,7 @@ def test_supported_with_a_number_absent_from_the_passage_is_downgraded():
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
     assert out.reason == f"{REASON_DETAIL} the figure '15 million euros'"
     assert out.judgements[0].support < 0.5
-    assert out.judgements[0].signals["support_capped_by"] == ["15 million euros"]
+    assert out.judgements[0].signals.support_capped_by == ["15 million euros"]
 
 
 def test_supported_with_a_quote_not_verbatim_is_downgraded():
@@ -174,8 +174,8 @@ def test_citations_outside_the_given_passages_are_dropped():
     assert judge["invalid_labels"] == [5]
     assert [j.passage_id for j in out.judgements] == ["p1", "p2"]
     # Labelled "supports" but never cited: the label alone is not evidence.
-    assert out.judgements[0].signals["judge_label"] == "supports"
-    assert out.judgements[0].signals["counted_as"] == "neutral"
+    assert out.judgements[0].signals.judge.label == "supports"
+    assert out.judgements[0].signals.judge.counted_as == "neutral"
 
 
 @pytest.mark.parametrize("verdict, label", [("supported", "refutes"), ("refuted", "supports")])
@@ -193,7 +193,7 @@ def test_off_subject_citation_is_not_support():
     claim = Claim(id="c1", text="The city council approved a budget.")
     out = v.verify(claim, [sp("p1", "The mayor opened a new park near the river.")], BRIEF)
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE and out.reason == REASON_NO_SUPPORT
-    assert out.judgements[0].signals["off_subject"] is True
+    assert out.judgements[0].signals.judge.off_subject is True
 
 
 def test_refuted_only_when_the_judge_says_so():
@@ -202,7 +202,7 @@ def test_refuted_only_when_the_judge_says_so():
     out = Endpoint(chat(answer("not_enough_evidence", []))).verifier().verify(
         claim, [sp("p1", BUDGET_12)], BRIEF)
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
-    assert out.judgements[0].signals["contradiction_raised_by"][0] == "15 million euros"
+    assert out.judgements[0].signals.contradiction_raised_by[0] == "15 million euros"
     # The judge refutes with a passage on the same subject: Refuted.
     out = Endpoint(chat(answer("refuted", [1], {1: "refutes"}))).verifier().verify(
         claim, [sp("p1", BUDGET_12)], BRIEF)

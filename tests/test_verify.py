@@ -232,7 +232,7 @@ def test_supported_with_real_model(verifier):
     assert 0.5 <= out.confidence <= 1.0
     j = {x.passage_id: x for x in out.judgements}
     assert j["p1"].support > j["p2"].support
-    assert j["p1"].signals["entities"]["matched"] == ["Great Barrier Reef"]
+    assert j["p1"].signals.entities.matched == ["Great Barrier Reef"]
 
 
 @needs_model
@@ -249,7 +249,7 @@ def test_quote_not_verbatim_is_not_supported(verifier):
                   quotes=["border controls do not exist at all"])
     out = verifier.verify(claim, [sp("p1", KANKO, outlet="V24")], BRIEF)
     assert out.verdict is not Verdict.SUPPORTED
-    assert out.judgements[0].signals["quotes"]["missing"] == ["border controls do not exist at all"]
+    assert out.judgements[0].signals.quotes.missing == ["border controls do not exist at all"]
     assert out.judgements[0].support <= S.detail_cap
     if out.verdict is Verdict.NOT_ENOUGH_EVIDENCE:
         assert out.reason.startswith(REASON_DETAIL) or out.reason.startswith(REASON_NO_SOURCE)
@@ -260,8 +260,8 @@ def test_verbatim_quote_can_be_supported(verifier):
     claim = Claim(id="c1", text='Assita Kanko said border controls "barely exist".',
                   quotes=["barely exist"], kind="attribution", speaker="Assita Kanko")
     out = verifier.verify(claim, [sp("p1", KANKO, outlet="V24")], BRIEF)
-    assert out.judgements[0].signals["quotes"]["matched"] == ["barely exist"]
-    assert out.judgements[0].signals["speaker"]["confirmed"] is True
+    assert out.judgements[0].signals.quotes.matched == ["barely exist"]
+    assert out.judgements[0].signals.speaker.confirmed is True
     assert out.verdict is Verdict.SUPPORTED, out
 
 
@@ -273,11 +273,11 @@ def test_attribution_needs_the_speaker(verifier):
     out = verifier.verify(claim, [passage], BRIEF)
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
     assert out.reason in (REASON_ATTRIBUTION,) or out.reason.startswith(REASON_NO_SOURCE)
-    assert out.judgements[0].signals["speaker"]["confirmed"] is False
+    assert out.judgements[0].signals.speaker.confirmed is False
     # the brief's speaker is used when the claim has none
     claim2 = claim.model_copy(update={"speaker": None})
     out2 = verifier.verify(claim2, [sp("p2", KANKO)], Brief(text="x", speaker="Assita Kanko"))
-    assert out2.judgements[0].signals["speaker"]["confirmed"] is True
+    assert out2.judgements[0].signals.speaker.confirmed is True
 
 
 @needs_model
@@ -288,7 +288,7 @@ def test_refuted_needs_explicit_conflict(verifier):
     out = verifier.verify(claim, [refuting], BRIEF)
     assert out.verdict is Verdict.REFUTED, out
     assert out.reason.startswith(REASON_REFUTED)
-    assert out.judgements[0].signals["subject_agreement"] is True
+    assert out.judgements[0].signals.subject_agreement is True
 
 
 @needs_model
@@ -313,8 +313,8 @@ def test_single_passage_verdict_matches_its_judgement(verifier):
     passage = sp("p1", "Widespread coral bleaching has been recorded in the Great Barrier Reef.")
     out = verifier.verify(claim, [passage], BRIEF)
     j = verifier.judge(claim, [passage], BRIEF)[0]
-    assert out.verdict.value == j.signals["verdict"]
-    assert out.confidence == pytest.approx(j.signals[f"p_{out.verdict.value}"])
+    assert out.verdict is j.signals.verdict
+    assert out.confidence == pytest.approx(j.signals.probability(out.verdict))
 
 
 @needs_model
@@ -341,7 +341,7 @@ def test_climate_fever_sample_and_throughput(verifier):
     t0 = time.perf_counter()
     judged = verifier.judge_batch(items)
     rate = len(gold) / (time.perf_counter() - t0)
-    pred = [j.signals["verdict"] for js in judged for j in js]
+    pred = [j.signals.verdict.value for js in judged for j in js]
     sup_gold = [g == "SUPPORTS" for g in gold]
     sup_pred = [p == "supported" for p in pred]
     tpr = sum(a and b for a, b in zip(sup_gold, sup_pred)) / max(1, sum(sup_gold))
@@ -366,7 +366,7 @@ def test_a_story_stating_the_claim_outweighs_its_own_other_figures(verifier):
     same_story = [sp("p1", stating, source="a", outlet="Reuters"),
                   sp("p2", other, source="a", outlet="Reuters")]
     alone = verifier.judge(claim, same_story, BRIEF)
-    assert [j.signals["verdict"] for j in alone] == ["supported", "refuted"]  # the trap
+    assert [j.signals.verdict.value for j in alone] == ["supported", "refuted"]  # the trap
     out = verifier.verify(claim, same_story, BRIEF)
     assert out.verdict is Verdict.SUPPORTED, out
     assert out.signals["supporting"] == ["p1"] and out.signals["outweighed"] == ["p2"]
@@ -379,8 +379,8 @@ def test_a_story_stating_the_claim_outweighs_its_own_other_figures(verifier):
     loose = [sp("p1", "At Acme Corp the load factor slipped to 57.9 pct from 58.1 pct in the "
                 "same month last year.", source="a"), sp("p2", other, source="a")]
     judged = verifier.judge(claim, loose, BRIEF)
-    assert [j.signals["verdict"] for j in judged] == ["supported", "refuted"]
-    assert judged[0].signals["negation"]["overlap"] < 0.9  # not the claim's own wording
+    assert [j.signals.verdict.value for j in judged] == ["supported", "refuted"]
+    assert judged[0].signals.negation.overlap < 0.9  # not the claim's own wording
     assert verifier.verify(claim, loose, BRIEF).verdict is Verdict.NOT_ENOUGH_EVIDENCE
 
 

@@ -154,6 +154,113 @@ class Claim(Model):
     quotes: list[str] = Field(default_factory=list)  # quoted spans in the claim
 
 
+class DetailSignal(Model):
+    """One kind of detail (figures, dates, names, quotes) of a claim looked up in a passage."""
+
+    matched: list[str] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    conflicting: list[str] = Field(default_factory=list)  # missing, and given another value
+
+
+class PolaritySignal(Model):
+    """Negation cues of the claim and of the passage sentence closest to it."""
+
+    claim_cues: list[str] = Field(default_factory=list)
+    passage_cues: list[str] = Field(default_factory=list)
+    mismatch: bool = False
+    overlap: float = 0.0  # share of the claim's content words in that sentence
+
+
+class DirectionSignal(Model):
+    """Direction of change ("up"/"down") stated by the claim and its closest passage sentence."""
+
+    claim: str | None = None
+    passage: str | None = None
+    conflict: bool = False
+    overlap: float = 0.0
+
+
+class SpeakerSignal(Model):
+    speaker: str
+    name_found: str | None = None
+    speech_verb: str | None = None
+    confirmed: bool = False
+
+
+class PartFinding(Model):
+    """A part of the claim that the aligned passage clause fills otherwise (verify/roles.py)."""
+
+    role: str  # "predicate", "patient", "age", "rival", "speaker", "stance" ...
+    claim: str
+    passage: str | None  # the passage's value in the same role, if it has one
+    relation: Literal["conflict", "unbacked"]
+    words: str  # the finding in a reader's words ("sources say 95, not 89 (the age)")
+
+
+class PartsSignal(Model):
+    """The part-by-part comparison of one claim with one passage."""
+
+    parsed: bool = False  # False: no parse of the claim (another language, no clause)
+    aligned: str | None = None  # the passage sentence compared with, when one aligns
+    stance: str | None = None  # the passage's stance on the aligned clause (fact, alleged ...)
+    conflicts: list[str] = Field(default_factory=list)
+    unbacked: list[str] = Field(default_factory=list)
+    findings: list[PartFinding] = Field(default_factory=list)
+
+
+class JudgeSignal(Model):
+    """What an LLM judge said of one passage (verify/llm_judge.py), next to the checks."""
+
+    prompt_number: int | None = None
+    label: str | None = None  # the judge's own label for the passage
+    cited: bool = False
+    counted_as: str | None = None  # the label after the checks' vetoes
+    off_subject: bool = False
+
+
+class PairSignals(Model):
+    """Why one passage got its pair verdict: the model's reading and every check, typed.
+
+    Recorded with the run, so an editor (and the Transparency section) can see which check
+    capped or raised a score; the claim-level aggregation reads these fields.
+    """
+
+    # The pair's own verdict and its calibrated chances; None from a backend that gives none.
+    verdict: Verdict | None = None
+    p_supported: float | None = None
+    p_refuted: float | None = None
+    p_not_enough_evidence: float | None = None
+    source_id: str | None = None
+    outlet: str | None = None
+    retrieval_score: float = 0.0
+    nli: list[float] = Field(default_factory=list)  # entailment, neutral, contradiction
+    numbers: DetailSignal = Field(default_factory=DetailSignal)
+    dates: DetailSignal = Field(default_factory=DetailSignal)
+    entities: DetailSignal = Field(default_factory=DetailSignal)
+    quotes: DetailSignal = Field(default_factory=DetailSignal)
+    negation: PolaritySignal = Field(default_factory=PolaritySignal)
+    direction: DirectionSignal = Field(default_factory=DirectionSignal)
+    speaker: SpeakerSignal | None = None
+    overlap: float = 0.0
+    similarity: float = 0.0
+    subject_agreement: bool = False
+    support_capped_by: list[str] = Field(default_factory=list)
+    contradiction_raised_by: list[str] = Field(default_factory=list)
+    content_support: float = 0.0
+    # The passage states the claim itself: nearly all its words in one sentence, every detail,
+    # the same polarity and no part that differs (verdict.aggregate weighs it).
+    states_claim: bool = False
+    parts: PartsSignal = Field(default_factory=PartsSignal)
+    on_story: bool | None = None
+    joined_with: list[str] = Field(default_factory=list)  # the other passages of a joined reading
+    judge: JudgeSignal | None = None
+
+    def probability(self, verdict: Verdict) -> float:
+        p = {Verdict.SUPPORTED: self.p_supported, Verdict.REFUTED: self.p_refuted,
+             Verdict.NOT_ENOUGH_EVIDENCE: self.p_not_enough_evidence}.get(verdict)
+        return 0.0 if p is None else p
+
+
 class PassageJudgement(Model):
     """The verifier's view of one passage for one claim."""
 
@@ -161,7 +268,7 @@ class PassageJudgement(Model):
     support: float
     contradiction: float
     neutral: float = 0.0
-    signals: dict[str, Any] = Field(default_factory=dict)
+    signals: PairSignals = Field(default_factory=PairSignals)
 
 
 class ClaimVerification(Model):

@@ -276,7 +276,7 @@ def _apply(claim: Claim, v: ClaimVerification, passages: dict[str, ScoredPassage
         chosen.sort(key=lambda j: (-getattr(j, score), j.passage_id))
         out = []
         for j in chosen[:MAX_EVIDENCE]:
-            for pid in [j.passage_id, *j.signals.get("joined_with", [])]:
+            for pid in [j.passage_id, *j.signals.joined_with]:
                 if pid not in passages or any(c.passage_id == pid for c in out):
                     continue
                 p = passages[pid].passage
@@ -320,22 +320,24 @@ def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list
         name="claim verification",
         outcome=f"{len(claims)} claims, {judged} claim–passage pairs judged",
     ))
+    # The pair checks a reader can follow: the passage is about the claim's subject, and (for
+    # claims that name nothing) comes from a story that names what the brief names.
     totals: dict[str, list[int]] = {}
     for v in verifications:
         for j in v.judgements:
-            for name, value in j.signals.items():
-                if isinstance(value, bool):
+            for name, value in (("subject agreement", j.signals.subject_agreement),
+                                ("on story", j.signals.on_story)):
+                if value is not None:
                     passed, seen = totals.setdefault(name, [0, 0])
                     totals[name] = [passed + int(value), seen + 1]
     for name in sorted(totals):
         passed, seen = totals[name]
-        checks.append(Check(name=name.replace("_", " "), outcome=f"{passed} of {seen} pairs passed"))
-    parts = [j.signals["parts"] for v in verifications for j in v.judgements
-             if isinstance(j.signals.get("parts"), dict)]
+        checks.append(Check(name=name, outcome=f"{passed} of {seen} pairs passed"))
+    parts = [j.signals.parts for v in verifications for j in v.judgements]
     if parts:
-        parsed = [p for p in parts if p.get("parsed")]
+        parsed = [p for p in parts if p.parsed]
         outcome = (f"{len(parsed)} of {len(parts)} pairs compared part by part (who, what, "
-                   f"to whom, figures, dates, stance); {sum(bool(p.get('conflicts')) for p in parsed)}"
+                   f"to whom, figures, dates, stance); {sum(bool(p.conflicts) for p in parsed)}"
                    " with a conflicting part")
         if len(parsed) < len(parts):
             # The dependency parser is English only: say so where it was not used.
@@ -358,7 +360,7 @@ def _models(embedder: Embedder, verifier: Verifier,
         value = getattr(verifier, attr, None)
         if isinstance(value, str) and value not in names:
             names.append(value)
-    if verifications and any((j.signals.get("parts") or {}).get("parsed")
+    if verifications and any(j.signals.parts.parsed
                              for v in verifications for j in v.judgements):
         from .nlp import PARSER_NAME
 

@@ -174,7 +174,7 @@ SPEECH_VERBS: dict[str, dict[str, str]] = {
 }
 
 #: English words that mark reported speech in a passage (verbs in every form, and the nouns of
-#: reporting): the same words as verify/checks.py's ``_SPEECH``.
+#: reporting); verify/surface.py's ``SPEECH`` is built from them.
 SPEECH_WORDS_EN = tuple(
     """said says say saying told tells tell stated wrote writes written according\\s+to added adds
     announced announces declared declares insisted insists claimed claims argued argues warned
@@ -198,7 +198,7 @@ def reported_forms() -> dict[str, str]:
 # --------------------------------------------------------------------------- future phrases
 
 #: Time phrases that put a claim in the future, as regular-expression alternatives per language
-#: (verify/checks.py's ``_FUTURE`` is the English entry).
+#: (verify/dates.py reads the English entry).
 FUTURE_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         r"(?:next|coming)\s+(?:week|weekend|month|year|season|spring|summer|autumn|fall|winter|"

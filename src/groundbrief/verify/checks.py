@@ -7,7 +7,7 @@ follow, so the verifier can cap support when a detail is absent (invariants I4 a
 ``DESIGN.md``) and raise contradiction when a detail conflicts.
 
 Every check takes plain strings and returns a small frozen result; ``signal()`` turns it into
-the JSON-ready dict recorded in ``PassageJudgement.signals``. The readings of each kind of detail
+the typed record (``models.PairSignals``) kept in ``PassageJudgement.signals``. The readings of each kind of detail
 live in modules by concern -- :mod:`.figures`, :mod:`.dates`, :mod:`.names`, :mod:`.quotes`,
 with the shared comparison form in :mod:`.surface` -- and this module compares a claim's
 details with a passage's. Nothing here loads a model (the cross-language name matcher is passed
@@ -38,8 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from ..models import DetailSignal, DirectionSignal, PolaritySignal, SpeakerSignal
 from ..text import sentences
 from .dates import DateMention, date_key, extract_dates, future_references
 from .figures import Figure, FigureKind, extract_figures
@@ -107,12 +107,9 @@ class CheckResult:
     def ok(self) -> bool:
         return not self.missing
 
-    def signal(self) -> dict[str, Any]:
-        return {
-            "matched": list(self.matched),
-            "missing": list(self.missing),
-            "conflicting": list(self.conflicting),
-        }
+    def signal(self) -> DetailSignal:
+        return DetailSignal(matched=list(self.matched), missing=list(self.missing),
+                            conflicting=list(self.conflicting))
 
 
 @dataclass(frozen=True)
@@ -132,13 +129,10 @@ class NegationResult:
     def mismatch(self) -> bool:
         return bool(self.claim_cues) != bool(self.passage_cues)
 
-    def signal(self) -> dict[str, Any]:
-        return {
-            "claim_cues": list(self.claim_cues),
-            "passage_cues": list(self.passage_cues),
-            "mismatch": self.mismatch,
-            "overlap": round(self.overlap, 4),
-        }
+    def signal(self) -> PolaritySignal:
+        return PolaritySignal(claim_cues=list(self.claim_cues),
+                              passage_cues=list(self.passage_cues),
+                              mismatch=self.mismatch, overlap=round(self.overlap, 4))
 
 
 @dataclass(frozen=True)
@@ -157,13 +151,9 @@ class SpeakerResult:
     def confirmed(self) -> bool:
         return self.name_found is not None and self.speech_verb is not None
 
-    def signal(self) -> dict[str, Any]:
-        return {
-            "speaker": self.speaker,
-            "name_found": self.name_found,
-            "speech_verb": self.speech_verb,
-            "confirmed": self.confirmed,
-        }
+    def signal(self) -> SpeakerSignal:
+        return SpeakerSignal(speaker=self.speaker, name_found=self.name_found,
+                             speech_verb=self.speech_verb, confirmed=self.confirmed)
 
 
 # ---------------------------------------------------------------- numbers
@@ -222,6 +212,7 @@ def check_dates(claim: str, passage: str) -> CheckResult:
     c_d = extract_dates(claim)
     p_d = extract_dates(passage)
     matched, missing, conflicting = [], [], []
+    close_d: list[DateMention] | None = None
     passage_future = set(future_references(passage))
     for phrase in dict.fromkeys(future_references(claim)):
         (matched if phrase in passage_future else missing).append(phrase)
@@ -234,7 +225,11 @@ def check_dates(claim: str, passage: str) -> CheckResult:
             matched.append(d.text)
             continue
         missing.append(d.text)
-        if any(d.differs_from(p) for p in p_d if p.year is not None or p.month is not None):
+        # Another date conflicts only in the sentence that says what the claim says: "In
+        # 2002 she was elected" beside "the 2004 prize" is another event's date.
+        if close_d is None:
+            close_d = extract_dates(_closest_sentence(claim, passage)[0])
+        if any(d.differs_from(p) for p in close_d if p.year is not None or p.month is not None):
             conflicting.append(d.text)
     return CheckResult("dates", tuple(matched), tuple(missing), tuple(conflicting))
 
@@ -299,9 +294,14 @@ def content_overlap(claim: str, passage: str) -> float:
     return len(c & _content_stems(passage)) / len(c)
 
 
+# Scraped copy loses the space between sentences ("for the new government.Awarding the prize
+# ..."): a word, a full stop and a capitalised word is a sentence boundary all the same.
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+
+
 def _closest_sentence(claim: str, passage: str) -> tuple[str, float]:
     best, best_overlap = passage, -1.0
-    for sent in sentences(passage) or [passage]:
+    for sent in sentences(_GLUED_SENTENCES.sub(". ", passage)) or [passage]:
         ov = content_overlap(claim, sent)
         if ov > best_overlap:
             best, best_overlap = sent, ov
@@ -348,9 +348,9 @@ class DirectionResult:
     def conflict(self) -> bool:
         return self.claim is not None and self.passage is not None and self.claim != self.passage
 
-    def signal(self) -> dict[str, Any]:
-        return {"claim": self.claim, "passage": self.passage, "conflict": self.conflict,
-                "overlap": round(self.overlap, 4)}
+    def signal(self) -> DirectionSignal:
+        return DirectionSignal(claim=self.claim, passage=self.passage, conflict=self.conflict,
+                               overlap=round(self.overlap, 4))
 
 
 def _direction(text: str) -> str | None:

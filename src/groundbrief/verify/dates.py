@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..words import FUTURE_PHRASES
 from .surface import MONTHS as _MONTHS
 from .surface import prepare as _prepare
 
@@ -101,12 +102,7 @@ def date_key(d: DateMention) -> str:
 # supported by "Navalny was flying to Moscow when he fell ill"). The phrase must be in the
 # passage. Past references ("yesterday", "last week") are left alone: sources shift them to
 # weekdays and dates, so requiring them would reject good evidence.
-_FUTURE = re.compile(
-    r"\b(?:next|coming)\s+(?:week|weekend|month|year|season|spring|summer|autumn|fall|winter|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\btomorrow\b|"
-    r"\blater\s+this\s+(?:week|month|year)\b",
-    re.IGNORECASE,
-)
+_FUTURE = re.compile("|".join(rf"\b{p}\b" for p in FUTURE_PHRASES["en"]), re.IGNORECASE)
 
 
 def future_references(text: str) -> list[str]:

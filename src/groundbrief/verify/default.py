@@ -32,7 +32,17 @@ import numpy as np
 
 from ..errors import BackendError
 from ..interfaces import Embedder, NLIModel, Verifier
-from ..models import Brief, Claim, ClaimVerification, PassageJudgement, ScoredPassage, Verdict
+from ..models import (
+    Brief,
+    Claim,
+    ClaimVerification,
+    PairSignals,
+    PartFinding,
+    PartsSignal,
+    PassageJudgement,
+    ScoredPassage,
+    Verdict,
+)
 from .checks import (
     CheckResult,
     DirectionResult,
@@ -48,7 +58,7 @@ from .checks import (
     content_overlap,
 )
 from .joined import joined_readings
-from .names import NameMatcher, extract_names, passage_names
+from .names import NameMatcher, extract_names, name_key, passage_names, same_name
 from .roles import RoleJudgement, Similarity, compare
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
 
@@ -195,6 +205,9 @@ class PairEvidence:
     attribution: bool = False
     #: the part-by-part comparison (verify/roles.py); unparsed when the pair is not English
     roles: RoleJudgement = RoleJudgement(parsed=False)
+    #: names the passage sentence closest to the claim gives where a name of the claim is
+    #: missing ("Hunt" in the sentence that says what the claim says of "Gove")
+    displacing: tuple[str, ...] = ()
 
 
 def measure_pair(
@@ -220,13 +233,15 @@ def measure_pair(
     ("Californië" / "California"). ``similar``: word similarity for the part-by-part
     comparison (synonyms in one slot).
     """
+    entities = check_entities(claim_text, passage_text, names=names)
+    negation = check_negation(claim_text, passage_text)
     return PairEvidence(
         probs=(float(probs[0]), float(probs[1]), float(probs[2])),
         numbers=check_numbers(claim_text, passage_text),
         dates=check_dates(claim_text, passage_text),
-        entities=check_entities(claim_text, passage_text, names=names),
+        entities=entities,
         quotes=check_quotes(claim_text, passage_text, quotes or None),
-        negation=check_negation(claim_text, passage_text),
+        negation=negation,
         direction=check_direction(claim_text, passage_text),
         overlap=content_overlap(claim_text, passage_text),
         similarity=float(similarity),
@@ -235,7 +250,21 @@ def measure_pair(
         roles=(compare(claim_text, passage_text, attribution=attribution, context=context,
                        similar=similar)
                if parse else RoleJudgement(parsed=False)),
+        displacing=displacing_names(claim_text, entities, negation.sentence) if names is None else (),
     )
+
+
+def displacing_names(claim_text: str, entities: CheckResult, sentence: str) -> tuple[str, ...]:
+    """The names of ``sentence`` (the passage sentence closest to the claim) that stand where a
+    missing name of the claim would: it names someone or something the claim does not, and
+    the claim names someone it does not. A passage that names its subject by a pronoun or a
+    description ("the agency") displaces nothing."""
+    if not entities.missing:
+        return ()
+    claim_names = extract_names(claim_text)
+    return tuple(n for n in dict.fromkeys(extract_names(sentence))
+                 if not any(same_name(n, c) for c in claim_names)
+                 and len(name_key(n).split()) <= 4)
 
 
 @dataclass
@@ -268,6 +297,7 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         agreement = ev.overlap >= s.subject_overlap
 
     neg = ev.negation
+    roles = ev.roles
     if neg.mismatch and neg.overlap >= s.negation_overlap:
         # Same words, opposite polarity: the model (a small cross-encoder) misses a flipped
         # "not" often enough that its support is moved towards contradiction.
@@ -300,7 +330,6 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     # roles with another value (Hunt for Gove, 95 for 89, released for arrested, unlawful for
     # lawful): a conflict a reader can check in the passage. It needs the clause to share a
     # participant with the claim (roles.agreement), so another event is never a refutation.
-    roles = ev.roles
     role_conflicts = [f.words() for f in roles.conflicts]
     if role_conflicts and roles.agreement and not ev.attribution and _names_explained(ev):
         agreement = True
@@ -342,6 +371,12 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         support = min(support, s.detail_cap)
     if ev.entities.missing:
         support = min(support, s.entity_cap)
+    if ev.displacing and neg.overlap >= s.negation_overlap:
+        # The sentence that says what the claim says names another in place of a name of the
+        # claim: "Johnson beat Jeremy Hunt" is no evidence that Johnson beat Gove.
+        caps.append(f"{', '.join(ev.entities.missing)} (the source names "
+                    f"{', '.join(ev.displacing)})")
+        support = min(support, s.detail_cap)
     content_support = support
     wrong_speaker = [f.words() for f in roles.unbacked if f.role == "speaker"]
     if ev.attribution and wrong_speaker:
@@ -455,46 +490,43 @@ class _Reading:
 
 
 def pair_signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
-             probs: dict[Verdict, float], sp: ScoredPassage) -> dict[str, Any]:
-    sig: dict[str, Any] = {
-        "source_id": sp.source.id,
-        "outlet": sp.source.outlet,
-        "retrieval_score": round(float(sp.score), 6),
-        "nli": [round(p, 4) for p in ev.probs],
-        "numbers": ev.numbers.signal(),
-        "dates": ev.dates.signal(),
-        "entities": ev.entities.signal(),
-        "quotes": ev.quotes.signal(),
-        "negation": ev.negation.signal(),
-        "direction": ev.direction.signal(),
-        "overlap": round(ev.overlap, 4),
-        "similarity": round(ev.similarity, 4),
-        "subject_agreement": sc.agreement,
-        "support_capped_by": sc.caps + (["entities"] if ev.entities.missing else []),
-        "contradiction_raised_by": sc.raised,
-        "content_support": round(sc.content_support, 4),
-        # the passage states the claim itself: nearly all its words in one sentence, every
-        # detail, the same polarity, and no part that differs (verdict.aggregate weighs it)
-        "states_claim": (not sc.caps and not ev.entities.missing and not ev.negation.mismatch
-                         and ev.negation.overlap >= RESTATED_OVERLAP and not ev.roles.findings),
-        "verdict": verdict.value,
-        "p_supported": round(probs[Verdict.SUPPORTED], 4),
-        "p_refuted": round(probs[Verdict.REFUTED], 4),
-        "p_not_enough_evidence": round(probs[Verdict.NOT_ENOUGH_EVIDENCE], 4),
-    }
-    if ev.speaker is not None:
-        sig["speaker"] = ev.speaker.signal()
-    sig["parts"] = {
-        "parsed": ev.roles.parsed,
-        "aligned": ev.roles.aligned,
-        "stance": ev.roles.stance.value if ev.roles.stance is not None else None,
-        "conflicts": [f.words() for f in ev.roles.conflicts],
-        "unbacked": [f.words() for f in ev.roles.unbacked],
-        "findings": [{"role": f.role, "claim": f.claim, "passage": f.passage,
-                      "relation": f.relation.value, "words": f.words()}
-                     for f in ev.roles.findings],
-    }
-    return sig
+                 probs: dict[Verdict, float], sp: ScoredPassage) -> PairSignals:
+    roles = ev.roles
+    return PairSignals(
+        verdict=verdict,
+        p_supported=round(probs[Verdict.SUPPORTED], 4),
+        p_refuted=round(probs[Verdict.REFUTED], 4),
+        p_not_enough_evidence=round(probs[Verdict.NOT_ENOUGH_EVIDENCE], 4),
+        source_id=sp.source.id,
+        outlet=sp.source.outlet,
+        retrieval_score=round(float(sp.score), 6),
+        nli=[round(p, 4) for p in ev.probs],
+        numbers=ev.numbers.signal(),
+        dates=ev.dates.signal(),
+        entities=ev.entities.signal(),
+        quotes=ev.quotes.signal(),
+        negation=ev.negation.signal(),
+        direction=ev.direction.signal(),
+        speaker=ev.speaker.signal() if ev.speaker is not None else None,
+        overlap=round(ev.overlap, 4),
+        similarity=round(ev.similarity, 4),
+        subject_agreement=sc.agreement,
+        support_capped_by=sc.caps + (["entities"] if ev.entities.missing else []),
+        contradiction_raised_by=sc.raised,
+        content_support=round(sc.content_support, 4),
+        states_claim=(not sc.caps and not ev.entities.missing and not ev.negation.mismatch
+                      and ev.negation.overlap >= RESTATED_OVERLAP and not roles.findings),
+        parts=PartsSignal(
+            parsed=roles.parsed,
+            aligned=roles.aligned,
+            stance=roles.stance.value if roles.stance is not None else None,
+            conflicts=[f.words() for f in roles.conflicts],
+            unbacked=[f.words() for f in roles.unbacked],
+            findings=[PartFinding(role=f.role, claim=f.claim, passage=f.passage,
+                                  relation=f.relation.value, words=f.words())
+                      for f in roles.findings],
+        ),
+    )
 
 
 class DefaultVerifier(Verifier):
@@ -605,7 +637,7 @@ class DefaultVerifier(Verifier):
             for r in readings])
         # Only support is taken from a joined reading: it exists to bring a claim's details
         # together, and a conflict it could show is already visible in its passages alone.
-        return [j for j in judged if j.signals["verdict"] == Verdict.SUPPORTED.value]
+        return [j for j in judged if j.signals.verdict is Verdict.SUPPORTED]
 
     def _judge_readings(self, readings: Sequence[_Reading]) -> list[PassageJudgement]:
         """One judgement per reading, with a single model call for all of them."""
@@ -658,9 +690,9 @@ class DefaultVerifier(Verifier):
                 sc.cap_support(s.detail_cap)
             verdict = pair_verdict(sc, s)
             cal = calibrated(sc.support, sc.contradiction, s.calibration)
-            signals = {**pair_signals(ev, sc, verdict, cal, sp), "on_story": on_story}
-            if r.joined_with:
-                signals["joined_with"] = list(r.joined_with)
+            signals = pair_signals(ev, sc, verdict, cal, sp)
+            signals.on_story = on_story
+            signals.joined_with = list(r.joined_with)
             out.append(PassageJudgement(
                 passage_id=sp.passage.id,
                 support=round(sc.support, 6),
@@ -684,7 +716,7 @@ class DefaultVerifier(Verifier):
         shortlist = self.shortlist(passages)
         judgements = self.judge(claim, shortlist, brief)
         if self.settings.join_passages and not any(
-                j.signals["verdict"] == Verdict.SUPPORTED.value for j in judgements):
+                j.signals.verdict is Verdict.SUPPORTED for j in judgements):
             # No passage carries the claim alone; nearby passages of one source may together.
             judgements += self.judge_joined(claim, shortlist, brief)
         by_id = {sp.passage.id: sp for sp in shortlist}

@@ -15,6 +15,7 @@ Numbers inside names are not figures: "B-17", "COVID-19", "AR-15", "Boeing 737",
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -57,9 +58,36 @@ class Figure:
     kind: FigureKind = FigureKind.NUMBER
     span: tuple[int, int] = (0, 0)
     noun: str | None = None
+    # The values a reader takes the figure to allow: its rounding ("42%" allows 42.11%; "1.5
+    # million" allows 1.52 million) or its qualifier ("over 42%", "nearly 100", "about 1,000",
+    # "fewer than 20"). None: the value exactly.
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        return (self.value if self.low is None else self.low,
+                self.value if self.high is None else self.high)
 
     def same_value(self, other: Figure) -> bool:
         return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
+
+    def allows(self, other: Figure) -> bool:
+        """Whether every value ``other`` allows is one this figure allows: "over 42%" and "42%"
+        allow the passage's "42.11 per cent"; "42.11%" does not allow a passage's "42%"."""
+        lo, hi = self.bounds
+        olo, ohi = other.bounds
+        eps = 1e-9 * max(1.0, abs(self.value))
+        return lo - eps <= olo and ohi <= hi + eps
+
+    def excludes(self, other: Figure) -> bool:
+        """Whether no value allowed by one is allowed by the other ("12" / "41"; "over 42%" /
+        "40%"), so that the two cannot both be true of the same thing."""
+        lo, hi = self.bounds
+        olo, ohi = other.bounds
+        if self.low is None and self.high is None and other.low is None and other.high is None:
+            return not self.same_value(other)
+        return hi < olo or ohi < lo
 
     @property
     def typed(self) -> bool:
@@ -76,9 +104,10 @@ class Figure:
         return self.noun is not None and self.noun == other.noun
 
     def matches(self, other: Figure) -> bool:
-        """Whether ``other`` states this figure: the same value, and not a figure of another
-        type (a figure whose type is not said matches any)."""
-        if not self.same_value(other):
+        """Whether ``other`` states this figure: a value this figure allows (the same, or one
+        it rounds or bounds), and not a figure of another type (a figure whose type is not said
+        matches any)."""
+        if not (self.same_value(other) or self.allows(other)):
             return False
         if not (self.typed and other.typed):
             return True
@@ -90,7 +119,7 @@ class Figure:
 
     def conflicts_with(self, other: Figure) -> bool:
         """Whether ``other`` gives a different value for what this figure counts."""
-        return self.comparable(other) and not self.same_value(other)
+        return self.comparable(other) and self.excludes(other)
 
 
 # ---------------------------------------------------------------- reading numbers
@@ -334,6 +363,38 @@ def _typed(text: str, m: re.Match[str], value: float, unit: str | None,
     return (FigureKind.COUNT if noun else FigureKind.NUMBER), None, noun
 
 
+# Qualifiers that make a figure a bound or an estimate, read just before it.
+_AT_LEAST = re.compile(r"\b(?:more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|"
+                       r"exceeding|just\s+over)\s*(?:US)?[$€£¥]?\s*$", re.IGNORECASE)
+_AT_MOST = re.compile(r"\b(?:less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+"
+                      r"than|as\s+many\s+as|just\s+under)\s*(?:US)?[$€£¥]?\s*$", re.IGNORECASE)
+_NEARLY = re.compile(r"\b(?:nearly|almost|close\s+to)\s*(?:US)?[$€£¥]?\s*$", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:about|around|some|roughly|approximately|an\s+estimated|estimated|"
+                    r"circa|approx\.?)\s*(?:US)?[$€£¥]?\s*$", re.IGNORECASE)
+#: How far an estimate ("about 1,000") or a "nearly" may be from the value given.
+_ESTIMATE_SHARE = 0.1
+
+
+def _allowed(before: str, digits: str | None, value: float,
+             mult: float) -> tuple[float | None, float | None]:
+    """The values a figure allows (see :attr:`Figure.low`), from the words just before it and
+    the precision of its digits: "42%" is any value that rounds to 42 (41.5 to 42.5)."""
+    span = abs(value) * _ESTIMATE_SHARE
+    if _AT_LEAST.search(before):
+        return value, math.inf
+    if _AT_MOST.search(before):
+        return -math.inf, value
+    if _NEARLY.search(before):
+        return value - span, value
+    if _ABOUT.search(before):
+        return value - span, value + span
+    if digits is None or "/" in digits:
+        return None, None
+    decimals = len(digits.partition(".")[2])
+    half = 0.5 * 10.0 ** -decimals * mult
+    return value - half, value + half
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for s, e in spans:
         text = text[:s] + " " * (e - s) + text[e:]
@@ -384,6 +445,9 @@ def _figures(text: str) -> tuple[Figure, ...]:
         kind, unit, noun = _typed(scan, m, value, unit, bool(mult_word))
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
+        low, high = _allowed(scan[max(0, start - 24): start], digits, value,
+                             _MULTIPLIERS.get(mult_word, 1.0))
         out.append(Figure(text=prepared[start:end], value=value, unit=unit, kind=kind,
-                          span=(offsets[start], offsets[end - 1] + 1), noun=noun))
+                          span=(offsets[start], offsets[end - 1] + 1), noun=noun,
+                          low=low, high=high))
     return tuple(out)

@@ -105,6 +105,6 @@ def gate(claim: Claim, verification: ClaimVerification,
 def _not_enough_confidence(v: ClaimVerification) -> float:
     """The verifier's own chance that its most telling passage says nothing either way, as for
     any Not enough evidence verdict; a backend that gives none is read as 1 - its confidence."""
-    chances = [j.signals["p_not_enough_evidence"] for j in v.judgements
-               if isinstance(j.signals.get("p_not_enough_evidence"), (int, float))]
+    chances = [j.signals.p_not_enough_evidence for j in v.judgements
+               if j.signals.p_not_enough_evidence is not None]
     return round(float(min(chances)), 6) if chances else round(1.0 - v.confidence, 6)

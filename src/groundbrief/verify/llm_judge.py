@@ -29,7 +29,15 @@ import httpx
 
 from ..errors import BackendError
 from ..interfaces import Verifier
-from ..models import Brief, Claim, ClaimVerification, PassageJudgement, ScoredPassage, Verdict
+from ..models import (
+    Brief,
+    Claim,
+    ClaimVerification,
+    JudgeSignal,
+    PassageJudgement,
+    ScoredPassage,
+    Verdict,
+)
 from .default import (
     VerifierSettings,
     calibrated,
@@ -403,14 +411,9 @@ class LLMJudgeVerifier(Verifier):
             pv = Verdict.NOT_ENOUGH_EVIDENCE
         cal = calibrated(sc.support, sc.contradiction, s.calibration)
         # The default verifier's per-pair signals (its aggregation reads them), plus the judge's.
-        signals: dict[str, Any] = {
-            **pair_signals(ev, sc, pv, cal, sp),
-            "prompt_number": number,
-            "judge_label": label,
-            "cited": cited,
-            "counted_as": effective,
-            "off_subject": off_subject,
-        }
+        signals = pair_signals(ev, sc, pv, cal, sp)
+        signals.judge = JudgeSignal(prompt_number=number, label=label, cited=cited,
+                                    counted_as=effective, off_subject=off_subject)
         return PassageJudgement(passage_id=sp.passage.id, support=round(sc.support, 6),
                                 contradiction=round(sc.contradiction, 6),
                                 neutral=round(sc.neutral, 6), signals=signals)

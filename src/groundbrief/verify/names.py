@@ -658,7 +658,8 @@ def same_name(a: str, b: str, matcher: NameMatcher | None = None) -> bool:
     "Boris Johnson", but not "Korea" / "South Korea" nor "Union" / "European Union"), or, with a
     ``matcher``, translations of each other. Two full names with different first names are
     two people ("Bill Clinton" / "Hillary Clinton")."""
-    ka, kb = name_key(a), name_key(b)
+    # "the Nobel Peace Prize" is "Nobel Peace Prize": the article is not part of the name.
+    ka, kb = name_key(a).removeprefix("the "), name_key(b).removeprefix("the ")
     if not ka or not kb:
         return False
     if ka == kb or ka.replace(" ", "") == kb.replace(" ", "") or kb in _ALIASES.get(ka, ()):

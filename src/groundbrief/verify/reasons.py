@@ -33,9 +33,8 @@ def missing_in_words(claim: Claim, supportive: Sequence[PassageJudgement],
         return None
     findings: list[str] = []
     for j in supportive:
-        parts = j.signals.get("parts") or {}
-        for words in parts.get("unbacked") or []:
-            if not isinstance(words, str) or words in findings:
+        for words in j.signals.parts.unbacked:
+            if words in findings:
                 continue
             m = _NOT_GIVEN.match(words)
             if m and _occurs(m["value"], passages):

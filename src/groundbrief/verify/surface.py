@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..text import _QUOTE_MAP, fold_quotes
-from ..words import STOPWORDS_EN
+from ..words import SPEECH_WORDS_EN, STOPWORDS_EN
 
 __all__ = [
     "MONTHS",
@@ -96,16 +96,8 @@ MONTHS = {
 }
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
-SPEECH = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|tell|stated|wrote|writes|written|"
-    r"according\s+to|added|adds|announced|announces|declared|declares|insisted|insists|"
-    r"claimed|claims|argued|argues|warned|warns|tweeted|tweets|posted|posts|explained|"
-    r"explains|noted|notes|commented|comments|remarked|remarks|quoted|asserted|asserts|"
-    r"acknowledged|admitted|admits|denied|denies|described|describes|called|calls|"
-    r"interview|statement|speech|testified|replied|responded|suggested|suggests|"
-    r"confirmed|confirms|reported|reports|accused|accuses)\b",
-    re.IGNORECASE,
-)
+#: Reported speech in an English passage (the word list lives in groundbrief/words.py).
+SPEECH = re.compile(rf"\b(?:{'|'.join(SPEECH_WORDS_EN)})\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- diacritics

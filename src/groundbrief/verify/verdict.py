@@ -60,8 +60,8 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
     """One verdict from the per-passage judgements: Supported if some passage supports the
     claim, Refuted if some refute it and none support it, Conflicting if independent sources
     (different source and outlet) do both, Not enough evidence otherwise -- the honest default."""
-    supporters = [j for j in judgements if j.signals["verdict"] == Verdict.SUPPORTED.value]
-    refuters = [j for j in judgements if j.signals["verdict"] == Verdict.REFUTED.value]
+    supporters = [j for j in judgements if j.signals.verdict is Verdict.SUPPORTED]
+    refuters = [j for j in judgements if j.signals.verdict is Verdict.REFUTED]
     signals: dict[str, Any] = {
         "passages_judged": len(judgements),
         "model": model,
@@ -71,12 +71,12 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
         "refuting": [j.passage_id for j in refuters],
     }
 
-    def best(js: list[PassageJudgement], key: str) -> float:
-        return max(j.signals[key] for j in js)
+    def best(js: list[PassageJudgement], verdict: Verdict) -> float:
+        return max(j.signals.probability(verdict) for j in js)
 
     if supporters and refuters:
         if _independent(supporters, refuters, by_id):
-            conf = min(best(supporters, "p_supported"), best(refuters, "p_refuted"))
+            conf = min(best(supporters, Verdict.SUPPORTED), best(refuters, Verdict.REFUTED))
             return _result(claim, Verdict.CONFLICTING, conf, judgements, signals,
                                 REASON_CONFLICT)
         stating = [j for j in supporters if _states_claim(j)]
@@ -91,14 +91,14 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
             signals["supporting"] = [j.passage_id for j in stating]
             signals["outweighed"] = signals.pop("refuting")
             signals["refuting"] = []
-            return _result(claim, Verdict.SUPPORTED, best(stating, "p_supported"),
+            return _result(claim, Verdict.SUPPORTED, best(stating, Verdict.SUPPORTED),
                                 judgements, signals, None)
         # One source on both sides is one confused source, not two that disagree.
-        conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
+        conf = min(j.signals.probability(Verdict.NOT_ENOUGH_EVIDENCE) for j in judgements)
         return _result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
                             f"{REASON_CONFLICT}: one source says both")
     if supporters:
-        return _result(claim, Verdict.SUPPORTED, best(supporters, "p_supported"),
+        return _result(claim, Verdict.SUPPORTED, best(supporters, Verdict.SUPPORTED),
                             judgements, signals, None)
     if refuters:
         correction = _correction(refuters)
@@ -106,10 +106,10 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
         reason = REASON_REFUTED
         if correction["says"]:
             reason = f"{REASON_REFUTED}: {correction['says'][0]}"
-        return _result(claim, Verdict.REFUTED, best(refuters, "p_refuted"),
+        return _result(claim, Verdict.REFUTED, best(refuters, Verdict.REFUTED),
                             judgements, signals, reason)
     # The chance that even the most telling passage says nothing either way.
-    conf = min(j.signals["p_not_enough_evidence"] for j in judgements)
+    conf = min(j.signals.probability(Verdict.NOT_ENOUGH_EVIDENCE) for j in judgements)
     return _result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
                         _unsupported_reason(claim, judgements, support_threshold, by_id))
 
@@ -117,17 +117,16 @@ def _unsupported_reason(claim: Claim, judgements: list[PassageJudgement],
                         t: float, by_id: dict[str, ScoredPassage]) -> str:
     """Say what stopped the passages the model found supportive, naming only details that
     no judged passage has (verify/reasons.py), else "no source"."""
-    nli_support = [j for j in judgements if j.signals["nli"][0] >= t]
+    nli_support = [j for j in judgements if j.signals.nli and j.signals.nli[0] >= t]
     if claim.kind == "attribution" and any(
-        j.signals["content_support"] >= t for j in judgements
+        j.signals.content_support >= t for j in judgements
     ):
         return REASON_ATTRIBUTION
     # Without a passage the model found supportive, those on the claim's subject say what
     # is missing ("Mugabe died aged 89" beside passages on his death that never say 89).
-    telling = nli_support or [j for j in judgements if j.signals.get("subject_agreement")]
+    telling = nli_support or [j for j in judgements if j.signals.subject_agreement]
     if claim.kind == "attribution" and any(
-            f.get("role") == "speaker" for j in telling
-            for f in (j.signals.get("parts") or {}).get("findings", [])):
+            f.role == "speaker" for j in telling for f in j.signals.parts.findings):
         return REASON_ATTRIBUTION  # who said it is what failed, not a detail of what was said
     details = missing_in_words(claim, telling, [sp.passage.text for sp in by_id.values()])
     if details:
@@ -150,22 +149,22 @@ def _correction(refuters: list[PassageJudgement]) -> dict[str, Any]:
     """What the sources say instead of a refuted claim: the refuting passage with the strongest
     contradiction, the sentence of it that conflicts, and the conflicts in words."""
     j = max(refuters, key=lambda r: (r.contradiction, r.passage_id))
-    parts = j.signals.get("parts") or {}
-    says = list(parts.get("conflicts") or [])
+    parts = j.signals.parts
+    says = list(parts.conflicts)
     if not says:  # a conflict found by the figure/date/negation checks
         worded = {"negation": "sources say the opposite",
                   "direction": "sources give the opposite direction"}
         says = [worded.get(item, f"sources give another value than {item}")
-                for item in j.signals.get("contradiction_raised_by", [])
+                for item in j.signals.contradiction_raised_by
                 if item not in NOT_CONFLICTS]
-    return {"passage_id": j.passage_id, "sentence": parts.get("aligned"), "says": says}
+    return {"passage_id": j.passage_id, "sentence": parts.aligned, "says": says}
 
 
 def _states_claim(j: PassageJudgement) -> bool:
     """Whether the passage states the claim itself: one of its sentences holds nearly all the
     claim's content words (RESTATED_OVERLAP) with the same polarity, and the passage holds every
     number, date, name and quote of the claim."""
-    return bool(j.signals.get("states_claim"))
+    return j.signals.states_claim
 
 
 def _independent(a: list[PassageJudgement], b: list[PassageJudgement],
