@@ -293,3 +293,38 @@ def test_title_case_headlines_yield_names_not_phrases():
     # ordinary sentences are unchanged
     assert extract_entities("The World Bank lent Kenya 50 million dollars.") == ["World Bank",
                                                                                 "Kenya"]
+
+
+def test_a_figure_allows_its_rounding_and_its_qualifier():
+    """'over 42%' is what a source giving 42.11 per cent says; '42%' rounds it; '42.11%' is
+    more than '42%' says (missing, not a conflict); 'over 40 dead' is refuted by 35."""
+    from groundbrief.verify.checks import check_numbers
+
+    spam = "The United States is responsible for exporting 42.11 per cent of all spams."
+    assert check_numbers("the US is the origin of over 42% of all spam", spam).matched == ("42%",)
+    assert check_numbers("the US is the origin of 42% of all spam", spam).matched == ("42%",)
+    r = check_numbers("42.11%", "about 42%")
+    assert r.missing == ("42.11%",) and not r.conflicting
+    assert check_numbers("over 40 dead", "The blast killed 35 people.").conflicting == ("40 dead",)
+    assert check_numbers("about 1,000 people", "1,020 people fled").matched == ("1,000 people",)
+    assert check_numbers("12 pacemakers", "it featured 41 pacemakers").conflicting == ("12",)
+
+
+def test_a_date_conflicts_only_in_the_sentence_that_says_what_the_claim_says():
+    from groundbrief.verify.checks import check_dates
+
+    passage = ("In 2002 she was elected to Parliament.Awarding the 2004 Nobel Peace Prize to an "
+               "activist may raise some eyebrows.")
+    r = check_dates("The 2004 Nobel Peace Prize was awarded to Wangari Maathai", passage)
+    assert r.matched == ("2004",)
+    other = "In 2002 she was elected to Parliament.Awarding the Nobel Peace Prize to her was a surprise."
+    r = check_dates("The 2004 Nobel Peace Prize was awarded to Wangari Maathai", other)
+    assert r.missing == ("2004",) and not r.conflicting
+    assert check_dates("The prize was awarded in 2004", "The prize was awarded in 2003.").conflicting
+
+
+def test_an_article_is_not_part_of_a_name():
+    from groundbrief.verify.names import same_name
+
+    assert same_name("the Nobel Peace Prize", "Nobel Peace Prize")
+    assert not same_name("Korea", "South Korea")

@@ -403,3 +403,20 @@ def test_a_figure_for_another_period_is_no_conflict():
                                "Unemployment in Belgium fell to 6.2 pct in 2023.")
     assert raised("The bridge in Genoa collapsed on 14 August 2018.",
                   "The bridge in Genoa collapsed on 12 August 2018.") != []
+
+
+@needs_model
+def test_another_name_in_the_claims_place_is_no_support(verifier):
+    """The sentence that says what the claim says names someone else where the claim names
+    Gove: it is no evidence, whatever the model reads; a pronoun in that place is no
+    displacement."""
+    claim = Claim(id="c1", text="Boris Johnson beat Michael Gove in the final ballot of members.")
+    swapped = sp("p1", "Boris Johnson beat Jeremy Hunt in the final ballot of members.")
+    j = verifier.judge(claim, [swapped], BRIEF)[0]
+    assert j.signals.verdict is not Verdict.SUPPORTED
+    assert any("Gove" in c and "Hunt" in c for c in j.signals.support_capped_by), j.signals
+    from groundbrief.verify.checks import check_entities
+    from groundbrief.verify.default import displacing_names
+
+    pronoun = "He beat him in the final ballot of members."
+    assert displacing_names(claim.text, check_entities(claim.text, pronoun), pronoun) == ()
