@@ -235,6 +235,7 @@ class Transparency(TimeModel):
     sources_searched: int  # sources usable under the as-of filter
     passages_retrieved: int
     sources_considered: int  # distinct sources among retrieved passages
+    outlets_considered: int | None = None  # distinct outlets among them (None: not counted)
     sources_cited: int
     claims: int
     verdicts: dict[str, int]
@@ -263,6 +264,9 @@ class Explainer(TimeModel):
     brief: Brief
     # Said plainly when the sources confirm nothing (I10); not a Statement, as it cites nothing.
     notice: str | None = None
+    # Said before anything else when the store cannot hold the story: it is empty, or holds
+    # nothing from the brief's time (coverage.py). Uncited by nature, like the notice.
+    warnings: list[str] = Field(default_factory=list)
     summary: list[Statement] = Field(default_factory=list)
     what_we_know: list[Statement] = Field(default_factory=list)
     still_unclear: list[Unclear] = Field(default_factory=list)
