@@ -144,7 +144,7 @@ def test_markdown_shows_the_correction_verbatim_with_its_marker_and_both_sides_o
     assert "No source was cited" not in md
     both = next(x for x in render_markdown(_conflicting()).splitlines()
                 if x.startswith("- Doctors in Omsk"))
-    assert re.search(r"\*\*Conflicting\*\*: sources conflict; one source says “The German "
+    assert re.search(r"\*\*Conflicting\*\*: sources conflict \[1g\]; one source says “The German "
                      r"government announced the tests.*” \[1c\]; another says “Hospital "
                      r"officials.*” \[2e\]", both)
 

@@ -89,9 +89,9 @@ def test_supported_claims_show_verdict_and_unclear_claims_show_reason():
             "Sources refute it") in unclear
     refuted, unknown = [line for line in unclear.splitlines() if line.startswith("- ")]
     # What the source says instead, verbatim and cited, then the other refuting passage's source.
-    assert ("in his blood or urine; the source says “Hospital officials in Omsk said no traces of "
-            "poison was found in his blood or urine.” [2e] [1g]") in refuted
-    assert refuted.endswith("[2e] [1g]")  # the passages that refute it, from both sources
+    assert ("in his blood or urine [1g]; the source says “Hospital officials in Omsk said no "
+            "traces of poison was found in his blood or urine.” [2e]") in refuted
+    # The passages that refute it, from both sources: the other one's marker after the reason.
     assert "**Not enough evidence**: No source found" in unknown
     assert not re.search(r"\[\d+[a-z]?\]", unknown)
     assert "Analysis stated in the cited sources" in section(md, "Why It Matters")

@@ -280,6 +280,10 @@ class Explainer(TimeModel):
     transparency: Transparency
     claims: list[Claim] = Field(default_factory=list)
     sources: list[SourceRef] = Field(default_factory=list)
+    # Passage id → the citation marker every rendering shows for it ("2", or "2a" when several
+    # passages of source 2 are cited). Filled by the JSON renderer from the one view model
+    # (render/view.py), which owns the numbering; empty in the stored explainer.
+    markers: dict[str, str] = Field(default_factory=dict)
     changelog: list[ChangeEntry] = Field(default_factory=list)
 
     def cited_statements(self) -> list[tuple[str, Statement]]:

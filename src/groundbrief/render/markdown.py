@@ -161,10 +161,12 @@ def render_markdown(explainer: Explainer) -> str:
     out += _heading(layout.STILL_UNCLEAR)
     if v.still_unclear:
         for u in v.still_unclear:
-            line = f"- {escape(u.text)} — **{u.verdict_label}**: {escape(u.reason)}{_sides(u)}"
+            # The reason with the markers of the evidence behind it, then each side in the
+            # sources' own words: the same order as on the pages.
+            line = f"- {escape(u.text)} — **{u.verdict_label}**: {escape(u.reason)}"
             if u.other_markers:
                 line += f" {_markers(u.other_markers)}"
-            out.append(line)
+            out.append(line + _sides(u))
     else:
         out.append(v.all_supported_note)
     out.append("")
