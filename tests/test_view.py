@@ -165,3 +165,21 @@ def test_json_carries_the_same_markers():
     side = data["still_unclear"][0]["correction"]["citations"][0]
     assert data["markers"][side["passage_id"]] == "2e"
     assert e.markers == {}, "rendering leaves the explainer as it was"
+
+
+def test_the_newest_source_on_this_story_is_the_newest_cited_one():
+    from groundbrief.render.transparency import reader_rows
+
+    e = load("navalny")
+    row = next(r for r in reader_rows(e) if r.label == "Newest source on this story")
+    assert row.value == ("[1] Germany says Alexei Navalny poisoned with Novichok (Wikinews), "
+                         "published 2020-09-05")
+    # The store's newest source is another matter, and stays in the technical detail.
+    assert e.transparency.corpus_as_of is not None
+    for ref in e.sources:
+        ref.published_at = None
+    row = next(r for r in reader_rows(e) if r.label == "Newest source on this story")
+    assert row.value == "unknown: none of the 2 sources cited carries a date"
+    e.sources = e.sources[:1]
+    row = next(r for r in reader_rows(e) if r.label == "Newest source on this story")
+    assert row.value == "unknown: the source cited carries no date"

@@ -61,8 +61,9 @@ def _newest_row(sources: list[SourceRef]) -> Row:
     if not sources:
         return Row("Newest source on this story", "none: this explainer cites no source")
     if not dated:
-        return Row("Newest source on this story",
-                   f"unknown: none of the {_n(len(sources), 'source')} cited carries a date")
+        undated = ("the source cited carries no date" if len(sources) == 1
+                   else f"none of the {len(sources)} sources cited carries a date")
+        return Row("Newest source on this story", f"unknown: {undated}")
     newest = max(dated, key=lambda s: (s.published_at, -s.n))
     outlet = layout.one_line(newest.outlet) if newest.outlet else "outlet unknown"
     return Row("Newest source on this story",
