@@ -271,3 +271,20 @@ def test_an_unsupported_lead_claim_is_never_stated_as_fact(text, verdict):
     first = brief.text.strip().splitlines()[0].strip()
     assert line.rstrip(".") != first.rstrip("."), line
     assert "Space News Daily" not in line and "BREAKING" not in line and "Reuters –" not in line
+
+
+def test_a_long_refuting_sentence_leads_and_the_claim_is_named_not_restated():
+    """The demo's Navalny brief: the refuting sentence is long, so the line says what the
+    source says and names the claim it contradicts by whose it is."""
+    text = ("Steffen Seibert said that tests by a German military laboratory found no trace of "
+            "Novichok in Alexei Navalny’s blood.")
+    brief, claims = read(text)
+    content = next(c for c in claims if c.kind == "content")
+    passage = ("The German government announced the tests by a military laboratory found "
+               "Novichok in Navalny's blood, and said there was \"unequivocal\" proof he had been "
+               "poisoned.")
+    claims = [refute(content, passage, [], passage) if c is content else c for c in claims]
+    line = write_headline(brief, claims)
+    assert line == (f"A source says “{passage}”, contradicting the brief's claim attributed to "
+                    "Steffen Seibert")
+    assert "found no trace" not in line

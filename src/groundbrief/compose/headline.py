@@ -30,9 +30,13 @@ from ..brief.post import LABEL, is_outlet
 from ..models import Brief, Claim, Statement, Verdict
 from . import corrections
 
-# The refuting source's own words go into the headline only when they fit on one line;
-# longer, they are shown beside the claim in What's Still Unclear instead.
-MAX_QUOTED = 160
+# The refuting source's own words go into the headline only up to this length; longer, they
+# are shown beside the claim in What's Still Unclear only.
+MAX_QUOTED = 200
+# Past this length a refuted claim's line names the claim it contradicts by whose it is
+# ("contradicting the brief's claim") instead of restating it: what the sources say comes first,
+# and the claim itself is listed, in full, under What's Still Unclear.
+MAX_LINE = 240
 # A brief's first sentence is quoted in the no-claim headline only up to this length.
 MAX_BRIEF_QUOTE = 120
 
@@ -90,7 +94,10 @@ def _content_line(claim: Claim, said: Claim | None, brief: Brief, english: bool)
     if verdict is Verdict.REFUTED:
         instead = _instead(claim)
         if instead:
-            return f"{instead}, contradicting {whose} {that}"
+            line = f"{instead}, contradicting {whose} {that}"
+            if len(line) > MAX_LINE:
+                line = f"{instead}, contradicting {_short_whose(speaker, said_confirmed)}"
+            return line
         return f"Sources contradict {whose} {that}"
     if verdict is Verdict.CONFLICTING:
         return f"Sources disagree on {whose} {that}"
@@ -182,6 +189,14 @@ def _whose_claim(speaker: str | None, said_confirmed: bool) -> str:
     if speaker:
         return f"the claim, attributed to {speaker},"
     return "the claim"
+
+
+def _short_whose(speaker: str | None, said_confirmed: bool) -> str:
+    if speaker and said_confirmed:
+        return f"{speaker}{_possessive(speaker)} claim"
+    if speaker:
+        return f"the brief's claim attributed to {speaker}"
+    return "the brief's claim"
 
 
 def _possessive(name: str) -> str:
