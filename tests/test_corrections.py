@@ -138,13 +138,15 @@ def test_markdown_shows_the_correction_verbatim_with_its_marker_and_both_sides_o
     n = e.source_number(fix.citations[0].source_id)
     md = render_markdown(e)
     line = next(x for x in md.splitlines() if x.startswith("- Doctors in Omsk"))
-    assert f"the source says “{fix.text}” [{n}]" in line
+    # The marker names the passage: source n, its fifth cited passage.
+    assert f"the source says “{fix.text}” [{n}e]" in line
+    assert f"> \\[{n}e\\] {fix.citations[0].quote}" in md
     assert "No source was cited" not in md
     both = next(x for x in render_markdown(_conflicting()).splitlines()
                 if x.startswith("- Doctors in Omsk"))
-    assert re.search(r"\*\*Conflicting\*\*: sources conflict; one source says “The German "
-                     r"government announced the tests.*” \[1\]; another says “Hospital "
-                     r"officials.*” \[2\]", both)
+    assert re.search(r"\*\*Conflicting\*\*: sources conflict \[1g\]; one source says “The German "
+                     r"government announced the tests.*” \[1c\]; another says “Hospital "
+                     r"officials.*” \[2e\]", both)
 
 
 def test_html_shows_the_correction_escaped_and_linked_to_its_source():
@@ -155,8 +157,9 @@ def test_html_shows_the_correction_escaped_and_linked_to_its_source():
     item = root.find(".//section[@id='still-unclear']//li[@id='unclear-c4']")
     side = item.find("p[@class='side']")
     assert "".join(side.find("span[@class='said']").itertext()) == fix.text
-    assert [a.get("href") for a in side.iter("a")] == [f"#source-{n}"]
-    assert root.find(f".//li[@id='source-{n}']") is not None
+    assert [a.get("href") for a in side.iter("a")] == [f"#cite-{n}e"]
+    note = root.find(f".//li[@id='source-{n}']/blockquote[@id='cite-{n}e']")
+    assert note is not None and fix.citations[0].quote in "".join(note.itertext())
     row = root.find(".//tr[@id='claim-c4']")
     assert fix.text in "".join(row.itertext())
     hostile = render_html(load("hostile"))

@@ -65,7 +65,10 @@ def test_a_refuted_claim_shows_what_the_source_says_verbatim_and_cited(explained
     root = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(render_html(e))
     side = root.find(".//section[@id='still-unclear']//p[@class='side']")
     assert "".join(side.find("span[@class='said']").itertext()) == fix.text
-    assert [a.get("href") for a in side.iter("a")] == [f"#source-{n}"]
+    # The marker leads to the refuting passage's note, under its source's entry.
+    assert [a.get("href") for a in side.iter("a")] == [f"#cite-{n}"]
+    note = root.find(f".//li[@id='source-{n}']/blockquote[@id='cite-{n}']")
+    assert note is not None and c.quote in "".join(note.itertext())
 
     data = json.loads(render_json(e))
     validate_explainer_json(data)

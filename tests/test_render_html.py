@@ -57,14 +57,20 @@ def test_every_marker_links_to_a_source_entry_and_each_quote_is_on_the_page():
     root = parse(render_html(explainer))
     entries = {el.get("id"): el for el in root.iter("li") if (el.get("id") or "").startswith("source-")}
     assert sorted(entries) == [f"source-{ref.n}" for ref in explainer.sources]
+    notes = {el.get("id"): el for el in root.iter("blockquote")
+             if (el.get("id") or "").startswith("cite-")}
     links = [a.get("href") for a in root.iter("a") if (a.get("href") or "").startswith("#")]
-    assert links and all(href[1:] in entries or href == "#still-unclear" for href in links)
+    # Each marker leads to its passage's note, which sits under its source's entry.
+    assert links and all(href[1:] in notes or href == "#still-unclear" for href in links)
+    for anchor in notes:
+        n = re.match(r"cite-(\d+)", anchor).group(1)
+        assert entries[f"source-{n}"].find(f"blockquote[@id='{anchor}']") is not None
     details_text = " ".join(text_of(d) for d in root.iter("details"))
     for _, statement in explainer.cited_statements():
         for c in statement.citations:
             assert c.quote in details_text
     critic = next(p for p in root.iter("p") if text_of(p).startswith("Alexei Navalny is an outspoken"))
-    assert [a.get("href") for a in critic.iter("a")] == ["#source-1", "#source-2"]
+    assert [a.get("href") for a in critic.iter("a")] == ["#cite-1e", "#cite-2c"]
     first = entries["source-1"]
     assert "Germany says Alexei Navalny poisoned with Novichok" in text_of(first)
     assert "Wikinews, 2020-09-05, language: en" in text_of(first)
@@ -92,7 +98,7 @@ def test_nothing_found_page():
     assert len(watch.findall(".//ul/li/ul/li")) == 3
     sources = next(s for s in root.iter("section") if s.get("id") == "sources")
     assert layout.NO_SOURCES_NOTE in text_of(sources)
-    assert not [a for a in root.iter("a") if (a.get("href") or "").startswith("#source-")]
+    assert not [a for a in root.iter("a") if (a.get("href") or "").startswith("#cite-")]
     assert "Orbán" in text_of(root) and "São Paulo" in text_of(root)
 
 

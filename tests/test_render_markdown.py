@@ -57,16 +57,19 @@ def test_every_marker_resolves_to_a_sources_entry():
     explainer = load("navalny")
     md = render_markdown(explainer)
     body, sources = md.split("\n## Sources\n")
-    markers = {int(n) for n in re.findall(r"(?<!\\)\[(\d+)\]", body)}
+    markers = set(re.findall(r"(?<!\\)\[(\d+[a-z]?)\]", body))
     entries = [int(n) for n in re.findall(r"^\*\*\\\[(\d+)\\\]\*\*", sources, flags=re.M)]
-    assert markers == {1, 2}
-    # A statement citing two sources carries both markers.
-    assert "- Alexei Navalny is an outspoken critic of Russian president Vladimir Putin. [1][2]" in body
+    assert {int(re.match(r"\d+", m).group()) for m in markers} == {1, 2}
+    # A statement citing two sources carries both markers, each naming its passage.
+    assert ("- Alexei Navalny is an outspoken critic of Russian president Vladimir Putin. "
+            "[1e][2c]") in body
     assert entries == [ref.n for ref in explainer.sources]
-    # Every cited passage can be read under its source.
+    # Every marker leads to its passage, labelled alike under its source.
+    notes = dict(re.findall(r"^> \\\[(\d+[a-z]?)\\\] (.*)$", sources, flags=re.M))
+    assert markers <= set(notes)
     for _, statement in explainer.cited_statements():
         for c in statement.citations:
-            assert f"> {escape(c.quote)}" in sources
+            assert escape(c.quote) in notes.values()
 
 
 def test_sources_carry_title_outlet_date_url_language_and_licence():
@@ -86,11 +89,11 @@ def test_supported_claims_show_verdict_and_unclear_claims_show_reason():
             "Sources refute it") in unclear
     refuted, unknown = [line for line in unclear.splitlines() if line.startswith("- ")]
     # What the source says instead, verbatim and cited, then the other refuting passage's source.
-    assert ("in his blood or urine; the source says “Hospital officials in Omsk said no traces of "
-            "poison was found in his blood or urine.” [2] [1]") in refuted
-    assert refuted.endswith("[2] [1]")  # the passages that refute it, from both sources
+    assert ("in his blood or urine [1g]; the source says “Hospital officials in Omsk said no "
+            "traces of poison was found in his blood or urine.” [2e]") in refuted
+    # The passages that refute it, from both sources: the other one's marker after the reason.
     assert "**Not enough evidence**: No source found" in unknown
-    assert not re.search(r"\[\d+\]", unknown)
+    assert not re.search(r"\[\d+[a-z]?\]", unknown)
     assert "Analysis stated in the cited sources" in section(md, "Why It Matters")
     watch = section(md, "What to Watch Next")
     assert "  - Is it confirmed that EU sanctions on Moscow will follow next week?" in watch
@@ -109,7 +112,7 @@ def test_prose_sections_carry_markers_but_no_verdict_badges():
     explainer.faq[0].answer[0].claim_id = "c2"
     md = render_markdown(explainer)
     assert "Supported" not in section(md, "Summary") and "Supported" not in section(md, "FAQ")
-    assert section(md, "Summary").count("[1]") == 2
+    assert re.findall(r"\[\d+[a-z]?\]", section(md, "Summary")) == ["[1a]", "[1b]"]
 
 
 def test_claims_table_has_a_row_per_claim():
@@ -122,20 +125,35 @@ def test_claims_table_has_a_row_per_claim():
     # The refuted claim's verdict with what the source says instead, cited.
     assert verdict.startswith("Refuted: Sources refute it") and verdict.endswith(
         "; the source says “Hospital officials in Omsk said no traces of poison was found in his "
-        "blood or urine.” [2]")
+        "blood or urine.” [2e]")
     dom = to_dom(render_markdown(explainer))
     assert len(dom.findall(".//table/tbody/tr")) == len(explainer.claims)
 
 
-def test_transparency_reports_the_run_and_caveats_only_when_present():
+def test_transparency_reports_the_run_in_a_readers_words_then_the_technical_detail():
     t = section(render_markdown(load("navalny")), "Source Transparency")
-    assert "- Sources searched: 301 of 336 in the store (5120 passages)" in t
-    assert "- Sources cited: 2" in t
-    assert "- Claims checked: 5 (3 Supported, 1 Refuted, 1 Not enough evidence)" in t
-    assert "  - as-of filter (I6): 35 newer sources excluded" in t
-    assert "- Time taken: 1.85 s (parse 0.01 s, retrieve 0.42 s, verify 1.37 s, compose 0.05 s)" in t
-    assert "Caveats" not in t
-    assert "- Caveats:" in section(render_markdown(load("nothing_found")), "Source Transparency")
+    reader, technical = t.split("\n### Technical detail\n")
+    assert reader.lstrip("\n").startswith("- What was checked: The brief's 5 claims against 9 "
+                                           "sources that the search found among 301 sources in "
+                                           "the store; 2 sources are cited below.")
+    # The newest source on this story (the sources cited), not the newest of the whole store.
+    assert ("- Newest source on this story: \\[1\\] Germany says Alexei Navalny poisoned with "
+            "Novichok (Wikinews), published 2020-09-05") in reader
+    assert "- What could not be checked:\n  - 1 claim of the brief: no source found" in reader
+    for engineer in ("I4", "I5", "pairs", "Backends", "Models", "Time taken"):
+        assert engineer not in reader, engineer
+    assert "- Sources searched: 301 of 336 in the store (5120 passages)" in technical
+    assert "- Sources cited: 2" in technical
+    assert "- Claims checked: 5 (3 Supported, 1 Refuted, 1 Not enough evidence)" in technical
+    assert "  - as-of filter (I6): 35 newer sources excluded" in technical
+    assert "- Newest source in the store: 2020-09-05 00:00 UTC" in technical
+    assert ("- Time taken: 1.85 s (parse 0.01 s, retrieve 0.42 s, verify 1.37 s, compose 0.05 s)"
+            in technical)
+    # A caveat is said where it is true of the run, among what could not be checked.
+    nothing = section(render_markdown(load("nothing_found")), "Source Transparency")
+    assert "  - No stored source mentions Orbán, São Paulo or a gas deal" in nothing
+    assert "- Newest source on this story: none: this explainer cites no source" in nothing
+    assert "No stored source mentions" not in t
 
 
 def test_nothing_found_says_so_and_lists_every_claim_as_unclear():

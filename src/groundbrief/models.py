@@ -342,6 +342,7 @@ class Transparency(TimeModel):
     sources_searched: int  # sources usable under the as-of filter
     passages_retrieved: int
     sources_considered: int  # distinct sources among retrieved passages
+    outlets_considered: int | None = None  # distinct outlets among them (None: not counted)
     sources_cited: int
     claims: int
     verdicts: dict[str, int]
@@ -370,6 +371,9 @@ class Explainer(TimeModel):
     brief: Brief
     # Said plainly when the sources confirm nothing (I10); not a Statement, as it cites nothing.
     notice: str | None = None
+    # Said before anything else when the store cannot hold the story: it is empty, or holds
+    # nothing from the brief's time (coverage.py). Uncited by nature, like the notice.
+    warnings: list[str] = Field(default_factory=list)
     summary: list[Statement] = Field(default_factory=list)
     what_we_know: list[Statement] = Field(default_factory=list)
     still_unclear: list[Unclear] = Field(default_factory=list)
@@ -383,6 +387,10 @@ class Explainer(TimeModel):
     transparency: Transparency
     claims: list[Claim] = Field(default_factory=list)
     sources: list[SourceRef] = Field(default_factory=list)
+    # Passage id → the citation marker every rendering shows for it ("2", or "2a" when several
+    # passages of source 2 are cited). Filled by the JSON renderer from the one view model
+    # (render/view.py), which owns the numbering; empty in the stored explainer.
+    markers: dict[str, str] = Field(default_factory=dict)
     changelog: list[ChangeEntry] = Field(default_factory=list)
 
     def cited_statements(self) -> list[tuple[str, Statement]]:

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from .config import Settings
+from .coverage import StoreCounts, coverage_warnings
 from .interfaces import BriefParser, ClaimExtractor, Embedder, Retriever, Verifier, Writer
 from .models import (
     ChangeEntry,
@@ -140,6 +141,7 @@ class Pipeline:
         related = timed("related", lambda: self._related(exp_id, brief_vector))
 
         counts = self.store.counts(as_of)
+        warnings = coverage_warnings(StoreCounts.from_store(counts), brief, as_of=as_of, now=now)
         previous = self.store.latest_explainer(exp_id)
         verdict_counts = {v.value: 0 for v in Verdict}
         for c in claims:
@@ -153,6 +155,7 @@ class Pipeline:
             sources_searched=counts["usable_sources"],
             passages_retrieved=len(retrieved),
             sources_considered=len({p.source.id for p in retrieved}),
+            outlets_considered=len({p.source.outlet for p in retrieved if p.source.outlet}),
             sources_cited=0,
             claims=len(claims),
             verdicts=verdict_counts,
@@ -180,6 +183,7 @@ class Pipeline:
             transparency=transparency,
         )
         explainer: Explainer = timed("compose", lambda: self.writer.compose(material))
+        explainer.warnings = warnings
         timings["total"] = round(time.perf_counter() - t_all, 3)
         explainer.transparency.timings_s = timings
 
@@ -230,8 +234,10 @@ def content_digest(explainer: Explainer) -> str:
     """Hash of what a reader sees as the explainer's substance (not run figures or times)."""
     data = explainer.model_dump(mode="json", include={
         "headline", "summary", "what_we_know", "still_unclear", "context", "why_it_matters",
-        "watch_next", "faq", "related", "claims", "sources", "notice",
+        "watch_next", "faq", "related", "claims", "sources", "notice", "warnings",
     })
+    if not data["warnings"]:
+        del data["warnings"]  # explainers stored before warnings existed keep their digest
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -373,8 +379,6 @@ def _caveats(brief: Any, counts: dict[str, Any], as_of: datetime | None) -> list
     if brief.truncated:
         caveats.append("The brief is truncated (it ends with an ellipsis); claims after the cut "
                        "could not be checked.")
-    if counts["usable_sources"] == 0:
-        caveats.append("The store holds no usable sources for this run.")
     if as_of is not None and counts["undated_sources"]:
         caveats.append(f"{counts['undated_sources']} source(s) without a publication date were "
                        "left out because of the as-of filter.")

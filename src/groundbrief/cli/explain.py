@@ -83,7 +83,19 @@ def explain_command(
                 progress=lambda stage: status.update(f"explaining: {stage}"),
             )
     err.print(f"explainer {explainer.id} version {explainer.version}", markup=False, highlight=False)
+    warn_coverage(explainer, settings)
     emit(render(explainer, fmt), out)
+
+
+def warn_coverage(explainer: Explainer, settings) -> None:
+    """The explainer's coverage warnings on standard error, with the store they are about: an
+    empty store is most often a mistyped --home or GROUNDBRIEF_HOME, which only the path shows."""
+    for line in explainer.warnings:
+        err.print(f"groundbrief: warning: {line}", markup=False, highlight=False, soft_wrap=True)
+    if explainer.warnings:
+        err.print(f"groundbrief: warning: store checked: {settings.store_path} (set by --home or "
+                  "GROUNDBRIEF_HOME; `groundbrief ingest` adds sources)",
+                  markup=False, highlight=False, soft_wrap=True)
 
 
 def _load(settings, explainer_id: str, version: int | None) -> Explainer:

@@ -32,6 +32,7 @@ from ..models import (
     Verdict,
 )
 from . import corrections
+from .headline import write_headline
 
 MAX_KEY_FACTS = 4
 MAX_CONTEXT = 3
@@ -118,7 +119,7 @@ class ExtractiveWriter(Writer):
             id=m.explainer_id,
             version=1,
             run_id=m.run_id,
-            headline=_headline(m, claims),
+            headline=write_headline(m.brief, claims),
             published_at=m.published_at,
             updated_at=m.updated_at,
             language=m.brief.language,
@@ -273,55 +274,6 @@ def _faq(what_we_know: list[Statement], supported: list[Claim], context: list[St
 
 def _is_attribution(statement: Statement, supported: list[Claim]) -> bool:
     return any(c.id == statement.claim_id and c.kind == "attribution" for c in supported)
-
-
-def _headline(m: ComposeInput, claims: list[Claim]) -> str:
-    content = [c for c in claims if c.kind == "content"] or [c for c in claims if c.kind != "attribution"]
-    if not content:
-        return _sentence(m.brief.text.splitlines()[0] if m.brief.text else "Brief", end="")
-    main = content[0]
-    text = main.text.rstrip(" .!?…")
-    # Only a claim the brief attributes is headlined as "X says …"; others stand as claims.
-    speaker = main.speaker
-    instead = _instead(main) if main.verdict == Verdict.REFUTED else None
-    if instead:
-        # I12: a refuted claim is headlined with what the sources say instead, from the
-        # verifier's conflicts (values taken from the claim and the refuting passage).
-        if speaker and not text.startswith(speaker):
-            return f"{instead}, contradicting {speaker}'s claim that {_lcfirst(text, {speaker})}"
-        return f"{instead}, contradicting the claim that {_lcfirst(text)}"
-    if speaker and not text.startswith(speaker):
-        line = f"{speaker} says {_lcfirst(text, {speaker})}"
-        if main.verdict == Verdict.REFUTED:
-            return line + "; sources contradict it"
-        if main.verdict == Verdict.CONFLICTING:
-            return line + "; sources disagree"
-        if main.verdict != Verdict.SUPPORTED:
-            return line + "; not confirmed by sources"
-        return line
-    if main.verdict == Verdict.SUPPORTED:
-        return text
-    if main.verdict == Verdict.REFUTED:
-        return f"Sources contradict the claim that {_lcfirst(text)}"
-    if main.verdict == Verdict.CONFLICTING:
-        return f"Sources disagree on the claim that {_lcfirst(text)}"
-    return f"Unconfirmed: {text}"
-
-
-# Roles whose name reads well as "Sources give <role> as <value>": figures and dates.
-_GIVEN_AS = re.compile(r"^the (age|percentage|amount|figure|date|number of .+)$")
-
-
-def _instead(claim: Claim) -> str | None:
-    """What the sources say instead of a refuted claim, as a headline clause: "Sources give the
-    age as 95, not 89"; None when the verifier recorded no conflict in those terms."""
-    found = corrections.conflicts(claim)[:2]
-    if not found:
-        return None
-    parts = [f"{c.what} as {c.passage}, not {c.claim}" if c.what and _GIVEN_AS.match(c.what)
-             else f"{c.passage}, not {c.claim}" for c in found]
-    verb = "give" if all(p.startswith("the ") for p in parts) else "say"
-    return f"Sources {verb} " + " and ".join(parts)
 
 
 def _number_sources(explainer: Explainer, retrieved: list[ScoredPassage]) -> list[SourceRef]:

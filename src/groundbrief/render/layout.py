@@ -1,8 +1,8 @@
 """What every renderer shows and in which order, decided once for all formats.
 
-The Markdown and HTML renderers differ only in syntax and escaping; the section order (DESIGN.md,
-"The explainer"), the citation numbering, the wording of the run's figures and the rules for
-when a section is left out live here, so the two formats cannot disagree.
+The section order (DESIGN.md, "The explainer"), the formats of times and scores, the fixed notes
+and the rules for when a section is left out live here; the citation numbering and every
+section's values are built once from these in :mod:`view`, which all renderers and the site read.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..errors import InputError
 from ..models import (
-    Citation, Claim, Explainer, SourceRef, Statement, Transparency, Unclear, Verdict, utc,
+    Citation, Explainer, SourceRef, Statement, Unclear, Verdict, utc,
 )
 
 
@@ -135,56 +134,6 @@ def side_citations(u: Unclear) -> list[Citation]:
     return [c for side in sides(u) for c in side.statement.citations]
 
 
-class Numbering:
-    """Resolves citations to the numbers of Sources entries (I2) and claim ids to claims."""
-
-    def __init__(self, explainer: Explainer):
-        self.explainer = explainer
-        self._by_id: dict[str, SourceRef] = {s.id: s for s in explainer.sources}
-        self._claims: dict[str, Claim] = {c.id: c for c in explainer.claims}
-
-    def source(self, source_id: str) -> SourceRef | None:
-        return self._by_id.get(source_id)
-
-    def markers(self, citations: list[Citation]) -> list[int]:
-        """Distinct source numbers, ascending; a citation to an unlisted source is an error.
-
-        Rendering a marker that points nowhere would publish exactly the fault the product
-        exists to prevent, so it stops the render instead.
-        """
-        out: list[int] = []
-        for c in citations:
-            ref = self._by_id.get(c.source_id)
-            if ref is None:
-                raise InputError(
-                    f"explainer {self.explainer.id!r} cites source {c.source_id!r}, which is not "
-                    "in its Sources list; compose the explainer again"
-                )
-            if ref.n not in out:
-                out.append(ref.n)
-        return sorted(out)
-
-    def evidence_markers(self, claim_id: str) -> list[int]:
-        """Numbers of the listed sources among a claim's evidence.
-
-        Evidence of an unclear claim may include passages that were considered but not cited;
-        those have no Sources entry and get no marker.
-        """
-        claim = self._claims.get(claim_id)
-        if claim is None:
-            return []
-        out: list[int] = []
-        for c in claim.evidence:
-            ref = self._by_id.get(c.source_id)
-            if ref is not None and ref.n not in out:
-                out.append(ref.n)
-        return sorted(out)
-
-    def claim(self, claim_id: str | None) -> Claim | None:
-        return self._claims.get(claim_id) if claim_id else None
-
-
-
 def nothing_found(explainer: Explainer) -> bool:
     """I10: no supported claim and nothing cited in What We Know."""
     return bool(explainer.claims) and not explainer.what_we_know and not any(
@@ -221,57 +170,6 @@ def verdict_counts(counts: dict[str, int]) -> str:
     # Keys the Verdict enum does not know would be a writer bug; show them rather than hide them.
     parts += [f"{n} {k}" for k, n in sorted(counts.items()) if k not in Verdict._value2member_map_ and n]
     return ", ".join(parts) if parts else "none"
-
-
-def _seconds(x: float) -> str:
-    return f"{x:.2f} s" if x < 10 else f"{x:.1f} s"
-
-
-def time_taken(timings: dict[str, float]) -> str | None:
-    if not timings:
-        return None
-    stages = {k: v for k, v in timings.items() if k != "total"}
-    total = timings.get("total", sum(stages.values()))
-    detail = ", ".join(f"{k} {_seconds(v)}" for k, v in stages.items())
-    return f"{_seconds(total)} ({detail})" if detail else _seconds(total)
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of Source Transparency: a label and either one value or a list of values."""
-
-    label: str
-    value: str | None = None
-    items: tuple[str, ...] = ()
-
-
-def transparency_rows(t: Transparency, as_of: datetime | None) -> list[Row]:
-    """The run's own figures (I8) in words; rows with nothing to say are left out."""
-    rows = [
-        Row("Sources searched", f"{t.sources_searched} of {t.sources_in_store} in the store "
-            f"({t.passages_in_store} passages)"),
-        Row("Passages retrieved", str(t.passages_retrieved)),
-        Row("Sources considered", str(t.sources_considered)),
-        Row("Sources cited", str(t.sources_cited)),
-        Row("Claims checked", f"{t.claims} ({verdict_counts(t.verdicts)})"),
-    ]
-    as_of = t.as_of or as_of
-    if as_of:
-        rows.append(Row("As of", f"{fmt_time(as_of)}; sources published later were not used"))
-    if t.corpus_as_of:
-        rows.append(Row("Newest usable source", fmt_time(t.corpus_as_of)))
-    if t.checks:
-        rows.append(Row("Checks", items=tuple(f"{c.name}: {c.outcome}" for c in t.checks)))
-    if t.backends:
-        rows.append(Row("Backends", ", ".join(f"{k}: {v}" for k, v in t.backends.items())))
-    if t.models:
-        rows.append(Row("Models", ", ".join(t.models)))
-    taken = time_taken(t.timings_s)
-    if taken:
-        rows.append(Row("Time taken", taken))
-    if t.caveats:
-        rows.append(Row("Caveats", items=tuple(t.caveats)))
-    return rows
 
 
 def cited_passages(explainer: Explainer) -> dict[str, list[Citation]]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..models import Citation, Explainer, SourceRef, Statement, Unclear
+from ..models import Explainer
 from . import layout
-from .layout import Numbering
+from .transparency import TECHNICAL_TITLE, Row
+from .view import ClaimView, ExplainerView, Marker, SourceView, StatementView, UnclearView
 
 # Characters with inline meaning in CommonMark/GFM anywhere in a line. Backslash-escaping any
 # ASCII punctuation is always allowed, so over-escaping is harmless; under-escaping is not.
@@ -67,28 +68,26 @@ def _blockquote(text: str) -> list[str]:
     return out
 
 
-def _source(ref: SourceRef, passages: list[Citation]) -> list[str]:
-    """One Sources entry as its own paragraph, labelled with its number.
+def _source(s: SourceView) -> list[str]:
+    """One Sources entry as its own paragraph, labelled with its number, then each cited
+    passage labelled with its marker ("[2a]"), where every marker leads.
 
     Not an ordered list: a Markdown viewer renumbers list items from the first one, so a gap in
     the numbers would make ``[3]`` point at the item shown as 2.
     """
-    facts = [escape(ref.outlet) if ref.outlet else "outlet unknown", layout.fmt_date(ref.published_at)]
-    if ref.language:
-        facts.append(f"language: {escape(ref.language)}")
-    lines = [f"**\\[{ref.n}\\]** **{escape(ref.title)}** — {', '.join(facts)}"]
-    href = layout.web_url(ref.url)
-    if href:
-        lines.append(f"<{href}>")
-    elif ref.url:
-        lines.append(f"Address (not a web link): {escape(ref.url)}")
-    if ref.attribution:
-        lines.append(escape(ref.attribution))
+    facts = [escape(s.outlet), s.date, f"language: {escape(s.language)}"]
+    lines = [f"**\\[{s.n}\\]** **{escape(s.title)}** — {', '.join(facts)}"]
+    if s.href:
+        lines.append(f"<{s.href}>")
+    elif s.url_text:
+        lines.append(f"Address (not a web link): {escape(s.url_text)}")
+    if s.attribution:
+        lines.append(escape(s.attribution))
     # Two trailing spaces make the hard breaks: a backslash would too, but reads as noise in
     # the plain file, which editors also read.
     out = [line + "  " for line in lines[:-1]] + [lines[-1], ""]
-    for c in passages:
-        out += [f"> {escape(c.quote)}", ""]
+    for note in s.notes:
+        out += [f"> {_markers_of([note.label])} {escape(note.quote)}", ""]
     return out
 
 
@@ -96,150 +95,138 @@ def _table_cell(text: str) -> str:
     return escape(text) or " "
 
 
-def _markers(numbers: list[int]) -> str:
-    return "".join(f"[{n}]" for n in numbers)
+def _markers_of(labels: list[str]) -> str:
+    return "".join(f"\\[{label}\\]" for label in labels)
 
 
-def _statement(s: Statement, num: Numbering, *, verdict: bool = True) -> str:
-    """``verdict=False`` for running prose (Summary, FAQ answers): the verdict is shown where
-    the claim is listed, and inside a paragraph it would break the sentence flow."""
+def _markers(markers: list[Marker]) -> str:
+    return "".join(f"[{m.label}]" for m in markers)
+
+
+def _statement(s: StatementView) -> str:
+    """A statement with its markers, and its claim's verdict where the view shows one (not in
+    running prose: Summary and FAQ answers)."""
     text = escape(s.text)
-    markers = _markers(num.markers(s.citations))
-    claim = num.claim(s.claim_id)
+    markers = _markers(s.markers)
     line = f"{text} {markers}" if markers else text
-    if verdict and claim is not None:
-        line += f" — *{claim.verdict.label}, confidence {layout.fmt_score(claim.confidence)}*"
+    if s.verdict_label:
+        line += f" — *{s.verdict_label}, confidence {s.confidence}*"
     return line
 
 
-def _unclear_detail(u: Unclear, num: Numbering, *, rest: bool = True) -> str:
-    """The reason, then each side the sources take in their own words, each with its marker
-    ("sources say 95, not 89 (the age); the source says “He was 95.” [2]"); ``rest``: also the
-    markers of the claim's other evidence."""
-    sides = layout.sides(u)
-    line = escape(layout.clause(u.reason) if sides else u.reason)
-    shown: list[int] = []
-    for side in sides:
-        numbers = num.markers(side.statement.citations)
-        shown += numbers
-        line += f"; {side.lead} “{escape(side.statement.text)}” {_markers(numbers)}".rstrip()
-    if rest:
-        others = [n for n in num.evidence_markers(u.claim_id) if n not in shown]
-        if others:
-            line += f" {_markers(others)}"
-    return line
+def _sides(u: UnclearView | ClaimView) -> str:
+    """Each side the sources take in their own words, each with its marker ("; the source says
+    “He was 95.” [2]")."""
+    return "".join(f"; {side.lead} “{escape(side.text)}” {_markers(side.markers)}".rstrip()
+                   for side in u.sides)
 
 
 def _heading(section: layout.Section) -> list[str]:
     return [f"## {section.title}", ""]
 
 
-def _bullets(statements: list[Statement], num: Numbering) -> list[str]:
-    return [f"- {_statement(s, num)}" for s in statements]
+def _bullets(statements: list[StatementView]) -> list[str]:
+    return [f"- {_statement(s)}" for s in statements]
 
 
-def render_markdown(explainer: Explainer) -> str:
-    num = Numbering(explainer)
-    out: list[str] = [f"# {escape(explainer.headline)}", ""]
-
-    out += [
-        f"Published {layout.fmt_time(explainer.published_at)} · "
-        f"Updated {layout.fmt_time(explainer.updated_at)} · Version {explainer.version}",
-        "",
-    ]
-
-    notice = layout.notice(explainer)
-    if notice:
-        out += [f"**{escape(notice)}**", ""]
-
-    if explainer.summary:
-        out += _heading(layout.SUMMARY)
-        out += [" ".join(_statement(s, num, verdict=False) for s in explainer.summary), ""]
-
-    if explainer.what_we_know:
-        out += _heading(layout.WHAT_WE_KNOW) + _bullets(explainer.what_we_know, num) + [""]
-
-    out += _heading(layout.STILL_UNCLEAR)
-    if explainer.still_unclear:
-        for u in explainer.still_unclear:
-            line = f"- {escape(u.text)} — **{u.verdict.label}**: {_unclear_detail(u, num)}"
-            out.append(line)
-    else:
-        out.append(layout.ALL_SUPPORTED_NOTE)
-    out.append("")
-
-    if explainer.context:
-        out += _heading(layout.CONTEXT) + _bullets(explainer.context, num) + [""]
-
-    if explainer.why_it_matters:
-        out += _heading(layout.WHY_IT_MATTERS) + [f"*{layout.ANALYSIS_NOTE}*", ""]
-        out += _bullets(explainer.why_it_matters, num) + [""]
-
-    if explainer.watch_next or explainer.open_questions:
-        out += _heading(layout.WATCH_NEXT) + _bullets(explainer.watch_next, num)
-        note = layout.open_questions_note(explainer)
-        if note:
-            out.append(f"- {note}")
-        if explainer.open_questions:
-            out.append(f"- {layout.OPEN_QUESTIONS_LEAD}:")
-            out += [f"  - {escape(q)}" for q in explainer.open_questions]
-        out.append("")
-
-    if explainer.faq:
-        out += _heading(layout.FAQ)
-        for item in explainer.faq:
-            out += [f"### {escape(item.question)}", ""]
-            out += [" ".join(_statement(s, num, verdict=False) for s in item.answer), ""]
-
-    if explainer.related:
-        out += _heading(layout.RELATED)
-        out += [
-            f"- {escape(r.headline)} (similarity {layout.fmt_score(r.score)})"
-            for r in explainer.related
-        ]
-        out.append("")
-
-    if explainer.claims:
-        out += _heading(layout.CLAIMS)
-        out += ["| Claim | Kind | Verdict | Confidence | Evidence |", "|---|---|---|---|---|"]
-        unclear = {u.claim_id: u for u in explainer.still_unclear}
-        for c in explainer.claims:
-            markers = _markers(num.evidence_markers(c.id)) or "—"
-            verdict = c.verdict.label
-            u = unclear.get(c.id)
-            if u is not None and layout.sides(u):
-                # What the sources say instead belongs beside the verdict wherever it is shown.
-                verdict += f": {_unclear_detail(u, num, rest=False)}"
-            out.append(
-                f"| {_table_cell(c.text)} | {c.kind} | {verdict} | "
-                f"{layout.fmt_score(c.confidence)} | {markers} |"
-            )
-        out.append("")
-
-    out += _heading(layout.TRANSPARENCY)
-    for row in layout.transparency_rows(explainer.transparency, explainer.as_of):
+def _rows(rows: list[Row]) -> list[str]:
+    out = []
+    for row in rows:
         if row.items:
             out.append(f"- {row.label}:")
             out += [f"  - {escape(item)}" for item in row.items]
         else:
             out.append(f"- {row.label}: {escape(row.value or '')}")
+    return out
+
+
+def render_markdown(explainer: Explainer) -> str:
+    v = ExplainerView(explainer)
+    out: list[str] = [f"# {escape(v.headline)}", ""]
+
+    out += [f"Published {v.published} · Updated {v.updated} · Version {v.version}", ""]
+
+    for warning in v.warnings:
+        out += [f"**Warning: {escape(warning)}**", ""]
+    if v.notice:
+        out += [f"**{escape(v.notice)}**", ""]
+
+    if v.summary:
+        out += _heading(layout.SUMMARY)
+        out += [" ".join(_statement(s) for s in v.summary), ""]
+
+    if v.what_we_know:
+        out += _heading(layout.WHAT_WE_KNOW) + _bullets(v.what_we_know) + [""]
+
+    out += _heading(layout.STILL_UNCLEAR)
+    if v.still_unclear:
+        for u in v.still_unclear:
+            # The reason with the markers of the evidence behind it, then each side in the
+            # sources' own words: the same order as on the pages.
+            line = f"- {escape(u.text)} — **{u.verdict_label}**: {escape(u.reason)}"
+            if u.other_markers:
+                line += f" {_markers(u.other_markers)}"
+            out.append(line + _sides(u))
+    else:
+        out.append(v.all_supported_note)
     out.append("")
 
-    out += _heading(layout.BRIEF) + _blockquote(explainer.brief.text) + [""]
+    if v.context:
+        out += _heading(layout.CONTEXT) + _bullets(v.context) + [""]
+
+    if v.why_it_matters:
+        out += _heading(layout.WHY_IT_MATTERS) + [f"*{v.analysis_note}*", ""]
+        out += _bullets(v.why_it_matters) + [""]
+
+    if v.watch_next or v.open_questions or v.open_questions_note:
+        out += _heading(layout.WATCH_NEXT) + _bullets(v.watch_next)
+        if v.open_questions_note:
+            out.append(f"- {v.open_questions_note}")
+        if v.open_questions:
+            out.append(f"- {v.open_questions_lead}:")
+            out += [f"  - {escape(q)}" for q in v.open_questions]
+        out.append("")
+
+    if v.faq:
+        out += _heading(layout.FAQ)
+        for question, answer in v.faq:
+            out += [f"### {escape(question)}", ""]
+            out += [" ".join(_statement(s) for s in answer), ""]
+
+    if v.related:
+        out += _heading(layout.RELATED)
+        out += [f"- {escape(r.headline)} (similarity {r.score})" for r in v.related]
+        out.append("")
+
+    if v.claims:
+        out += _heading(layout.CLAIMS)
+        out += ["| Claim | Kind | Verdict | Confidence | Evidence |", "|---|---|---|---|---|"]
+        reasons = {u.anchor: u.reason for u in v.still_unclear}
+        for c in v.claims:
+            verdict = c.verdict_label
+            if c.sides:
+                # What the sources say instead belongs beside the verdict wherever it is shown.
+                verdict += f": {escape(reasons.get(c.anchor, ''))}{_sides(c)}"
+            out.append(
+                f"| {_table_cell(c.text)} | {c.kind} | {verdict} | "
+                f"{c.confidence} | {_markers(c.markers) or '—'} |"
+            )
+        out.append("")
+
+    out += _heading(layout.TRANSPARENCY) + _rows(v.transparency) + [""]
+    out += [f"### {TECHNICAL_TITLE}", ""] + _rows(v.technical) + [""]
+
+    out += _heading(layout.BRIEF) + _blockquote(v.brief_text) + [""]
 
     out += _heading(layout.SOURCES)
-    if not explainer.sources:
-        out += [layout.NO_SOURCES_NOTE, ""]
-    passages = layout.cited_passages(explainer)
-    for ref in layout.sources_in_order(explainer):
-        out += _source(ref, passages.get(ref.id, []))
+    if not v.sources:
+        out += [v.no_sources_note, ""]
+    for source in v.sources:
+        out += _source(source)
 
-    if explainer.changelog:
+    if v.versions:
         out += _heading(layout.CHANGELOG)
-        out += [
-            f"- Version {e.version}, {layout.fmt_time(e.at)}: {escape('; '.join(e.changes))}"
-            for e in explainer.changelog
-        ]
+        out += [f"- Version {h.version}, {h.at}: {escape('; '.join(h.changes))}" for h in v.versions]
         out.append("")
 
     return "\n".join(out).rstrip("\n") + "\n"

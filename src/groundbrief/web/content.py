@@ -31,8 +31,7 @@ def explainer_page(store: SQLiteStore, urls: Urls, explainer_id: str,
         return None
     versions = store.explainer_versions(explainer_id)
     stored = {r.id for r in explainer.related if store.latest_digest(r.id) is not None}
-    view = views.ExplainerView(explainer, urls, versions=versions, latest_version=max(versions),
-                               stored_related=stored)
+    view = views.explainer_view(explainer, urls, versions=versions, stored_related=stored)
     return render_page("explainer.html.j2", urls, v=view)
 
 
