@@ -26,8 +26,10 @@ from .urls import canonical_url, host_of
 
 
 def read_feed(data: bytes, origin: str, options: ReadOptions, *,
-              base_url: str | None = None) -> Iterator[Source | Rejected]:
-    """Entries of the feed in ``data``; ``base_url`` resolves relative entry links."""
+              base_url: str | None = None,
+              content_type: str | None = None) -> Iterator[Source | Rejected]:
+    """Entries of the feed in ``data``; ``base_url`` resolves relative entry links;
+    ``content_type`` is the HTTP header, whose charset feedparser honours."""
     kind = markup_kind(data[:HEAD_BYTES])
     if kind == "html":
         raise InputError(f"{origin}: is an HTML page, not an RSS/Atom feed; give the feed's "
@@ -35,7 +37,9 @@ def read_feed(data: bytes, origin: str, options: ReadOptions, *,
     if kind != "feed":
         raise InputError(f"{origin}: not an RSS/Atom feed (no XML <rss>, <feed> or <rdf:RDF> "
                          "root); check the file or URL")
-    headers = {"content-location": base_url} if base_url else None
+    headers = {"content-location": base_url} if base_url else {}
+    if content_type:
+        headers["content-type"] = content_type
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True,
                               resolve_relative_uris=True)
     if not parsed.get("version") and not parsed.entries:
