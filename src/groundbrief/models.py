@@ -123,6 +123,7 @@ class Brief(Model):
     handles: dict[str, str] = Field(default_factory=dict)  # "@Assita_Kanko" -> "Assita Kanko"
     hashtags: list[str] = Field(default_factory=list)
     truncated: bool = False
+    origin: str | None = None  # the URL the brief was fetched from (explain --url)
 
 
 ClaimKind = Literal["content", "attribution", "opinion"]

@@ -346,14 +346,17 @@ class Fetcher:
         self._owns_client = client is None
         self._robots: dict[str, object | None] = {}
         self._robots_lock = threading.Lock()
+        self._client_lock = threading.Lock()
 
     @property
     def client(self) -> httpx.Client:
-        if self._client is None:
-            self._transport = PinnedTransport()
-            self._client = httpx.Client(transport=self._transport,
-                                        headers={"User-Agent": USER_AGENT})
-        return self._client
+        # Made once under a lock: threads polling feeds must pin into the transport they use.
+        with self._client_lock:
+            if self._client is None:
+                self._transport = PinnedTransport()
+                self._client = httpx.Client(transport=self._transport,
+                                            headers={"User-Agent": USER_AGENT})
+            return self._client
 
     def close(self) -> None:
         """Close the HTTP client if this fetcher made it (a caller's client stays open)."""
