@@ -79,6 +79,8 @@ class Source(TimeModel):
     # (e.g. Wikinews is CC BY 2.5).
     attribution: str | None = None
     origin: str | None = None  # file or feed it was ingested from
+    # "file:line" of the record in its input; for messages only, never stored or published.
+    where: str | None = Field(None, exclude=True)
 
     @field_validator("published_at")
     @classmethod
@@ -311,12 +313,22 @@ class IngestReport(Model):
     unchanged: int = 0
     rejected: int = 0
     problems: list[str] = Field(default_factory=list)  # one line each: "file:line: what, fix"
+    # Records of one input that share an id (a URL) but not their text: each is kept as its
+    # own source, and said so in ``notes``; exact repeats are counted, not stored twice.
+    kept_apart: int = 0
+    repeated: int = 0
+    notes: list[str] = Field(default_factory=list)
 
     def line(self) -> str:
-        return (
+        line = (
             f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.rejected} rejected"
         )
+        if self.kept_apart:
+            line += f", {self.kept_apart} kept apart (same URL or id, different text)"
+        if self.repeated:
+            line += f", {self.repeated} repeated records skipped"
+        return line
 
 
 class ComposeInput(Model):
