@@ -72,6 +72,7 @@ def test_claim_moves_to_supported_when_the_confirming_article_appears(tmp_path):
             v2 = store.get_explainer(v1.id)
             assert v2.version == 2 and v2.updated_at == at and v2.published_at == T0
             assert {c.verdict for c in v2.claims} == {Verdict.SUPPORTED}
+            assert {c.independence.summary for c in v2.claims} == {"reported by 1 outlet"}
             entry = v2.changelog[-1]
             assert entry.version == 2 and entry.at == at
             assert any("the attribution to the union is now confirmed by Coastal Wire "

@@ -141,6 +141,17 @@ class Citation(Model):
     contradiction: float = 0.0
 
 
+class IndependentReports(Model):
+    """How many independent reports back a claim: its cited sources with syndicated copies and
+    near-duplicates of one report counted once (groundbrief/syndication.py)."""
+
+    outlets: int
+    reports: int
+    groups: list[list[str]] = Field(default_factory=list)  # source ids, one list per report
+    agency: str | None = None  # when every source is one agency's story
+    summary: str  # "reported by 3 outlets, all from one Reuters agency story"
+
+
 class Claim(Model):
     id: str
     text: str
@@ -155,6 +166,7 @@ class Claim(Model):
     # For an attribution claim: the id of the content claim it attributes.
     content_claim_id: str | None = None
     quotes: list[str] = Field(default_factory=list)  # quoted spans in the claim
+    independence: IndependentReports | None = None  # set for claims with evidence
 
 
 class PassageJudgement(Model):

@@ -35,6 +35,7 @@ from .models import (
     utc,
 )
 from .store import SQLiteStore
+from .syndication import annotate as annotate_independence
 from .text import short_hash
 from .verify.gate import GATE_SIGNAL, gate
 
@@ -184,6 +185,9 @@ class Pipeline:
             transparency=transparency,
         )
         explainer: Explainer = timed("compose", lambda: self.writer.compose(material))
+        # Copies of one wire story count once (I8: the figures are this run's).
+        cited_ids = {c.source_id for claim in explainer.claims for c in claim.evidence}
+        explainer = annotate_independence(explainer, self.store.get_sources(cited_ids))
         timings["total"] = round(time.perf_counter() - t_all, 3)
         explainer.transparency.timings_s = timings
 
