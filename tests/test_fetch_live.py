@@ -172,6 +172,17 @@ def test_named_host_is_allowed_but_the_raw_address_is_not(site):
         check_url(site.url("/"), resolve=resolve, allowed_hosts=frozenset({HOST}))
 
 
+def test_allowed_domain_covers_its_hosts_only():
+    def any_local(host: str) -> list[str]:
+        return ["10.0.0.7"]
+
+    domain = frozenset({".intranet.test"})
+    assert check_url("http://wiki.intranet.test/", resolve=any_local, allowed_hosts=domain)
+    for url in ("http://intranet.test.evil.example/", "http://evilintranet.test/"):
+        with pytest.raises(InputError, match="private"):
+            check_url(url, resolve=any_local, allowed_hosts=domain)
+
+
 def test_url_with_a_tab_is_an_input_error():
     with pytest.raises(InputError, match="spaces or control characters"):
         check_url("http://desk.test/a\tb", resolve=resolve, allowed_hosts=frozenset({HOST}))

@@ -128,7 +128,7 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = reso
                              "your connection") from exc
     if not addresses:
         raise InputError(f"{url}: host {host!r} has no address; check the address")
-    if allow_private or host in allowed_hosts:
+    if allow_private or host_allowed(host, allowed_hosts):
         return addresses
     for address in addresses:
         if forbidden_address(address):
@@ -137,6 +137,14 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = reso
                              "(an intranet host can be allowed with the fetch_allowed_hosts "
                              "setting)")
     return addresses
+
+
+def host_allowed(host: str, allowed_hosts: frozenset[str]) -> bool:
+    """``host`` is named in ``allowed_hosts``, or lies under an entry that starts with a dot
+    (".intranet.example" allows every host of that domain)."""
+    if host in allowed_hosts:
+        return True
+    return any(entry.startswith(".") and host.endswith(entry) for entry in allowed_hosts)
 
 
 # ---------------------------------------------------------------- pinned connections
