@@ -142,6 +142,20 @@ def test_one_bad_feed_costs_only_itself(site, desk):
     assert site.hits("/feed-ok") == 1  # only by its own subscription, never via the redirect
 
 
+def test_feed_that_breaks_the_parser_fails_alone(site, desk):
+    # feedparser raises ValueError on a character reference beyond Unicode (found by fuzzing).
+    site.routes["/broken"] = Reply(
+        body=b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item>'
+             b"<title>a &#x110000; b</title><link>http://a.example/x</link></item>"
+             b"</channel></rss>", content_type="application/rss+xml")
+    site.routes["/feed-ok"] = Reply(body=rss("Gazette", feed_items(site, ["Ferry resumes"])),
+                                    content_type="application/rss+xml")
+    desk.subscriptions.add([site.url(p, HOST) for p in ("/broken", "/feed-ok")], T0)
+    report, _ = desk.refresh(T0)
+    assert report.failed == 1 and report.ingest.new == 1
+    assert "could not be read (ValueError" in report.errors[0]
+
+
 def test_latin1_article_keeps_its_accents(site, desk):
     site.routes["/hu"] = Reply(
         body=article_html("Orbán promises funds", [

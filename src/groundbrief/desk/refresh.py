@@ -80,6 +80,15 @@ class FeedPoller:
         self.options = options
 
     def poll(self, feed: Feed, taken: set[str], stop: threading.Event) -> FeedPoll:
+        # One feed's content, however hostile, costs only that feed: a parser that breaks on it
+        # fails this poll (reported, backed off), never the refresh.
+        try:
+            return self._poll(feed, taken, stop)
+        except Exception as exc:  # noqa: BLE001 - reported as this feed's failure
+            return FeedPoll(feed, "failed", error=f"{feed.url}: could not be read "
+                                                  f"({type(exc).__name__}: {exc}); check the feed")
+
+    def _poll(self, feed: Feed, taken: set[str], stop: threading.Event) -> FeedPoll:
         try:
             got = self.fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
         except InputError as exc:
@@ -120,6 +129,10 @@ class FeedPoller:
                                           fetched_url=got.url) if isinstance(s, Source)]
         except InputError as exc:
             result.article_errors.append(f"{exc} (the feed's summary was kept)")
+            return entry
+        except Exception as exc:  # noqa: BLE001 - one hostile page costs only its article
+            result.article_errors.append(f"{entry.url}: could not be read ({type(exc).__name__}:"
+                                         f" {exc}); the feed's summary was kept")
             return entry
         result.articles_fetched += 1
         if not pages or len(pages[0].text) < len(entry.text):
