@@ -185,6 +185,21 @@ def test_article_that_cannot_be_fetched_keeps_the_feed_summary(site, desk):
     assert "HTTP 404" in report.errors[0] and "summary was kept" in report.errors[0]
 
 
+def test_headline_only_entries_get_their_articles(site, desk):
+    site.routes["/story"] = Reply(body=article_html("Ferry resumes", paragraphs("Ferry")))
+    site.routes["/feed"] = Reply(
+        body=(b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+              b"<item><title>Ferry resumes</title><link>" + site.url("/story", HOST).encode()
+              + b"</link></item><item><title>Gone</title><link>"
+              + site.url("/gone", HOST).encode() + b"</link></item></channel></rss>"),
+        content_type="application/rss+xml")
+    desk.subscriptions.add([site.url("/feed", HOST)], T0)
+    report, _ = desk.refresh(T0)
+    (source,) = list(desk.store.iter_sources())
+    assert source.title == "Ferry resumes" and "confirmed by officials" in source.text
+    assert report.ingest.rejected == 1 and "only a headline" in report.ingest.problems[0]
+
+
 def test_interrupted_refresh_stores_whole_feeds_only(site, desk):
     for name in ("a", "b", "c"):
         site.routes[f"/feed-{name}"] = Reply(

@@ -99,7 +99,8 @@ class FeedPoller:
         result = FeedPoll(feed, "new", etag=got.etag, last_modified=got.last_modified)
         try:
             entries = list(read_feed(got.data, feed.url, self.options, base_url=got.url,
-                                     content_type=got.headers.get("content-type")))
+                                     content_type=got.headers.get("content-type"),
+                                     teasers=True))
         except InputError as exc:
             return FeedPoll(feed, "failed", error=str(exc))
         for item in entries:
@@ -114,6 +115,12 @@ class FeedPoller:
             if key in taken or key in result.entries:
                 continue
             source = self._full_article(item, result)
+            if source.text == source.title:
+                # A headline-only entry whose article could not be read is not a source; it
+                # stays untaken, so the next poll of a changed feed tries its article again.
+                result.items.append(Rejected(f"{feed.url}: {item.url}", "only a headline in the "
+                                             "feed and the article could not be read"))
+                continue
             result.items.append(source)
             result.entries[key] = source.id
         return result
