@@ -16,6 +16,8 @@ import argparse
 import http.server
 import json
 import multiprocessing
+import os
+import resource
 import shutil
 import socket
 import sys
@@ -113,6 +115,11 @@ def serve(sock: socket.socket, feeds: int, items: int, full_text: bool) -> None:
     server.serve_forever()
 
 
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -139,9 +146,12 @@ def main() -> None:
             desk.subscriptions.add(
                 [f"http://feed-{f:04d}{DOMAIN}:{port}/rss" for f in range(args.feeds)], T0)
             desk.indexer.embedder.embed("warm up")  # model loading is not refresh work
+            cpu0 = _cpu_s()
             start = time.perf_counter()
             report, _ = desk.refresh(T0)
             elapsed = time.perf_counter() - start
+            cpu = _cpu_s() - cpu0
+            load = os.getloadavg()[0]
             passages = store.counts()["passages"]
     finally:
         server.terminate()
@@ -153,6 +163,8 @@ def main() -> None:
         "new_entries": items, "articles_fetched": report.articles_fetched,
         "sources_new": report.ingest.new, "passages": passages,
         "seconds": round(elapsed, 1), "items_per_s": round(items / elapsed, 1),
+        "cpu_s": round(cpu, 1), "items_per_cpu_s": round(items / cpu, 1),
+        "load_average_1m_at_end": round(load, 1),
         "peak_rss_mb": round(peak_rss_mb()), "machine": machine(), "commit": commit(),
     }
     if args.json:
@@ -164,6 +176,8 @@ def main() -> None:
           f"{report.ingest.new} sources / {passages} passages stored, {report.failed} feeds "
           f"failed, in {elapsed:.1f} s = {items / elapsed:.1f} items/s; peak RSS "
           f"{peak_rss_mb():.0f} MB")
+    print(f"CPU time of this process {cpu:.1f} s = {items / cpu:.1f} items per CPU-second; "
+          f"load average at the end {load:.1f} (other jobs slow the wall-clock figure)")
     print(f"machine: {machine()}; commit {commit()}")
 
 

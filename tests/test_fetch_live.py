@@ -193,7 +193,7 @@ def test_trickling_server_is_cut_off_at_the_deadline(site):
     start = time.monotonic()
     with pytest.raises(InputError, match="longer than 1 s"):
         read(site, "/slow", deadline_s=1.0, respect_robots=False)
-    assert time.monotonic() - start < 3.0
+    assert time.monotonic() - start < 6.0  # the body alone would take 60 s
 
 
 def test_stalled_server_times_out(site):

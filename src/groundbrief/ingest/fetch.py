@@ -70,7 +70,9 @@ def resolve_host(host: str) -> list[str]:
         raise OSError(f"no DNS answer for {host} within {_DNS_TIMEOUT_S:.0f} s") from None
     finally:
         pool.shutdown(wait=False)
-    return sorted({info[4][0] for info in infos})
+    # IPv4 first: many hosts have no IPv6 route, and the pinned connection tries in this order.
+    return sorted({info[4][0] for info in infos},
+                  key=lambda a: (ipaddress.ip_address(a.split("%", 1)[0]).version, a))
 
 
 def forbidden_address(address: str) -> bool:
@@ -154,21 +156,29 @@ class _PinnedBackend(httpcore.SyncBackend):
     """Opens TCP connections to the address checked for a host, never to a fresh lookup."""
 
     def __init__(self) -> None:
-        self._pins: dict[str, str] = {}
+        self._pins: dict[str, list[str]] = {}
         self._lock = threading.Lock()
 
-    def pin(self, host: str, address: str) -> None:
+    def pin(self, host: str, addresses: list[str]) -> None:
         with self._lock:
-            self._pins[host.lower().rstrip(".")] = address
+            self._pins[host.lower().rstrip(".")] = list(addresses)
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None, socket_options=None):
         with self._lock:
-            address = self._pins.get(host.lower().rstrip("."))
-        if address is None:
+            addresses = self._pins.get(host.lower().rstrip("."))
+        if not addresses:
             raise httpcore.ConnectError(f"{host} was not checked before connecting; refused")
-        return super().connect_tcp(address, port, timeout=timeout, local_address=local_address,
-                                   socket_options=socket_options)
+        error: Exception | None = None
+        for address in addresses:  # every one of them was checked
+            try:
+                return super().connect_tcp(address, port, timeout=timeout,
+                                           local_address=local_address,
+                                           socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        assert error is not None
+        raise error
 
 
 class PinnedTransport(httpx.HTTPTransport):
@@ -192,8 +202,8 @@ class PinnedTransport(httpx.HTTPTransport):
             keepalive_expiry=5.0, network_backend=self.backend,
         )
 
-    def pin(self, host: str, address: str) -> None:
-        self.backend.pin(host, address)
+    def pin(self, host: str, addresses: list[str]) -> None:
+        self.backend.pin(host, addresses)
 
 
 # ---------------------------------------------------------------- politeness
@@ -224,7 +234,7 @@ class HostPacer:
             now = self._clock()
             start = max(now, self._next.get(host, now))
             gap = max(self.interval_s, self._delay.get(host, 0.0))
-            if deadline is not None and start > deadline:
+            if deadline is not None and start > now and start > deadline:
                 raise InputError(f"{host}: the next polite request to this host is "
                                  f"{start - now:.0f} s away, past the fetch deadline; "
                                  "try again later")
@@ -394,7 +404,12 @@ class Fetcher:
         if self._owns_client:
             self.client  # noqa: B018 - the pinned transport must exist before pinning
             assert self._transport is not None
-            self._transport.pin((urlsplit(url).hostname or "").lower(), addresses[0])
+            host = (urlsplit(url).hostname or "").lower()
+            self._transport.pin(host, addresses)
+            try:  # the transport sees an internationalised name in its ASCII (IDNA) form
+                self._transport.pin(httpx.URL(url).raw_host.decode("ascii"), addresses)
+            except (httpx.InvalidURL, UnicodeError):
+                pass
         return addresses
 
     def _get(self, url: str, max_bytes: int, deadline: float,
