@@ -74,7 +74,7 @@ def test_jsonl_record_is_normalised():
 
 def test_reuters_style_record_gets_outlet_language_and_namespaced_id():
     sources = by_id(split(read_sources([str(FIXTURES / "articles.jsonl")]))[0])
-    cocoa = sources["articles:5"]
+    cocoa = sources["reuters:5"]  # namespaced by its outlet, not by the file name
     assert cocoa.outlet == "Reuters"
     assert cocoa.language == "en"
     assert cocoa.published_at == datetime(1987, 2, 26, 15, 1, 1, 790000, tzinfo=timezone.utc)
@@ -84,7 +84,7 @@ def test_reuters_style_record_gets_outlet_language_and_namespaced_id():
 
 def test_missing_title_is_the_first_sentence_and_outlet_comes_from_site_url():
     sources = by_id(split(read_sources([str(FIXTURES / "articles.jsonl")]))[0])
-    rescue = sources["articles:a4"]
+    rescue = sources["example.org:a4"]
     assert rescue.title == ("Rescuers pulled 12 people from the rubble of a collapsed building in "
                             "the port city overnight, officials said on Wednesday.")
     assert rescue.outlet == "example.org"
@@ -99,7 +99,7 @@ def test_namespaced_dump_id_is_kept_and_wikinews_gets_its_attribution():
 
 
 def test_mojibake_is_repaired_and_text_is_nfc():
-    cafe = by_id(split(read_sources([str(FIXTURES / "articles.jsonl")]))[0])["articles:a6"]
+    cafe = by_id(split(read_sources([str(FIXTURES / "articles.jsonl")]))[0])["example-post:a6"]
     assert cafe.title == "Café owners protest"
     assert "café" in cafe.text and "Ã" not in cafe.text and "â€" not in cafe.text
     assert unicodedata.is_normalized("NFC", cafe.text)
@@ -115,7 +115,8 @@ def test_field_map_and_default_outlet(tmp_path):
         default_outlet="Wire Service"))
     assert not rejected
     (s,) = sources
-    assert (s.id, s.title, s.text, s.outlet) == ("wire:7", "Rates held",
+    # A mapped id is the source's id, as given.
+    assert (s.id, s.title, s.text, s.outlet) == ("7", "Rates held",
                                                  "The central bank held rates.", "Wire Service")
     assert s.published_at == datetime(2020, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 
@@ -133,8 +134,12 @@ def test_gzipped_jsonl_and_json_array(tmp_path):
     (tmp_path / "arr.json").write_text('[{"id": "2", "title": "U", "text": "Other body."}, 5]')
     sources, rejected = split(read_sources([str(tmp_path / "d.jsonl.gz"),
                                             str(tmp_path / "arr.json")]))
-    assert [s.id for s in sources] == ["d:1", "arr:2"]
+    # No URL, no outlet: the id comes from the content, never from the file's name.
+    assert all(s.id.startswith("src_") for s in sources) and len(sources) == 2
     assert [r.where for r in rejected] == [f"{tmp_path / 'arr.json'}[1]"]
+    (tmp_path / "renamed.json").write_bytes((tmp_path / "arr.json").read_bytes())
+    again, _ = split(read_sources([str(tmp_path / "renamed.json")]))
+    assert [s.id for s in again] == [sources[1].id]
 
 
 # ---------------------------------------------------------------- CSV
@@ -180,7 +185,9 @@ def test_rss_feed_entries():
 
 def test_same_article_from_feed_and_dump_has_the_same_id():
     feed = by_id(split(read_sources([str(FIXTURES / "feed.rss")]))[0])
-    dump = by_id(split(read_sources([str(FIXTURES / "articles.csv")], field_map=CSV_MAP))[0])
+    # Without --map id=..., a linked article's id comes from its URL.
+    unmapped = {k: v for k, v in CSV_MAP.items() if k != "id"}
+    dump = by_id(split(read_sources([str(FIXTURES / "articles.csv")], field_map=unmapped))[0])
     assert set(feed) == set(dump)
 
 

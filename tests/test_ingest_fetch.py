@@ -65,7 +65,8 @@ RSS = {"content-type": "application/rss+xml"}
 
 
 def read(urls, site, **kwargs):
-    return list(read_sources(urls, client=site.client(), resolve=resolve, **kwargs))
+    options = ReadOptions(host_interval_s=0.0, **kwargs)
+    return list(read_sources(urls, client=site.client(), resolve=resolve, options=options))
 
 
 def test_fetched_page_uses_its_canonical_url_on_the_same_host():
@@ -141,7 +142,7 @@ def test_size_cap_by_header_and_by_body():
     big = b"<html><body>" + b"x" * 5000 + b"</body></html>"
     site = Site({"news.example/declared": (200, {**HTML, "content-length": str(len(big))}, big),
                  "news.example/streamed": (200, HTML, big)})
-    reader = LocationReader(ReadOptions(max_bytes=1000), client=site.client(), resolve=resolve)
+    reader = LocationReader(ReadOptions(max_bytes=1000, host_interval_s=0.0), client=site.client(), resolve=resolve)
     for url in ("https://news.example/declared", "https://news.example/streamed"):
         with pytest.raises(InputError, match="limit"):
             list(reader.read(url))

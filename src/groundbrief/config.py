@@ -44,6 +44,22 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(None, description="model name sent to the endpoint")
     llm_api_key: str | None = Field(None, description="API key for the endpoint, if it needs one")
     related_min_score: float = Field(0.5, ge=0, le=1, description="similarity floor for Related")
+    # Fetching and the live desk (ingest/fetch.py, desk/).
+    fetch_allowed_hosts: list[str] = Field(
+        default_factory=list, description="host names fetched even though they resolve to "
+        "private or loopback addresses (intranets, tests); JSON list in the environment")
+    fetch_deadline_s: float = Field(30.0, gt=0, le=600, description="overall deadline for one "
+                                    "fetch, redirects and body included")
+    fetch_timeout_s: float = Field(15.0, gt=0, le=300, description="connect/read timeout")
+    fetch_host_interval_s: float = Field(1.0, ge=0, le=3600, description="pause between two "
+                                         "requests to one host")
+    fetch_max_bytes: int = Field(5 * 1024 * 1024, ge=1024, description="largest page or feed")
+    feed_interval_s: float = Field(900.0, ge=0, description="default pause between two polls "
+                                   "of one feed")
+    feed_host_interval_s: float = Field(60.0, ge=0, description="pause between polls of two "
+                                        "feeds on one host")
+    desk_recheck_days: float = Field(3.0, ge=0, description="explainers updated within this "
+                                     "many days are re-checked after each refresh")
 
     @property
     def store_path(self) -> Path:

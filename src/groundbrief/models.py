@@ -79,6 +79,8 @@ class Source(TimeModel):
     # (e.g. Wikinews is CC BY 2.5).
     attribution: str | None = None
     origin: str | None = None  # file or feed it was ingested from
+    # "file:line" of the record in its input; for messages only, never stored or published.
+    where: str | None = Field(None, exclude=True)
 
     @field_validator("published_at")
     @classmethod
@@ -123,6 +125,7 @@ class Brief(Model):
     handles: dict[str, str] = Field(default_factory=dict)  # "@Assita_Kanko" -> "Assita Kanko"
     hashtags: list[str] = Field(default_factory=list)
     truncated: bool = False
+    origin: str | None = None  # the URL the brief was fetched from (explain --url)
 
 
 ClaimKind = Literal["content", "attribution", "opinion"]
@@ -136,6 +139,17 @@ class Citation(Model):
     quote: str  # the cited passage's text, verbatim from the store
     support: float  # verifier's support (entailment) score, 0..1
     contradiction: float = 0.0
+
+
+class IndependentReports(Model):
+    """How many independent reports back a claim: its cited sources with syndicated copies and
+    near-duplicates of one report counted once (groundbrief/syndication.py)."""
+
+    outlets: int
+    reports: int
+    groups: list[list[str]] = Field(default_factory=list)  # source ids, one list per report
+    agency: str | None = None  # when every source is one agency's story
+    summary: str  # "reported by 3 outlets, all from one Reuters agency story"
 
 
 class Claim(Model):
@@ -152,6 +166,7 @@ class Claim(Model):
     # For an attribution claim: the id of the content claim it attributes.
     content_claim_id: str | None = None
     quotes: list[str] = Field(default_factory=list)  # quoted spans in the claim
+    independence: IndependentReports | None = None  # set for claims with evidence
 
 
 class DetailSignal(Model):
@@ -425,12 +440,22 @@ class IngestReport(Model):
     unchanged: int = 0
     rejected: int = 0
     problems: list[str] = Field(default_factory=list)  # one line each: "file:line: what, fix"
+    # Records of one input that share an id (a URL) but not their text: each is kept as its
+    # own source, and said so in ``notes``; exact repeats are counted, not stored twice.
+    kept_apart: int = 0
+    repeated: int = 0
+    notes: list[str] = Field(default_factory=list)
 
     def line(self) -> str:
-        return (
+        line = (
             f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.rejected} rejected"
         )
+        if self.kept_apart:
+            line += f", {self.kept_apart} kept apart (same URL or id, different text)"
+        if self.repeated:
+            line += f", {self.repeated} repeated records skipped"
+        return line
 
 
 class ComposeInput(Model):

@@ -36,6 +36,7 @@ from .models import (
     utc,
 )
 from .store import SQLiteStore
+from .syndication import annotate as annotate_independence
 from .text import short_hash
 from .verify.gate import GATE_SIGNAL, gate
 
@@ -82,7 +83,9 @@ class Pipeline:
         now: datetime,
         as_of: datetime | None = None,
         progress: Progress | None = None,
+        origin: str | None = None,
     ) -> Explainer:
+        """``origin``: the URL the brief was fetched from (``explain --url``), kept with it."""
         say = progress or (lambda _stage: None)
         now = utc(now)
         as_of = utc(as_of) if as_of is not None else None
@@ -97,6 +100,8 @@ class Pipeline:
             return out
 
         brief = timed("parse", lambda: self.parser.parse(text))
+        if origin:
+            brief.origin = origin
         exp_id = explainer_id(brief.text, as_of)
         fingerprint = self.settings.fingerprint()
         run_id = "run_" + short_hash(json.dumps(
@@ -184,6 +189,9 @@ class Pipeline:
         )
         explainer: Explainer = timed("compose", lambda: self.writer.compose(material))
         explainer.warnings = warnings
+        # Copies of one wire story count once (I8: the figures are this run's).
+        cited_ids = {c.source_id for claim in explainer.claims for c in claim.evidence}
+        explainer = annotate_independence(explainer, self.store.get_sources(cited_ids))
         timings["total"] = round(time.perf_counter() - t_all, 3)
         explainer.transparency.timings_s = timings
 
@@ -249,7 +257,13 @@ def describe_changes(old: Explainer, new: Explainer) -> list[str]:
         if before is None:
             changes.append(f"new claim: {c.text} ({c.verdict.label})")
         elif before != c.verdict:
-            changes.append(f"verdict changed: {c.text}: {before.label} → {c.verdict.label}")
+            line = f"verdict changed: {c.text}: {before.label} → {c.verdict.label}"
+            confirmed_by = _outlets(new, c) if c.verdict == Verdict.SUPPORTED else ""
+            if confirmed_by:
+                subject = (f"the attribution to {c.speaker}" if c.kind == "attribution"
+                           and c.speaker else "the claim")
+                line += f"; {subject} is now confirmed by {confirmed_by}"
+            changes.append(line)
     old_sources = {s.id for s in old.sources}
     added = [s for s in new.sources if s.id not in old_sources]
     if added:
@@ -260,6 +274,19 @@ def describe_changes(old: Explainer, new: Explainer) -> list[str]:
     if old.headline != new.headline:
         changes.append(f"headline: {new.headline}")
     return changes or ["sections updated from the same sources"]
+
+
+def _outlets(explainer: Explainer, claim: Claim) -> str:
+    """"Reuters (“Title”) and AP (“Title”)": the sources of a claim's evidence, from the store."""
+    refs = {s.id: s for s in explainer.sources}
+    names = []
+    for cit in claim.evidence:
+        ref = refs.get(cit.source_id)
+        if ref is not None:
+            name = f"{ref.outlet} (“{ref.title}”)" if ref.outlet else f"“{ref.title}”"
+            if name not in names:
+                names.append(name)
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _apply(claim: Claim, v: ClaimVerification, passages: dict[str, ScoredPassage]) -> Claim:

@@ -20,7 +20,7 @@ demo.register(app)
 
 def _register_optional() -> None:
     # Command groups that live with their feature (web site, evaluation) register themselves.
-    for module in ("groundbrief.cli.serve", "groundbrief.cli.evaluate"):
+    for module in ("groundbrief.cli.serve", "groundbrief.cli.evaluate", "groundbrief.cli.desk"):
         try:
             mod = __import__(module, fromlist=["register"])
         except ModuleNotFoundError as exc:

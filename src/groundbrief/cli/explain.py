@@ -58,6 +58,7 @@ def emit(text: str, out: Path | None) -> None:
 def explain_command(
     brief: Annotated[Optional[str], typer.Argument(help="The brief: a post or alert, quoted.")] = None,
     file: Annotated[Optional[Path], typer.Option("--file", help="Read the brief from a UTF-8 text file.")] = None,
+    url: Annotated[Optional[str], typer.Option("--url", help="Fetch the post or page at this address; its text is the brief, the URL its origin.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Use only sources published at or before this time (ISO 8601).")] = None,
     now: Annotated[Optional[str], typer.Option("--now", help="Publication time to stamp (ISO 8601; default: the current time).")] = None,
     fmt: FormatOption = "md",
@@ -69,18 +70,21 @@ def explain_command(
     from ..runtime import build_pipeline, open_store
 
     check_format(fmt)
-    if (brief is None) == (file is None):
-        raise InputError("give the brief as an argument or with --file, not both or neither")
-    text = read_brief_file(file) if file is not None else brief or ""
+    if sum(x is not None for x in (brief, file, url)) != 1:
+        raise InputError("give the brief as an argument, with --file or with --url: one of them")
     when = parse_time(now, "--now") or now_utc()
     cutoff = parse_time(as_of, "--as-of")
     settings = settings_for(home)
+    if url is not None:
+        text = _brief_from_url(url, settings)
+    else:
+        text = read_brief_file(file) if file is not None else brief or ""
     with open_store(settings) as store:
         pipeline = build_pipeline(settings, store)
         with err.status("explaining") as status:
             explainer = pipeline.explain(
                 text, now=when, as_of=cutoff,
-                progress=lambda stage: status.update(f"explaining: {stage}"),
+                progress=lambda stage: status.update(f"explaining: {stage}"), origin=url,
             )
     err.print(f"explainer {explainer.id} version {explainer.version}", markup=False, highlight=False)
     warn_coverage(explainer, settings)
@@ -96,6 +100,21 @@ def warn_coverage(explainer: Explainer, settings) -> None:
         err.print(f"groundbrief: warning: store checked: {settings.store_path} (set by --home or "
                   "GROUNDBRIEF_HOME; `groundbrief ingest` adds sources)",
                   markup=False, highlight=False, soft_wrap=True)
+
+
+def _brief_from_url(url: str, settings) -> str:
+    from ..desk.url_brief import brief_from_url
+    from ..ingest import Fetcher, fetch_options
+
+    fetcher = Fetcher(fetch_options(settings))
+    try:
+        got = brief_from_url(url, fetcher)
+    finally:
+        fetcher.close()
+    note = " (cut to the brief's length)" if got.truncated else ""
+    err.print(f"brief from {got.final_url}: {len(got.text):,} characters{note}", markup=False,
+              highlight=False)
+    return got.text
 
 
 def _load(settings, explainer_id: str, version: int | None) -> Explainer:

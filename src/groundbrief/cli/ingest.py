@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .common import HomeOption, err, settings_for
 
@@ -17,24 +16,25 @@ def ingest_command(
     home: HomeOption = None,
 ) -> None:
     """Ingest JSONL/CSV dumps, RSS/Atom feeds, HTML pages (files or URLs) and folders of them."""
-    from ..ingest import parse_field_map, read_sources
+    from ..ingest import fetch_options, parse_field_map, read_sources
+    from ..ingest.census import count_records
     from ..index.indexer import Indexer
     from ..registry import build_embedder
     from ..runtime import open_store
+    from .progress import RecordProgress
 
     settings = settings_for(home)
     mapping = parse_field_map(field_map) if field_map else {}
+    options = fetch_options(settings, field_map=mapping, default_outlet=outlet)
+    total = count_records(inputs)
     with open_store(settings) as store:
         indexer = Indexer(store, build_embedder(settings))
-        with Progress(
-            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
-            TimeElapsedColumn(), console=err, transient=True,
-        ) as bar:
-            task = bar.add_task("ingest", total=None)
-            report = indexer.index(
-                read_sources(inputs, field_map=mapping, default_outlet=outlet),
-                progress=lambda n: bar.advance(task, n),
-            )
+        with RecordProgress(total, err) as advance:
+            report = indexer.index(read_sources(inputs, options=options), progress=advance)
+    for note in report.notes[:20]:
+        err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+    if len(report.notes) > 20:
+        err.print(f"... and {len(report.notes) - 20} more records kept apart", markup=False)
     for problem in report.problems[:20]:
         err.print(f"rejected: {problem}", markup=False, highlight=False)
     if len(report.problems) > 20:

@@ -13,6 +13,7 @@ import numpy as np
 from ..interfaces import Embedder, Rejected
 from ..models import IngestReport, Source
 from ..store import SQLiteStore
+from ..text import short_hash
 from .chunk import SentenceWindowChunker
 
 BATCH = 256
@@ -33,6 +34,7 @@ class Indexer:
     ) -> IngestReport:
         report = IngestReport()
         pending: dict[str, Source] = {}
+        seen: dict[str, tuple[str, str | None]] = {}  # id → (content hash, where) this run
         for item in items:
             if isinstance(item, Rejected):
                 report.rejected += 1
@@ -40,7 +42,11 @@ class Indexer:
                 if progress:
                     progress(1)
                 continue
-            # A later duplicate of the same id in one input wins, as a re-ingest would.
+            item = _distinct(item, seen, report)
+            if item is None:
+                if progress:
+                    progress(1)
+                continue
             pending[item.id] = item
             if len(pending) >= self.batch:
                 self._flush(list(pending.values()), report, progress)
@@ -70,3 +76,31 @@ class Indexer:
                     report.unchanged += 1
         if progress:
             progress(len(sources))
+
+
+def _distinct(source: Source, seen: dict[str, tuple[str, str | None]],
+              report: IngestReport) -> Source | None:
+    """Two records of one input never silently become one source.
+
+    A record whose id (its URL, usually) was already read in this input with *different* text
+    is kept as a source of its own, under the id plus a hash of its content (so re-ingesting
+    the input gives the same ids), and reported with both locations; an exact repeat is
+    counted and skipped.
+    """
+    first = seen.get(source.id)
+    if first is None:
+        seen[source.id] = (source.content_hash, source.where)
+        return source
+    if first[0] == source.content_hash:
+        report.repeated += 1
+        return None
+    new_id = f"{source.id}~{short_hash(source.content_hash, 8)}"
+    if new_id in seen:
+        report.repeated += 1
+        return None
+    seen[new_id] = (source.content_hash, source.where)
+    report.kept_apart += 1
+    report.notes.append(f"{source.where or source.origin}: same URL or id as "
+                        f"{first[1] or 'an earlier record'} with different text; kept as a "
+                        f"separate source ({new_id})")
+    return source.model_copy(update={"id": new_id})

@@ -9,7 +9,7 @@ from .fetch import Fetcher, check_url, forbidden_address, resolve_host
 from .language import detect_language, normalise_language
 from .markup import html_to_text
 from .normalise import ArticleFields, build_source, source_id, title_from_text
-from .options import FIELD_ALIASES, ReadOptions, parse_field_map
+from .options import FIELD_ALIASES, ReadOptions, fetch_options, parse_field_map
 from .reader import LocationReader, read_sources
 from .urls import canonical_url, host_of
 
@@ -24,6 +24,7 @@ __all__ = [
     "canonical_url",
     "check_url",
     "detect_language",
+    "fetch_options",
     "forbidden_address",
     "host_of",
     "html_to_text",

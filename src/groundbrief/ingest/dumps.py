@@ -126,6 +126,7 @@ def record_to_source(record: object, *, where: str, origin: str, namespace: str,
                               for ours in ("text", "title", "url", "published", "outlet",
                                            "language", "authors", "attribution", "licence")})
     fields.record_id = _first(record, options.names_for("id"))
+    fields.id_mapped = "id" in options.field_map  # --map id=COLUMN: that value is the id
     default_outlet = options.default_outlet
     if _is_reuters_21578(record):
         # Reuters-21578 rows carry neither outlet nor language; both are known for the set.
@@ -134,8 +135,9 @@ def record_to_source(record: object, *, where: str, origin: str, namespace: str,
     if not fields.text and not fields.title:
         return Rejected(where, "no text and no title (if they are under other names, map them "
                                "with --map text=COLUMN,title=COLUMN)")
-    return build_source(fields, where=where, origin=origin, namespace=namespace,
-                        default_outlet=default_outlet)
+    # Not the file's name as the id namespace: the same dump under two names must give the
+    # same ids (build_source namespaces a dump id by its outlet, else uses the content).
+    return build_source(fields, where=where, origin=origin, default_outlet=default_outlet)
 
 
 def _first(record: Mapping, names: tuple[str, ...]) -> object:

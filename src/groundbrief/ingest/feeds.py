@@ -26,8 +26,13 @@ from .urls import canonical_url, host_of
 
 
 def read_feed(data: bytes, origin: str, options: ReadOptions, *,
-              base_url: str | None = None) -> Iterator[Source | Rejected]:
-    """Entries of the feed in ``data``; ``base_url`` resolves relative entry links."""
+              base_url: str | None = None,
+              content_type: str | None = None,
+              teasers: bool = False) -> Iterator[Source | Rejected]:
+    """Entries of the feed in ``data``; ``base_url`` resolves relative entry links;
+    ``content_type`` is the HTTP header, whose charset feedparser honours. With ``teasers``,
+    a linked entry without any text is yielded with its title as text (the feed refresh then
+    fetches the article) instead of being rejected."""
     kind = markup_kind(data[:HEAD_BYTES])
     if kind == "html":
         raise InputError(f"{origin}: is an HTML page, not an RSS/Atom feed; give the feed's "
@@ -35,7 +40,9 @@ def read_feed(data: bytes, origin: str, options: ReadOptions, *,
     if kind != "feed":
         raise InputError(f"{origin}: not an RSS/Atom feed (no XML <rss>, <feed> or <rdf:RDF> "
                          "root); check the file or URL")
-    headers = {"content-location": base_url} if base_url else None
+    headers = {"content-location": base_url} if base_url else {}
+    if content_type:
+        headers["content-type"] = content_type
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True,
                               resolve_relative_uris=True)
     if not parsed.get("version") and not parsed.entries:
@@ -52,8 +59,11 @@ def read_feed(data: bytes, origin: str, options: ReadOptions, *,
             yield Rejected(where, f"{exc}; the feed's date for this entry is unreadable")
             continue
         link = canonical_url(_absolute(entry.get("link"), feed.get("link") or base_url))
+        text = _entry_text(entry)
+        if teasers and link and not text.strip():
+            text = _detail_text(entry, "title")
         fields = ArticleFields(
-            text=_entry_text(entry),
+            text=text,
             title=_detail_text(entry, "title"),
             url=link,
             published=published,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..interfaces import Rejected
 from ..models import Source, iso
@@ -21,6 +22,9 @@ from .urls import canonical_url, host_of
 _NAMESPACED = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*:(?!//)\S+")
 _TITLE_MAX = 150  # characters of a title made from the first sentence
 _ID_HASH_CHARS = 16  # 64 bits: no collision in any corpus this tool will hold
+_TITLE_MIN_WORDS = 4
+_WORD = re.compile(r"\w+")
+_WAYBACK = re.compile(r"^/web/[0-9]{1,14}[a-z_]*/(.+)$")
 
 
 @dataclass
@@ -37,6 +41,7 @@ class ArticleFields:
     record_id: object = None
     attribution: object = None
     licence: object = None
+    id_mapped: bool = False  # the user named the id column (--map id=...): use it verbatim
 
 
 def build_source(
@@ -55,18 +60,31 @@ def build_source(
     if not text:
         return Rejected(where, "empty text: the record has no article body (if the body is "
                                "under another name, map it with --map text=COLUMN)")
-    title = _line(fields.title) or title_from_text(text)
     url = canonical_url(_as_text(fields.url) or None)
+    original = unarchived(url)  # an archived copy is credited to the original
     try:
         published = parse_date(fields.published)
     except DateError as exc:
         return Rejected(where, f"{exc}; fix the date or map another field with "
                                "--map published=FIELD")
     outlet = _outlet(fields.outlet) or (_line(default_outlet) or None)
+    if original and outlet and outlet.lower() in ("web.archive.org", "archive.org"):
+        outlet = None
+    if original:
+        url, archived_at = original, url
+    else:
+        archived_at = None
     outlet = outlet or ("Wikinews" if _is_wikinews(url) else host_of(url))
+    title = _line(fields.title) or title_from_url(url) or title_from_text(text) or untitled(
+        outlet, published)
     language = normalise_language(fields.language) or detect_language(text)
+    rid = _as_text(fields.record_id).strip()
+    attribution = _attribution(fields, url, outlet)
+    if archived_at:
+        attribution = "; ".join(p for p in (attribution, f"archived copy: {archived_at}") if p)
     return Source(
-        id=source_id(fields.record_id, url, namespace, title, text),
+        id=rid if rid and fields.id_mapped else source_id(
+            rid, url, _slug(outlet) or namespace, title, text),
         url=url,
         title=title,
         outlet=outlet,
@@ -75,15 +93,17 @@ def build_source(
         language=language,
         text=text,
         content_hash=content_hash(title, text, url or "", iso(published) or ""),
-        attribution=_attribution(fields, url, outlet),
+        attribution=attribution,
         origin=origin,
+        where=where,
     )
 
 
 def source_id(record_id: object, url: str | None, namespace: str | None, title: str,
               text: str) -> str:
     """Stable id: a namespaced dump id as is, else the canonical URL's hash, else the dump id
-    under the file's namespace ("reuters:1"), else a hash of title and text."""
+    under the outlet's namespace ("reuters:1"; never the file's name, so one dump read under two
+    names gives one set of ids), else a hash of title and text."""
     rid = _as_text(record_id).strip()
     if rid and _NAMESPACED.fullmatch(rid):
         return rid
@@ -95,11 +115,15 @@ def source_id(record_id: object, url: str | None, namespace: str | None, title: 
 
 
 def title_from_text(text: str) -> str:
-    """The first sentence; a long one is cut at a word boundary and marked with "…"."""
+    """The first sentence, when it reads as a headline would (a whole sentence of a few words
+    or more; "No." or "Yes, but." is not a title): else "". A long one is cut at a word
+    boundary and marked with "…"."""
     head = text[: _TITLE_MAX * 4]
     spans = sentence_spans(head)
     first = head[spans[0][0]: spans[0][1]] if spans else head
     first = " ".join(first.split())
+    if len(_WORD.findall(first)) < _TITLE_MIN_WORDS:
+        return ""
     if len(first) <= _TITLE_MAX:
         return first
     cut = first[:_TITLE_MAX]
@@ -107,6 +131,51 @@ def title_from_text(text: str) -> str:
     if space > _TITLE_MAX // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:-–—") + "…"
+
+
+def title_from_url(url: str | None) -> str:
+    """A headline slug of the URL's last path segment ("/2024/05/bridge-reopens-after-repairs"
+    → "Bridge reopens after repairs"), when it has words enough to be one; else ""."""
+    if not url:
+        return ""
+    segment = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    segment = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segment, flags=re.I)
+    words = [w for w in re.split(r"[-_+]+", segment) if w]
+    if len(words) < _TITLE_MIN_WORDS or not all(w.isalpha() or w.isdigit() for w in words):
+        return ""
+    if sum(w.isalpha() for w in words) < _TITLE_MIN_WORDS:
+        return ""
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def untitled(outlet: str | None, published) -> str:
+    """A label that says plainly there is no title, rather than a fragment of the text."""
+    when = published.strftime("%d %b %Y") if published is not None else None
+    detail = ", ".join(p for p in (outlet, when) if p)
+    return f"Untitled ({detail})" if detail else "Untitled"
+
+
+def unarchived(url: str | None) -> str | None:
+    """The original article's canonical URL when ``url`` is a Wayback Machine copy
+    (``web.archive.org/web/20200101000000/https://outlet.example/story``), else None."""
+    if not url or host_of(url) not in ("web.archive.org", "wayback.archive.org"):
+        return None
+    m = _WAYBACK.match(urlsplit(url).path + ("?" + urlsplit(url).query if urlsplit(url).query
+                                             else ""))
+    if not m:
+        return None
+    inner = m.group(1)
+    if not re.match(r"https?://", inner, re.I):
+        inner = "http://" + inner.lstrip("/")
+    return canonical_url(re.sub(r"^(https?):/(?!/)", r"\1://", inner, flags=re.I))
+
+
+def _slug(outlet: str | None) -> str | None:
+    if not outlet:
+        return None
+    slug = re.sub(r"[^\w.]+", "-", outlet.lower()).strip("-.")
+    return slug or None
 
 
 def _as_text(value: object) -> str:

@@ -42,6 +42,12 @@ class ReadOptions:
     max_bytes: int = MAX_BYTES
     timeout_s: float = 15.0
     respect_robots: bool = True
+    # Fetching (see ingest/fetch.py): hosts exempt from the private-address guard (tests,
+    # intranets), the deadline for one whole fetch, and the pause between two requests to
+    # one host.
+    allowed_hosts: frozenset[str] = frozenset()
+    deadline_s: float = 30.0
+    host_interval_s: float = 1.0
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.field_map) - set(FIELD_ALIASES))
@@ -73,3 +79,17 @@ def parse_field_map(spec: str | None) -> dict[str, str]:
         out[ours.strip()] = theirs.strip()
     ReadOptions(field_map=out)  # validates the field names
     return out
+
+
+def fetch_options(settings, **overrides) -> ReadOptions:
+    """:class:`ReadOptions` with the fetch settings of ``settings`` (a :class:`Settings`)."""
+    values = dict(
+        allowed_hosts=frozenset(h.strip().lower().rstrip(".")
+                                for h in settings.fetch_allowed_hosts if h.strip()),
+        deadline_s=settings.fetch_deadline_s,
+        timeout_s=settings.fetch_timeout_s,
+        host_interval_s=settings.fetch_host_interval_s,
+        max_bytes=settings.fetch_max_bytes,
+    )
+    values.update(overrides)
+    return ReadOptions(**values)

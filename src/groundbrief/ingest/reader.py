@@ -38,16 +38,18 @@ def read_sources(
     default_outlet: str | None = None,
     allow_private: bool = False,
     resolve: Resolver = resolve_host,
+    options: ReadOptions | None = None,
 ) -> Iterator[Source | Rejected]:
     """Every article at ``locations`` as a Source, and every bad record as a Rejected.
 
     ``field_map`` maps our field names to a dump's ({"text": "body"}); ``default_outlet``
     names the outlet of records that carry none; ``allow_private`` lifts the SSRF guard (tests
-    against a local server only); ``resolve`` is the DNS lookup the guard uses. Raises
-    :class:`InputError` for a location that is unusable as a whole.
+    against a local server only); ``resolve`` is the DNS lookup the guard uses; ``options``,
+    when given, replaces the three settings before it. Raises :class:`InputError` for a
+    location that is unusable as a whole.
     """
-    options = ReadOptions(field_map=dict(field_map or {}), default_outlet=default_outlet,
-                          allow_private=allow_private)
+    options = options or ReadOptions(field_map=dict(field_map or {}),
+                                     default_outlet=default_outlet, allow_private=allow_private)
     reader = LocationReader(options, client=client, resolve=resolve)
     try:
         for location in locations:
@@ -92,9 +94,11 @@ class LocationReader(SourceReader):
         fetched = self.fetcher.fetch(url)
         kind = _kind_of_response(fetched.content_type, fetched.data)
         if kind == "feed":
-            yield from read_feed(fetched.data, url, self.options, base_url=fetched.url)
+            yield from read_feed(fetched.data, url, self.options, base_url=fetched.url,
+                                 content_type=fetched.headers.get("content-type"))
         elif kind == "html":
-            yield from read_page(fetched.data, url, self.options, fetched_url=fetched.url)
+            # Decoded here, where the HTTP charset is known ("Orbán" in a Latin-1 page).
+            yield from read_page(fetched.utf8(), url, self.options, fetched_url=fetched.url)
         else:
             raise InputError(f"{url}: content type {fetched.content_type or 'unknown'!r} is "
                              "neither an HTML page nor an RSS/Atom feed; give a page or feed "

@@ -69,3 +69,32 @@ MIGRATIONS: list[str] = [
     )
     """,
 ]
+
+# 2: feed subscriptions of the live desk (groundbrief/desk/): one row per feed with its
+#    conditional-GET validators, poll schedule and error backoff, and the entries already
+#    taken from it, so a linked article is fetched once.
+MIGRATIONS.append(
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        added_at TEXT NOT NULL,
+        interval_s REAL,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        last_ok_at TEXT,
+        next_poll_ts REAL NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        entries_taken INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE feed_entries (
+        feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+        entry_key TEXT NOT NULL,
+        source_id TEXT,
+        taken_at TEXT NOT NULL,
+        PRIMARY KEY (feed_url, entry_key)
+    )
+    """
+)
