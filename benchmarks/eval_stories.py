@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -34,47 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _evalcommon as common  # noqa: E402
 import eval_wikinews  # noqa: E402
 
-#: Wikinews stories that report one event (read from the articles: all five cover the
-#: 26 December 2004 earthquake and tsunami and the relief effort in the days after it).
-EVENTS = {
-    "tsunami-2004": (
-        "enwikinews:U.S._and_U.K._governments_warn_citizens_against_travelling_to_areas_hit_by_tsunamis",
-        "enwikinews:Asian_earthquake_toll_nears_60,000",
-        "enwikinews:Tsunami_toll_passes_80,000_people_as_relief_effort_continues",
-        "enwikinews:Americans_contribute_to_relief_effort",
-        "enwikinews:UN_'optimistic'_on_tsunami_aid_effort",
-    ),
-}
-
-
-def event_of(story_id: str) -> str:
-    """The event a Wikinews story reports: its own id unless :data:`EVENTS` joins it to others."""
-    for event, members in EVENTS.items():
-        if story_id in members:
-            return event
-    return story_id
-
-
-def story_of_source(source_id: str) -> str:
-    """Gold story of a stored source: "enwikinews:<Page>#src0" -> "enwikinews:<Page>"; a
-    Reuters article is a story of its own."""
-    return source_id.split("#", 1)[0] if source_id.startswith("enwikinews:") else source_id
-
-
-def regroup(home: Path) -> tuple[dict[str, str], float]:
-    """Drop every membership and group the store's sources afresh, in stored order."""
-    from groundbrief.config import Settings
-    from groundbrief.runtime import open_store
-    from groundbrief.stories import group_ungrouped
-
-    with open_store(Settings(home=home)) as store:
-        with store.transaction():
-            store.db.execute("DELETE FROM story_members")
-        t0 = time.perf_counter()
-        group_ungrouped(store)
-        seconds = time.perf_counter() - t0
-        ids = [r[0] for r in store.db.execute("SELECT id FROM sources")]
-        return store.stories_of(ids), seconds
+EVENTS = eval_wikinews.EVENTS
+event_of = eval_wikinews.event_of
+story_of_source = eval_wikinews.story_of_source
 
 
 def score(assigned: dict[str, str], gold_of) -> dict:
@@ -143,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     log = (lambda m: print(m, file=sys.stderr)) if args.json else print
     home = eval_wikinews.store_home(args.file, args.reuters, distractors, log=log)
     with common.working_copy(home) as work:
-        assigned, seconds = regroup(work)
+        assigned, seconds = common.regroup(work)
     wiki = [s for s in assigned if s.startswith("enwikinews:")]
     results = {
         "benchmark": "story_grouping",

@@ -104,6 +104,9 @@ def _statement(s: Statement, num: Numbering, *, verdict: bool = True) -> str:
     """``verdict=False`` for running prose (Summary, FAQ answers): the verdict is shown where
     the claim is listed, and inside a paragraph it would break the sentence flow."""
     text = escape(s.text)
+    if s.date:
+        # Dated sections (Context, What to Watch Next): the source's date leads the bullet.
+        text = f"{s.date}: {text}"
     markers = _markers(num.markers(s.citations))
     claim = num.claim(s.claim_id)
     line = f"{text} {markers}" if markers else text
@@ -189,7 +192,8 @@ def render_markdown(explainer: Explainer) -> str:
         out += _heading(layout.FAQ)
         for item in explainer.faq:
             out += [f"### {escape(item.question)}", ""]
-            out += [" ".join(_statement(s, num, verdict=False) for s in item.answer), ""]
+            out += [" ".join(_statement(s, num, verdict=False) for s in item.answer)
+                    or escape(item.unanswered or ""), ""]
 
     if explainer.related:
         out += _heading(layout.RELATED)

@@ -101,17 +101,24 @@ class StoryGrouper:
             story = self._stories[self._order[i]]
             if story.size == 0 or not _within_window(p.published_ts, story):
                 continue
-            # A word counts when a third of the story's members carry it: a large story's
-            # union of names would otherwise share a few words with anything.
-            enough = max(1, story.size / 3)
-            shared = sum(1 for n in rare if story.names[n] >= enough)
+            if _one_side_dated(p.published_ts, story):
+                # Nothing shows the two are close in time: only strong evidence joins them.
+                if c >= JOIN_COSINE or (c >= FEW_NAMES_COSINE and self._shared(rare, story)
+                                        >= MANY_NAMES):
+                    best = _better(best, c, self._shared(rare, story), story.id)
+                continue
+            shared = self._shared(rare, story)
             if (c >= JOIN_COSINE or (shared >= FEW_NAMES and c >= FEW_NAMES_COSINE)
                     or shared >= MANY_NAMES):
-                score = c + 0.02 * min(shared, 5)
-                # Ties go to the older story (lower row): the same order gives the same result.
-                if best is None or score > best[0]:
-                    best = (score, story.id)
+                best = _better(best, c, shared, story.id)
         return self._stories[best[1]] if best else None
+
+    @staticmethod
+    def _shared(rare: list[str], story: _Story) -> int:
+        # A word counts when a third of the story's members carry it: a large story's union
+        # of names would otherwise share a few words with anything.
+        enough = max(1, story.size / 3)
+        return sum(1 for n in rare if story.names[n] >= enough)
 
     def _rare(self, names: frozenset[str]) -> list[str]:
         limit = max(_MIN_RARE_COUNT, COMMON_NAME_SHARE * len(self._profiles))
@@ -173,6 +180,18 @@ class StoryGrouper:
     def _refresh(self, story: _Story) -> None:
         norm = float(np.linalg.norm(story.total))
         self._buffer[self._row[story.id]] = story.total / norm if norm > 0 and story.size else 0.0
+
+
+def _better(best: tuple[float, str] | None, cosine: float, shared: int,
+            story_id: str) -> tuple[float, str]:
+    score = cosine + 0.02 * min(shared, 5)
+    # Ties go to the older story (found first): the same order gives the same result.
+    return (score, story_id) if best is None or score > best[0] else best
+
+
+def _one_side_dated(ts: float | None, story: _Story) -> bool:
+    """A dated source and a story of undated sources, or the other way round."""
+    return (ts is None) != (story.first_ts is None)
 
 
 def _within_window(ts: float | None, story: _Story) -> bool:

@@ -54,11 +54,13 @@ def profile(source: Source, passages: Sequence[Passage], vectors: np.ndarray) ->
     )
 
 
-def names_of(text: str) -> frozenset[str]:
+def names_of(text: str, aliases: bool = True) -> frozenset[str]:
     """Name keys of ``text`` ("Orbán's" and "Orban" alike), without one-letter leftovers, with
     the aliases of each ("eu" and "european union"), so that two texts naming one body two ways
     share its name."""
     keys = {k for k in (name_key(n) for n in extract_names(text)) if len(k) > 1}
+    if not aliases:
+        return frozenset(keys)
     return frozenset(keys | {a for k in keys for a in NAME_ALIASES.get(k, ())})
 
 
