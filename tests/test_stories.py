@@ -122,6 +122,9 @@ def test_main_names_of_a_brief_leave_out_its_outlet_and_read_handles():
     ("assita kanko", "Kanko told the broadcaster that borders are open.", True),
     ("austria", "Australia's prime minister spoke on Monday.", False),
     ("belgian", "The Netherlands and Germany signed the letter.", False),
+    ("united states president george w bush", "President Bush arrived in Ottawa.", True),
+    ("canada", "He met the Prime Minister of Canada on Tuesday.", True),
+    ("brazilian president", "President Bush arrived in Ottawa.", False),
 ])
 def test_a_main_name_is_found_as_a_name_alias_surname_or_demonym(wanted, text, found):
     assert shares_name(wanted, names_of(text)) is found

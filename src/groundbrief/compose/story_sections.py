@@ -47,7 +47,8 @@ _FUTURE = re.compile(
     r"\b(will|shall|is expected to|are expected to|expects? to|plans? to|planned|scheduled|"
     r"upcoming|next (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"set to|due to (be|hold|vote|decide|meet|start|begin|open|close)|deadline|to be held|"
-    r"later this (week|month|year)|tomorrow|in the coming)\b",
+    r"later this (week|month|year)|tomorrow|in the coming|aims? to|intends? to|hopes? to|"
+    r"pledged to|promised to|vowed to|(is|are) to be|soon)\b",
     re.IGNORECASE,
 )
 # Full month and weekday names, capitalised (so that the modal "may" is no date).

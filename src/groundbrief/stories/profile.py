@@ -83,13 +83,28 @@ def demonym_stems(names: frozenset[str] | set[str]) -> set[str]:
     return stems
 
 
+# Words that end many names without identifying anyone: "Brazilian President" and "President
+# Bush" do not share a person, "Labour Party" and "Green Party" no party.
+_GENERIC_LAST = frozenset(
+    """president minister secretary chancellor premier leader spokesman spokeswoman spokesperson
+    official officials party union council commission ministry department government agency
+    company group corporation bank court committee office house state states city university
+    news times post service association republic kingdom nations""".split())
+
+
 def shares_name(wanted: str, names: frozenset[str] | set[str]) -> bool:
-    """Whether ``names`` holds ``wanted``: the same key, one of its words as a surname
-    ("kanko" for "assita kanko"), or the country of a demonym ("belgium" for "belgian")."""
+    """Whether ``names`` holds ``wanted``: the same key or an alias; for a person, the same
+    surname ("george w bush" and "president bush", "assita kanko" and "kanko"); for a
+    one-word name, a word of a longer one ("canada" in "prime minister of canada"); or the
+    country of a demonym ("belgium" for "belgian")."""
     if wanted in names:
         return True
+    words = name_words(names)
     if " " in wanted:
         last = wanted.rsplit(" ", 1)[1]
-        return len(last) >= 4 and last in names
+        return (len(last) >= 4 and last not in _GENERIC_LAST
+                and any(n == last or n.endswith(" " + last) for n in names))
+    if len(wanted) >= 4 and wanted not in _GENERIC_LAST and wanted in words:
+        return True
     stems = demonym_stems({wanted})
-    return any(n.startswith(s) for s in stems for n in names if " " not in n)
+    return any(w.startswith(st) for st in stems for w in words)

@@ -1,9 +1,9 @@
 """Related coverage: which stored explainers are about the brief's story.
 
 Two explainers are linked when they share a story in the store (their claims' evidence or top
-passages belong to one group of sources), or when their briefs are close in meaning *and* name
-the same people, places or bodies. Similarity alone links two briefs that merely share a
-subject ("an earthquake"), and a shared name alone links every story about one country.
+passages belong to one group of sources), when their briefs are close in meaning
+(:data:`COSINE`), or fairly close *and* naming the same people, places or bodies
+(:data:`NAMED_COSINE`). A shared name alone would link every story about one country.
 The thresholds were measured on pairs of briefs about the same Wikinews story and about
 different ones (``benchmarks/eval_wikinews.py``, docs/evaluation.md).
 """
@@ -18,8 +18,10 @@ import numpy as np
 from ..models import Related
 from .profile import shares_name
 
-#: Cosine of the brief vectors above which two briefs that share a main name are linked.
-NAMED_COSINE = 0.40
+#: Cosine of the brief vectors at which two briefs that share a main name are linked, and at
+#: which two briefs are linked on meaning alone.
+NAMED_COSINE = 0.35
+COSINE = 0.45
 MAX_RELATED = 5
 
 
@@ -40,6 +42,8 @@ def link_score(a: ExplainerStory, b: ExplainerStory) -> float | None:
         return None
     cosine = float(a.vector @ b.vector)
     if a.story_ids & b.story_ids:
+        return cosine
+    if cosine >= COSINE:
         return cosine
     shared = [n for n in a.names if shares_name(n, b.names)]
     if shared and cosine >= NAMED_COSINE:
