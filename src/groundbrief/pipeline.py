@@ -214,7 +214,8 @@ class Pipeline:
         """Explainers of the same story, or close in meaning and naming the same people,
         places or bodies (stories/related.py)."""
         this = explainer_story(exp_id, "", vector, story_ids, names)
-        return related(this, (explainer_story(*row) for row in self.store.explainer_stories()))
+        return related(this, (explainer_story(*row) for row in self.store.explainer_stories()),
+                       cosine_alone=self.settings.related_min_score)
 
     def _version(self, explainer: Explainer, previous: Explainer | None,
                  vector: np.ndarray) -> Explainer:

@@ -36,14 +36,15 @@ class ExplainerStory:
     names: frozenset[str]
 
 
-def link_score(a: ExplainerStory, b: ExplainerStory) -> float | None:
-    """The similarity shown for a link from ``a`` to ``b``, or None when they are not related."""
+def link_score(a: ExplainerStory, b: ExplainerStory, cosine_alone: float = COSINE) -> float | None:
+    """The similarity shown for a link from ``a`` to ``b``, or None when they are not related.
+    ``cosine_alone``: the setting ``related_min_score`` (default :data:`COSINE`)."""
     if a.vector.shape != b.vector.shape:
         return None
     cosine = float(a.vector @ b.vector)
     if a.story_ids & b.story_ids:
         return cosine
-    if cosine >= COSINE:
+    if cosine >= cosine_alone:
         return cosine
     shared = [n for n in a.names if shares_name(n, b.names)]
     if shared and cosine >= NAMED_COSINE:
@@ -52,12 +53,12 @@ def link_score(a: ExplainerStory, b: ExplainerStory) -> float | None:
 
 
 def related(this: ExplainerStory, others: Iterable[ExplainerStory],
-            limit: int = MAX_RELATED) -> list[Related]:
+            cosine_alone: float = COSINE, limit: int = MAX_RELATED) -> list[Related]:
     scored: list[Related] = []
     for other in others:
         if other.id == this.id:
             continue
-        score = link_score(this, other)
+        score = link_score(this, other, cosine_alone)
         if score is not None:
             scored.append(Related(id=other.id, headline=other.headline, score=round(score, 3)))
     scored.sort(key=lambda r: (-r.score, r.id))
