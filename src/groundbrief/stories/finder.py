@@ -4,9 +4,7 @@ from earlier stories that share its main names.
 
 Relevance is decided by names, not by a number or a common word (I11): a retrieved source
 speaks to the brief when it carries at least :data:`MIN_SHARED` of the brief's main names, or
-one name of several words (a person, a body: "Assita Kanko", "Frelimo Party") in a passage at
-least :data:`ONE_NAME_SIMILARITY` close to the brief. A country alone is no tie: "Spain" joins a
-bomb disposal in Almería to any Spanish news. A claim's
+one of them in a passage at least :data:`ONE_NAME_SIMILARITY` close to the brief. A claim's
 evidence is relevant by definition: the verifier read it against the claim.
 """
 
@@ -62,8 +60,7 @@ class StoryFinder:
             if source_id in evidence or source_id not in stories:
                 continue
             shared = shared_names(main, source_names.get(source_id, frozenset()))
-            one_name = any(" " in n for n in shared) and best_sim[source_id] >= ONE_NAME_SIMILARITY
-            if len(shared) >= MIN_SHARED or one_name:
+            if len(shared) >= MIN_SHARED or (shared and best_sim[source_id] >= ONE_NAME_SIMILARITY):
                 votes[stories[source_id]] += 1.0 / (rank + 1)
         if not votes:
             return StoryMaterial()
