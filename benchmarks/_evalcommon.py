@@ -192,6 +192,27 @@ def working_copy(home: Path) -> Iterator[Path]:
         yield work
 
 
+def regroup(home: Path) -> tuple[dict[str, str], float]:
+    """Drop every story membership of the store at ``home`` and group its sources afresh, in
+    stored order, exactly as ingest groups them: a cached store keeps the grouping of the code
+    that built it, and the stories must be those of the code checked out. Returns each source's
+    story and the seconds taken."""
+    import time
+
+    from groundbrief.config import Settings
+    from groundbrief.runtime import open_store
+    from groundbrief.stories import group_ungrouped
+
+    with open_store(Settings(home=home)) as store:
+        with store.transaction():
+            store.db.execute("DELETE FROM story_members")
+        t0 = time.perf_counter()
+        group_ungrouped(store)
+        seconds = time.perf_counter() - t0
+        ids = [r[0] for r in store.db.execute("SELECT id FROM sources")]
+        return store.stories_of(ids), seconds
+
+
 def warm_up(pipeline, store) -> None:
     """Load the vector matrix, the embedder and the verifier's model before anything is timed:
     seconds per brief measure explaining, not a process's start-up."""

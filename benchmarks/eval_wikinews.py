@@ -14,6 +14,13 @@ from the same sources:
 * the share of the brief's claims that come out Supported (each brief is a sentence a human
   wrote from these sources, so most should be).
 
+* the explainer's own sections (issue 10): on-story precision of Context, Why It Matters, What
+  to Watch Next and the FAQ (the share of their statements whose cited sources are the story's
+  own, or those of a story of the same event, :data:`EVENTS`), and how often each is filled;
+* Related coverage: a second brief per story (the article's title) is explained too, and every
+  pair of explainers is scored by ``stories.related.link_score``: the share of same-story pairs
+  linked (either way) and of pairs from different events.
+
 Baselines for the fact figures: the brief alone (what a system adds beyond repeating the brief)
 and an oracle lead-3 (the first three sentences of the story's longest source).
 
@@ -37,6 +44,32 @@ import _evalcommon as common  # noqa: E402
 DATA = common.SHARED_DATA / "wikinews" / "mds_clean.jsonl"
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)  # fixed, as in eval_averitec.py (no as-of)
 MIN_BRIEF_WORDS = 6  # a shorter first paragraph is a date line, not the story's lead
+SECTIONS = ("context", "why_it_matters", "watch_next", "faq")
+
+#: Wikinews stories that report one event (read from the articles: all five cover the
+#: 26 December 2004 earthquake and tsunami and the relief effort in the days after it).
+EVENTS = {
+    "tsunami-2004": (
+        "enwikinews:U.S._and_U.K._governments_warn_citizens_against_travelling_to_areas_hit_by_tsunamis",
+        "enwikinews:Asian_earthquake_toll_nears_60,000",
+        "enwikinews:Tsunami_toll_passes_80,000_people_as_relief_effort_continues",
+        "enwikinews:Americans_contribute_to_relief_effort",
+        "enwikinews:UN_'optimistic'_on_tsunami_aid_effort",
+    ),
+}
+
+
+def event_of(story_id: str) -> str:
+    """The event a Wikinews story reports: its own id unless :data:`EVENTS` joins it to others."""
+    for event, members in EVENTS.items():
+        if story_id in members:
+            return event
+    return story_id
+
+
+def story_of_source(source_id: str) -> str:
+    """"enwikinews:<Page>#src0" -> "enwikinews:<Page>"; any other source is a story of its own."""
+    return source_id.split("#", 1)[0] if source_id.startswith("enwikinews:") else source_id
 
 # ---------------------------------------------------------------- fact extraction
 # Named entities are approximated by runs of capitalised words ("Luiz Inácio Lula da Silva",
@@ -158,7 +191,71 @@ def lead3(story: dict) -> str:
 # ---------------------------------------------------------------- runs
 
 
-def explain_stories(home: Path, stories: list[dict], log=print) -> list[dict]:
+def section_figures(exp, story_id: str) -> dict:
+    """Per section: statements, how many cite only sources of the story's event, and (FAQ)
+    questions answered by "no source in the store says"."""
+    event = event_of(story_id)
+
+    def on_story(statement) -> bool:
+        return all(event_of(story_of_source(c.source_id)) == event for c in statement.citations)
+
+    out = {}
+    for name in SECTIONS:
+        if name == "faq":
+            statements = [a for item in exp.faq for a in item.answer]
+        else:
+            statements = getattr(exp, name)
+        out[name] = {"statements": len(statements),
+                     "on_story": sum(on_story(st) for st in statements),
+                     "off_story": [st.text[:120] for st in statements if not on_story(st)]}
+    out["faq"]["unanswered"] = sum(1 for item in exp.faq if not item.answer)
+    out["faq"]["questions"] = len(exp.faq)
+    return out
+
+
+def related_pairs(explained: list[tuple[str, object, object]]) -> dict:
+    """Links between every pair of explainers: (story id, explainer, brief vector) each."""
+    from groundbrief.stories.related import explainer_story, link_score
+
+    keys = [(sid, explainer_story(e.id, e.headline, v, e.story_ids, e.story_names))
+            for sid, e, v in explained]
+    same = same_linked = other = other_linked = 0
+    same_event = same_event_linked = 0
+    wrong, missed = [], []
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            (sa, a), (sb, b) = keys[i], keys[j]
+            linked = link_score(a, b) is not None or link_score(b, a) is not None
+            if sa == sb:
+                same += 1
+                same_linked += linked
+                if not linked:
+                    missed.append({"story": sa, "cosine": round(float(a.vector @ b.vector), 3),
+                                   "names": [sorted(a.names), sorted(b.names)],
+                                   "shared_story": bool(a.story_ids & b.story_ids)})
+            elif event_of(sa) == event_of(sb):
+                same_event += 1
+                same_event_linked += linked
+            else:
+                other += 1
+                other_linked += linked
+                if linked:
+                    wrong.append(f"{sa} ~ {sb}")
+    return {
+        "same_story_pairs": same,
+        "same_story_linked": same_linked / same if same else None,
+        "same_event_pairs": same_event,
+        "same_event_linked": same_event_linked / same_event if same_event else None,
+        "other_pairs": other,
+        "other_linked": other_linked / other if other else None,
+        "other_unlinked": 1 - other_linked / other if other else None,
+        "other_linked_examples": wrong[:20],
+        "same_story_missed": missed,
+    }
+
+
+def explain_stories(home: Path, stories: list[dict], log=print,
+                    second_briefs: bool = True) -> tuple[list[dict], dict | None]:
     from groundbrief.config import Settings
     from groundbrief.runtime import build_pipeline, open_store
 
@@ -167,11 +264,13 @@ def explain_stories(home: Path, stories: list[dict], log=print) -> list[dict]:
     with open_store(settings) as store:
         pipeline = build_pipeline(settings, store)
         common.warm_up(pipeline, store)
+        explained = []
         for i, story in enumerate(stories, start=1):
             brief = brief_of(story)
             t0 = time.perf_counter()
             exp = pipeline.explain(brief, now=NOW)
             seconds = time.perf_counter() - t0
+            explained.append((story["id"], exp, pipeline.embedder.embed(exp.brief.text)))
             own = {s["id"] for s in story["sources"]}
             cited = {ref.id for ref in exp.sources}
             wwk = " ".join(s.text for s in exp.what_we_know)
@@ -195,16 +294,44 @@ def explain_stories(home: Path, stories: list[dict], log=print) -> list[dict]:
                 "claims_supported": sum(c.verdict.value == "supported" for c in checked),
                 "claims_checked": len(checked),
                 "seconds": round(seconds, 3),
+                "sections": section_figures(exp, story["id"]),
+                "story_found": bool(exp.story_ids),
+                "notice": exp.notice,
             })
             r = rows[-1]
             log(f"  [{i}/{len(stories)}] cited {r['cited_own']}/{r['cited_sources']} own, "
                 f"{r['claims_supported']}/{r['claims_checked']} supported, {seconds:5.1f}s")
-    return rows
+        pairs = None
+        if second_briefs:
+            # The second brief of each story, explained after every first one so that the
+            # figures above are those of a store holding first briefs only.
+            for story in stories:
+                exp = pipeline.explain(story["title"], now=NOW)
+                explained.append((story["id"], exp, pipeline.embedder.embed(exp.brief.text)))
+            pairs = related_pairs(explained)
+    return rows, pairs
 
 
 def _avg(values: list) -> float | None:
     vals = [v for v in values if v is not None]
     return statistics.mean(vals) if vals else None
+
+
+def section_summary(rows: list[dict]) -> dict:
+    out = {}
+    for name in SECTIONS:
+        statements = sum(r["sections"][name]["statements"] for r in rows)
+        on = sum(r["sections"][name]["on_story"] for r in rows)
+        filled = sum(r["sections"][name]["statements"] > 0 for r in rows)
+        out[name] = {
+            "statements": statements,
+            "on_story_precision": on / statements if statements else None,
+            "filled": filled / len(rows) if rows else None,
+        }
+    out["faq"]["unanswered_questions"] = sum(r["sections"]["faq"]["unanswered"] for r in rows)
+    out["faq"]["questions"] = sum(r["sections"]["faq"]["questions"] for r in rows)
+    out["story_found"] = sum(r["story_found"] for r in rows) / len(rows) if rows else None
+    return out
 
 
 def summarise(rows: list[dict]) -> dict:
@@ -225,6 +352,7 @@ def summarise(rows: list[dict]) -> dict:
         "claims_supported_share": (sum(r["claims_supported"] for r in rows) / checked
                                    if checked else 0.0),
         "seconds_per_story": _avg([r["seconds"] for r in rows]),
+        "sections": section_summary(rows),
         "baselines": {"brief_only": fact_means("brief_facts"),
                       "oracle_lead3": fact_means("lead3_facts")},
     }
@@ -249,6 +377,20 @@ def render(res: dict) -> str:
     ], ["system", "brief only", "oracle lead-3"]))
     lines.append(f"stories citing nothing: {s['stories_citing_nothing']}; with an empty What We "
                  f"Know: {s['stories_with_empty_what_we_know']}")
+    sec = s["sections"]
+    lines.append(common.table(
+        [(name, [sec[name]["on_story_precision"], sec[name]["filled"], sec[name]["statements"]])
+         for name in SECTIONS], ["on-story prec.", "filled", "statements"]))
+    lines.append(f"story found for {sec['story_found']:.3f} of briefs; FAQ questions "
+                 f"{sec['faq']['questions']}, answered by 'no source in the store says': "
+                 f"{sec['faq']['unanswered_questions']}")
+    rel = res.get("related")
+    if rel:
+        lines.append(
+            f"Related coverage: same-story pairs linked {rel['same_story_linked']:.3f} "
+            f"(of {rel['same_story_pairs']}); same-event pairs {rel['same_event_linked']} "
+            f"(of {rel['same_event_pairs']}); other pairs linked {rel['other_linked']:.4f} "
+            f"(of {rel['other_pairs']})")
     return "\n".join(lines)
 
 
@@ -266,6 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="the first N stories")
     ap.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
     ap.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    ap.add_argument("--no-related", action="store_true",
+                    help="skip the second brief per story (the Related coverage pairs)")
     args = ap.parse_args(argv)
 
     missing = common.missing_files([args.file, args.reuters])
@@ -281,12 +425,13 @@ def main(argv: list[str] | None = None) -> int:
 
     home = store_home(args.file, args.reuters, args.distractors, log=log)
     with common.working_copy(home) as work:
+        common.regroup(work)
         from groundbrief.config import Settings
         from groundbrief.runtime import open_store
 
         with open_store(Settings(home=work)) as store:
             counts = store.counts()
-        rows = explain_stories(work, stories, log=log)
+        rows, pairs = explain_stories(work, stories, log=log, second_briefs=not args.no_related)
 
     results = {
         "benchmark": "wikinews_end_to_end",
@@ -301,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         "settings": Settings(home=work).fingerprint(),
         "store": {"sources": counts["sources"], "passages": counts["passages"]},
         "summary": summarise(rows),
+        "related": pairs,
         "stories": rows,
     }
     common.emit(results, args.out, args.json, render(results))

@@ -43,7 +43,10 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint (llm-judge)")
     llm_model: str | None = Field(None, description="model name sent to the endpoint")
     llm_api_key: str | None = Field(None, description="API key for the endpoint, if it needs one")
-    related_min_score: float = Field(0.5, ge=0, le=1, description="similarity floor for Related")
+    related_min_score: float = Field(
+        0.45, ge=0, le=1,
+        description="brief similarity at which explainers are related on meaning alone "
+                    "(explainers of one story are related whatever their similarity)")
     # Fetching and the live desk (ingest/fetch.py, desk/).
     fetch_allowed_hosts: list[str] = Field(
         default_factory=list, description="host names fetched even though they resolve to "

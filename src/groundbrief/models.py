@@ -304,6 +304,9 @@ class Statement(Model):
     text: str
     citations: list[Citation] = Field(default_factory=list)
     claim_id: str | None = None  # set when the statement reports a claim of the brief
+    # Publication date (YYYY-MM-DD) of the cited source, for the dated sections (Context, What to
+    # Watch Next): background from 1987 must not read as current. None when the source is undated.
+    date: str | None = None
 
 
 class Unclear(Model):
@@ -321,6 +324,8 @@ class Unclear(Model):
 class FAQItem(Model):
     question: str
     answer: list[Statement]
+    # Said instead of an answer when no source in the store answers the question (answer empty).
+    unanswered: str | None = None
 
 
 class Related(Model):
@@ -407,6 +412,10 @@ class Explainer(TimeModel):
     # (render/view.py), which owns the numbering; empty in the stored explainer.
     markers: dict[str, str] = Field(default_factory=dict)
     changelog: list[ChangeEntry] = Field(default_factory=list)
+    # The brief's story (stories/finder.py): its story ids in the store and its main names, so
+    # that Related coverage can link explainers of one story.
+    story_ids: list[str] = Field(default_factory=list)
+    story_names: list[str] = Field(default_factory=list)
 
     def cited_statements(self) -> list[tuple[str, Statement]]:
         """Every statement that must carry a citation (I1), with its section name."""
@@ -458,6 +467,19 @@ class IngestReport(Model):
         return line
 
 
+class StoryMaterial(Model):
+    """The brief's story as the pipeline found it (stories/finder.py): what Context, Why It
+    Matters, What to Watch Next and the FAQ may draw on (I11)."""
+
+    story_ids: list[str] = Field(default_factory=list)
+    # Main names of the brief that the story's sources carry (name keys).
+    names: list[str] = Field(default_factory=list)
+    # Passages of the story's own sources, most similar to the brief first.
+    passages: list[ScoredPassage] = Field(default_factory=list)
+    # Passages of earlier stories that share the story's main names (dated background).
+    background: list[ScoredPassage] = Field(default_factory=list)
+
+
 class ComposeInput(Model):
     """Everything the writer may use. It may not use anything else (no free text, no network)."""
 
@@ -473,3 +495,4 @@ class ComposeInput(Model):
     related: list[Related] = Field(default_factory=list)
     # Filled by the pipeline except sources_cited, which the writer sets once it has cited.
     transparency: Transparency
+    story: StoryMaterial = Field(default_factory=StoryMaterial)

@@ -36,6 +36,9 @@ from .models import (
     utc,
 )
 from .store import SQLiteStore
+from .stories import group_ungrouped
+from .stories.finder import StoryFinder
+from .stories.related import explainer_story, related
 from .syndication import annotate as annotate_independence
 from .text import short_hash
 from .verify.gate import GATE_SIGNAL, gate
@@ -75,6 +78,7 @@ class Pipeline:
         self.retriever = retriever
         self.verifier = verifier
         self.writer = writer
+        self.stories = StoryFinder(store)
 
     def explain(
         self,
@@ -143,7 +147,21 @@ class Pipeline:
 
         retrieved = _merge_retrieved(claims, per_claim, story)
         brief_vector = self.embedder.embed(brief.text)
-        related = timed("related", lambda: self._related(exp_id, brief_vector))
+
+        def find_story():
+            if self.store.sources_without_story():
+                # A store written before story grouping existed: group it once, here.
+                group_ungrouped(self.store)
+            return self.stories.find(brief, claims, retrieved, brief_vector, as_of)
+
+        story_material = timed("story", find_story)
+        self.store.save_stage(run_id, "story", {
+            "story_ids": story_material.story_ids, "names": story_material.names,
+            "passages": [p.passage.id for p in story_material.passages],
+            "background": [p.passage.id for p in story_material.background],
+        })
+        related = timed("related", lambda: self._related(
+            exp_id, brief_vector, story_material.story_ids, story_material.names))
 
         counts = self.store.counts(as_of)
         warnings = coverage_warnings(StoreCounts.from_store(counts), brief, as_of=as_of, now=now)
@@ -186,6 +204,7 @@ class Pipeline:
             retrieved=retrieved,
             related=related,
             transparency=transparency,
+            story=story_material,
         )
         explainer: Explainer = timed("compose", lambda: self.writer.compose(material))
         explainer.warnings = warnings
@@ -202,16 +221,13 @@ class Pipeline:
 
     # ------------------------------------------------------------------ helpers
 
-    def _related(self, exp_id: str, vector: np.ndarray) -> list[Related]:
-        scored = []
-        for other_id, headline, other_vec in self.store.explainer_vectors():
-            if other_id == exp_id or other_vec.shape != vector.shape:
-                continue
-            score = float(other_vec @ vector)
-            if score >= self.settings.related_min_score:
-                scored.append(Related(id=other_id, headline=headline, score=round(score, 3)))
-        scored.sort(key=lambda r: (-r.score, r.id))
-        return scored[:5]
+    def _related(self, exp_id: str, vector: np.ndarray, story_ids: list[str],
+                 names: list[str]) -> list[Related]:
+        """Explainers of the same story, or close in meaning and naming the same people,
+        places or bodies (stories/related.py)."""
+        this = explainer_story(exp_id, "", vector, story_ids, names)
+        return related(this, (explainer_story(*row) for row in self.store.explainer_stories()),
+                       cosine_alone=self.settings.related_min_score)
 
     def _version(self, explainer: Explainer, previous: Explainer | None,
                  vector: np.ndarray) -> Explainer:

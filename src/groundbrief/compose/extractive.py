@@ -8,8 +8,11 @@ No text is generated. A statement is either
 - a passage of a story source, verbatim, cited to itself (support 1.0: it *is* the passage), or
 - beside a refuted or conflicting claim in What's Still Unclear, what the sources say instead:
   a sentence of the refuting (or supporting) passage, verbatim, cited (compose/corrections.py).
-"Story sources" are the sources that support at least one claim; when there are none, the
-explainer says so and marks every claim unclear instead of filling sections (I10).
+Context, Why It Matters, What to Watch Next and the FAQ are sentences of the brief's story
+(compose/story_sections.py; the story is found by stories/finder.py). When no claim is
+confirmed but the story's sources exist, Context, Why It Matters, What to Watch Next and the
+FAQ still draw on them, under a plain line saying they do not confirm the brief's claims; only when nothing on
+the story is found does the explainer say so and stay empty (I10).
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from ..models import (
     Claim,
     ComposeInput,
     Explainer,
-    FAQItem,
     ScoredPassage,
     SourceRef,
     Statement,
@@ -33,25 +35,12 @@ from ..models import (
 )
 from . import corrections
 from .headline import write_headline
+from .story_sections import StorySections
 
 MAX_KEY_FACTS = 4
-MAX_CONTEXT = 3
-MAX_WHY = 2
-MAX_WATCH = 3
 # A story passage must be at least this similar to the brief to be shown as a fact about it.
 MIN_STORY_SIMILARITY = 0.25
 
-_CONSEQUENCE = re.compile(
-    r"\b(could|would|may|might|means?|meaning|impact\w*|affect\w*|consequen\w+|risk\w*|threat\w*|"
-    r"lead to|led to|result(ed)? in|as a result|so that|important|significant\w*|crucial)\b",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(
-    r"\b(will|shall|is expected to|are expected to|plans? to|planned|scheduled|upcoming|"
-    r"next (week|month|year)|set to|due to (be|hold|vote|decide)|deadline|to be held|"
-    r"later this (week|month|year))\b",
-    re.IGNORECASE,
-)
 _REASONS = {
     Verdict.NOT_ENOUGH_EVIDENCE: "no source found that confirms it",
     Verdict.REFUTED: "sources refute it",
@@ -81,39 +70,34 @@ class ExtractiveWriter(Writer):
                       lambda p: p.similarity >= MIN_STORY_SIMILARITY)
         what_we_know += [_verbatim(p) for p in facts]
 
-        newest_story = max((p.source.published_at for p in story if p.source.published_at),
-                           default=None)
-
-        def is_background(p: ScoredPassage) -> bool:
-            # Background: other coverage of the story published before it, or earlier parts
-            # of the story's own sources that the key facts did not use.
-            if not story or p.similarity < MIN_STORY_SIMILARITY:
-                return False
-            if p.source.id in story_ids:
-                return True
-            return bool(newest_story and p.source.published_at
-                        and p.source.published_at < newest_story and p.similarity >= 0.4)
-
-        context = [_verbatim(p) for p in _pick(
-            sorted(m.retrieved, key=lambda p: (p.source.id in story_ids, -p.similarity)),
-            used, MAX_CONTEXT, is_background)]
-        why = [_verbatim(p) for p in _pick(
-            story, used, MAX_WHY, lambda p: bool(_CONSEQUENCE.search(p.passage.text)))]
-        watch = [_verbatim(p) for p in _pick(
-            story, used, MAX_WATCH, lambda p: bool(_FUTURE.search(p.passage.text)))]
+        # Context, Why It Matters, What to Watch Next and the FAQ come from the brief's story
+        # only (compose/story_sections.py, I11). With no claim confirmed they still draw on that
+        # story, under a plain line that it does not confirm the claims (I10); only when no
+        # story is found does the explainer stay empty.
+        sections = StorySections(m.story, {s.text for s in what_we_know}, used)
+        # Scheduled events first, then consequences: Context's fallback (the story's sentences
+        # closest to the brief) must not take the one sentence that says what comes next.
+        watch = sections.watch_next()
+        why = sections.why_it_matters()
+        context = sections.context()
+        faq = sections.faq(m.brief.speaker, watch)
 
         still_unclear = [_unclear(c) for c in unclear]
         summary = _summary(supported, facts)
-        faq = _faq(what_we_know, supported, context, why, watch)
         notice = None
         if not supported:
-            notice = (
-                "No source in the store confirms any claim of this brief; every claim is listed "
-                "under What's Still Unclear, and no other section is filled."
-                if claims else "The brief holds no checkable claim."
-            )
-            # I10: with nothing confirmed there is no story to give context or consequences for.
-            what_we_know, context, why, watch, faq, summary = [], [], [], [], [], []
+            what_we_know, summary = [], []
+            if not claims:
+                notice = "The brief holds no checkable claim."
+                context, why, watch, faq = [], [], [], []
+            elif context or why or watch or faq:
+                notice = ("No source in the store confirms any claim of this brief; every claim "
+                          "is listed under What's Still Unclear. The sources below report on the "
+                          "same story; they do not confirm the brief's claims.")
+            else:
+                notice = ("No source in the store confirms any claim of this brief, and none "
+                          "reports on its story; every claim is listed under What's Still "
+                          "Unclear, and no other section is filled.")
 
         explainer = Explainer(
             id=m.explainer_id,
@@ -141,7 +125,10 @@ class ExtractiveWriter(Writer):
             transparency=m.transparency.model_copy(deep=True),
             claims=claims,
         )
-        explainer.sources = _number_sources(explainer, m.retrieved)
+        explainer.story_ids = list(m.story.story_ids)
+        explainer.story_names = list(m.story.names)
+        explainer.sources = _number_sources(
+            explainer, m.retrieved + m.story.passages + m.story.background)
         t = explainer.transparency
         t.sources_cited = len(explainer.sources)
         t.checks = t.checks + _final_checks(claims)
@@ -254,26 +241,6 @@ def _summary(supported: list[Claim], facts: list[ScoredPassage]) -> list[Stateme
     return out
 
 
-def _faq(what_we_know: list[Statement], supported: list[Claim], context: list[Statement],
-         why: list[Statement], watch: list[Statement]) -> list[FAQItem]:
-    items: list[FAQItem] = []
-    confirmed = [s for s in what_we_know if s.claim_id and not _is_attribution(s, supported)]
-    if confirmed:
-        items.append(FAQItem(question="What do the sources confirm?", answer=confirmed[:2]))
-    said = [s for s in what_we_know if _is_attribution(s, supported)]
-    if said:
-        items.append(FAQItem(question="Is it confirmed who said it?", answer=said[:1]))
-    if context:
-        items.append(FAQItem(question="What is the background?", answer=context[:1]))
-    if watch:
-        items.append(FAQItem(question="What happens next?", answer=watch[:1]))
-    elif why:
-        items.append(FAQItem(question="Why does it matter?", answer=why[:1]))
-    return items[:4] if len(items) >= 2 else []
-
-
-def _is_attribution(statement: Statement, supported: list[Claim]) -> bool:
-    return any(c.id == statement.claim_id and c.kind == "attribution" for c in supported)
 
 
 def _number_sources(explainer: Explainer, retrieved: list[ScoredPassage]) -> list[SourceRef]:

@@ -1,7 +1,9 @@
 """Index stage: Sources → passages → vectors → store, in batches of one transaction each.
 
 A source whose content hash is already stored is skipped before chunking and embedding, so
-re-ingesting the same input costs a hash lookup per article and changes nothing.
+re-ingesting the same input costs a hash lookup per article and changes nothing. Each new or
+changed source joins its story (stories/grouping.py) in the same transaction, so the store's
+stories are always those of its sources.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import numpy as np
 from ..interfaces import Embedder, Rejected
 from ..models import IngestReport, Source
 from ..store import SQLiteStore
+from ..stories import StoryGrouper, group_ungrouped, profile
 from ..text import short_hash
 from .chunk import SentenceWindowChunker
 
@@ -26,6 +29,14 @@ class Indexer:
         self.embedder = embedder
         self.chunker = chunker or SentenceWindowChunker()
         self.batch = batch
+        self._grouper: StoryGrouper | None = None
+
+    @property
+    def grouper(self) -> StoryGrouper:
+        # Loaded on first use: an ingest that changes nothing never reads the stories.
+        if self._grouper is None:
+            self._grouper = StoryGrouper(self.store)
+        return self._grouper
 
     def index(
         self,
@@ -33,6 +44,9 @@ class Indexer:
         progress: Callable[[int], None] | None = None,
     ) -> IngestReport:
         report = IngestReport()
+        if self.store.sources_without_story():
+            # A store written before story grouping existed: group what it holds first.
+            group_ungrouped(self.store, self.grouper)
         pending: dict[str, Source] = {}
         seen: dict[str, tuple[str, str | None]] = {}  # id → (content hash, where) this run
         for item in items:
@@ -68,6 +82,8 @@ class Indexer:
                 vecs = vectors[offset : offset + len(passages)]
                 offset += len(passages)
                 result = self.store.upsert_source(source, passages, vecs, self.embedder.name)
+                if result != "unchanged" and passages:
+                    self.grouper.assign(profile(source, passages, vecs))
                 if result == "new":
                     report.new += 1
                 elif result == "updated":

@@ -107,6 +107,8 @@ def _statement(s: StatementView) -> str:
     """A statement with its markers, and its claim's verdict where the view shows one (not in
     running prose: Summary and FAQ answers)."""
     text = escape(s.text)
+    if s.date:
+        text = f"{escape(s.date)}: {text}"
     markers = _markers(s.markers)
     line = f"{text} {markers}" if markers else text
     if s.verdict_label:
@@ -189,9 +191,9 @@ def render_markdown(explainer: Explainer) -> str:
 
     if v.faq:
         out += _heading(layout.FAQ)
-        for question, answer in v.faq:
+        for question, answer, unanswered in v.faq:
             out += [f"### {escape(question)}", ""]
-            out += [" ".join(_statement(s) for s in answer), ""]
+            out += [" ".join(_statement(s) for s in answer) or escape(unanswered), ""]
 
     if v.related:
         out += _heading(layout.RELATED)

@@ -79,6 +79,8 @@ class StatementView:
     verdict: str | None = None  # Verdict value, for the badge's CSS class
     verdict_label: str | None = None
     confidence: str | None = None
+    # Dated sections (Context, What to Watch Next): the source's date leads the statement.
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,8 +208,9 @@ class ExplainerView:
         self.open_questions = [layout.one_line(q) for q in e.open_questions]
         self.open_questions_lead = layout.OPEN_QUESTIONS_LEAD
         self.open_questions_note = layout.open_questions_note(e)
-        self.faq = [(layout.one_line(item.question), self._statements(item.answer, verdict=False))
-                    for item in e.faq]
+        # (question, answer statements, what to say when no source answers it)
+        self.faq = [(layout.one_line(item.question), self._statements(item.answer, verdict=False),
+                     item.unanswered or "") for item in e.faq]
         self.related = [
             RelatedView(headline=layout.one_line(r.headline), score=layout.fmt_score(r.score),
                         href=links.explainer(r.id) if links and r.id in stored_related else None)
@@ -303,6 +306,7 @@ class ExplainerView:
                 verdict=claim.verdict.value if claim else None,
                 verdict_label=claim.verdict.label if claim else None,
                 confidence=layout.fmt_score(claim.confidence) if claim else None,
+                date=s.date,
             ))
         return views
 

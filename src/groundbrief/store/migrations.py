@@ -68,6 +68,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (id, version)
     )
     """,
+    # 2: story memberships (stories/grouping.py): each source's story, with the profile that
+    #    placed it there (lead vector, name keys, date), so the grouper can reload its stories.
+    """
+    CREATE TABLE story_members (
+        source_id TEXT PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL,
+        published_ts REAL,
+        vector BLOB NOT NULL,
+        names TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX story_members_story ON story_members(story_id)
+    """,
 ]
 
 # 2: feed subscriptions of the live desk (groundbrief/desk/): one row per feed with its

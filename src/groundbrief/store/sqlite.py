@@ -329,6 +329,97 @@ class SQLiteStore:
             self._vectors = VectorIndex(gen, rowids, published, matrix)
             return self._vectors
 
+    # ------------------------------------------------------------------ stories
+
+    def save_story_member(self, source_id: str, story_id: str, vector: np.ndarray,
+                          names: Sequence[str], published_ts: float | None) -> None:
+        """Record ``source_id``'s story and profile (call inside :meth:`transaction`)."""
+        self.db.execute(
+            """INSERT INTO story_members(source_id, story_id, published_ts, vector, names)
+               VALUES(?,?,?,?,?)
+               ON CONFLICT(source_id) DO UPDATE SET story_id=excluded.story_id,
+                   published_ts=excluded.published_ts, vector=excluded.vector,
+                   names=excluded.names""",
+            (source_id, story_id, published_ts, vector.astype(np.float32).tobytes(),
+             json.dumps(list(names), ensure_ascii=False)),
+        )
+
+    def story_members(self) -> list[tuple[str, str, np.ndarray, list[str], float | None]]:
+        """(source id, story id, profile vector, name keys, published ts) of every source with
+        a story, in the order they were grouped."""
+        rows = self.db.execute(
+            "SELECT source_id, story_id, vector, names, published_ts FROM story_members "
+            "ORDER BY rowid").fetchall()
+        return [(r[0], r[1], np.frombuffer(r[2], dtype=np.float32), json.loads(r[3]), r[4])
+                for r in rows]
+
+    def stories_of(self, source_ids: Iterable[str]) -> dict[str, str]:
+        """Story id of each of ``source_ids`` that has one."""
+        ids = list(dict.fromkeys(source_ids))
+        out: dict[str, str] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                    f"SELECT source_id, story_id FROM story_members WHERE source_id IN ({marks})",
+                    chunk):
+                out[row[0]] = row[1]
+        return out
+
+    def story_sources(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Member source ids of each of ``story_ids``, in the order they joined."""
+        ids = list(dict.fromkeys(story_ids))
+        out: dict[str, list[str]] = {sid: [] for sid in ids}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                    f"SELECT story_id, source_id FROM story_members WHERE story_id IN ({marks}) "
+                    "ORDER BY rowid", chunk):
+                out[row[0]].append(row[1])
+        return out
+
+    def story_names(self, source_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Name keys recorded for each of ``source_ids`` when it was grouped."""
+        ids = list(dict.fromkeys(source_ids))
+        out: dict[str, list[str]] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                    f"SELECT source_id, names FROM story_members WHERE source_id IN ({marks})",
+                    chunk):
+                out[row[0]] = json.loads(row[1])
+        return out
+
+    def name_frequency(self, names: Iterable[str]) -> tuple[dict[str, int], int]:
+        """How many grouped sources carry each of ``names``, and how many are grouped."""
+        total = self.db.execute("SELECT count(*) FROM story_members").fetchone()[0]
+        out = {}
+        for name in dict.fromkeys(names):
+            out[name] = self.db.execute(
+                "SELECT count(*) FROM story_members, json_each(story_members.names) n "
+                "WHERE n.value = ?", (name,)).fetchone()[0]
+        return out, total
+
+    def sources_without_story(self) -> list[str]:
+        """Ids of sources not yet grouped (stored before grouping existed), oldest row first."""
+        return [r[0] for r in self.db.execute(
+            "SELECT s.id FROM sources s LEFT JOIN story_members m ON m.source_id = s.id "
+            "WHERE m.source_id IS NULL ORDER BY s.rowid")]
+
+    def source_passages(self, source_ids: Iterable[str]) -> dict[str, list[tuple[Passage, np.ndarray]]]:
+        """Passages of each of ``source_ids`` with their stored vectors, in text order."""
+        ids = list(dict.fromkeys(source_ids))
+        out: dict[str, list[tuple[Passage, np.ndarray]]] = {sid: [] for sid in ids}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                    f'SELECT id, source_id, ordinal, start, "end", text, vector FROM passages '
+                    f"WHERE source_id IN ({marks}) ORDER BY source_id, ordinal", chunk):
+                passage = Passage(id=row[0], source_id=row[1], ordinal=row[2], start=row[3],
+                                  end=row[4], text=row[5])
+                out[row[1]].append((passage, np.frombuffer(row[6], dtype=np.float16)
+                                    .astype(np.float32)))
+        return out
+
     # ------------------------------------------------------------------ runs
 
     def start_run(self, run_id: str, brief_text: str, settings: dict[str, Any],
@@ -413,6 +504,20 @@ class SQLiteStore:
                  ON m.id = e.id AND m.v = e.version ORDER BY e.id"""
         ).fetchall()
         return [(r[0], r[1], np.frombuffer(r[2], dtype=np.float32)) for r in rows]
+
+    def explainer_stories(self) -> list[tuple[str, str, np.ndarray, list[str], list[str]]]:
+        """(id, headline, vector, story ids, story names) of the latest version of every
+        explainer, for Related coverage."""
+        rows = self.db.execute(
+            """SELECT e.id, e.headline, e.vector,
+                      coalesce(json_extract(e.json, '$.story_ids'), '[]'),
+                      coalesce(json_extract(e.json, '$.story_names'), '[]')
+               FROM explainers e
+               JOIN (SELECT id, max(version) AS v FROM explainers GROUP BY id) m
+                 ON m.id = e.id AND m.v = e.version ORDER BY e.id"""
+        ).fetchall()
+        return [(r[0], r[1], np.frombuffer(r[2], dtype=np.float32), json.loads(r[3]),
+                 json.loads(r[4])) for r in rows]
 
     def list_explainers(self, limit: int = 50) -> list[ExplainerSummary]:
         rows = self.db.execute(

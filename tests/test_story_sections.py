@@ -1,0 +1,83 @@
+"""Context, Why It Matters, What to Watch Next and the FAQ drawn from the brief's story, on the
+real demo store, with the seed case of issue 10 added: a Belgian MEP's claims that no source
+confirms, beside an article on Belgium's prime minister co-signing a letter on migration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from groundbrief.ingest import read_sources
+from groundbrief.models import Verdict
+
+from .conftest import NOW
+
+pytestmark = pytest.mark.slow
+
+SEED = Path(__file__).parent / "fixtures" / "stories" / "seed_migration.jsonl"
+KANKO = ("Citizens are deeply concerned about the EU’s failing migration policy.\n"
+         "Integration is non-committal and border controls barely exist, says Belgian MEP\n"
+         "@Assita_Kanko\nin a V24 interview….")
+LETTER_URL = "https://news.example.org/2025/05/23/belgium-letter-migration"
+
+
+@pytest.fixture(scope="module")
+def seeded(demo_home, pipeline_factory, tmp_path_factory):
+    import shutil
+
+    from groundbrief.index.indexer import Indexer
+
+    home = tmp_path_factory.mktemp("seeded") / "home"
+    shutil.copytree(demo_home, home)
+    pipeline = pipeline_factory(home)
+    Indexer(pipeline.store, pipeline.embedder).index(read_sources([str(SEED)]))
+    return pipeline
+
+
+def _sections(exp):
+    return {"context": exp.context, "why_it_matters": exp.why_it_matters,
+            "watch_next": exp.watch_next,
+            "faq": [a for item in exp.faq for a in item.answer]}
+
+
+def test_nothing_confirmed_still_gives_the_story_under_a_plain_line(seeded):
+    exp = seeded.explain(KANKO, now=NOW)
+    assert all(c.verdict is not Verdict.SUPPORTED for c in exp.claims)
+    assert not exp.what_we_know and not exp.summary
+    assert exp.notice and "do not confirm the brief's claims" in exp.notice
+    assert exp.context, "the letter article is on the story and gives its background"
+    urls = {ref.id: ref.url for ref in exp.sources}
+    for name, statements in _sections(exp).items():
+        for s in statements:
+            assert {urls[c.source_id] for c in s.citations} == {LETTER_URL}, (name, s.text)
+    # Dated, earliest first; verbatim sentences of the cited passage.
+    assert all(s.date == "2025-05-23" for s in exp.context)
+    for s in exp.context + exp.watch_next:
+        assert s.text in s.citations[0].quote
+    assert any("12 June" in s.text for s in exp.watch_next)
+    questions = {item.question: item for item in exp.faq}
+    who = questions["Who is Assita Kanko?"]
+    assert not who.answer and who.unanswered == "No source in the store says."
+    assert questions["What happened?"].answer
+
+
+def test_nothing_relevant_leaves_the_explainer_empty(seeded):
+    exp = seeded.explain("The city council of Tromsø voted 31 to 12 to build a floating ski "
+                         "jump over the fjord, mayor Gunnar Wilhelmsen told NRK.", now=NOW)
+    assert not exp.story_ids
+    assert not exp.context and not exp.why_it_matters and not exp.watch_next and not exp.faq
+    assert "none reports on its story" in exp.notice
+
+
+def test_a_confirmed_brief_draws_its_sections_from_its_own_story(seeded, demo_briefs):
+    exp = seeded.explain(demo_briefs["navalny-no-novichok"], now=NOW)
+    assert exp.story_ids and "alexei navalny" in exp.story_names
+    cited = {ref.id: ref for ref in exp.sources}
+    for name, statements in _sections(exp).items():
+        for s in statements:
+            for c in s.citations:
+                assert "Navalny" in seeded.store.get_source(c.source_id).text, (name, s.text)
+    dates = [s.date for s in exp.context]
+    assert dates == sorted(dates), "Context reads earliest first"
+    assert cited
