@@ -82,7 +82,7 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
-# 2: feed subscriptions of the live desk (groundbrief/desk/): one row per feed with its
+# 3: feed subscriptions of the live desk (groundbrief/desk/): one row per feed with its
 #    conditional-GET validators, poll schedule and error backoff, and the entries already
 #    taken from it, so a linked article is fetched once.
 MIGRATIONS.append(
