@@ -2,6 +2,10 @@
 
 A source whose content hash is already stored is skipped before chunking and embedding, so
 re-ingesting the same input costs a hash lookup per article and changes nothing.
+
+The on-disk vector index (index/ann.py) is brought up to date at the end of an ingest and every
+``SYNC_EVERY`` passage changes during a long one; searches meanwhile read the passages not yet
+in it exactly from the store, so nothing ingested is ever missing from a search.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import numpy as np
 from ..interfaces import Embedder, Rejected
 from ..models import IngestReport, Source
 from ..store import SQLiteStore
+from .ann import SYNC_EVERY, PassageVectorIndex
 from .chunk import SentenceWindowChunker
 
 BATCH = 256
@@ -25,6 +30,7 @@ class Indexer:
         self.embedder = embedder
         self.chunker = chunker or SentenceWindowChunker()
         self.batch = batch
+        self.vectors = PassageVectorIndex(store)
 
     def index(
         self,
@@ -47,6 +53,7 @@ class Indexer:
                 pending.clear()
         if pending:
             self._flush(list(pending.values()), report, progress)
+        self.vectors.sync()
         return report
 
     def _flush(self, sources: list[Source], report: IngestReport,
@@ -70,3 +77,5 @@ class Indexer:
                     report.unchanged += 1
         if progress:
             progress(len(sources))
+        if self.store.vector_log_head() - self.vectors.saved_seq() >= SYNC_EVERY:
+            self.vectors.sync()

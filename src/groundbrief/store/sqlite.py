@@ -329,6 +329,82 @@ class SQLiteStore:
             self._vectors = VectorIndex(gen, rowids, published, matrix)
             return self._vectors
 
+    # ------------------------------------------------------------------ vector index support
+    # For the on-disk approximate index (index/ann.py, issue 12): the log of changed passages,
+    # and vectors read for a few rows at a time, so that no process needs the whole matrix.
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: every read inside sees one state of the store (WAL snapshot).
+        Inside an open transaction it adds nothing: that one already gives a single state."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
+    def vector_log_head(self) -> int:
+        """Sequence number of the last passage change (0 when none): rises monotonically."""
+        row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name='vector_log'").fetchone()
+        return int(row[0]) if row else 0
+
+    def vector_log_tail(self) -> int | None:
+        """The oldest sequence number still in the log (None when it is empty)."""
+        return self.db.execute("SELECT min(seq) FROM vector_log").fetchone()[0]
+
+    def changed_passages(self, after_seq: int) -> np.ndarray:
+        """Rowids of passages inserted or deleted after ``after_seq`` (sorted, unique)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT passage FROM vector_log WHERE seq > ? ORDER BY passage", (after_seq,))
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def prune_vector_log(self, up_to_seq: int) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM vector_log WHERE seq <= ?", (up_to_seq,))
+
+    def passage_vectors(
+        self, rowids: Sequence[int]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(rowids, published, float16 vectors)`` of the rows of ``rowids`` that exist, in
+        rowid order; published is NaN when unknown."""
+        found: list[tuple[int, float | None, bytes]] = []
+        for chunk in _chunks([int(r) for r in rowids], 500):
+            marks = ",".join("?" * len(chunk))
+            found.extend(self.db.execute(
+                f"SELECT rowid, published_ts, vector FROM passages WHERE rowid IN ({marks})", chunk))
+        found.sort(key=lambda r: r[0])
+        return _vector_rows(found)
+
+    def iter_passage_vectors(
+        self, *, batch: int = 20000, published_before: float | None = None
+    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """All passages' ``(rowids, published, float16 vectors)`` in batches, in rowid order,
+        or only those published at or before ``published_before`` (undated ones excluded)."""
+        if published_before is None:
+            sql, params = "SELECT rowid, published_ts, vector FROM passages WHERE rowid > ? ", []
+        else:
+            sql = ("SELECT rowid, published_ts, vector FROM passages WHERE rowid > ? "
+                   "AND published_ts IS NOT NULL AND published_ts <= ? ")
+            params = [published_before]
+        sql += "ORDER BY rowid LIMIT ?"
+        last = -1
+        while True:
+            rows = self.db.execute(sql, [last, *params, batch]).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield _vector_rows(rows)
+
+    def count_passages(self, published_before: float | None = None) -> int:
+        if published_before is None:
+            return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM passages WHERE published_ts <= ?", (published_before,)
+        ).fetchone()[0]
+
     # ------------------------------------------------------------------ runs
 
     def start_run(self, run_id: str, brief_text: str, settings: dict[str, Any],
@@ -502,6 +578,15 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     return value
+
+
+def _vector_rows(rows: Sequence[Sequence[Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rowids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    published = np.array([np.nan if r[1] is None else r[1] for r in rows], dtype=np.float64)
+    if not rows:
+        return rowids, published, np.zeros((0, 0), dtype=np.float16)
+    matrix = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float16).reshape(len(rows), -1)
+    return rowids, published, matrix
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
