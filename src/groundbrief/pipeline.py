@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from .config import Settings
-from .interfaces import BriefParser, ClaimExtractor, Embedder, Retriever, Verifier, Writer
+from .interfaces import BriefParser, ClaimExtractor, Embedder, Retriever, Store, Verifier, Writer
 from .models import (
     ChangeEntry,
     Check,
@@ -34,7 +34,6 @@ from .models import (
     iso,
     utc,
 )
-from .store import SQLiteStore
 from .text import short_hash
 from .verify.gate import GATE_SIGNAL, gate
 
@@ -57,7 +56,7 @@ class Pipeline:
     def __init__(
         self,
         settings: Settings,
-        store: SQLiteStore,
+        store: Store,
         embedder: Embedder,
         parser: BriefParser,
         extractor: ClaimExtractor,
