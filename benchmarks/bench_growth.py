@@ -167,14 +167,17 @@ def grow(home: Path, base_home: Path, target: int, log) -> dict:
         if done[0] % 10240 < n:
             log(f"  {have + done[0]} articles")
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     report = indexer.index(copies(base, n_copies, target - have, embedder), progress=progress)
-    elapsed = time.perf_counter() - t
+    elapsed, cpu = time.perf_counter() - t, time.process_time() - c
     passages = store.count_passages()
     store.close()
     base.close()
     return {"added": report.new, "seconds": round(elapsed, 1),
             "articles_per_s_without_embedder": round(report.new / elapsed, 1),
+            # Per CPU-second: what one free core would do, whatever else shared the machine.
+            "articles_per_cpu_s_without_embedder": round(report.new / cpu, 1),
+            "load_average": os.getloadavg()[0],
             "passages": passages, "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
@@ -191,21 +194,36 @@ def explain_in_process(home: Path, n: int) -> dict:
         t0 = time.perf_counter()
         pipeline = build_pipeline(settings, store)
         briefs = pick_briefs(store, n, sentences)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         pipeline.explain(briefs[0], now=now)
-        cold = time.perf_counter() - t1
-        lat = []
+        cold, cold_cpu = time.perf_counter() - t1, time.process_time() - c1
+        # Retrieval alone (the part that reads the store's indexes) before the explains, so
+        # the explainers they store do not change what it reads.
+        retrieve, retrieve_cpu = [], []
         for brief in briefs:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
+            pipeline.retriever.retrieve(brief, k=settings.retrieve_k)
+            retrieve.append(time.perf_counter() - t)
+            retrieve_cpu.append(time.process_time() - c)
+        lat, cpu = [], []
+        for brief in briefs:
+            t, c = time.perf_counter(), time.process_time()
             try:
                 pipeline.explain(brief, now=now)
             except GroundbriefError:
                 continue
             lat.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
     return {"briefs": len(lat), "setup_s": round(t1 - t0, 2), "first_explain_s": round(cold, 2),
+            "first_explain_cpu_s": round(cold_cpu, 2),
             "p50_s": round(statistics.median(lat), 3),
             "p95_s": round(float(np.quantile(lat, 0.95)), 3),
-            "peak_rss_mb": round(peak_rss_mb(), 1)}
+            "cpu_p50_s": round(statistics.median(cpu), 3),
+            "cpu_p95_s": round(float(np.quantile(cpu, 0.95)), 3),
+            "retrieve_p50_ms": round(statistics.median(retrieve) * 1000, 1),
+            "retrieve_cpu_p50_ms": round(statistics.median(retrieve_cpu) * 1000, 1),
+            "retrieve_cpu_p95_ms": round(float(np.quantile(retrieve_cpu, 0.95)) * 1000, 1),
+            "peak_rss_mb": round(peak_rss_mb(), 1), "load_average": os.getloadavg()[0]}
 
 
 def pick_briefs(store: SQLiteStore, n: int, sentences) -> list[str]:
@@ -228,7 +246,7 @@ def explain_cli(home: Path, runs: int) -> dict:
     with SQLiteStore(home / STORE_FILE, create=False) as store:
         briefs = pick_briefs(store, runs, sentences)
     env = {**os.environ, "PYTHONPATH": SRC, "GROUNDBRIEF_HOME": str(home)}
-    walls, rss = [], []
+    walls, cpus, rss = [], [], []
     for brief in briefs:
         t = time.perf_counter()
         proc = subprocess.Popen(
@@ -238,10 +256,12 @@ def explain_cli(home: Path, runs: int) -> dict:
         _, status, usage = os.wait4(proc.pid, 0)
         walls.append(time.perf_counter() - t)
         rss.append(usage.ru_maxrss / 1024)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"groundbrief explain failed: {proc.stderr.read().decode()[-2000:]}")
     return {"runs": len(walls), "p50_s": round(statistics.median(walls), 2),
-            "max_s": round(max(walls), 2), "peak_rss_mb": round(max(rss), 1)}
+            "max_s": round(max(walls), 2), "cpu_p50_s": round(statistics.median(cpus), 2),
+            "peak_rss_mb": round(max(rss), 1), "load_average": os.getloadavg()[0]}
 
 
 def sizes_on_disk(home: Path) -> dict:
