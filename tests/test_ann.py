@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import pytest
 
+from groundbrief.index import ann
 from groundbrief.index.ann import PassageVectorIndex, index_dir
 from groundbrief.models import Passage, Source
 from groundbrief.store import SQLiteStore
@@ -81,8 +82,14 @@ def test_search_matches_exact_search_and_opens_a_mapped_file(store):
     assert len(reader._delta.touched) == 0  # nothing read beyond the index
 
 
-@pytest.mark.parametrize("days", [200, 3])  # half the store; a few passages (exact fallback)
-def test_as_of_filter_is_exact(store, days):
+@pytest.mark.parametrize("days,small_subset,max_fetch", [
+    (200, 100, 4096),  # half the store: approximate candidates, filtered and re-ranked
+    (3, 100, 4096),  # a few passages: the subset is read and searched exactly
+    (3, 0, 100),  # the same when even MAX_FETCH candidates leave too few
+])
+def test_as_of_filter_is_exact(store, days, small_subset, max_fetch, monkeypatch):
+    monkeypatch.setattr(ann, "SMALL_SUBSET", small_subset)
+    monkeypatch.setattr(ann, "MAX_FETCH", max_fetch)
     PassageVectorIndex(store).sync()
     reader = PassageVectorIndex(store)
     as_of = (T0 + timedelta(days=days)).timestamp()

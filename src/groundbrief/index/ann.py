@@ -46,6 +46,7 @@ EXPANSION_ADD = 128
 EXPANSION_SEARCH = 128
 OVERFETCH = 4  # candidates asked per wanted passage when an as-of filter applies
 MAX_FETCH = 4096  # beyond this, an as-of subset is small enough to search exactly
+SMALL_SUBSET = 20_000  # as-of subsets this small are searched exactly (~20 MB of vectors read)
 SYNC_EVERY = 50_000  # passage changes between syncs during one long ingest
 _FILE = re.compile(r"index-(\d{12})\.usearch")
 
@@ -162,6 +163,11 @@ class PassageVectorIndex:
         size = len(mapped.index)
         if size == 0:
             return {}
+        if as_of_ts is not None and \
+                self.store.count_passages_upto(as_of_ts, SMALL_SUBSET + 1) <= SMALL_SUBSET:
+            # An as-of time early in the archive leaves few passages: reading them is cheaper
+            # than asking the graph for ever more candidates, and exact.
+            return self._exact_subset(qvec, n, as_of_ts, exclude=delta.touched)
         count = min(size, n * OVERFETCH if as_of_ts is not None else n + 8)
         while True:
             keys = np.asarray(
@@ -169,12 +175,18 @@ class PassageVectorIndex:
             # Rowids changed since the index was saved may name another passage now: the delta
             # searches their current vectors instead.
             keys = keys[~np.isin(keys, delta.touched)]
-            rowids, published, matrix = self.store.passage_vectors(keys)
+            if as_of_ts is not None:
+                dates = self.store.passage_dates(keys)
+                # None (undated) is excluded under --as-of, like a later date (I6).
+                keys = np.array([k for k in keys if (d := dates.get(int(k))) is not None
+                                 and d <= as_of_ts], dtype=np.int64)
+            keep = keys[:max(n, min(len(keys), n * 2))]
+            rowids, published, matrix = self.store.passage_vectors(keep)
             found = _exact(rowids, published, matrix.astype(np.float32), qvec, as_of_ts)
             if len(found) >= n or count >= size:
                 return found
             if count >= MAX_FETCH:
-                # The as-of time leaves under about n / MAX_FETCH of the store: search it exactly.
+                # Fewer than n of the MAX_FETCH nearest are old enough: search the subset exactly.
                 return self._exact_subset(qvec, n, as_of_ts, exclude=delta.touched)
             count = min(size, count * 4)
 

@@ -382,21 +382,39 @@ class SQLiteStore:
         self, *, batch: int = 20000, published_before: float | None = None
     ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """All passages' ``(rowids, published, float16 vectors)`` in batches, in rowid order,
-        or only those published at or before ``published_before`` (undated ones excluded)."""
-        if published_before is None:
-            sql, params = "SELECT rowid, published_ts, vector FROM passages WHERE rowid > ? ", []
-        else:
-            sql = ("SELECT rowid, published_ts, vector FROM passages WHERE rowid > ? "
-                   "AND published_ts IS NOT NULL AND published_ts <= ? ")
-            params = [published_before]
-        sql += "ORDER BY rowid LIMIT ?"
+        or only those published at or before ``published_before`` (undated ones excluded; in
+        the order of the date index, which makes a small subset cheap to read)."""
+        if published_before is not None:
+            cur = self.db.execute(
+                "SELECT rowid, published_ts, vector FROM passages "
+                "WHERE published_ts IS NOT NULL AND published_ts <= ?", (published_before,))
+            while rows := cur.fetchmany(batch):
+                yield _vector_rows(rows)
+            return
+        sql = "SELECT rowid, published_ts, vector FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?"
         last = -1
         while True:
-            rows = self.db.execute(sql, [last, *params, batch]).fetchall()
+            rows = self.db.execute(sql, [last, batch]).fetchall()
             if not rows:
                 return
             last = rows[-1][0]
             yield _vector_rows(rows)
+
+    def passage_dates(self, rowids: Sequence[int]) -> dict[int, float | None]:
+        """Publication time (epoch seconds, None when unknown) of the rows that exist."""
+        out: dict[int, float | None] = {}
+        for chunk in _chunks([int(r) for r in rowids], 500):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(
+                f"SELECT rowid, published_ts FROM passages WHERE rowid IN ({marks})", chunk))
+        return out
+
+    def count_passages_upto(self, published_before: float, limit: int) -> int:
+        """How many passages were published at or before the time, counting at most ``limit``
+        (so the cost stays bounded however large the store)."""
+        return self.db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM passages WHERE published_ts <= ? LIMIT ?)",
+            (published_before, limit)).fetchone()[0]
 
     def count_passages(self, published_before: float | None = None) -> int:
         if published_before is None:
