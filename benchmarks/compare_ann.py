@@ -125,6 +125,7 @@ def run_library(lib: str, db: Path, queries_path: Path, workdir: Path) -> dict:
                           else 9e18) for i in range(len(matrix))))
         con.commit()
         con.close()
+        index = None
     build_s = time.perf_counter() - t
     size_mb = sum(f.stat().st_size for f in workdir.glob(f"index.{lib}*")) / 2**20
     del index
