@@ -149,3 +149,23 @@ def test_missing_index_falls_back_to_exact_search_then_reindex_rebuilds(store):
         f.unlink()  # a copied store without its index folder: the log no longer covers it
     assert [r for r, _ in PassageVectorIndex(store).search(q, 10)] == _exact(store, q, 10)
     assert PassageVectorIndex(store).sync() == store.count_passages()  # whole rebuild
+
+
+def test_a_store_recreated_at_the_same_path_never_reads_the_old_index(tmp_path):
+    rng = np.random.default_rng(9)
+    old = SQLiteStore(tmp_path / "s.db")
+    for i in range(30):
+        _add(old, i, _unit(rng, 3), i)
+    PassageVectorIndex(old).sync()
+    old.close()
+    for f in tmp_path.glob("s.db*"):
+        if f.is_file():
+            f.unlink()  # the store is deleted; its index folder is left behind
+    new = SQLiteStore(tmp_path / "s.db")
+    for i in range(40):  # more changes than the old index had: its sequence number is passed
+        _add(new, i, _unit(rng, 3), i)
+    q = _unit(rng, 1)[0]
+    assert [r for r, _ in PassageVectorIndex(new).search(q, 10)] == _exact(new, q, 10)
+    assert PassageVectorIndex(new).sync() == 120  # a whole build, not an update of the old one
+    assert len(list(index_dir(new).glob("index-*.usearch"))) == 1  # the old file is gone
+    new.close()

@@ -2,7 +2,7 @@
 
 Why: loading every passage vector into each process made an explain process's start-up and
 memory grow with the archive (65k passages: ~130 MB and ~3 s; a million articles: ~7 GB).
-Readers now map one file (``<store>-vectors/index-<seq>.usearch``) with ``view=True``: opening
+Readers now map one file (``<store>-vectors/index-<store id>-<seq>.usearch``) with ``view=True``: opening
 it costs milliseconds whatever its size, and the kernel pages in only the graph nodes a search
 visits. usearch was chosen after measuring it against faiss-cpu, hnswlib and sqlite-vec on the
 Reuters passages (benchmarks/compare_ann.py, docs/benchmarks.md): the only one of the HNSW
@@ -48,7 +48,7 @@ OVERFETCH = 4  # candidates asked per wanted passage when an as-of filter applie
 MAX_FETCH = 4096  # beyond this, an as-of subset is small enough to search exactly
 SMALL_SUBSET = 20_000  # as-of subsets this small are searched exactly (~20 MB of vectors read)
 SYNC_EVERY = 50_000  # passage changes between syncs during one long ingest
-_FILE = re.compile(r"index-(\d{12})\.usearch")
+_FILE = re.compile(r"index-([0-9a-f]{12})-(\d{12})\.usearch")
 
 
 @dataclass
@@ -90,7 +90,9 @@ class PassageVectorIndex:
             entries = list(os.scandir(self.dir))
         except FileNotFoundError:
             return None
-        found = [(int(m.group(1)), Path(e.path)) for e in entries if (m := _FILE.fullmatch(e.name))]
+        # Only this store's files: one deleted and re-created at the same path has another id.
+        found = [(int(m.group(2)), Path(e.path)) for e in entries
+                 if (m := _FILE.fullmatch(e.name)) and m.group(1) == self.store.store_id]
         return max(found) if found else None
 
     def saved_seq(self) -> int:
@@ -249,7 +251,7 @@ class PassageVectorIndex:
                         applied += len(rowids)
                     if index is None:
                         return 0  # no passages yet: nothing to index, readers search nothing
-            target = self.dir / f"index-{head:012d}.usearch"
+            target = self.dir / f"index-{self.store.store_id}-{head:012d}.usearch"
             tmp = self.dir / f".index-{head:012d}.{os.getpid()}.tmp"
             index.save(str(tmp))
             os.replace(tmp, target)  # atomic: readers map either the old file or the new one
@@ -265,7 +267,9 @@ class PassageVectorIndex:
     def _all_files(self) -> Iterator[tuple[int, Path]]:
         for entry in os.scandir(self.dir):
             if m := _FILE.fullmatch(entry.name):
-                yield int(m.group(1)), Path(entry.path)
+                # Another store id: files of a store that was deleted here; never read again.
+                seq = int(m.group(2)) if m.group(1) == self.store.store_id else -1
+                yield seq, Path(entry.path)
 
 
 def _new_index(dim: int) -> Any:

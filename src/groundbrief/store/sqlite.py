@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ class SQLiteStore:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+            self._ensure_store_id()
             self.db.execute("PRAGMA quick_check(1)").fetchone()
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from None
@@ -111,6 +113,19 @@ class SQLiteStore:
                     "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                     (str(number),),
                 )
+
+    def _ensure_store_id(self) -> None:
+        # A random identity, kept by copies of the file: files derived from this store (the
+        # vector index) carry it, so a store deleted and re-created at the same path never
+        # reads the old one's derived files.
+        if self.get_meta("store_id") is None:
+            with self.transaction():
+                self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('store_id', ?)",
+                                (uuid.uuid4().hex[:12],))
+
+    @property
+    def store_id(self) -> str:
+        return self.get_meta("store_id") or ""
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
