@@ -169,3 +169,22 @@ def test_a_store_recreated_at_the_same_path_never_reads_the_old_index(tmp_path):
     assert PassageVectorIndex(new).sync() == 120  # a whole build, not an update of the old one
     assert len(list(index_dir(new).glob("index-*.usearch"))) == 1  # the old file is gone
     new.close()
+
+
+def test_reindex_command_builds_the_index_and_refuses_a_missing_store(tmp_path):
+    from tests.test_cli import one_line_error, run
+
+    home = tmp_path / "home"
+    store = SQLiteStore(home / "groundbrief.db")
+    rng = np.random.default_rng(11)
+    for i in range(20):
+        _add(store, i, _unit(rng, 3), i)
+    store.close()
+    proc = run("reindex", "--home", str(home), home=home)
+    assert proc.returncode == 0, proc.stderr
+    assert "60 passage changes applied" in proc.stdout
+    assert len(list(index_dir(store).glob("index-*.usearch"))) == 1
+    again = run("reindex", "--home", str(home), home=home)
+    assert "0 passage changes applied" in again.stdout
+    missing = run("reindex", "--home", str(tmp_path / "nowhere"), home=tmp_path / "nowhere")
+    assert "does not exist" in one_line_error(missing)
