@@ -214,9 +214,13 @@ def regroup(home: Path) -> tuple[dict[str, str], float]:
 
 
 def warm_up(pipeline, store) -> None:
-    """Load the vector matrix, the embedder and the verifier's model before anything is timed:
-    seconds per brief measure explaining, not a process's start-up."""
-    store.vectors()
+    """Map the vector index, load the embedder and the verifier's model before anything is
+    timed: seconds per brief measure explaining, not a process's start-up."""
+    vectors = getattr(pipeline.retriever, "vectors", None)
+    if vectors is not None:
+        vectors.open()  # the on-disk index (issue 12); no whole matrix is loaded any more
+    else:
+        store.vectors()
     pipeline.embedder.embed("warm-up")
     getattr(pipeline.verifier, "nli", None)
 

@@ -160,3 +160,19 @@ def test_newer_schema_is_refused(tmp_path):
     db.close()
     with pytest.raises(StoreError, match="newer groundbrief"):
         SQLiteStore(path)
+
+
+def test_sqlite_store_satisfies_the_store_protocol(tmp_path):
+    import inspect
+
+    from groundbrief.interfaces import Store
+
+    store = SQLiteStore(tmp_path / "s.db")
+    assert isinstance(store, Store)
+    # Same parameter names as the protocol, so callers typed against Store can pass keywords.
+    for name, member in inspect.getmembers(Store, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        expected = list(inspect.signature(member).parameters)
+        assert list(inspect.signature(getattr(SQLiteStore, name)).parameters) == expected, name
+    store.close()

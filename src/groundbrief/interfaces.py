@@ -8,8 +8,11 @@ configuration, so a new embedder, verifier or writer plugs in without touching t
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -19,6 +22,8 @@ from .models import (
     ClaimVerification,
     ComposeInput,
     Explainer,
+    ExplainerSummary,
+    Passage,
     ScoredPassage,
     Source,
 )
@@ -109,3 +114,108 @@ class Writer(ABC):
     @abstractmethod
     def compose(self, material: ComposeInput) -> Explainer:
         """Build every section of the explainer from verified material only."""
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What the pipeline, the indexer, the retriever, the CLI and the web app ask of a store
+    (issue 12): sources with their passages and vectors, lexical search, runs and their stage
+    outputs, explainer versions. :class:`groundbrief.store.SQLiteStore` is the embedded one;
+    another engine implements the same methods. Passage rowids are the store's own integer
+    keys for passages, stable until the passage is deleted.
+
+    The dense search over passage vectors is not here: it lives beside the store it indexes
+    (index/ann.py for SQLite), since each engine has its own way to keep vectors on disk.
+    """
+
+    name: str
+    path: Path
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever passages change: a cheap staleness check for caches and run ids."""
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """One write transaction; rolled back whole on any error."""
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    # sources and passages
+    def source_state(self, source_id: str) -> str | None:
+        """The stored content hash of ``source_id`` (None when not stored)."""
+
+    def upsert_source(self, source: Source, passages: Sequence[Passage], vectors: np.ndarray,
+                      embedder: str) -> Literal["new", "updated", "unchanged"]:
+        """Store a source with its passages and their vectors (inside :meth:`transaction`)."""
+
+    def get_source(self, source_id: str) -> Source | None: ...
+
+    def get_sources(self, ids: Iterable[str]) -> dict[str, Source]: ...
+
+    def iter_sources(self) -> Iterator[Source]: ...
+
+    def counts(self, as_of: datetime | None = None) -> dict[str, Any]:
+        """Totals for Source Transparency: sources, passages, usable_sources, undated_sources,
+        newest_ts (what the as-of filter leaves)."""
+
+    def get_passages(self, rowids: Sequence[int]) -> dict[int, Passage]: ...
+
+    # stories (stories/): each source's story and the profile that placed it there
+    def save_story_member(self, source_id: str, story_id: str, vector: np.ndarray,
+                          names: Sequence[str], published_ts: float | None) -> None: ...
+
+    def story_members(self) -> list[tuple[str, str, np.ndarray, list[str], float | None]]: ...
+
+    def stories_of(self, source_ids: Iterable[str]) -> dict[str, str]: ...
+
+    def story_sources(self, story_ids: Iterable[str]) -> dict[str, list[str]]: ...
+
+    def story_names(self, source_ids: Iterable[str]) -> dict[str, list[str]]: ...
+
+    def sources_without_story(self) -> list[str]: ...
+
+    def get_passage(self, passage_id: str) -> Passage | None: ...
+
+    def passage_vectors(self, rowids: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(rowids, published epoch seconds or NaN, vectors)`` of the rows that exist."""
+
+    def lexical_search(self, match: str, *, limit: int,
+                       as_of_ts: float | None) -> list[tuple[int, float]]:
+        """BM25-style search: ``(rowid, score)`` best first, only passages published at or
+        before ``as_of_ts`` when given."""
+
+    # runs
+    def start_run(self, run_id: str, brief_text: str, settings: dict[str, Any],
+                  as_of: datetime | None, now: datetime) -> None: ...
+
+    def save_stage(self, run_id: str, stage: str, output: Any) -> None: ...
+
+    def load_stage(self, run_id: str, stage: str) -> Any: ...
+
+    def finish_run(self, run_id: str, status: str, explainer_id: str | None,
+                   version: int | None) -> None: ...
+
+    # explainers
+    def latest_explainer(self, explainer_id: str) -> Explainer | None: ...
+
+    def get_explainer(self, explainer_id: str, version: int | None = None) -> Explainer | None: ...
+
+    def save_explainer(self, explainer: Explainer, digest: str, vector: np.ndarray) -> None: ...
+
+    def replace_explainer(self, explainer: Explainer) -> None: ...
+
+    def latest_digest(self, explainer_id: str) -> tuple[int, str] | None: ...
+
+    def explainer_vectors(self) -> list[tuple[str, str, np.ndarray]]: ...
+
+    def list_explainers(self, limit: int = 50) -> list[ExplainerSummary]: ...
+
+    def explainer_versions(self, explainer_id: str) -> list[int]: ...
+
+    def search_explainers(self, text: str, limit: int = 20) -> list[ExplainerSummary]: ...
+
+    def explainers_citing(self, source_id: str, limit: int = 100) -> list[ExplainerSummary]: ...

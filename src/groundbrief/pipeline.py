@@ -19,7 +19,7 @@ import numpy as np
 
 from .config import Settings
 from .coverage import StoreCounts, coverage_warnings
-from .interfaces import BriefParser, ClaimExtractor, Embedder, Retriever, Verifier, Writer
+from .interfaces import BriefParser, ClaimExtractor, Embedder, Retriever, Store, Verifier, Writer
 from .models import (
     ChangeEntry,
     Check,
@@ -35,7 +35,6 @@ from .models import (
     iso,
     utc,
 )
-from .store import SQLiteStore
 from .stories import group_ungrouped
 from .stories.finder import StoryFinder
 from .stories.related import explainer_story, related
@@ -62,7 +61,7 @@ class Pipeline:
     def __init__(
         self,
         settings: Settings,
-        store: SQLiteStore,
+        store: Store,
         embedder: Embedder,
         parser: BriefParser,
         extractor: ClaimExtractor,

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from ..errors import GroundbriefError
-from . import demo, explain, ingest
+from . import demo, explain, ingest, reindex
 from .common import app
 
 __all__ = ["app", "main"]
@@ -16,6 +16,7 @@ __all__ = ["app", "main"]
 ingest.register(app)
 explain.register(app)
 demo.register(app)
+reindex.register(app)
 
 
 def _register_optional() -> None:

@@ -4,6 +4,10 @@ A source whose content hash is already stored is skipped before chunking and emb
 re-ingesting the same input costs a hash lookup per article and changes nothing. Each new or
 changed source joins its story (stories/grouping.py) in the same transaction, so the store's
 stories are always those of its sources.
+
+The on-disk vector index (index/ann.py) is brought up to date at the end of an ingest and every
+``SYNC_EVERY`` passage changes during a long one; searches meanwhile read the passages not yet
+in it exactly from the store, so nothing ingested is ever missing from a search.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from ..models import IngestReport, Source
 from ..store import SQLiteStore
 from ..stories import StoryGrouper, group_ungrouped, profile
 from ..text import short_hash
+from .ann import SYNC_EVERY, PassageVectorIndex
 from .chunk import SentenceWindowChunker
 
 BATCH = 256
@@ -30,6 +35,7 @@ class Indexer:
         self.chunker = chunker or SentenceWindowChunker()
         self.batch = batch
         self._grouper: StoryGrouper | None = None
+        self.vectors = PassageVectorIndex(store)
 
     @property
     def grouper(self) -> StoryGrouper:
@@ -67,6 +73,7 @@ class Indexer:
                 pending.clear()
         if pending:
             self._flush(list(pending.values()), report, progress)
+        self.vectors.sync()
         return report
 
     def _flush(self, sources: list[Source], report: IngestReport,
@@ -92,6 +99,8 @@ class Indexer:
                     report.unchanged += 1
         if progress:
             progress(len(sources))
+        if self.store.vector_log_head() - self.vectors.saved_seq() >= SYNC_EVERY:
+            self.vectors.sync()
 
 
 def _distinct(source: Source, seen: dict[str, tuple[str, str | None]],

@@ -17,6 +17,7 @@ from ..interfaces import Embedder, Retriever
 from ..models import ScoredPassage, utc
 from ..store import SQLiteStore
 from ..words import SEARCH_STOPWORDS_EN
+from .ann import PassageVectorIndex
 
 RRF_K = 60  # the constant from the RRF paper; damps the weight of top ranks
 CANDIDATES = 50  # per ranking, before fusion
@@ -50,6 +51,8 @@ class HybridRetriever(Retriever):
         self.store = store
         self.embedder = embedder
         self.candidates = candidates
+        # Approximate, memory-mapped, exact as-of filter (issue 12): see index/ann.py.
+        self.vectors = PassageVectorIndex(store)
 
     def retrieve(
         self, query: str, *, k: int = 10, as_of: datetime | None = None
@@ -58,21 +61,11 @@ class HybridRetriever(Retriever):
         lexical = self.store.lexical_search(
             fts_query(query), limit=self.candidates, as_of_ts=as_of_ts)
 
-        index = self.store.vectors()
         qvec = self.embedder.embed(query)
-        dense: list[tuple[int, float]] = []
+        # Undated passages are excluded under --as-of, since nothing shows they were published
+        # before it (I6); the vector index applies that rule exactly.
+        dense = self.vectors.search(qvec, self.candidates, as_of_ts=as_of_ts)
         sims_by_rowid: dict[int, float] = {}
-        if len(index.rowids):
-            sims = index.matrix @ qvec
-            if as_of_ts is not None:
-                # NaN (unknown date) compares False: undated sources are excluded under --as-of,
-                # since nothing shows they were published before it (I6).
-                usable = index.published <= as_of_ts
-                sims = np.where(usable, sims, -np.inf)
-            n = min(self.candidates, len(sims))
-            top = np.argpartition(-sims, n - 1)[:n]
-            top = top[np.argsort(-sims[top], kind="stable")]
-            dense = [(int(index.rowids[i]), float(sims[i])) for i in top if np.isfinite(sims[i])]
 
         fused: dict[int, float] = {}
         lexical_rank: dict[int, int] = {}
@@ -88,8 +81,10 @@ class HybridRetriever(Retriever):
 
         # Ties broken by rowid so that the same store and query always give the same order (I7).
         order = sorted(fused, key=lambda r: (-fused[r], r))
-        positions = {int(r): i for i, r in enumerate(index.rowids)} if len(index.rowids) else {}
-        passages = self.store.get_passages(order[: max(k * 4, k + 20)])
+        shortlist = order[: max(k * 4, k + 20)]
+        passages = self.store.get_passages(shortlist)
+        vec_rowids, _, vec_matrix = self.store.passage_vectors(shortlist)
+        vectors = {int(r): v for r, v in zip(vec_rowids, vec_matrix.astype(np.float32), strict=True)}
         sources = self.store.get_sources(p.source_id for p in passages.values())
 
         results: list[ScoredPassage] = []
@@ -102,7 +97,7 @@ class HybridRetriever(Retriever):
             key = _dedupe_key(passage.text)
             if key in seen_text:
                 continue
-            vec = index.matrix[positions[rowid]] if rowid in positions else None
+            vec = vectors.get(rowid)
             if vec is not None and any(float(vec @ v) >= DUPLICATE_COSINE for v in kept_vectors):
                 continue
             seen_text.add(key)

@@ -110,3 +110,18 @@ MIGRATIONS.append(
     )
     """
 )
+
+# 4 (issue 12): the passage-vector log that keeps the on-disk approximate index
+#    (index/ann.py) in step with the passages: every insert and delete of a passage appends
+#    its rowid, so the index replays what changed since it was saved (rowids can be reused
+#    after a delete, hence a log rather than "rowids above the last one indexed").
+#    AUTOINCREMENT keeps sequence numbers rising even after the log is pruned.
+#    The published_ts index serves the exact search over a small as-of subset.
+MIGRATIONS.append(
+    """
+    CREATE TABLE vector_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, passage INTEGER NOT NULL);
+    CREATE TRIGGER passages_vector_log_insert AFTER INSERT ON passages BEGIN INSERT INTO vector_log(passage) VALUES (new.rowid); END;
+    CREATE TRIGGER passages_vector_log_delete AFTER DELETE ON passages BEGIN INSERT INTO vector_log(passage) VALUES (old.rowid); END;
+    CREATE INDEX passages_published ON passages(published_ts)
+"""
+)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ class SQLiteStore:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+            self._ensure_store_id()
             self.db.execute("PRAGMA quick_check(1)").fetchone()
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from None
@@ -111,6 +113,19 @@ class SQLiteStore:
                     "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                     (str(number),),
                 )
+
+    def _ensure_store_id(self) -> None:
+        # A random identity, kept by copies of the file: files derived from this store (the
+        # vector index) carry it, so a store deleted and re-created at the same path never
+        # reads the old one's derived files.
+        if self.get_meta("store_id") is None:
+            with self.transaction():
+                self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('store_id', ?)",
+                                (uuid.uuid4().hex[:12],))
+
+    @property
+    def store_id(self) -> str:
+        return self.get_meta("store_id") or ""
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -420,6 +435,100 @@ class SQLiteStore:
                                     .astype(np.float32)))
         return out
 
+    # ------------------------------------------------------------------ vector index support
+    # For the on-disk approximate index (index/ann.py, issue 12): the log of changed passages,
+    # and vectors read for a few rows at a time, so that no process needs the whole matrix.
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: every read inside sees one state of the store (WAL snapshot).
+        Inside an open transaction it adds nothing: that one already gives a single state."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
+    def vector_log_head(self) -> int:
+        """Sequence number of the last passage change (0 when none): rises monotonically."""
+        row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name='vector_log'").fetchone()
+        return int(row[0]) if row else 0
+
+    def vector_log_tail(self) -> int | None:
+        """The oldest sequence number still in the log (None when it is empty)."""
+        return self.db.execute("SELECT min(seq) FROM vector_log").fetchone()[0]
+
+    def changed_passages(self, after_seq: int) -> np.ndarray:
+        """Rowids of passages inserted or deleted after ``after_seq`` (sorted, unique)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT passage FROM vector_log WHERE seq > ? ORDER BY passage", (after_seq,))
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def prune_vector_log(self, up_to_seq: int) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM vector_log WHERE seq <= ?", (up_to_seq,))
+
+    def passage_vectors(
+        self, rowids: Sequence[int]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(rowids, published, float16 vectors)`` of the rows of ``rowids`` that exist, in
+        rowid order; published is NaN when unknown."""
+        found: list[tuple[int, float | None, bytes]] = []
+        for chunk in _chunks([int(r) for r in rowids], 500):
+            marks = ",".join("?" * len(chunk))
+            found.extend(self.db.execute(
+                f"SELECT rowid, published_ts, vector FROM passages WHERE rowid IN ({marks})", chunk))
+        found.sort(key=lambda r: r[0])
+        return _vector_rows(found)
+
+    def iter_passage_vectors(
+        self, *, batch: int = 20000, published_before: float | None = None
+    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """All passages' ``(rowids, published, float16 vectors)`` in batches, in rowid order,
+        or only those published at or before ``published_before`` (undated ones excluded; in
+        the order of the date index, which makes a small subset cheap to read)."""
+        if published_before is not None:
+            cur = self.db.execute(
+                "SELECT rowid, published_ts, vector FROM passages "
+                "WHERE published_ts IS NOT NULL AND published_ts <= ?", (published_before,))
+            while rows := cur.fetchmany(batch):
+                yield _vector_rows(rows)
+            return
+        sql = "SELECT rowid, published_ts, vector FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?"
+        last = -1
+        while True:
+            rows = self.db.execute(sql, [last, batch]).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield _vector_rows(rows)
+
+    def passage_dates(self, rowids: Sequence[int]) -> dict[int, float | None]:
+        """Publication time (epoch seconds, None when unknown) of the rows that exist."""
+        out: dict[int, float | None] = {}
+        for chunk in _chunks([int(r) for r in rowids], 500):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(
+                f"SELECT rowid, published_ts FROM passages WHERE rowid IN ({marks})", chunk))
+        return out
+
+    def count_passages_upto(self, published_before: float, limit: int) -> int:
+        """How many passages were published at or before the time, counting at most ``limit``
+        (so the cost stays bounded however large the store)."""
+        return self.db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM passages WHERE published_ts <= ? LIMIT ?)",
+            (published_before, limit)).fetchone()[0]
+
+    def count_passages(self, published_before: float | None = None) -> int:
+        if published_before is None:
+            return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM passages WHERE published_ts <= ?", (published_before,)
+        ).fetchone()[0]
+
     # ------------------------------------------------------------------ runs
 
     def start_run(self, run_id: str, brief_text: str, settings: dict[str, Any],
@@ -607,6 +716,15 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     return value
+
+
+def _vector_rows(rows: Sequence[Sequence[Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rowids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    published = np.array([np.nan if r[1] is None else r[1] for r in rows], dtype=np.float64)
+    if not rows:
+        return rowids, published, np.zeros((0, 0), dtype=np.float16)
+    matrix = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float16).reshape(len(rows), -1)
+    return rowids, published, matrix
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
