@@ -188,3 +188,17 @@ def test_reindex_command_builds_the_index_and_refuses_a_missing_store(tmp_path):
     assert "0 passage changes applied" in again.stdout
     missing = run("reindex", "--home", str(tmp_path / "nowhere"), home=tmp_path / "nowhere")
     assert "does not exist" in one_line_error(missing)
+
+
+def test_the_index_library_and_the_model_runtime_load_in_either_order():
+    """onnxruntime segfaults when imported after usearch; ann.usearch_index() imports it
+    first, so a process that searches before it verifies stays alive."""
+    import subprocess
+    import sys
+
+    code = ("from groundbrief.index.ann import usearch_index\n"
+            "usearch_index()\n"
+            "import onnxruntime\n"
+            "print('alive')\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0 and "alive" in res.stdout, (res.returncode, res.stderr[-2000:])

@@ -28,6 +28,7 @@ searched exactly (it is small then by construction).
 from __future__ import annotations
 
 import fcntl
+import importlib
 import os
 import re
 import threading
@@ -48,6 +49,16 @@ OVERFETCH = 4  # candidates asked per wanted passage when an as-of filter applie
 MAX_FETCH = 4096  # beyond this, an as-of subset is small enough to search exactly
 SMALL_SUBSET = 20_000  # as-of subsets this small are searched exactly (~20 MB of vectors read)
 SYNC_EVERY = 50_000  # passage changes between syncs during one long ingest
+def usearch_index() -> Any:
+    """usearch's ``Index`` class, imported after onnxruntime: onnxruntime 1.32 crashes the
+    process (SIGSEGV in its pybind module) when it is imported after usearch 2.26 (numkong) has
+    been loaded, and every explain imports the NLI model's runtime after the first search."""
+    importlib.import_module("onnxruntime")
+    from usearch.index import Index
+
+    return Index
+
+
 _FILE = re.compile(r"index-([0-9a-f]{12})-(\d{12})\.usearch")
 
 
@@ -102,7 +113,7 @@ class PassageVectorIndex:
 
     def _map(self) -> _Mapped | None:
         """The newest saved index, memory-mapped; re-mapped when a writer saved a newer one."""
-        from usearch.index import Index
+        Index = usearch_index()
 
         for _ in range(3):  # a writer may delete the file between listing and mapping it
             newest = self._newest()
@@ -215,7 +226,7 @@ class PassageVectorIndex:
     def sync(self) -> int:
         """Bring the saved index up to the store's passages; returns how many passage changes
         it applied (0 when it was current). Whole rebuild when there is no usable index."""
-        from usearch.index import Index
+        Index = usearch_index()
 
         self.dir.mkdir(parents=True, exist_ok=True)
         with _exclusive(self.dir / "lock"), self._lock:
