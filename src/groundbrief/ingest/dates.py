@@ -53,18 +53,40 @@ def parse_date(value: object) -> datetime | None:
     """Return ``value`` as an aware UTC datetime, ``None`` for an empty value.
 
     Raises :class:`DateError` for a value that is present but not a date, so the caller can
-    report the record instead of silently dropping its time.
+    report the record instead of silently dropping its time. Values outside what a datetime
+    can hold (a zone offset of +25:00, year 0 or 10000, ``0001-01-01T00:00+01:00``, which is
+    before year 1 in UTC, an epoch number above 1e308) are such values, never a crash.
     """
+    try:
+        return _parse(value)
+    except DateError:
+        raise
+    except (ValueError, OverflowError, TypeError, OSError) as exc:
+        raise DateError(f"date out of range: {show(value)}") from exc
+
+
+def show(value: object, limit: int = 60) -> str:
+    """``repr`` of a hostile value, short and safe: an int over 4,300 digits cannot even be
+    printed by ``repr``."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"a {value.bit_length():,}-bit number"
+    text = repr(value) if not isinstance(value, str) else repr(value[: limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _parse(value: object) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         return utc(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+        raise DateError(f"epoch time out of range: {show(value)}")
     if isinstance(value, bool):
-        raise DateError(f"not a date: {value!r}")
+        raise DateError(f"not a date: {show(value)}")
     if isinstance(value, (int, float)):
         return _from_epoch(float(value))
     if not isinstance(value, str):
-        raise DateError(f"not a date: {value!r}")
+        raise DateError(f"not a date: {show(value)}")
     s = value.strip()
     if not s:
         return None
@@ -74,7 +96,7 @@ def parse_date(value: object) -> datetime | None:
     if m:
         return _reuters(m)
     if _YEAR_ONLY.fullmatch(s):
-        raise DateError(f"a year alone is not a publication date: {s!r}")
+        raise DateError(f"a year alone is not a publication date: {show(s)}")
     try:
         return utc(datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s))
     except ValueError:
@@ -94,11 +116,11 @@ def parse_date(value: object) -> datetime | None:
             first = dateutil_parser.parse(s, default=_DEFAULT_A, tzinfos=_ZONES)
             second = dateutil_parser.parse(s, default=_DEFAULT_B, tzinfos=_ZONES)
     except dateutil_parser.UnknownTimezoneWarning as exc:
-        raise DateError(f"unknown time zone in {s!r}") from exc
+        raise DateError(f"unknown time zone in {show(s)}") from exc
     except (ValueError, OverflowError) as exc:
-        raise DateError(f"not a date: {s!r}") from exc
+        raise DateError(f"not a date: {show(s)}") from exc
     if first.date() != second.date():
-        raise DateError(f"incomplete date (no day, month or year): {s!r}")
+        raise DateError(f"incomplete date (no day, month or year): {show(s)}")
     return utc(first)
 
 
@@ -108,7 +130,7 @@ def _from_epoch(seconds: float) -> datetime:
     try:
         return datetime.fromtimestamp(seconds, tz=timezone.utc)
     except (OverflowError, OSError, ValueError) as exc:
-        raise DateError(f"epoch time out of range: {seconds!r}") from exc
+        raise DateError(f"epoch time out of range: {show(seconds)}") from exc
 
 
 def _reuters(m: re.Match[str]) -> datetime:
@@ -121,4 +143,4 @@ def _reuters(m: re.Match[str]) -> datetime:
         return datetime(int(year), month, int(day), int(hh), int(mm), int(ss), micro,
                         tzinfo=timezone.utc)
     except ValueError as exc:
-        raise DateError(f"not a date: {m.group(0)!r}") from exc
+        raise DateError(f"not a date: {show(m.group(0))}") from exc
