@@ -44,6 +44,15 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(None, description="model name sent to the endpoint")
     llm_api_key: str | None = Field(None, description="API key for the endpoint, if it needs one")
     related_min_score: float = Field(0.5, ge=0, le=1, description="similarity floor for Related")
+    # Caps that bound the time and memory any one input can take (docs/reliability.md).
+    max_record_chars: int = Field(1_000_000, ge=1_000, description="longest article text "
+                                  "ingested, in characters; a longer record is rejected")
+    max_passages_per_source: int = Field(5_000, ge=10, description="passages one source may "
+                                         "have; a source cut into more is rejected")
+    max_claims_per_brief: int = Field(40, ge=1, le=1_000, description="claims checked per "
+                                      "brief; the explainer says when more were left unchecked")
+    explain_deadline_s: float = Field(300.0, gt=0, description="an explain still running "
+                                      "after this many seconds stops and stores nothing")
 
     @property
     def store_path(self) -> Path:

@@ -25,14 +25,16 @@ def ingest_command(
     settings = settings_for(home)
     mapping = parse_field_map(field_map) if field_map else {}
     with open_store(settings) as store:
-        indexer = Indexer(store, build_embedder(settings))
+        indexer = Indexer(store, build_embedder(settings),
+                          max_passages=settings.max_passages_per_source)
         with Progress(
             TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
             TimeElapsedColumn(), console=err, transient=True,
         ) as bar:
             task = bar.add_task("ingest", total=None)
             report = indexer.index(
-                read_sources(inputs, field_map=mapping, default_outlet=outlet),
+                read_sources(inputs, field_map=mapping, default_outlet=outlet,
+                             max_record_chars=settings.max_record_chars),
                 progress=lambda n: bar.advance(task, n),
             )
     for problem in report.problems[:20]:

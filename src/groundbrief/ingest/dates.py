@@ -32,7 +32,7 @@ _YEAR_ONLY = re.compile(r"\d{4}")
 
 
 # email.utils is lenient enough to misread "March 5, 2021 10:00 PM EST"; only give it RFC 2822.
-_RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}")
+_RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+(\d{2,4})\s+\d{1,2}:\d{2}")
 # Zone abbreviations common in English-language news pages; ambiguous ones (IST, CST in Asia)
 # are read the way US and European outlets use them.
 _ZONES = {
@@ -41,6 +41,7 @@ _ZONES = {
     "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
     "BST": 3600, "CET": 3600, "CEST": 2 * 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
 }
+_MAX_DATE_CHARS = 100  # "Tuesday, 26 February 1987 15:01:01.79 Eastern Standard Time" is 60
 _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2001, 2, 2)
 
@@ -90,6 +91,10 @@ def _parse(value: object) -> datetime | None:
     s = value.strip()
     if not s:
         return None
+    if len(s) > _MAX_DATE_CHARS:
+        # Python's ISO parser reads "1" x 5,000 as 1111-11-11 11:11:11.111111: no real
+        # date is that long, so such a value is refused rather than read as something.
+        raise DateError(f"too long to be a date ({len(s):,} characters): {show(s)}")
     if _EPOCH.fullmatch(s):
         return _from_epoch(float(s))
     m = _REUTERS.match(s)
@@ -102,6 +107,7 @@ def _parse(value: object) -> datetime | None:
     except ValueError:
         pass
     if _RFC2822.match(s):
+        check_rfc2822_year(s)
         try:
             return utc(parsedate_to_datetime(s))
         except (TypeError, ValueError, IndexError):
@@ -122,6 +128,14 @@ def _parse(value: object) -> datetime | None:
     if first.date() != second.date():
         raise DateError(f"incomplete date (no day, month or year): {show(s)}")
     return utc(first)
+
+
+def check_rfc2822_year(value: str) -> None:
+    """Raise :class:`DateError` for an RFC 2822 date whose year is 0-999: email.utils (and
+    feedparser) read "0000" as 2000 and "999" as 2899, a wrong date given silently."""
+    m = _RFC2822.match(value.strip())
+    if m and (len(m.group(1)) == 3 or (len(m.group(1)) == 4 and m.group(1).startswith("0"))):
+        raise DateError(f"year {m.group(1)} out of range: {show(value)}")
 
 
 def _from_epoch(seconds: float) -> datetime:

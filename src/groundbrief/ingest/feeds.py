@@ -18,7 +18,7 @@ import feedparser
 from ..errors import InputError
 from ..interfaces import Rejected
 from ..models import Source
-from .dates import DateError, parse_date
+from .dates import DateError, check_rfc2822_year, parse_date
 from .markup import html_to_text
 from .normalise import ArticleFields, build_source
 from .options import ReadOptions
@@ -148,6 +148,8 @@ def _entry_time(entry) -> datetime | None:
     for key in ("published", "updated", "created"):
         struct = entry.get(f"{key}_parsed")
         if struct:
+            if isinstance(entry.get(key), str):
+                check_rfc2822_year(entry[key])
             # feedparser normalises to UTC struct_time; year 0 or 10000 cannot be a datetime.
             try:
                 return datetime.fromtimestamp(calendar.timegm(struct), tz=timezone.utc)

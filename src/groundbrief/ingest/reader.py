@@ -21,7 +21,7 @@ from ..text import scrub
 from .dumps import open_binary, read_csv, read_json, read_jsonl
 from .feeds import read_feed
 from .fetch import Fetcher, Resolver, resolve_host
-from .options import ReadOptions
+from .options import MAX_RECORD_CHARS, ReadOptions
 from .pages import read_page
 from .sniff import HEAD_BYTES, content_kind, extension_kind, looks_binary, markup_kind
 
@@ -41,16 +41,18 @@ def read_sources(
     default_outlet: str | None = None,
     allow_private: bool = False,
     resolve: Resolver = resolve_host,
+    max_record_chars: int = MAX_RECORD_CHARS,
 ) -> Iterator[Source | Rejected]:
     """Every article at ``locations`` as a Source, and every bad record as a Rejected.
 
     ``field_map`` maps our field names to a dump's ({"text": "body"}); ``default_outlet``
     names the outlet of records that carry none; ``allow_private`` lifts the SSRF guard (tests
-    against a local server only); ``resolve`` is the DNS lookup the guard uses. Raises
+    against a local server only); ``resolve`` is the DNS lookup the guard uses;
+    ``max_record_chars`` caps one article's text (a longer record is rejected). Raises
     :class:`InputError` for a location that is unusable as a whole.
     """
     options = ReadOptions(field_map=dict(field_map or {}), default_outlet=default_outlet,
-                          allow_private=allow_private)
+                          allow_private=allow_private, max_record_chars=max_record_chars)
     reader = LocationReader(options, client=client, resolve=resolve)
     try:
         for location in locations:
