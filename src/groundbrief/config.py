@@ -51,8 +51,8 @@ class Settings(BaseSettings):
                                          "have; a source cut into more is rejected")
     max_claims_per_brief: int = Field(40, ge=1, le=1_000, description="claims checked per "
                                       "brief; the explainer says when more were left unchecked")
-    explain_deadline_s: float = Field(300.0, gt=0, description="an explain still running "
-                                      "after this many seconds stops and stores nothing")
+    explain_deadline_s: float = Field(120.0, gt=0, description="an explain still running "
+                                      "after this many seconds stops and publishes nothing")
 
     @property
     def store_path(self) -> Path:

@@ -7,6 +7,7 @@ first bytes → the dump, feed or page reader → :func:`normalise.build_source`
 
 from __future__ import annotations
 
+import gzip
 import re
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -125,8 +126,7 @@ class LocationReader(SourceReader):
     def _read_file(self, path: Path, *, strict: bool) -> Iterator[Source | Rejected]:
         origin = str(path)
         try:
-            with open_binary(path) as stream:
-                head = stream.read(HEAD_BYTES)
+            head = _head(path)
         except OSError as exc:
             raise InputError(f"{origin}: cannot read ({exc.strerror or exc}); check the file's "
                              "permissions") from exc
@@ -154,6 +154,23 @@ class LocationReader(SourceReader):
                 yield from read_feed(data, origin, self.options)
             else:
                 yield from read_page(data, origin, self.options)
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes, to tell the kind of file. A truncated .gz is read as far as it goes:
+    its reader then keeps the records before the damage and reports the rest."""
+    head = b""
+    with open_binary(path) as stream:
+        try:
+            while len(head) < HEAD_BYTES:
+                chunk = stream.read(512)
+                if not chunk:
+                    break
+                head += chunk
+        except (EOFError, zlib.error, gzip.BadGzipFile):
+            if not head:
+                raise OSError("damaged or truncated compressed file") from None
+    return head[:HEAD_BYTES]
 
 
 def _is_url(location: str) -> bool:
