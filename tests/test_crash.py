@@ -24,7 +24,6 @@ import pytest
 from groundbrief.config import Settings
 from groundbrief.index.chunk import SentenceWindowChunker
 from groundbrief.models import Source
-from groundbrief.runtime import open_store
 from groundbrief.store import SQLiteStore
 from groundbrief.text import content_hash
 
@@ -129,3 +128,152 @@ def test_sigkill_during_ingest(tmp_path):
     assert {tail for tail, _ in stored.values()} == {str(rev)}
     print(f"\ningest crash test: {kills} SIGKILLs ({landed} while ingesting), 0 corrupt stores, "
           f"{len(order)} sources whole after re-ingest, {time.monotonic() - t0:.0f} s")
+
+
+EXPLAIN_CHILD = REPO / "tests" / "fixtures" / "crash" / "explain_child.py"
+EXPLAIN_KILLS = int(os.environ.get("GROUNDBRIEF_CRASH_EXPLAIN_KILLS", "50"))
+
+
+def check_explainers(home: Path) -> set[tuple[str, int]]:
+    """Every stored version is a whole explainer, versions run 1..n, done runs point at one."""
+    from groundbrief.models import Explainer
+
+    store = SQLiteStore(Settings(home=home).store_path, create=False)
+    try:
+        db = store.db
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        seen: dict[str, list[int]] = {}
+        for eid, version, body in db.execute("SELECT id, version, json FROM explainers"):
+            explainer = Explainer.model_validate_json(body)
+            assert (explainer.id, explainer.version) == (eid, version)
+            assert explainer.claims and explainer.headline
+            seen.setdefault(eid, []).append(version)
+        for versions in seen.values():
+            assert sorted(versions) == list(range(1, len(versions) + 1))
+        for eid, version in db.execute(
+                "SELECT explainer_id, version FROM runs WHERE status='done'"):
+            assert version in seen.get(eid, []), (eid, version)
+        return {(e, v) for e, vs in seen.items() for v in vs}
+    finally:
+        store.close()
+
+
+def test_sigkill_during_explain(tmp_path, demo_home):
+    import shutil
+
+    home = tmp_path / "home"
+    shutil.copytree(demo_home, home)
+    rng = random.Random(17)
+    step = kills = landed = 0
+    t0 = time.monotonic()
+    while kills < EXPLAIN_KILLS:
+        child = Child([str(EXPLAIN_CHILD), str(home), str(step)])
+        assert child.ready.wait(300), child.proc.stderr.read()
+        time.sleep(rng.uniform(0.05, 3.0))
+        landed += child.proc.poll() is None
+        child.kill()
+        kills += 1
+        stored = check_explainers(home)
+        done = [line.split() for line in child.lines if line.startswith("explained ")]
+        for _, eid, version, _ in done:
+            assert (eid, int(version)) in stored, "a reported explainer is missing"
+        if done:
+            step = int(done[-1][3]) + 1
+    print(f"\nexplain crash test: {kills} SIGKILLs ({landed} while explaining), 0 corrupt "
+          f"stores, {len(stored)} explainer versions all whole, {time.monotonic() - t0:.0f} s")
+
+
+LOAD_SECONDS = float(os.environ.get("GROUNDBRIEF_LOAD_SECONDS", "30"))
+READERS = 8
+
+
+def test_serve_under_read_load_while_ingest_and_explains_write(tmp_path, demo_home, demo_briefs):
+    """The real server (uvicorn, one process) answers readers while an ingest process rewrites
+    every source and the server's own worker runs submitted explains: no error, no locked
+    database, and the latency readers see."""
+    import shutil
+    import socket
+
+    import httpx
+
+    home = tmp_path / "home"
+    shutil.copytree(demo_home, home)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = "load-test-token-0123456789abcdef"
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), GROUNDBRIEF_HOME=str(home),
+               GROUNDBRIEF_EDITOR_TOKEN=token, TOKENIZERS_PARALLELISM="false")
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from groundbrief.cli import main; main()", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO)
+    base = f"http://127.0.0.1:{port}"
+    writer = None
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(base + "/", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("server did not start: " + server.stderr.read())
+        source_id = next(iter(check_store(home)))
+        urls = ["/", "/api/explainers", "/search?q=bridge", "/api/search?q=election",
+                "/feeds/rss.xml", "/sources/" + source_id.replace(":", "%3A")]
+        writer = Child([str(CHILD), str(home), "1000"])
+        assert writer.ready.wait(300)
+        jobs = []
+        with httpx.Client(base_url=base, timeout=30) as c:
+            for brief in list(demo_briefs.values())[:3]:
+                r = c.post("/api/briefs", json={"text": brief},
+                           headers={"Authorization": f"Bearer {token}"})
+                assert r.status_code == 202, r.text
+                jobs.append(r.json()["status_url"])
+        latencies: list[float] = []
+        errors: list[str] = []
+        stop = time.monotonic() + LOAD_SECONDS
+
+        def read_loop(n: int) -> None:
+            with httpx.Client(base_url=base, timeout=30) as c:
+                i = n
+                while time.monotonic() < stop:
+                    url = urls[i % len(urls)]
+                    i += 1
+                    t = time.perf_counter()
+                    try:
+                        r = c.get(url)
+                        if r.status_code >= 500:
+                            errors.append(f"{url}: {r.status_code}")
+                    except httpx.HTTPError as exc:
+                        errors.append(f"{url}: {exc!r}")
+                    latencies.append(time.perf_counter() - t)
+
+        threads = [threading.Thread(target=read_loop, args=(n,)) for n in range(READERS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        with httpx.Client(base_url=base, timeout=30) as c:
+            states = [c.get(u).json()["status"] for u in jobs]
+        writes = last_committed(writer.lines)
+    finally:
+        if writer is not None:
+            writer.kill()
+        server.terminate()
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    log = server.stderr.read()
+    latencies.sort()
+    p50 = latencies[len(latencies) // 2]
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    print(f"\nserve under load: {len(latencies)} requests from {READERS} readers in "
+          f"{LOAD_SECONDS:.0f} s, {len(errors)} errors, p50 {p50 * 1000:.0f} ms, "
+          f"p99 {p99 * 1000:.0f} ms; ingest meanwhile reached {writes}; explain jobs {states}")
+    assert not errors, errors[:5]
+    assert "database is locked" not in log, log[-2000:]
+    assert "failed" not in states, states
+    check_store(home)

@@ -25,7 +25,6 @@ _ID_HASH_CHARS = 16  # 64 bits: no collision in any corpus this tool will hold
 # Bylines name a handful of people; a record listing thousands is broken or hostile, and
 # keeping them all would cost time on every page that shows the source.
 MAX_AUTHORS = 50
-_AUTHOR_MAX_CHARS = 200
 
 
 @dataclass
@@ -183,7 +182,7 @@ def _authors(value: object) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for part in parts:
-        name = clean_line(part[:_AUTHOR_MAX_CHARS])
+        name = clean_line(part)
         if name and name not in seen:
             seen.add(name)
             out.append(name)
