@@ -32,7 +32,7 @@ def html_to_text(fragment: str) -> str:
         return html.unescape(fragment)
     try:
         root = lxml_html.fragment_fromstring(scrub(fragment), create_parent="div")
-    except (etree.ParserError, ValueError, AssertionError):
+    except (etree.LxmlError, ValueError, AssertionError):
         # lxml refuses some broken markup with an assertion ("too many bodies").
         return ""
     for element in list(root.iter(*_DROP)):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lxml import etree
+
 from ..interfaces import Rejected
 from ..models import Source
 from .dates import DateError, parse_date
@@ -68,7 +70,8 @@ def _extract(data: bytes, fetched_url: str | None):
             data, url=fetched_url, with_metadata=True, include_comments=False,
             include_links=False, include_images=False, date_extraction_params=_DATE_PARAMS,
         )
-    except (ValueError, TypeError, LookupError, AssertionError, RecursionError):
+    except (ValueError, TypeError, LookupError, AssertionError, RecursionError,
+            etree.LxmlError):
         # Broken markup trafilatura's lxml calls refuse ("too many bodies" is an
         # assertion): the fallback still reads the text nodes.
         return None
