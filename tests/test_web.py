@@ -283,6 +283,9 @@ def test_submission_rules(writer_client):
     assert r.status_code == 400 and "empty" in r.text
     parse_strict(r.text)
     # the fourth attempt in a minute without the token is refused before it is looked at
+    for _ in range(2):
+        r = c.post("/api/briefs", json={"text": "A brief."}, headers={"Authorization": "Bearer nope"})
+        assert r.status_code == 401
     r = c.post("/api/briefs", json={"text": "A brief."}, headers={"Authorization": "Bearer nope"})
     assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
     # ...while an editor with the token, from the same address, is not locked out (the empty
