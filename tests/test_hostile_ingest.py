@@ -244,3 +244,17 @@ def test_a_file_name_with_undecodable_bytes(tmp_path):
     assert len(sources) == 1 and len(rejected) == 1
     str(rejected[0]).encode("utf-8")
     sources[0].origin.encode("utf-8")
+
+
+def test_a_small_truncated_gz_is_read_as_far_as_it_goes(tmp_path):
+    """Found by fuzzing: a .gz cut inside its first 8 KiB broke the file-kind check."""
+    data = gzip.compress((json.dumps(GOOD) + "\n").encode() * 3)
+    path = tmp_path / "small.jsonl.gz"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    try:
+        out = list(read_sources([str(path)]))
+    except InputError as exc:  # nothing readable at all: one line, exit 2
+        assert "damaged or truncated" in str(exc)
+        return
+    assert out and all(isinstance(o, (Source, Rejected)) for o in out)
+    assert any(isinstance(o, Rejected) and "damaged" in o.reason for o in out)
