@@ -3,6 +3,7 @@ parse cleanly in feedparser (bozo 0), JSON Feed has what version 1.1 requires.""
 
 from __future__ import annotations
 
+import html
 import json
 
 import feedparser
@@ -23,8 +24,8 @@ def site(tmp_path_factory, demo_home, demo_briefs, pipeline_factory):
 
 @pytest.fixture(scope="module")
 def client(site):
-    with TestClient(create_app(Settings(home=site.home), WebSettings()),
-                    base_url="http://news.test") as c:
+    web = WebSettings(base_url="http://news.test/")
+    with TestClient(create_app(Settings(home=site.home), web), base_url="http://news.test") as c:
         yield c
 
 
@@ -47,8 +48,19 @@ def check_xml_feed(body: bytes, site, link_prefix: str) -> None:
         assert entry.title and entry.get("published_parsed") and entry.id
         assert "Claims checked" in entry.summary
     # The hostile headline is text in the feed, so a reader shows the tag, never runs it.
-    titles = [e.title for e in parsed.entries]
-    assert any("<script>" in t for t in titles)
+    # RSS titles and descriptions are HTML-escaped text (feedparser reports them as HTML that
+    # shows the tag as characters); Atom's are typed text.
+    shown = []
+    for entry in parsed.entries:
+        fields = [(entry.title, entry.title_detail)]
+        if "summary_detail" in entry:
+            fields.append((entry.summary, entry.summary_detail))
+        for value, detail in fields:
+            if detail.type == "text/html":
+                assert "<script" not in value and "<img" not in value, value
+                value = html.unescape(value)
+            shown.append(value)
+    assert any("<script>" in t for t in shown)
 
 
 @pytest.mark.parametrize("path", ["/feeds/rss.xml", "/feeds/atom.xml"])
@@ -92,4 +104,39 @@ def test_feeds_list_newest_first(client):
     dates = [i["date_modified"] for i in feed["items"]]
     assert dates == sorted(dates, reverse=True)
     rss = feedparser.parse(client.get("/feeds/rss.xml").content)
-    assert [e.title for e in rss.entries] == [i["title"] for i in feed["items"]]
+    # RSS titles are HTML-escaped text: what a reader shows is the unescaped title
+    shown = [html.unescape(e.title) if e.title_detail.type == "text/html" else e.title
+             for e in rss.entries]
+    assert shown == [i["title"] for i in feed["items"]]
+
+
+def test_feed_links_come_from_the_configured_address_not_the_host_header(client):
+    for path in ("/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json"):
+        body = client.get(path, headers={"Host": "evil.example"}).text
+        assert "evil.example" not in body, path
+        assert "http://news.test/explainers/" in body, path
+
+
+def test_rss_items_show_markup_as_text_in_a_reader_that_renders_html(client):
+    """Read as a feed reader does: XML-decode, then treat title/description as HTML. No element
+    other than the ones we wrote may appear; the hostile headline stays characters."""
+    import xml.etree.ElementTree as ET
+
+    from html.parser import HTMLParser
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags = []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+    root = ET.fromstring(client.get("/feeds/rss.xml").content)
+    items = root.findall("./channel/item")
+    assert items
+    for item in items:
+        for field in ("title", "description"):
+            parser = Tags()
+            parser.feed(item.findtext(field) or "")
+            assert parser.tags == [], (field, item.findtext(field))

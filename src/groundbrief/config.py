@@ -63,6 +63,15 @@ class Settings(BaseSettings):
                                         "feeds on one host")
     desk_recheck_days: float = Field(3.0, ge=0, description="explainers updated within this "
                                      "many days are re-checked after each refresh")
+    # Caps that bound the time and memory any one input can take (docs/reliability.md).
+    max_record_chars: int = Field(1_000_000, ge=1_000, description="longest article text "
+                                  "ingested, in characters; a longer record is rejected")
+    max_passages_per_source: int = Field(5_000, ge=10, description="passages one source may "
+                                         "have; a source cut into more is rejected")
+    max_claims_per_brief: int = Field(40, ge=1, le=1_000, description="claims checked per "
+                                      "brief; the explainer says when more were left unchecked")
+    explain_deadline_s: float = Field(120.0, gt=0, description="an explain still running "
+                                      "after this many seconds stops and publishes nothing")
 
     @property
     def store_path(self) -> Path:

@@ -23,3 +23,9 @@ class BackendError(GroundbriefError):
     """A configured backend (model, endpoint) cannot be loaded or reached."""
 
     exit_code = 4
+
+
+class DeadlineError(GroundbriefError):
+    """Work that ran past its configured deadline and was stopped with nothing published."""
+
+    exit_code = 5

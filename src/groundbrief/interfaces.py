@@ -27,6 +27,7 @@ from .models import (
     ScoredPassage,
     Source,
 )
+from .text import scrub
 
 
 class Rejected(Exception):
@@ -37,6 +38,8 @@ class Rejected(Exception):
     """
 
     def __init__(self, where: str, reason: str):
+        # Scrubbed: a file name's undecodable bytes must not make the report unprintable.
+        where, reason = scrub(where), scrub(reason)
         super().__init__(f"{where}: {reason}")
         self.where = where
         self.reason = reason

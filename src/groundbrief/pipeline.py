@@ -19,6 +19,7 @@ import numpy as np
 
 from .config import Settings
 from .coverage import StoreCounts, coverage_warnings
+from .errors import DeadlineError
 from .interfaces import BriefParser, ClaimExtractor, Embedder, Retriever, Store, Verifier, Writer
 from .models import (
     ChangeEntry,
@@ -113,12 +114,19 @@ class Pipeline:
         self.store.save_stage(run_id, "brief", brief)
 
         claims: list[Claim] = timed("claims", lambda: self.extractor.extract(brief))
+        # Bounded work per brief (docs/reliability.md): a 5,000-character brief once made
+        # 319 claims and held the web's only worker for 225 s.
+        extracted = len(claims)
+        claims = claims[: self.settings.max_claims_per_brief]
         self.store.save_stage(run_id, "claims", claims)
+        deadline = _Deadline(self.settings.explain_deadline_s, t_all, len(claims),
+                             lambda: self.store.finish_run(run_id, "failed", None, None))
 
         def retrieve_all() -> tuple[dict[str, list[ScoredPassage]], list[ScoredPassage]]:
             per_claim = {
-                c.id: self.retriever.retrieve(c.text, k=self.settings.retrieve_k, as_of=as_of)
-                for c in claims if c.kind != "opinion"
+                c.id: deadline.check(i, lambda c=c: self.retriever.retrieve(
+                    c.text, k=self.settings.retrieve_k, as_of=as_of))
+                for i, c in enumerate(claims) if c.kind != "opinion"
             }
             story = self.retriever.retrieve(brief.text, k=BRIEF_CONTEXT_K, as_of=as_of)
             return per_claim, story
@@ -135,8 +143,9 @@ class Pipeline:
             # The detail gate (verify/gate.py) is the verify stage's last step, for every
             # verifier backend: what is stored below is the verdict that is published.
             out = []
-            for c in claims:
-                v = self.verifier.verify(c, per_claim.get(c.id, []), brief)
+            for i, c in enumerate(claims):
+                v = deadline.check(i, lambda c=c: self.verifier.verify(
+                    c, per_claim.get(c.id, []), brief))
                 out.append(gate(c, v, _apply(c, v, by_passage).evidence))
             return out
 
@@ -190,7 +199,7 @@ class Pipeline:
                 "writer": self.writer.name,
             },
             models=_models(self.embedder, self.verifier, verifications),
-            caveats=_caveats(brief, counts, as_of),
+            caveats=_caveats(brief, counts, as_of) + _unchecked(extracted, len(claims)),
         )
         material = ComposeInput(
             explainer_id=exp_id,
@@ -414,6 +423,35 @@ def _models(embedder: Embedder, verifier: Verifier,
 
         names.append(PARSER_NAME)
     return names
+
+
+class _Deadline:
+    """Stops an explain that runs past ``seconds`` (settings.explain_deadline_s), checked
+    before each claim's retrieval and verification: the run is marked failed and nothing is
+    published, so one brief cannot hold the writer (the web's only worker) for long."""
+
+    def __init__(self, seconds: float, started: float, claims: int,
+                 on_expiry: Callable[[], None]):
+        self.seconds = seconds
+        self.started = started
+        self.claims = claims
+        self.on_expiry = on_expiry
+
+    def check(self, index: int, work: Callable[[], Any]) -> Any:
+        if time.perf_counter() - self.started > self.seconds:
+            self.on_expiry()
+            raise DeadlineError(
+                f"the explain ran past its {self.seconds:g} s deadline at claim {index + 1} of "
+                f"{self.claims}; nothing was published. Shorten the brief or raise "
+                "GROUNDBRIEF_EXPLAIN_DEADLINE_S")
+        return work()
+
+
+def _unchecked(extracted: int, kept: int) -> list[str]:
+    if extracted <= kept:
+        return []
+    return [f"The brief holds {extracted} claims; only the first {kept} were checked "
+            "(GROUNDBRIEF_MAX_CLAIMS_PER_BRIEF). Split the brief to check the rest."]
 
 
 def _caveats(brief: Any, counts: dict[str, Any], as_of: datetime | None) -> list[str]:

@@ -10,6 +10,23 @@ import unicodedata
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00bf\u2018-\u201e\u2122\u0153\u009d]")
 _CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Lone UTF-16 surrogates: JSON "\ud800" escapes and undecodable command-line bytes (Python's
+# surrogateescape) produce them; no UTF-8 encoder, hash or SQLite write accepts them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SCRUB = re.compile("[\ud800-\udfff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]")
+
+
+def scrub(text: str) -> str:
+    """Text safe for any encoder, hash, XML parser or store: lone surrogates become U+FFFD,
+    control characters (bar tab and newlines) are dropped, and the result is NFC.
+
+    The one cleaning every string from outside gets at the boundary (I9), before any
+    other stage can meet it; :func:`clean` does this and more for article text.
+    """
+    if _SCRUB.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+        text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
 
 
 def repair_mojibake(text: str) -> str:
@@ -50,6 +67,7 @@ def clean(text: str) -> str:
     Paragraph breaks (blank lines) are kept; single newlines inside a paragraph (hard-wrapped
     wire copy) become spaces.
     """
+    text = _SURROGATE.sub("\ufffd", text)
     text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -88,6 +106,8 @@ _ABBREV = {
     "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mln", "bln", "pct", "dlrs", "approx", "dept", "est", "fig", "op", "vol",
 }
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_WORD_WINDOW = 64  # characters; no abbreviation or run of initials is longer
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n")
 
 
@@ -98,7 +118,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if m.group(0).startswith((".",)) and not m.group(0).startswith("\n"):
-            word = re.search(r"([\w.]+)\.$", text[start : m.start() + 1])
+            # Only the word before the stop matters; looking at a bounded window (not the
+            # whole unfinished sentence) keeps "Mr. " x 16,000 linear instead of quadratic.
+            window_start = max(start, m.start() + 1 - _WORD_WINDOW)
+            word = _LAST_WORD.search(text, window_start, m.start() + 1)
             if word:
                 w = word.group(1).lower()
                 # "Mr." / "U.S." / a single initial ("J.") do not end a sentence.

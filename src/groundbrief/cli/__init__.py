@@ -34,6 +34,21 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def _click_exceptions() -> tuple[type[Exception], ...]:
+    # Recent typer versions carry their own copy of click (typer._click): a usage error (an
+    # unknown command, a bad option) is one of its exceptions, not click's, and must still be
+    # a usage message with exit 2, not an "internal error" with exit 70.
+    import importlib
+
+    found = []
+    for name in ("click.exceptions", "typer._click.exceptions"):
+        try:
+            found.append(importlib.import_module(name).ClickException)
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
+
+
 def main() -> None:
     """Entry point: user errors become one line on stderr and a non-zero exit, never a traceback."""
     try:
@@ -48,9 +63,7 @@ def main() -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for "never a traceback"
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+        if isinstance(exc, _click_exceptions()):
             exc.show()
             sys.exit(exc.exit_code)
         if os.environ.get("GROUNDBRIEF_DEBUG"):

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from ..config import CONFIG_FILE, Settings, default_home
 from ..errors import InputError
+from ..text import scrub
 
 app = typer.Typer(
     name="groundbrief",
@@ -56,11 +57,14 @@ def parse_time(value: str | None, option: str) -> datetime | None:
         text = text[:-1] + "+00:00"
     try:
         dt = datetime.fromisoformat(text)
-    except ValueError:
+        # A zone offset can push a valid local time outside the years a datetime holds
+        # (0001-01-01T00:00+01:00 is in year 0 in UTC): that is a bad date too, not a crash.
+        return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+    except (ValueError, OverflowError):
         raise InputError(
-            f"{option} '{value}' is not a date; use ISO 8601 such as 2024-05-01 or 2024-05-01T12:00:00Z"
+            f"{option} {scrub(value)[:60]!r} is not a date in years 1 to 9999 UTC; use ISO 8601 "
+            "such as 2024-05-01 or 2024-05-01T12:00:00Z"
         ) from None
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
 
 
 def now_utc() -> datetime:

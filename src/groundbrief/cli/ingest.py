@@ -28,7 +28,8 @@ def ingest_command(
     options = fetch_options(settings, field_map=mapping, default_outlet=outlet)
     total = count_records(inputs)
     with open_store(settings) as store:
-        indexer = Indexer(store, build_embedder(settings))
+        indexer = Indexer(store, build_embedder(settings),
+                          max_passages=settings.max_passages_per_source)
         with RecordProgress(total, err) as advance:
             report = indexer.index(read_sources(inputs, options=options), progress=advance)
     for note in report.notes[:20]:

@@ -10,9 +10,13 @@ import typer
 from ..errors import InputError
 from .common import HomeOption, err, settings_for
 
+# An editor token is a password that is typed rarely and guessed by machines: the
+# anonymous rate limit slows guessing, length makes it hopeless.
+MIN_TOKEN_CHARS = 20
+
 
 def serve_command(
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
     home: HomeOption = None,
 ) -> None:
@@ -23,9 +27,24 @@ def serve_command(
 
     settings = settings_for(home)
     web = WebSettings()
+    if web.base_url is None:
+        # Feed links need an absolute address; without GROUNDBRIEF_BASE_URL it is the one
+        # served here, never whatever Host header a client sends.
+        shown = f"[{host}]" if ":" in host else host
+        web = web.model_copy(update={"base_url": f"http://{shown}:{port}/"})
     app = create_app(settings, web)
-    if web.token() is None:
+    token = web.token()
+    if token is None:
         err.print("groundbrief: no GROUNDBRIEF_EDITOR_TOKEN set; browsing works, submitting is refused",
+                  markup=False, highlight=False)
+    elif len(token) < MIN_TOKEN_CHARS:
+        # The token itself is never printed, only its length.
+        err.print(f"groundbrief: warning: GROUNDBRIEF_EDITOR_TOKEN has {len(token)} characters; "
+                  f"use at least {MIN_TOKEN_CHARS} random ones (python -c 'import secrets; "
+                  "print(secrets.token_urlsafe(32))')", markup=False, highlight=False)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"groundbrief: listening on {host}: reachable from other machines; put it "
+                  "behind HTTPS before editors send their token over a network",
                   markup=False, highlight=False)
     err.print(f"groundbrief: serving {settings.store_path} at http://{host}:{port}/",
               markup=False, highlight=False)

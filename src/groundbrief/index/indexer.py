@@ -25,17 +25,20 @@ from .ann import SYNC_EVERY, PassageVectorIndex
 from .chunk import SentenceWindowChunker
 
 BATCH = 256
+MAX_PASSAGES = 5_000  # per source; a long real article makes under 300
 
 
 class Indexer:
     def __init__(self, store: SQLiteStore, embedder: Embedder,
-                 chunker: SentenceWindowChunker | None = None, batch: int = BATCH):
+                 chunker: SentenceWindowChunker | None = None, batch: int = BATCH,
+                 max_passages: int = MAX_PASSAGES):
         self.store = store
         self.embedder = embedder
         self.chunker = chunker or SentenceWindowChunker()
         self.batch = batch
         self._grouper: StoryGrouper | None = None
         self.vectors = PassageVectorIndex(store)
+        self.max_passages = max_passages
 
     @property
     def grouper(self) -> StoryGrouper:
@@ -81,6 +84,19 @@ class Indexer:
         changed = [s for s in sources if self.store.source_state(s.id) != s.content_hash]
         report.unchanged += len(sources) - len(changed)
         chunks = [self.chunker.chunk(s) for s in changed]
+        # A source cut into thousands of passages would cost minutes of embedding and crowd
+        # every search; it is reported, not stored, and the rest of the batch goes on.
+        kept = [(s, ps) for s, ps in zip(changed, chunks, strict=True)
+                if len(ps) <= self.max_passages]
+        for source, passages in zip(changed, chunks, strict=True):
+            if len(passages) > self.max_passages:
+                report.rejected += 1
+                report.problems.append(
+                    f"{source.origin or source.id}: {source.id} makes {len(passages):,} "
+                    f"passages, over the {self.max_passages:,} allowed for one source; split it "
+                    "or raise GROUNDBRIEF_MAX_PASSAGES_PER_SOURCE")
+        changed = [s for s, _ in kept]
+        chunks = [ps for _, ps in kept]
         texts = [p.text for passages in chunks for p in passages]
         vectors = self.embedder.embed_batch(texts) if texts else np.zeros((0, self.embedder.dim))
         offset = 0

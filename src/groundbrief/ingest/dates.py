@@ -32,7 +32,7 @@ _YEAR_ONLY = re.compile(r"\d{4}")
 
 
 # email.utils is lenient enough to misread "March 5, 2021 10:00 PM EST"; only give it RFC 2822.
-_RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}")
+_RFC2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+(\d{2,4})\s+\d{1,2}:\d{2}")
 # Zone abbreviations common in English-language news pages; ambiguous ones (IST, CST in Asia)
 # are read the way US and European outlets use them.
 _ZONES = {
@@ -41,6 +41,7 @@ _ZONES = {
     "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
     "BST": 3600, "CET": 3600, "CEST": 2 * 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
 }
+_MAX_DATE_CHARS = 100  # "Tuesday, 26 February 1987 15:01:01.79 Eastern Standard Time" is 60
 _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2001, 2, 2)
 
@@ -53,33 +54,60 @@ def parse_date(value: object) -> datetime | None:
     """Return ``value`` as an aware UTC datetime, ``None`` for an empty value.
 
     Raises :class:`DateError` for a value that is present but not a date, so the caller can
-    report the record instead of silently dropping its time.
+    report the record instead of silently dropping its time. Values outside what a datetime
+    can hold (a zone offset of +25:00, year 0 or 10000, ``0001-01-01T00:00+01:00``, which is
+    before year 1 in UTC, an epoch number above 1e308) are such values, never a crash.
     """
+    try:
+        return _parse(value)
+    except DateError:
+        raise
+    except (ValueError, OverflowError, TypeError, OSError) as exc:
+        raise DateError(f"date out of range: {show(value)}") from exc
+
+
+def show(value: object, limit: int = 60) -> str:
+    """``repr`` of a hostile value, short and safe: an int over 4,300 digits cannot even be
+    printed by ``repr``."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"a {value.bit_length():,}-bit number"
+    text = repr(value) if not isinstance(value, str) else repr(value[: limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _parse(value: object) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         return utc(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+        raise DateError(f"epoch time out of range: {show(value)}")
     if isinstance(value, bool):
-        raise DateError(f"not a date: {value!r}")
+        raise DateError(f"not a date: {show(value)}")
     if isinstance(value, (int, float)):
         return _from_epoch(float(value))
     if not isinstance(value, str):
-        raise DateError(f"not a date: {value!r}")
+        raise DateError(f"not a date: {show(value)}")
     s = value.strip()
     if not s:
         return None
+    if len(s) > _MAX_DATE_CHARS:
+        # Python's ISO parser reads "1" x 5,000 as 1111-11-11 11:11:11.111111: no real
+        # date is that long, so such a value is refused rather than read as something.
+        raise DateError(f"too long to be a date ({len(s):,} characters): {show(s)}")
     if _EPOCH.fullmatch(s):
         return _from_epoch(float(s))
     m = _REUTERS.match(s)
     if m:
         return _reuters(m)
     if _YEAR_ONLY.fullmatch(s):
-        raise DateError(f"a year alone is not a publication date: {s!r}")
+        raise DateError(f"a year alone is not a publication date: {show(s)}")
     try:
         return utc(datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s))
     except ValueError:
         pass
     if _RFC2822.match(s):
+        check_rfc2822_year(s)
         try:
             return utc(parsedate_to_datetime(s))
         except (TypeError, ValueError, IndexError):
@@ -94,12 +122,20 @@ def parse_date(value: object) -> datetime | None:
             first = dateutil_parser.parse(s, default=_DEFAULT_A, tzinfos=_ZONES)
             second = dateutil_parser.parse(s, default=_DEFAULT_B, tzinfos=_ZONES)
     except dateutil_parser.UnknownTimezoneWarning as exc:
-        raise DateError(f"unknown time zone in {s!r}") from exc
+        raise DateError(f"unknown time zone in {show(s)}") from exc
     except (ValueError, OverflowError) as exc:
-        raise DateError(f"not a date: {s!r}") from exc
+        raise DateError(f"not a date: {show(s)}") from exc
     if first.date() != second.date():
-        raise DateError(f"incomplete date (no day, month or year): {s!r}")
+        raise DateError(f"incomplete date (no day, month or year): {show(s)}")
     return utc(first)
+
+
+def check_rfc2822_year(value: str) -> None:
+    """Raise :class:`DateError` for an RFC 2822 date whose year is 0-999: email.utils (and
+    feedparser) read "0000" as 2000 and "999" as 2899, a wrong date given silently."""
+    m = _RFC2822.match(value.strip())
+    if m and (len(m.group(1)) == 3 or (len(m.group(1)) == 4 and m.group(1).startswith("0"))):
+        raise DateError(f"year {m.group(1)} out of range: {show(value)}")
 
 
 def _from_epoch(seconds: float) -> datetime:
@@ -108,7 +144,7 @@ def _from_epoch(seconds: float) -> datetime:
     try:
         return datetime.fromtimestamp(seconds, tz=timezone.utc)
     except (OverflowError, OSError, ValueError) as exc:
-        raise DateError(f"epoch time out of range: {seconds!r}") from exc
+        raise DateError(f"epoch time out of range: {show(seconds)}") from exc
 
 
 def _reuters(m: re.Match[str]) -> datetime:
@@ -121,4 +157,4 @@ def _reuters(m: re.Match[str]) -> datetime:
         return datetime(int(year), month, int(day), int(hh), int(mm), int(ss), micro,
                         tzinfo=timezone.utc)
     except ValueError as exc:
-        raise DateError(f"not a date: {m.group(0)!r}") from exc
+        raise DateError(f"not a date: {show(m.group(0))}") from exc

@@ -12,6 +12,7 @@ import io
 import json
 import re
 import sys
+import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
@@ -24,6 +25,8 @@ from .options import ReadOptions
 
 _MAX_JSON_DOCUMENT = 512 * 1024 * 1024  # a whole-file JSON array is loaded at once
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies exceed the 128 KiB default
+# What reading a damaged or truncated .gz raises (the plain-file errors are OSErrors too).
+_DAMAGED = (EOFError, OSError, zlib.error)
 
 
 def open_binary(path: Path) -> IO[bytes]:
@@ -40,23 +43,78 @@ def namespace_for(path: Path) -> str:
 
 def read_jsonl(path: Path, origin: str, options: ReadOptions) -> Iterator[Source | Rejected]:
     namespace = namespace_for(path)
+    line_cap = _line_cap(options)
     with open_binary(path) as stream:
-        for lineno, line in enumerate(stream, start=1):
+        for lineno, line in _lines(stream, line_cap):
+            where = f"{origin}:{lineno}"
+            if isinstance(line, Exception):
+                yield _damaged(where, line)
+                return
+            if line is None:
+                yield Rejected(where, f"a line over {line_cap:,} bytes, more than one article "
+                                      "record can hold; split it or raise "
+                                      "GROUNDBRIEF_MAX_RECORD_CHARS")
+                continue
             if not line.strip():
                 continue
-            where = f"{origin}:{lineno}"
-            try:
-                record = json.loads(line)
-            except UnicodeDecodeError:
-                yield Rejected(where, "not UTF-8 text; re-save the file as UTF-8")
-                continue
-            except json.JSONDecodeError as exc:
-                yield Rejected(where, f"not valid JSON ({exc.msg.removesuffix(' at')}, column "
-                                      f"{exc.colno}); "
-                                      "fix or remove the line")
+            record = _json_record(line, where)
+            if isinstance(record, Rejected):
+                yield record
                 continue
             yield record_to_source(record, where=where, origin=origin, namespace=namespace,
                                    options=options)
+
+
+def _line_cap(options: ReadOptions) -> int:
+    # Bytes: up to four per character of text, plus room for the other fields.
+    return options.max_record_chars * 4 + 65536
+
+
+def _json_record(line: bytes, where: str) -> object:
+    """One JSON value, or a Rejected saying why the line is not one."""
+    try:
+        return json.loads(line)
+    except UnicodeDecodeError:
+        return Rejected(where, "not UTF-8 text; re-save the file as UTF-8")
+    except json.JSONDecodeError as exc:
+        return Rejected(where, f"not valid JSON ({exc.msg.removesuffix(' at')}, column "
+                               f"{exc.colno}); fix or remove the line")
+    except RecursionError:
+        return Rejected(where, "JSON nested too deeply to be an article record; fix or remove "
+                               "the line")
+    except ValueError as exc:
+        # Python refuses integers over 4,300 digits (a guard against slow conversion).
+        return Rejected(where, f"not usable JSON ({str(exc)[:80]}); fix or remove the line")
+
+
+def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None | Exception]]:
+    """Numbered lines of ``stream``. A line over ``max_bytes`` comes as ``None`` and is never
+    held whole in memory; a compressed file that is damaged or ends early ends the lines with
+    the error (every line before it was good)."""
+    lineno = 0
+    while True:
+        try:
+            line = stream.readline(max_bytes + 1)
+            lineno += 1
+            if not line:
+                return
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                rest = line
+                while rest and not rest.endswith(b"\n"):  # skipped, not kept
+                    rest = stream.readline(1 << 20)
+                yield lineno, None
+                continue
+        except _DAMAGED as exc:
+            yield lineno, exc
+            return
+        yield lineno, line
+
+
+def _damaged(where: str, exc: BaseException) -> Rejected:
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return Rejected(where, f"the file is damaged or ends early here ({reason}); the records "
+                           "before this line were read, re-download or re-compress the file "
+                           "for the rest")
 
 
 def read_json(path: Path, origin: str, options: ReadOptions) -> Iterator[Source | Rejected]:
@@ -64,11 +122,13 @@ def read_json(path: Path, origin: str, options: ReadOptions) -> Iterator[Source 
     if path.stat().st_size > _MAX_JSON_DOCUMENT:
         yield from read_jsonl(path, origin, options)
         return
-    with open_binary(path) as stream:
-        data = stream.read()
     try:
+        with open_binary(path) as stream:
+            data = stream.read()
         document = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, RecursionError, *_DAMAGED):
+        # Not one JSON document (or a damaged one): read it line by line, so each bad
+        # record is reported where it is and the good ones are kept.
         yield from read_jsonl(path, origin, options)
         return
     records = document if isinstance(document, list) else [document]
@@ -89,6 +149,12 @@ def read_csv(path: Path, origin: str, options: ReadOptions, *,
         except UnicodeDecodeError:
             yield Rejected(f"{origin}:1", "not UTF-8 text; re-save the file as UTF-8")
             return
+        except csv.Error as exc:
+            yield Rejected(f"{origin}:1", f"unreadable CSV header ({exc}); fix the first row")
+            return
+        except _DAMAGED as exc:
+            yield _damaged(f"{origin}:1", exc)
+            return
         if not header:
             return
         header = [h.strip() for h in header]
@@ -98,6 +164,9 @@ def read_csv(path: Path, origin: str, options: ReadOptions, *,
             try:
                 row = next(reader)
             except StopIteration:
+                return
+            except _DAMAGED as exc:
+                yield _damaged(f"{origin}:{start}", exc)
                 return
             except UnicodeDecodeError:
                 yield Rejected(f"{origin}:{start}", "not UTF-8 text from here on; re-save the "
@@ -137,7 +206,8 @@ def record_to_source(record: object, *, where: str, origin: str, namespace: str,
                                "with --map text=COLUMN,title=COLUMN)")
     # Not the file's name as the id namespace: the same dump under two names must give the
     # same ids (build_source namespaces a dump id by its outlet, else uses the content).
-    return build_source(fields, where=where, origin=origin, default_outlet=default_outlet)
+    return build_source(fields, where=where, origin=origin, default_outlet=default_outlet,
+                        max_record_chars=options.max_record_chars)
 
 
 def _first(record: Mapping, names: tuple[str, ...]) -> object:

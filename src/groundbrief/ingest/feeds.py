@@ -8,6 +8,7 @@ with an :class:`InputError` rather than ingested as nothing.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from urllib.parse import urljoin
@@ -17,7 +18,7 @@ import feedparser
 from ..errors import InputError
 from ..interfaces import Rejected
 from ..models import Source
-from .dates import DateError, parse_date
+from .dates import DateError, check_rfc2822_year, parse_date
 from .markup import html_to_text
 from .normalise import ArticleFields, build_source
 from .options import ReadOptions
@@ -43,8 +44,12 @@ def read_feed(data: bytes, origin: str, options: ReadOptions, *,
     headers = {"content-location": base_url} if base_url else {}
     if content_type:
         headers["content-type"] = content_type
-    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True,
-                              resolve_relative_uris=True)
+    try:
+        parsed = feedparser.parse(_safe_references(data), response_headers=headers,
+                                  sanitize_html=True, resolve_relative_uris=True)
+    except (ValueError, TypeError, LookupError, RecursionError) as exc:
+        raise InputError(f"{origin}: not a readable RSS/Atom feed ({type(exc).__name__}: "
+                         f"{str(exc)[:80]}); check that the file is a complete feed") from None
     if not parsed.get("version") and not parsed.entries:
         raise InputError(f"{origin}: not a readable RSS/Atom feed ({_bozo_reason(parsed)}); "
                          "check that the file is a complete feed")
@@ -54,29 +59,58 @@ def read_feed(data: bytes, origin: str, options: ReadOptions, *,
     for index, entry in enumerate(parsed.entries, start=1):
         where = f"{origin}:entry {index}"
         try:
-            published = _entry_time(entry)
+            yield _entry_source(entry, feed, where, origin, namespace, outlet, options,
+                                base_url, teasers)
         except DateError as exc:
             yield Rejected(where, f"{exc}; the feed's date for this entry is unreadable")
-            continue
-        link = canonical_url(_absolute(entry.get("link"), feed.get("link") or base_url))
-        text = _entry_text(entry)
-        if teasers and link and not text.strip():
-            text = _detail_text(entry, "title")
-        fields = ArticleFields(
-            text=text,
-            title=_detail_text(entry, "title"),
-            url=link,
-            published=published,
-            outlet=options.default_outlet or outlet,
-            language=(entry.get("language") or _detail_language(entry)
-                      or feed.get("language")),
-            authors=[a.get("name") for a in entry.get("authors", []) if a.get("name")],
-            # The guid names the entry only when there is no web link (feedparser copies a
-            # "tag:" guid into the link): a linked article keeps one id whether it arrives by
-            # feed, page or dump.
-            record_id=None if link else entry.get("id"),
-        )
-        yield build_source(fields, where=where, origin=origin, namespace=namespace)
+        except (ValueError, TypeError, LookupError, RecursionError) as exc:
+            # feedparser hands back whatever shapes the XML had; one odd entry is reported
+            # and the rest of the feed is still read.
+            yield Rejected(where, f"unreadable entry ({type(exc).__name__}: {str(exc)[:80]}); "
+                                  "the rest of the feed was read")
+
+
+def _entry_source(entry, feed, where: str, origin: str, namespace: str, outlet: str | None,
+                  options: ReadOptions, base_url: str | None,
+                  teasers: bool = False) -> Source | Rejected:
+    published = _entry_time(entry)
+    link = canonical_url(_absolute(entry.get("link"), feed.get("link") or base_url))
+    text = _entry_text(entry)
+    if teasers and link and not text.strip():
+        text = _detail_text(entry, "title")
+    fields = ArticleFields(
+        text=text,
+        title=_detail_text(entry, "title"),
+        url=link,
+        published=published,
+        outlet=options.default_outlet or outlet,
+        language=(entry.get("language") or _detail_language(entry)
+                  or feed.get("language")),
+        authors=[a.get("name") for a in entry.get("authors", []) if a.get("name")],
+        # The guid names the entry only when there is no web link (feedparser copies a
+        # "tag:" guid into the link): a linked article keeps one id whether it arrives by
+        # feed, page or dump.
+        record_id=None if link else entry.get("id"),
+    )
+    return build_source(fields, where=where, origin=origin, namespace=namespace,
+                        max_record_chars=options.max_record_chars)
+
+
+# A numeric character reference to no character (&#x110000;, &#xD800;, &#0;) makes feedparser
+# raise from chr(); such a reference stands for nothing, so it becomes U+FFFD first.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
+
+
+def _safe_references(data: bytes) -> bytes:
+    def fix(m: re.Match[bytes]) -> bytes:
+        digits = m.group(1) or m.group(2)
+        if len(digits) > 8:
+            return b"&#xFFFD;"
+        code = int(digits, 16) if m.group(1) else int(digits)
+        bad = code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF
+        return b"&#xFFFD;" if bad else m.group(0)
+
+    return _CHAR_REF.sub(fix, data)
 
 
 def _absolute(link: str | None, base: str | None) -> str | None:
@@ -125,8 +159,13 @@ def _entry_time(entry) -> datetime | None:
     for key in ("published", "updated", "created"):
         struct = entry.get(f"{key}_parsed")
         if struct:
-            # feedparser normalises to UTC struct_time.
-            return datetime.fromtimestamp(calendar.timegm(struct), tz=timezone.utc)
+            if isinstance(entry.get(key), str):
+                check_rfc2822_year(entry[key])
+            # feedparser normalises to UTC struct_time; year 0 or 10000 cannot be a datetime.
+            try:
+                return datetime.fromtimestamp(calendar.timegm(struct), tz=timezone.utc)
+            except (ValueError, OverflowError, OSError) as exc:
+                raise DateError(f"date out of range: {entry.get(key, '')[:40]!r}") from exc
     for key in ("published", "updated", "created"):
         if entry.get(key):
             return parse_date(entry[key])

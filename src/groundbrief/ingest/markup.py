@@ -13,6 +13,8 @@ import html
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..text import scrub
+
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
          "form", "button", "select", "textarea", "head", "title", "meta", "link")
 _BLOCK = frozenset({
@@ -29,8 +31,9 @@ def html_to_text(fragment: str) -> str:
     if "<" not in fragment:
         return html.unescape(fragment)
     try:
-        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
+        root = lxml_html.fragment_fromstring(scrub(fragment), create_parent="div")
+    except (etree.LxmlError, ValueError, AssertionError):
+        # lxml refuses some broken markup with an assertion ("too many bodies").
         return ""
     for element in list(root.iter(*_DROP)):
         element.drop_tree()

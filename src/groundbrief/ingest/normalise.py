@@ -13,9 +13,10 @@ from urllib.parse import urlsplit
 
 from ..interfaces import Rejected
 from ..models import Source, iso
-from ..text import clean, clean_line, content_hash, sentence_spans, short_hash
+from ..text import clean, clean_line, content_hash, scrub, sentence_spans, short_hash
 from .dates import DateError, parse_date
 from .language import detect_language, normalise_language
+from .options import MAX_RECORD_CHARS
 from .urls import canonical_url, host_of
 
 # A dump id that already names its collection ("enwikinews:Some_page") is kept as it is.
@@ -25,6 +26,9 @@ _ID_HASH_CHARS = 16  # 64 bits: no collision in any corpus this tool will hold
 _TITLE_MIN_WORDS = 4
 _WORD = re.compile(r"\w+")
 _WAYBACK = re.compile(r"^/web/[0-9]{1,14}[a-z_]*/(.+)$")
+# Bylines name a handful of people; a record listing thousands is broken or hostile, and
+# keeping them all would cost time on every page that shows the source.
+MAX_AUTHORS = 50
 
 
 @dataclass
@@ -51,12 +55,36 @@ def build_source(
     origin: str,
     namespace: str | None = None,
     default_outlet: str | None = None,
+    max_record_chars: int = MAX_RECORD_CHARS,
 ) -> Source | Rejected:
-    """Normalise ``fields`` into a Source; ``where`` ("file:line") locates a rejection."""
+    """Normalise ``fields`` into a Source; ``where`` ("file:line") locates a rejection.
+
+    Whatever the record holds, the answer is a Source or a Rejected, never an exception: one
+    bad record must cost only itself, not the batch or the records after it.
+    """
+    where, origin = scrub(where), scrub(origin)  # file names may hold undecodable bytes
+    try:
+        return _build(fields, where=where, origin=origin, namespace=namespace,
+                      default_outlet=default_outlet, max_record_chars=max_record_chars)
+    except (ValueError, TypeError, OverflowError, RecursionError, LookupError) as exc:
+        # _build's own checks cover every failure fuzzing has found; this names any other
+        # one against its record instead of ending the ingest (docs/reliability.md).
+        detail = scrub(str(exc).splitlines()[0] if str(exc) else "")[:120]
+        return Rejected(where, f"unreadable record ({type(exc).__name__}: {detail}); fix or "
+                               "remove it")
+
+
+def _build(fields: ArticleFields, *, where: str, origin: str, namespace: str | None,
+           default_outlet: str | None, max_record_chars: int) -> Source | Rejected:
     body = fields.text
     if isinstance(body, list) and all(isinstance(p, str) for p in body):
         body = "\n\n".join(body)  # some dumps store the body as a list of paragraphs
-    text = clean(_as_text(body))
+    raw = _as_text(body)
+    if len(raw) > max_record_chars:
+        return Rejected(where, f"the article text has {len(raw):,} characters, over the "
+                               f"{max_record_chars:,} allowed for one record; split it or raise "
+                               "GROUNDBRIEF_MAX_RECORD_CHARS")
+    text = clean(raw)
     if not text:
         return Rejected(where, "empty text: the record has no article body (if the body is "
                                "under another name, map it with --map text=COLUMN)")
@@ -179,12 +207,17 @@ def _slug(outlet: str | None) -> str | None:
 
 
 def _as_text(value: object) -> str:
+    # Every string from a record passes here first: this is the boundary where it is
+    # scrubbed (surrogates, control characters, NFC) so no later stage can meet them.
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
+        return scrub(value)
+    if isinstance(value, float):
+        return repr(value) if value == value and abs(value) != float("inf") else ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        # str() of an int over 4,300 digits raises; no id or title is that long.
+        return str(value) if value.bit_length() < 1024 else ""
     return ""
 
 
@@ -209,16 +242,21 @@ def _authors(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         # ";" separates people in trafilatura and most CMS exports; "," does not ("Smith, J.").
-        parts = value.split(";")
+        parts = value.split(";", MAX_AUTHORS * 4)
     elif isinstance(value, (list, tuple)):
-        parts = [_as_text(v.get("name") if isinstance(v, dict) else v) for v in value]
+        parts = [_as_text(v.get("name") if isinstance(v, dict) else v)
+                 for v in value[: MAX_AUTHORS * 4]]
     else:
         return []
     out: list[str] = []
+    seen: set[str] = set()
     for part in parts:
         name = clean_line(part)
-        if name and name not in out:
+        if name and name not in seen:
+            seen.add(name)
             out.append(name)
+            if len(out) >= MAX_AUTHORS:
+                break
     return out
 
 

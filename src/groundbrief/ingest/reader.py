@@ -7,7 +7,9 @@ first bytes → the dump, feed or page reader → :func:`normalise.build_source`
 
 from __future__ import annotations
 
+import gzip
 import re
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -16,14 +18,16 @@ import httpx
 from ..errors import InputError
 from ..interfaces import Rejected, SourceReader
 from ..models import Source
+from ..text import scrub
 from .dumps import open_binary, read_csv, read_json, read_jsonl
 from .feeds import read_feed
 from .fetch import Fetcher, Resolver, resolve_host
-from .options import ReadOptions
+from .options import MAX_RECORD_CHARS, ReadOptions
 from .pages import read_page
 from .sniff import HEAD_BYTES, content_kind, extension_kind, looks_binary, markup_kind
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+_UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f\ud800-\udfff]")
 _FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/xml", "text/xml", "application/feed+xml"}
 _PAGE_TYPES = {"text/html", "application/xhtml+xml"}
@@ -39,17 +43,20 @@ def read_sources(
     allow_private: bool = False,
     resolve: Resolver = resolve_host,
     options: ReadOptions | None = None,
+    max_record_chars: int = MAX_RECORD_CHARS,
 ) -> Iterator[Source | Rejected]:
     """Every article at ``locations`` as a Source, and every bad record as a Rejected.
 
     ``field_map`` maps our field names to a dump's ({"text": "body"}); ``default_outlet``
     names the outlet of records that carry none; ``allow_private`` lifts the SSRF guard (tests
-    against a local server only); ``resolve`` is the DNS lookup the guard uses; ``options``,
-    when given, replaces the three settings before it. Raises :class:`InputError` for a
+    against a local server only); ``resolve`` is the DNS lookup the guard uses; ``max_record_chars``
+    caps one article's text (a longer record is rejected); ``options``, when given, replaces the
+    settings before it. Raises :class:`InputError` for a
     location that is unusable as a whole.
     """
     options = options or ReadOptions(field_map=dict(field_map or {}),
-                                     default_outlet=default_outlet, allow_private=allow_private)
+                                     default_outlet=default_outlet, allow_private=allow_private,
+                                     max_record_chars=max_record_chars)
     reader = LocationReader(options, client=client, resolve=resolve)
     try:
         for location in locations:
@@ -91,6 +98,11 @@ class LocationReader(SourceReader):
             raise InputError(f"{location}: no such file or folder; check the path")
 
     def _read_url(self, url: str) -> Iterator[Source | Rejected]:
+        if _UNSAFE_IN_URL.search(url):
+            # httpx refuses these with an exception of its own; a pasted URL with a tab or
+            # newline is a user's slip, answered with one line.
+            raise InputError(f"{scrub(url)!r}: a URL cannot hold spaces, tabs, line breaks or "
+                             "control characters; check the address (encode a space as %20)")
         fetched = self.fetcher.fetch(url)
         kind = _kind_of_response(fetched.content_type, fetched.data)
         if kind == "feed":
@@ -119,8 +131,7 @@ class LocationReader(SourceReader):
     def _read_file(self, path: Path, *, strict: bool) -> Iterator[Source | Rejected]:
         origin = str(path)
         try:
-            with open_binary(path) as stream:
-                head = stream.read(HEAD_BYTES)
+            head = _head(path)
         except OSError as exc:
             raise InputError(f"{origin}: cannot read ({exc.strerror or exc}); check the file's "
                              "permissions") from exc
@@ -141,11 +152,30 @@ class LocationReader(SourceReader):
             yield from read_csv(path, origin, self.options,
                                 delimiter="\t" if kind == "tsv" else ",")
         else:
-            data = _read_whole(path, origin)
+            # A page is one article (the fetch cap applies); a feed file may hold many.
+            data = _read_whole(path, origin, _MAX_FILE_FOR_MARKUP if kind == "feed"
+                               else self.options.max_bytes)
             if kind == "feed":
                 yield from read_feed(data, origin, self.options)
             else:
                 yield from read_page(data, origin, self.options)
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes, to tell the kind of file. A truncated .gz is read as far as it goes:
+    its reader then keeps the records before the damage and reports the rest."""
+    head = b""
+    with open_binary(path) as stream:
+        try:
+            while len(head) < HEAD_BYTES:
+                chunk = stream.read(512)
+                if not chunk:
+                    break
+                head += chunk
+        except (EOFError, zlib.error, gzip.BadGzipFile):
+            if not head:
+                raise OSError("damaged or truncated compressed file") from None
+    return head[:HEAD_BYTES]
 
 
 def _is_url(location: str) -> bool:
@@ -163,9 +193,17 @@ def _kind_of_response(content_type: str, data: bytes) -> str | None:
     return sniffed
 
 
-def _read_whole(path: Path, origin: str) -> bytes:
-    if path.stat().st_size > _MAX_FILE_FOR_MARKUP:
-        raise InputError(f"{origin}: over {_MAX_FILE_FOR_MARKUP // 2**20} MiB for one feed or "
-                         "page; split it")
-    with open_binary(path) as stream:
-        return stream.read()
+def _read_whole(path: Path, origin: str, limit: int) -> bytes:
+    what = "one feed" if limit == _MAX_FILE_FOR_MARKUP else "one page"
+    too_big = InputError(f"{origin}: over {limit / 2**20:g} MiB for {what}; split it")
+    if path.stat().st_size > limit:
+        raise too_big
+    try:
+        with open_binary(path) as stream:
+            data = stream.read(limit + 1)  # a .gz may unpack to far more than its size
+    except (EOFError, OSError, zlib.error) as exc:
+        raise InputError(f"{origin}: damaged or truncated ({exc}); re-download or "
+                         "re-compress it") from None
+    if len(data) > limit:
+        raise too_big
+    return data

@@ -23,6 +23,7 @@ from ..pipeline import Pipeline
 from ..store import SQLiteStore
 from . import api, routes_pages
 from .jobs import JobRunner
+from .limits import BodyLimit
 from .ratelimit import SlidingWindowLimiter
 from .reads import ReadStores
 from .security import SecurityHeaders
@@ -55,6 +56,7 @@ def create_app(
         reads=ReadStores(settings.store_path),
         jobs=JobRunner(lambda: make_pipeline(settings), max_queued=web.max_queued_jobs),
         limiter=SlidingWindowLimiter(web.submit_per_minute),
+        editor_limiter=SlidingWindowLimiter(web.editor_submit_per_minute),
     )
 
     @asynccontextmanager
@@ -77,6 +79,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.web = state
+    app.add_middleware(BodyLimit, max_bytes=web.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     app.include_router(api.router)
     app.include_router(routes_pages.router)

@@ -6,11 +6,12 @@ is the explainer's summary and verdict tally, escaped here (markupsafe), never s
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 
 from feedgen.feed import FeedGenerator
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Explainer, iso
@@ -48,7 +49,20 @@ def _updated(explainers: Sequence[Explainer]) -> datetime:
     return max((e.updated_at for e in explainers), default=EPOCH)
 
 
-def _generator(explainers: Sequence[Explainer], home: str, self_url: str, link_for: LinkFor) -> FeedGenerator:
+def rss_text(text: str) -> str:
+    """Plain text for an RSS ``<title>`` or ``<description>``.
+
+    RSS 2.0 never says whether these hold text or HTML, and most readers render them as
+    HTML, so text goes in HTML-escaped (then XML-escaped by feedgen): a headline quoting
+    ``<img src=x onerror=…>`` shows as those characters in every reader instead of running.
+    Atom and JSON Feed say ``type="text"``/``content_text`` and need no such care.
+    """
+    return html.escape(text, quote=False)
+
+
+def _generator(explainers: Sequence[Explainer], home: str, self_url: str, link_for: LinkFor,
+               *, for_rss: bool = False) -> FeedGenerator:
+    as_field = rss_text if for_rss else (lambda text: text)
     fg = FeedGenerator()
     fg.id(home)
     fg.title(FEED_TITLE)
@@ -66,17 +80,17 @@ def _generator(explainers: Sequence[Explainer], home: str, self_url: str, link_f
         entry = fg.add_entry()
         entry.id(link)
         entry.guid(link, permalink=True)
-        entry.title(layout.one_line(e.headline))
+        entry.title(as_field(layout.one_line(e.headline)))
         entry.link(href=link, rel="alternate")
         entry.published(e.published_at)
         entry.updated(e.updated_at)
-        entry.description(item_text(e))
+        entry.description(as_field(item_text(e)))
         entry.content(item_html(e), type="html")
     return fg
 
 
 def rss(explainers: Sequence[Explainer], *, home: str, self_url: str, link_for: LinkFor) -> bytes:
-    return _generator(explainers, home, self_url, link_for).rss_str(pretty=True)
+    return _generator(explainers, home, self_url, link_for, for_rss=True).rss_str(pretty=True)
 
 
 def atom(explainers: Sequence[Explainer], *, home: str, self_url: str, link_for: LinkFor) -> bytes:

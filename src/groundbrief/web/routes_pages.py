@@ -110,7 +110,9 @@ def job_page(job_id: str, state: WebState = Depends(web_state)) -> Response:
 
 def _feed(kind: str, request: Request, state: WebState) -> Response:
     name, media_type, _ = FEEDS[kind]
-    base = str(request.base_url)
+    # The configured address, never the request's Host header: a client could otherwise
+    # make a cached feed point readers at any site ("Host: evil.example").
+    base = state.web.site_url()
     body = content.feed(
         state.reads.get(), kind, home=base, self_url=f"{base}feeds/{name}",
         link_for=lambda eid: base.rstrip("/") + URLS.explainer(eid),

@@ -20,6 +20,7 @@ class WebState:
     reads: ReadStores
     jobs: JobRunner
     limiter: SlidingWindowLimiter
+    editor_limiter: SlidingWindowLimiter
 
 
 def web_state(request: Request) -> WebState:

@@ -1,0 +1,58 @@
+"""The command line against hostile arguments, as a real process: one line, a non-zero exit
+that is not 70 (internal error), never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+
+def run(args: list, home: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "GROUNDBRIEF_DEBUG"}
+    env.update(GROUNDBRIEF_HOME=str(home), PYTHONPATH=str(REPO / "src"))
+    return subprocess.run([sys.executable, "-c", "from groundbrief.cli import main; main()", *args],
+                          capture_output=True, env=env, timeout=300, cwd=REPO)
+
+
+def one_line(proc: subprocess.CompletedProcess, code: int) -> str:
+    stderr = proc.stderr.decode("utf-8", "backslashreplace")
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert proc.returncode == code, stderr
+    assert "Traceback" not in stderr and len(lines) == 1, stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00",
+                                   "2020-01-01T00:00:00+25:00"])
+def test_explain_as_of_out_of_range(tmp_path, as_of):
+    line = one_line(run(["explain", "A brief.", "--as-of", as_of], tmp_path), 2)
+    assert "--as-of" in line and "years 1 to 9999" in line
+
+
+def test_ingest_url_with_a_tab(tmp_path):
+    line = one_line(run(["ingest", "http://news.example/a\tb"], tmp_path), 2)
+    assert "cannot hold spaces, tabs" in line
+
+
+def test_ingest_file_named_with_an_undecodable_byte(tmp_path):
+    name = os.fsencode(tmp_path) + b"/d\xff.jsonl"
+    try:
+        with open(name, "wb") as fh:
+            fh.write(json.dumps({"id": "a", "title": "Dam", "text": "The dam opened."}).encode()
+                     + b"\n{bad\n")
+    except OSError:
+        pytest.skip("this file system cannot hold the name")
+    proc = run([name], tmp_path)  # no command: the usage error
+    assert proc.returncode == 2
+    proc = run(["ingest", name], tmp_path / "home")
+    stderr = proc.stderr.decode("utf-8", "backslashreplace")
+    assert proc.returncode == 0, stderr
+    assert proc.stdout.decode().strip() == "1 new, 0 updated, 0 unchanged, 1 rejected"
+    assert ".jsonl:2" in stderr
