@@ -142,8 +142,10 @@ def test_one_bad_feed_costs_only_itself(site, desk):
     assert site.hits("/feed-ok") == 1  # only by its own subscription, never via the redirect
 
 
-def test_feed_that_breaks_the_parser_fails_alone(site, desk):
-    # feedparser raises ValueError on a character reference beyond Unicode (found by fuzzing).
+def test_feed_that_once_broke_the_parser_is_read(site, desk):
+    # feedparser raised ValueError on a character reference beyond Unicode (found by fuzzing);
+    # the feed reader now reads it as U+FFFD (ingest/feeds.py), so the feed is read and the
+    # refresh goes on with the next one.
     site.routes["/broken"] = Reply(
         body=b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item>'
              b"<title>a &#x110000; b</title><link>http://a.example/x</link></item>"
@@ -152,8 +154,8 @@ def test_feed_that_breaks_the_parser_fails_alone(site, desk):
                                     content_type="application/rss+xml")
     desk.subscriptions.add([site.url(p, HOST) for p in ("/broken", "/feed-ok")], T0)
     report, _ = desk.refresh(T0)
-    assert report.failed == 1 and report.ingest.new == 1
-    assert "could not be read (ValueError" in report.errors[0]
+    assert report.failed == 0 and report.ingest.new >= 1, report
+    assert not any("ValueError" in e for e in report.errors), report.errors
 
 
 def test_latin1_article_keeps_its_accents(site, desk):
