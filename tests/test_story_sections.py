@@ -81,3 +81,23 @@ def test_a_confirmed_brief_draws_its_sections_from_its_own_story(seeded, demo_br
     dates = [s.date for s in exp.context]
     assert dates == sorted(dates), "Context reads earliest first"
     assert cited
+
+
+def test_a_caption_is_not_a_statement_of_the_story():
+    """Scraped pages keep picture captions in the text; a sentence of a passage with a credit
+    line describes a picture and never becomes a Context or FAQ statement."""
+    from datetime import datetime, timezone
+
+    from groundbrief.compose.story_sections import sentences
+    from groundbrief.models import Passage, ScoredPassage, Source
+
+    def scored(pid: str, text: str) -> ScoredPassage:
+        src = Source(id="s", title="t", text=text, content_hash="0" * 64,
+                     published_at=datetime(2019, 4, 16, tzinfo=timezone.utc))
+        return ScoredPassage(passage=Passage(id=pid, source_id="s", ordinal=0, start=0,
+                                             end=len(text), text=text), source=src, score=1.0)
+
+    caption = scored("s#p1", "Fire in the frame of Notre Dame cathedral. Image: LeLaisserPasserA38.")
+    story = scored("s#p2", "Renovation work was ongoing in the building before the fire began.")
+    got = [s.text for s in sentences([caption, story])]
+    assert got == ["Renovation work was ongoing in the building before the fire began."]

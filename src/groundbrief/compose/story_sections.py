@@ -92,6 +92,10 @@ def sentences(passages: list[ScoredPassage]) -> list[Sentence]:
     out = []
     for p in passages:
         text = p.passage.text
+        if _CREDIT.search(text):
+            # A passage with a credit line is a picture's caption ("Fire in the frame of Notre
+            # Dame. Image: ..."): its sentences describe a picture, not the story.
+            continue
         for i, (a, b) in enumerate(sentence_spans(text)):
             s = text[a:b].strip()
             if _fit(s):
