@@ -183,3 +183,18 @@ def test_the_newest_source_on_this_story_is_the_newest_cited_one():
     e.sources = e.sources[:1]
     row = next(r for r in reader_rows(e) if r.label == "Newest source on this story")
     assert row.value == "unknown: the source cited carries no date"
+
+
+def test_every_format_says_how_many_independent_reports_back_a_claim():
+    """A claim's independence ("reported by 2 outlets, all from one Reuters agency story") is
+    shown beside its evidence in Markdown, the HTML page and the site, escaped as source text."""
+    from groundbrief.models import IndependentReports
+
+    e = load("navalny")
+    claim = next(c for c in e.claims if c.evidence)
+    claim.independence = IndependentReports(
+        outlets=2, reports=1, summary="reported by 2 outlets, all from one <Reuters> story")
+    assert "reported by 2 outlets, all from one \\<Reuters\\> story" in render_markdown(e)
+    escaped = "reported by 2 outlets, all from one &lt;Reuters&gt; story"
+    assert escaped in render_html(e)
+    assert escaped in site_page(e)

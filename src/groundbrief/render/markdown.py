@@ -209,9 +209,12 @@ def render_markdown(explainer: Explainer) -> str:
             if c.sides:
                 # What the sources say instead belongs beside the verdict wherever it is shown.
                 verdict += f": {escape(reasons.get(c.anchor, ''))}{_sides(c)}"
+            evidence = _markers(c.markers) or "—"
+            if c.independence:
+                evidence += f" ({_table_cell(c.independence)})"
             out.append(
                 f"| {_table_cell(c.text)} | {c.kind} | {verdict} | "
-                f"{c.confidence} | {_markers(c.markers) or '—'} |"
+                f"{c.confidence} | {evidence} |"
             )
         out.append("")
 

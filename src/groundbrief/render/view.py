@@ -126,6 +126,9 @@ class ClaimView:
     evidence: list[EvidenceView]
     markers: list[Marker]  # distinct markers of the evidence that is listed in Sources
     sides: list[SideView] = field(default_factory=list)
+    # How many independent reports back the claim ("reported by 3 outlets, all from one Reuters
+    # agency story"): copies of one wire story are one report (syndication.py).
+    independence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -347,6 +350,7 @@ class ExplainerView:
             speaker=c.speaker, verdict=c.verdict.value, verdict_label=c.verdict.label,
             confidence=layout.fmt_score(c.confidence), reason=c.reason, evidence=evidence,
             markers=self._evidence_markers(c.id), sides=self._sides.get(c.id, []),
+            independence=c.independence.summary if c.independence else None,
         )
 
     def _source(self, ref: SourceRef) -> SourceView:
