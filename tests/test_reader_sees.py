@@ -57,7 +57,13 @@ def test_a_refuted_claim_shows_what_the_source_says_verbatim_and_cited(explained
     n = e.source_number(c.source_id)
 
     md = render_markdown(e)
-    said = f"the source says “{fix.text}” [{n}]"
+    # The passage's marker as every format numbers it: [n], or [na] when the story's sections
+    # cite other passages of the same source too (render/view.py).
+    from groundbrief.render.view import ExplainerView
+
+    label = ExplainerView(e).marker(c).label
+    assert label.startswith(str(n))
+    said = f"the source says “{fix.text}” [{label}]"
     assert f"— **Refuted**: sources say 95, not 89 (the age); {said}" in md
     assert "No source was cited" not in md
     assert f"**\\[{n}\\]** **Longtime leader of Zimbabwe Robert Mugabe dies aged 95**" in md
@@ -66,8 +72,8 @@ def test_a_refuted_claim_shows_what_the_source_says_verbatim_and_cited(explained
     side = root.find(".//section[@id='still-unclear']//p[@class='side']")
     assert "".join(side.find("span[@class='said']").itertext()) == fix.text
     # The marker leads to the refuting passage's note, under its source's entry.
-    assert [a.get("href") for a in side.iter("a")] == [f"#cite-{n}"]
-    note = root.find(f".//li[@id='source-{n}']/blockquote[@id='cite-{n}']")
+    assert [a.get("href") for a in side.iter("a")] == [f"#cite-{label}"]
+    note = root.find(f".//li[@id='source-{n}']/blockquote[@id='cite-{label}']")
     assert note is not None and c.quote in "".join(note.itertext())
 
     data = json.loads(render_json(e))
