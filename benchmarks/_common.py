@@ -36,3 +36,25 @@ def commit() -> str:
                               capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+
+
+def first_sentences(store, n: int, *, seed: int, where: str = "") -> list[str]:
+    """Up to ``n`` briefs or queries: the first sentence (40-400 characters) of stored sources
+    picked at random with ``seed``; ``where`` is an SQL condition on ``sources`` (e.g. to leave
+    out synthetic copies)."""
+    import random
+
+    from groundbrief.text import sentences
+
+    ids = [r[0] for r in store.db.execute(
+        f"SELECT id FROM sources {'WHERE ' + where if where else ''} ORDER BY id")]
+    rng = random.Random(seed)
+    out: list[str] = []
+    for sid in rng.sample(ids, min(len(ids), n * 3)):
+        first = sentences(store.get_source(sid).text)[:1]
+        if first and 40 <= len(first[0]) <= 400:
+            out.append(first[0])
+        if len(out) == n:
+            break
+    return out
+

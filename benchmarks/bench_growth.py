@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import commit, machine, peak_rss_mb  # noqa: E402
+from _common import commit, first_sentences, machine, peak_rss_mb  # noqa: E402
 
 import groundbrief  # noqa: E402
 from groundbrief.config import STORE_FILE  # noqa: E402
@@ -186,14 +186,13 @@ def explain_in_process(home: Path, n: int) -> dict:
     from groundbrief.config import Settings
     from groundbrief.errors import GroundbriefError
     from groundbrief.runtime import build_pipeline, open_store
-    from groundbrief.text import sentences
 
     now = datetime.fromisoformat(NOW.replace("Z", "+00:00"))
     settings = Settings(home=home)
     with open_store(settings, create=False) as store:
         t0 = time.perf_counter()
         pipeline = build_pipeline(settings, store)
-        briefs = pick_briefs(store, n, sentences)
+        briefs = pick_briefs(store, n)
         t1, c1 = time.perf_counter(), time.process_time()
         pipeline.explain(briefs[0], now=now)
         cold, cold_cpu = time.perf_counter() - t1, time.process_time() - c1
@@ -226,25 +225,15 @@ def explain_in_process(home: Path, n: int) -> dict:
             "peak_rss_mb": round(peak_rss_mb(), 1), "load_average": os.getloadavg()[0]}
 
 
-def pick_briefs(store: SQLiteStore, n: int, sentences) -> list[str]:
-    ids = [r[0] for r in store.db.execute(
-        "SELECT id FROM sources WHERE id NOT LIKE 'growth:%' ORDER BY id")]
-    rng = random.Random(0)
-    out: list[str] = []
-    for sid in rng.sample(ids, min(len(ids), n * 3)):
-        first = sentences(store.get_source(sid).text)[:1]
-        if first and 40 <= len(first[0]) <= 400:
-            out.append(first[0])
-        if len(out) == n:
-            break
-    return out
+def pick_briefs(store: SQLiteStore, n: int) -> list[str]:
+    # Briefs from the real articles, never from their synthetic re-dated copies.
+    return first_sentences(store, n, seed=0, where="id NOT LIKE 'growth:%'")
 
 
 def explain_cli(home: Path, runs: int) -> dict:
-    from groundbrief.text import sentences
 
     with SQLiteStore(home / STORE_FILE, create=False) as store:
-        briefs = pick_briefs(store, runs, sentences)
+        briefs = pick_briefs(store, runs)
     env = {**os.environ, "PYTHONPATH": SRC, "GROUNDBRIEF_HOME": str(home)}
     walls, cpus, rss = [], [], []
     for brief in briefs:

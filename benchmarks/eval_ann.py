@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import statistics
 import sys
 import time
@@ -29,28 +28,18 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import commit, machine  # noqa: E402
+from _common import commit, first_sentences, machine  # noqa: E402
 
 from groundbrief.config import Settings  # noqa: E402
 from groundbrief.index.retrieve import HybridRetriever  # noqa: E402
 from groundbrief.registry import build_embedder  # noqa: E402
 from groundbrief.store import SQLiteStore  # noqa: E402
-from groundbrief.text import sentences  # noqa: E402
 
 K_DENSE = 50
 
 
 def queries(store: SQLiteStore, n: int) -> list[str]:
-    ids = [r[0] for r in store.db.execute("SELECT id FROM sources ORDER BY id")]
-    rng = random.Random(1)
-    out: list[str] = []
-    for sid in rng.sample(ids, min(len(ids), n * 3)):
-        first = sentences(store.get_source(sid).text)[:1]
-        if first and 40 <= len(first[0]) <= 400:
-            out.append(first[0])
-        if len(out) == n:
-            break
-    return out
+    return first_sentences(store, n, seed=1)
 
 
 def quantile_ts(store: SQLiteStore, q: float) -> float:
