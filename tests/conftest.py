@@ -14,6 +14,32 @@ SHARED_DATA = (REPO.parent / "shared" / "data").resolve()
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 
 
+EXPLAINER_FIXTURES = Path(__file__).parent / "fixtures" / "explainers"
+
+
+def explainer_fixture(name: str):
+    """A stored explainer of tests/fixtures/explainers (made by its make_fixtures.py)."""
+    from groundbrief.models import Explainer
+
+    return Explainer.model_validate_json(
+        (EXPLAINER_FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def conflicting_navalny():
+    """The Navalny fixture with its refuted claim made conflicting: the refuting Omsk sentence
+    on one side, the German laboratory's finding on the other, both cited."""
+    from groundbrief.models import Statement, Verdict
+
+    e = explainer_fixture("navalny")
+    lab = e.claims[1].evidence[0]
+    u = e.still_unclear[0]
+    u.verdict = e.claims[3].verdict = Verdict.CONFLICTING
+    u.reason = "sources conflict"
+    u.confirmation = Statement(text=lab.quote, citations=[lab])
+    e.claims[3].evidence = [lab, *e.claims[3].evidence]
+    return e
+
+
 def shared_data(*parts: str) -> Path:
     """A path under ../shared/data, or a skip saying why the real-data test cannot run."""
     path = SHARED_DATA.joinpath(*parts)

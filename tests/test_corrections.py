@@ -14,7 +14,7 @@ import html5lib
 
 from groundbrief.compose.corrections import confirmation, conflicts, correction
 from groundbrief.models import (
-    Citation, Claim, ClaimVerification, Explainer, PassageJudgement, Statement, Verdict,
+    Citation, Claim, ClaimVerification, Explainer, PassageJudgement, Verdict,
 )
 from groundbrief.render.html import render_html
 from groundbrief.render.json import render_json
@@ -22,6 +22,7 @@ from groundbrief.render.markdown import render_markdown
 from groundbrief.schema import validate_explainer_json
 from groundbrief.verify.checks import missing_facts
 from groundbrief.verify.gate import GATE_SIGNAL, gate, missing_details
+from tests.conftest import conflicting_navalny
 
 FIXTURES = Path(__file__).parent / "fixtures" / "explainers"
 MUGABE = ("Robert Mugabe, former president of Zimbabwe, has died, according to current president "
@@ -120,16 +121,7 @@ def test_gate_passes_a_supported_claim_whose_details_are_cited_and_leaves_others
 
 
 def _conflicting() -> Explainer:
-    """The Navalny fixture with its refuted claim turned into a conflicting one: the refuting
-    Omsk sentence on one side, the German laboratory's finding on the other."""
-    e = load("navalny")
-    lab = e.claims[1].evidence[0]
-    u = e.still_unclear[0]
-    u.verdict = e.claims[3].verdict = Verdict.CONFLICTING
-    u.reason = "sources conflict"
-    u.confirmation = Statement(text=lab.quote, citations=[lab])
-    e.claims[3].evidence = [lab, *e.claims[3].evidence]
-    return e
+    return conflicting_navalny()
 
 
 def test_markdown_shows_the_correction_verbatim_with_its_marker_and_both_sides_of_a_conflict():

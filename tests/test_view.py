@@ -13,10 +13,11 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from groundbrief.models import Explainer, Statement, Verdict
+from groundbrief.models import Explainer
 from groundbrief.render.html import render_html
 from groundbrief.render.markdown import render_markdown
 from groundbrief.render.view import ExplainerView
+from tests.conftest import conflicting_navalny
 from groundbrief.web.pages import render_page
 from groundbrief.web.urls import Urls
 from groundbrief.web.views import explainer_view
@@ -31,15 +32,7 @@ def load(name: str) -> Explainer:
 
 
 def conflicting() -> Explainer:
-    """The Navalny fixture with its refuted claim made conflicting: both sides are cited."""
-    e = load("navalny")
-    lab = e.claims[1].evidence[0]
-    u = e.still_unclear[0]
-    u.verdict = e.claims[3].verdict = Verdict.CONFLICTING
-    u.reason = "sources conflict"
-    u.confirmation = Statement(text=lab.quote, citations=[lab])
-    e.claims[3].evidence = [lab, *e.claims[3].evidence]
-    return e
+    return conflicting_navalny()
 
 
 def parse(page: str) -> ET.Element:
