@@ -51,7 +51,7 @@ MAX_FALSE_SUPPORTED = 0.01
 MIN_REFUTED_RECALL = 0.7
 REFUTED_RECALL_TYPES = ("entity", "figure", "date", "direction", "negation")
 MIN_REFUTED_PRECISION = 0.9
-MIN_SUPPORTED_RECALL = {"sentence": 0.9, "clause": 0.6, "joined": 0.6, "headline": 0.6}
+MIN_SUPPORTED_RECALL = {"sentence": 0.9, "clause": 0.6, "joined": 0.6, "headline": 0.6, "paraphrase": 0.6}
 
 
 @dataclass

@@ -42,6 +42,8 @@ def test_every_change_type_is_made_on_demo_articles(demo_pairs):
     for change in CHANGE_TYPES:
         if change == "hedge":
             continue  # too rare in 40 articles; tested on its own sentences below
+        if change in ("paraphrase", "reworded_figure"):
+            continue  # made by evaluation.paraphrase, not by generate(); see test_paraphrase.py
         assert made[change] > 0, f"no {change} pair from 40 demo articles: {made}"
 
 

@@ -118,14 +118,25 @@ def load_climate_fever(path: Path):
 NEWS_LABEL = {"supported": 0, "not_enough_evidence": 1, "refuted": 2}
 
 
-def load_news_pairs(path: Path):
-    """(passage, claim, label_index) of a news change-pair file written by make_news_pairs.py."""
-    out = []
+def load_news_pairs(path: Path, max_per_type: int = 0, uncapped: frozenset[str] = frozenset(), seed: int = 13):
+    """(passage, claim, label_index) of a news change-pair file written by make_news_pairs.py.
+
+    ``max_per_type`` > 0 keeps a seeded sample of at most that many pairs of each change type
+    (types in ``uncapped`` are kept whole): a continued fine-tune replays what an earlier run
+    learned without repeating all of it."""
+    by_type: dict[str, list] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 d = json.loads(line)
-                out.append((d["premise"], d["hypothesis"], NEWS_LABEL[d["expected"]]))
+                by_type.setdefault(d.get("change", ""), []).append(
+                    (d["premise"], d["hypothesis"], NEWS_LABEL[d["expected"]]))
+    out = []
+    for change in sorted(by_type):
+        exs = by_type[change]
+        if max_per_type and change not in uncapped and len(exs) > max_per_type:
+            exs = random.Random(f"{seed}:{change}").sample(exs, max_per_type)
+        out += exs
     return out
 
 
@@ -254,9 +265,11 @@ def cmd_train(args) -> None:
         cf_train = [e for e in cf_train if e[2] != 1] + keep
     train += cf_train * args.cf_repeat
     news = []
-    if args.news_pairs:
-        news = load_news_pairs(Path(args.news_pairs))
-        train += news * args.news_repeat
+    uncapped = frozenset(t for t in args.news_uncapped_types.split(",") if t)
+    for path in args.news_pairs or []:
+        part_news = load_news_pairs(Path(path), args.news_max_per_type, uncapped, args.seed)
+        news += part_news
+        train += part_news * args.news_repeat
     nli_eval = {n: nli[n]["eval"] for n in sets}
     cf_eval = cf["eval"]
     if args.eval_limit:
@@ -422,7 +435,7 @@ def cmd_train(args) -> None:
         "train_examples_total": len(train),
         "split_version": SPLIT_VERSION,
         "data_sha256": data_hashes(args.nli_dir, sets, args.climate_fever,
-                                   [Path(args.news_pairs)] if args.news_pairs else []),
+                                   [Path(p) for p in args.news_pairs or []]),
         "hyperparameters": {k: v for k, v in vars(args).items() if k not in ("func",) and not isinstance(v, Path)},
         "device": str(device) + (f" ({torch.cuda.get_device_name()})" if device.type == "cuda" else ""),
         "torch": torch.__version__,
@@ -664,8 +677,12 @@ def main(argv=None) -> None:
                    help=">0: keep at most this many NOT_ENOUGH_INFO Climate-FEVER pairs per SUPPORTS pair")
     t.add_argument("--max-per-set-cf", type=int, default=0, help="cap the Climate-FEVER train pairs")
     t.add_argument("--max-minutes", type=float, default=0, help="stop (and save) after this many minutes")
-    t.add_argument("--news-pairs", default=None,
-                   help="news change pairs (training/make_news_pairs.py train.jsonl): supported -> "
+    t.add_argument("--news-max-per-type", type=int, default=0,
+                   help="keep a seeded sample of at most N news pairs of each change type (0: all)")
+    t.add_argument("--news-uncapped-types", default="",
+                   help="change types kept whole under --news-max-per-type, comma-separated")
+    t.add_argument("--news-pairs", default=None, nargs="+",
+                   help="news change pair files (training/make_news_pairs.py train.jsonl): supported -> "
                         "entailment, not_enough_evidence -> neutral, refuted -> contradiction")
     t.add_argument("--stop-at-step", type=int, default=0,
                    help="stop (checkpoint and save) at this step, as the time limit would (tests of --resume)")

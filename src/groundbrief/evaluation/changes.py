@@ -51,8 +51,10 @@ if TYPE_CHECKING:  # pragma: no cover
 DATASET = "news_changes"
 
 Expected = Literal["supported", "refuted", "not_enough_evidence"]
-POSITIVE_TYPES = ("sentence", "clause", "joined", "headline")
-REFUTING_TYPES = ("entity", "figure", "date", "direction", "negation", "object", "speaker")
+#: "paraphrase" and "reworded_figure" pairs are made by .paraphrase (the same fact in other words,
+#: and the same rewording with one figure changed).
+POSITIVE_TYPES = ("sentence", "clause", "joined", "headline", "paraphrase")
+REFUTING_TYPES = ("entity", "figure", "date", "direction", "negation", "object", "speaker", "reworded_figure")
 UNSETTLED_TYPES = ("hedge", "modality")
 CHANGE_TYPES = POSITIVE_TYPES + REFUTING_TYPES + UNSETTLED_TYPES
 NEGATIVE_TYPES = REFUTING_TYPES + UNSETTLED_TYPES
@@ -872,6 +874,8 @@ class NewsPairsSpec:
     reuters_articles: int = 2400  # Reuters articles for all change types (plus all of Wikinews)
     rare_articles: int = 12000  # further Reuters articles scanned only for hedge and modality
     seed: int = 13
+    paraphrases: bool = True  # add the .paraphrase pairs (mined over all of Reuters, rewritten from the main sample)
+    rewrites_per_article: int = 2
 
 
 def news_pairs(spec: NewsPairsSpec, parts: Sequence[Part] = ("train", "eval")) -> list[ChangePair]:
@@ -887,7 +891,15 @@ def news_pairs(spec: NewsPairsSpec, parts: Sequence[Part] = ("train", "eval")) -
     rare = ranked[spec.reuters_articles: spec.reuters_articles + spec.rare_articles]
     pairs = generate(main, GeneratorConfig(seed=spec.seed), parts=parts, train_sentences=train_sentences)
     rare_cfg = GeneratorConfig(seed=spec.seed, only_types=("hedge", "modality"), sentence_pattern=RARE_PATTERN)
-    return pairs + generate(rare, rare_cfg, parts=parts, train_sentences=train_sentences)
+    pairs += generate(rare, rare_cfg, parts=parts, train_sentences=train_sentences)
+    if spec.paraphrases:
+        from .paraphrase import mined_pairs, rewritten_pairs
+
+        reworded = mined_pairs(reuters, seed=spec.seed, parts=parts) + rewritten_pairs(
+            main, seed=spec.seed, per_article=spec.rewrites_per_article, parts=parts)
+        pairs += [p for p in reworded
+                  if p.part == "train" or not any(_norm(x) in train_sentences for x in _originals(p))]
+    return pairs
 
 
 def sample_articles(articles: Iterable[Article], n: int, seed: int = 13) -> list[Article]:
