@@ -420,3 +420,38 @@ def test_another_name_in_the_claims_place_is_no_support(verifier):
 
     pronoun = "He beat him in the final ballot of members."
     assert displacing_names(claim.text, check_entities(claim.text, pronoun), pronoun) == ()
+
+
+PARAPHRASES = [
+    # (passage, claim in other words): the same facts, as a second desk or a reader writes them
+    ("The company said the plan is expected to cost a maximum of 750,000 dlrs.",
+     "The firm said the plan is expected to cost a maximum of 750,000 dollars."),
+    ("Acme Corp said the new prices are 72 cents a lb for ingot and 80 cents for billet.",
+     "The new prices are 72 cents a lb for ingot and 80 cents for billet, the firm stated."),
+    ("On February 10, Chrysler Financial sold 200 mln dlrs of notes priced to yield 8.13 pct.",
+     "On February 10, Chrysler Financial sold 200 million dollars of notes priced to yield about 8 per cent."),
+    ("Analysts said the trend will be helped by the plan to sell 380 mln dlrs worth of shares each year.",
+     "Analysts stated the trend will be helped by the plan to sell 380 million dollars worth of shares each year."),
+]
+
+
+@pytest.mark.parametrize("passage,claim", PARAPHRASES)
+def test_a_paraphrase_with_wire_abbreviations_and_a_referring_speaker_is_supported(verifier, passage, claim):
+    """"mln dlrs" / "million dollars", "pct" / "per cent", "about 8" for 8.13, "the firm" for the
+    company named before: the same facts in other words are support, not a changed detail."""
+    result = verifier.verify(Claim(id="c1", text=claim), [sp("p1", passage)], BRIEF)
+    assert result.verdict is Verdict.SUPPORTED, result.reason
+
+
+@pytest.mark.parametrize("passage,claim,verdict", [
+    ("On February 10, Chrysler Financial sold 200 mln dlrs of notes priced to yield 8.13 pct.",
+     "On February 10, Chrysler Financial sold 200 million dollars of notes priced to yield about 6 per cent.",
+     Verdict.REFUTED),
+    ("The minister said the deal was signed.", "The police said the deal was signed.",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("Acme Corp said it would cut 500 jobs.", "Globex said it would cut 500 jobs.",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+])
+def test_other_words_do_not_excuse_another_figure_or_speaker(verifier, passage, claim, verdict):
+    result = verifier.verify(Claim(id="c1", text=claim), [sp("p1", passage)], BRIEF)
+    assert result.verdict is verdict, result.reason

@@ -316,3 +316,12 @@ DEATH_CLAIMS: dict[str, str] = {
     "nl": "{name} is overleden",
     "de": "{name} ist gestorben",
 }
+
+
+# Wire copy abbreviates units and scales ("310 mln dlrs", "5.2 pct", "12 cts"); a reader takes
+# "310 million dollars" and "5.2 per cent" as the same words. Compared in this one spelling.
+WIRE_ABBREVIATIONS = {
+    "dlrs": "dollars", "dlr": "dollar", "mln": "million", "bln": "billion",
+    "bn": "billion", "pct": "percent", "stg": "sterling", "cts": "cents", "yr": "year",
+    "yrs": "years", "qtr": "quarter", "qtrs": "quarters", "shr": "share", "shrs": "shares",
+}

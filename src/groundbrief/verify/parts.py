@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import nlp
+from ..words import WIRE_ABBREVIATIONS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -91,15 +92,26 @@ _FIGURE_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 
 
+def _lemma(tok: Token) -> str:
+    """The word's lemma, wire abbreviations spelled out ("dlrs" -> "dollar", "mln" -> "million")."""
+    lemma = tok.lemma_.lower()
+    full = WIRE_ABBREVIATIONS.get(lemma)
+    if full is None:
+        return lemma
+    return full.removesuffix("s")  # a lemma is singular: "dollars" -> "dollar"
+
+
 def norm(text: str) -> str:
     """Case, diacritics and punctuation folded: how a reader compares two spellings."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().replace("’", "'")
+    text = text.replace("%", " percent ")
     out = []
     for ch in text:
         out.append(ch if ch.isalnum() or ch in " '" else " ")
-    return " ".join("".join(out).replace("'s ", " ").split())
+    words = re.sub(r"\bper cent\b", "percent", "".join(out).replace("'s ", " ")).split()
+    return " ".join(WIRE_ABBREVIATIONS.get(w, w) for w in words)
 
 
 @dataclass(frozen=True)
@@ -169,7 +181,7 @@ def _argument(tok: Token) -> Argument:
         if child.dep_ in ("compound", "amod", "nummod", "poss", "det", "nmod", "flat"):
             keep.extend(child.subtree)
             if child.dep_ in ("compound", "amod", "nmod", "flat"):
-                mods.append(child.lemma_.lower())
+                mods.append(_lemma(child))
                 core.extend(child.subtree)
         elif child.dep_ in ("conj", "appos"):
             alternatives.append(_span_text(t for t in child.subtree
@@ -186,7 +198,7 @@ def _argument(tok: Token) -> Argument:
     text = _span_text(set(keep))
     if tok.pos_ == "PRON":
         return Argument(text=text, head=tok.lower_, name_type=None)
-    return Argument(text=text, head=tok.lemma_.lower(), name_type=ent_type, modifiers=tuple(mods),
+    return Argument(text=text, head=_lemma(tok), name_type=ent_type, modifiers=tuple(mods),
                     core=_span_text(set(core)), alternatives=tuple(alternatives),
                     name=name or (text if ent_type else ""))
 

@@ -240,6 +240,41 @@ def _figure_equal(a: Figure, b: Figure) -> bool:
     return hi > 0 and abs(a.value - b.value) / hi < 0.005
 
 
+def _figure_allows(fig: Figure, cf: Frame, other: Figure, pf: Frame) -> bool:
+    """Whether the claim's figure, read with its qualifier and its rounding ("about 8 per cent",
+    "nearly 32 million", "42%"), allows the passage's figure of the same kind (8.13 pct)."""
+    from .figures import extract_figures
+
+    def stated(f: Figure, sentence: str):
+        return [g for g in extract_figures(sentence) if abs(g.value - f.value) <= 0.005 * max(1.0, abs(f.value))]
+
+    return any(c.allows(p) for c in stated(fig, cf.sentence or cf.text)
+               for p in stated(other, pf.sentence or pf.text))
+
+
+#: Heads of descriptions that refer back to a named speaker or actor ("the company said" for
+#: "Acme Corp said"): a reader takes them as the same one, like a pronoun.
+_REFERRING_HEADS = frozenset({
+    "company", "firm", "group", "corporation", "concern", "bank", "carrier", "airline", "agency",
+    "unit", "subsidiary", "utility", "insurer", "lender", "maker", "producer", "retailer",
+    "spokesman", "spokeswoman", "spokesperson", "statement", "government", "ministry",
+    "department", "board", "court", "exchange", "organisation", "organization", "union"})
+
+
+def _same_referent(c: Argument, p: Argument, similar: Similarity | None) -> bool:
+    """The same speaker or actor told two ways: the same name, a description that refers back
+    to a name ("the firm" / "Acme Corp"), or two descriptions that are synonyms ("the firm" /
+    "the company"). Two different names, or two descriptions of different things ("the
+    minister" / "the police"), are two."""
+    if _arg_same(c, p):
+        return True
+    c_desc = not c.name_type and c.head in _REFERRING_HEADS
+    p_desc = not p.name_type and p.head in _REFERRING_HEADS
+    if c_desc and p_desc:
+        return c.head == p.head or (similar is not None and similar(c.head, p.head) >= SYNONYM)
+    return (c_desc and p.name_type == "ORG") or (p_desc and c.name_type == "ORG")
+
+
 def _is_pronoun(arg: Argument | None) -> bool:
     return arg is not None and (arg.head in _PRONOUNS or arg.key in _PRONOUNS)
 
@@ -349,7 +384,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     pf = pframes[best]
     ca, pa = cf.args.get(AGENT), pf.args.get(AGENT)
     if (ca is not None and pa is not None and not _is_pronoun(ca) and not _is_pronoun(pa)
-            and not _arg_same(ca, pa) and not _arg_same(ca, pf.args.get(PATIENT) or pa)):
+            and not _same_referent(ca, pa, similar) and not _arg_same(ca, pf.args.get(PATIENT) or pa)):
         # Another actor did it ("Omsk hospital" tests, not the German laboratory's): the clause
         # is about another event, whatever else it shares with the claim.
         agreement = False
@@ -400,7 +435,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # the speaker check of the whole passage.
         quoted = any(q in pf.sentence for q in ('"', "“", "”", "«", "»"))
         if (pf.speaker is None and attribution and not quoted) or (
-                pf.speaker is not None and not (_arg_same(cf.speaker, pf.speaker)
+                pf.speaker is not None and not (_same_referent(cf.speaker, pf.speaker, similar)
                                                 or _is_pronoun(pf.speaker))):
             findings.append(Finding("speaker", cf.speaker.name or cf.speaker.text,
                                     (pf.speaker.name or pf.speaker.text)
@@ -512,6 +547,8 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
                 continue
         if any(_figure_equal(fig, f) for f in same_kind):
             continue
+        if any(_figure_allows(fig, cf, f, pf) for f in same_kind):
+            continue  # "about 8 per cent" or "8 pct" for the passage's "8.13 pct"
         if cf.dates and pf.dates and not _dates_match(cf, pf):
             continue  # another period: a figure and a date that both differ
         out.append(Finding(f"figure:{fig.kind}", fig.text, same_kind[0].text, Relation.CONFLICT))
