@@ -48,7 +48,7 @@ MAX_OVERLAP = 0.85
 #: A claim longer than this times its premise sentence usually adds a fact.
 MAX_LENGTH_RATIO = 1.2
 
-_NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\w/])")
+_NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\w/]|-\d)")  # not "9" of "9-7/8"
 _FIGURE_KEY = re.compile(r"\d[\d,./-]*\d|\d")
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'.-]+")
 _MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -57,6 +57,8 @@ _MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|Septe
 _SMALL = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight",
           "9": "nine", "10": "ten"}
 _SMALL_BACK = {v: k for k, v in _SMALL.items()}
+_NUMBER_WORDS = frozenset(_SMALL.values()) | {"one", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+                                               "hundred", "thousand", "half", "quarter", "third", "dozen"}
 
 #: (pattern, replacements): equivalences of wire copy that keep every fact of the sentence.
 #: Each is applied at most once per sentence, with a seeded choice among the replacements.
@@ -69,7 +71,7 @@ _LEXICAL: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bdlrs\b", ("dollars",)),
     (r"\bdlr\b", ("dollar",)),
     (r"\brose\b", ("increased", "climbed", "went up")),
-    (r"\bfell\b", ("declined", "dropped", "went down")),
+    (r"\bfell\b(?! short| back| behind| through| apart)", ("declined", "dropped", "went down")),
     (r"\bincreased\b", ("rose",)),
     (r"\bdeclined\b", ("fell",)),
     (r"\bincrease\b", ("rise",)),
@@ -80,15 +82,16 @@ _LEXICAL: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bstockholders\b", ("shareholders",)),
     (r"\bapproximately\b", ("about", "around", "roughly")),
     (r"\babout(?= \d)", ("around", "roughly", "some")),
-    (r"\bpurchase\b", ("buy",)),
-    (r"\bacquire\b", ("buy",)),
+    (r"(?<=\bto )purchase\b", ("buy",)),  # the verb only: "the purchase price" stays
+    (r"(?<=\bto )acquire\b", ("buy",)),
     (r"\bacquired\b", ("bought",)),
     (r"\bbecause of\b", ("due to",)),
     (r"\bdue to\b", ("because of",)),
     (r"\bbegan\b", ("started",)),
     (r"\blargest\b", ("biggest",)),
     (r"\bbiggest\b", ("largest",)),
-    (r"\bcompany\b", ("firm",)),
+    # the company as the subject, not "a company statement" or "company profits"
+    (r"(?<=\b[Tt]he )company(?=,| said| is| has| was| will| also| had| would| expects| added)", ("firm",)),
     (r"\bexpects\b", ("anticipates",)),
     (r"\bthe end of\b", ("the close of",)),
     (r"\bsaid\b", ("stated",)),
@@ -246,8 +249,10 @@ def mined_pairs(articles: Sequence[Article], seed: int = 13, max_group: int = 20
         for s in _view(art, chunker).sentences:
             if not _good_sentence(s.text):
                 continue
-            figures = tuple(sorted({f.rstrip(".,") for f in _FIGURE_KEY.findall(s.text)}))
-            if len(figures) >= 2:  # one shared figure is too common a coincidence ("1987")
+            # In order: "payable May 1 to holders of record April 15" and "payable April 15 to
+            # holders of record April 1" share a set of figures, not a fact.
+            figures = tuple(f.rstrip(".,") for f in _FIGURE_KEY.findall(s.text))
+            if len(set(figures)) >= 2:  # one shared figure is too common a coincidence ("1987")
                 by_figures[figures].append((art, pt, s.text, s.passage))
     out: list[ChangePair] = []
     seen: set[tuple[str, str]] = set()
@@ -266,6 +271,8 @@ def mined_pairs(articles: Sequence[Article], seed: int = 13, max_group: int = 20
                     continue
                 if not {n.lower() for n in _NAME.findall(claim)} <= wp:
                     continue  # a name the premise lacks is a fact it does not give
+                if (wc & _NUMBER_WORDS) - wp:
+                    continue  # "Fees total two pct" gives a figure the premise lacks
                 seen.add((claim, premise_sentence))
                 out.append(ChangePair(passage, claim, "supported", "paraphrase", claim_art.id,
                                       claim_art.corpus, claim_pt, premise_sentence,
