@@ -432,6 +432,10 @@ PARAPHRASES = [
      "On February 10, Chrysler Financial sold 200 million dollars of notes priced to yield about 8 per cent."),
     ("Analysts said the trend will be helped by the plan to sell 380 mln dlrs worth of shares each year.",
      "Analysts stated the trend will be helped by the plan to sell 380 million dollars worth of shares each year."),
+    ("He estimated that by 1990 the pharmaceutical division would account for about 30 pct of total profits.",
+     "He estimated that by 1990 the pharmaceutical division would account for roughly 30 per cent of total profits."),
+    ("The industry's rate of return recovered to the level of U.S. corporations in general, the group said.",
+     "The industry's rate of return recovered to the level of United States corporations in general, the group stated."),
 ]
 
 

@@ -50,6 +50,8 @@ MAX_LENGTH_RATIO = 1.2
 
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\w/]|-\d)")  # not "9" of "9-7/8"
 _FIGURE_KEY = re.compile(r"\d[\d,./-]*\d|\d")
+_BOUND = re.compile(r"\b(?:at least|more than|over|above|up to|under|below|less than|fewer than|as many as"
+                    r"|at most|nearly|almost|about|around|some|roughly)\s*$", re.IGNORECASE)
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'.-]+")
 _MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*$")
@@ -197,6 +199,8 @@ def change_rewritten_figure(hypothesis: str, rng: random.Random) -> tuple[str, s
     """The rewritten claim with one of its digit figures changed clearly (a negative)."""
     options = [m for m in _NUMBER.finditer(hypothesis)
                if not _in_quote(hypothesis, m.start()) and not _MONTH.search(hypothesis[: m.start()])
+               # "at least 10 died" is true where 15 died: a bound is no changed figure
+               and not _BOUND.search(hypothesis[max(0, m.start() - 24): m.start()])
                and not re.fullmatch(r"(1[89]|20)\d\d", m.group(0))]  # years are date changes
     rng.shuffle(options)
     for m in options:

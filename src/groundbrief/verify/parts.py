@@ -95,6 +95,10 @@ _DATE_TYPES = frozenset({"DATE", "TIME"})
 def _lemma(tok: Token) -> str:
     """The word's lemma, wire abbreviations spelled out ("dlrs" -> "dollar", "mln" -> "million")."""
     lemma = tok.lemma_.lower()
+    if lemma == "cent" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "per":
+        return "percent"  # "30 per cent" is "30 pct" and "30%"
+    if lemma == "%":
+        return "percent"
     full = WIRE_ABBREVIATIONS.get(lemma)
     if full is None:
         return lemma

@@ -223,8 +223,18 @@ def _arg_same(c: Argument, p: Argument) -> bool:
         return True
     if c.head == p.head:
         # "battle" / "long battle" are one thing; "lung cancer" / "throat cancer" are two
-        return not (c.modifiers and p.modifiers and not set(c.modifiers) & set(p.modifiers))
+        return not _other_modifiers(c, p)
     return bool(ck and pk and (f" {ck} " in f" {pk} " or f" {pk} " in f" {ck} "))
+
+
+def _other_modifiers(c: Argument, p: Argument) -> bool:
+    """Whether two fillers with the same head word are qualified as different kinds ("lung
+    cancer" / "throat cancer"), not one kind named two ways ("U.S. corporations" / "United
+    States corporations": the modifiers are one name)."""
+    if not (c.modifiers and p.modifiers) or set(c.modifiers) & set(p.modifiers):
+        return False
+    qc, qp = (" ".join(a.core.split()[:-1]) for a in (c, p))
+    return not (qc and qp and _same_name(qc, qp))
 
 
 def _arg_in_text(c: Argument, text: str) -> bool:
@@ -501,8 +511,7 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             # The same slot holds another name of the same kind: Hunt where the claim has Gove.
             return Finding(role, arg.name or arg.text, other.name or other.text,
                            Relation.CONFLICT)
-        if (not arg.name_type and arg.head == other.head and arg.modifiers and other.modifiers
-                and not set(arg.modifiers) & set(other.modifiers)
+        if (not arg.name_type and arg.head == other.head and _other_modifiers(arg, other)
                 and not _arg_in_text(arg, pf.sentence)):
             # "lung cancer" / "throat cancer": the kind of thing differs; a reader would call it
             # a different detail, the parse cannot prove it is not a paraphrase -- unbacked.
