@@ -166,3 +166,31 @@ def test_a_question_answered_no_states_the_opposite():
     assert not compare("Matt Gaetz worked for Chemed Corporation.", yes).findings
     unanswered = "Q: Did Matt Gaetz work for Chemed Corporation? A: No answer could be found."
     assert not compare("Matt Gaetz worked for Chemed Corporation.", unanswered).conflicts
+
+
+def test_a_clause_under_a_noun_of_allegation_is_alleged_and_a_denied_one_denied():
+    stances = {f.predicate: (f.stance, f.speaker.text if f.speaker else None) for f in frames_of(
+        "Russia has denied claims that its troops shot down the airliner. "
+        "Reports that the president had resigned spread quickly. "
+        "The report that she wrote was published.")}
+    assert stances["shoot"] == (Stance.DENIED, "Russia")
+    assert stances["resign"] == (Stance.ALLEGED, None)
+    assert stances["write"][0] is Stance.FACT  # a relative clause, not the report's content
+    assert roles(Relation.UNBACKED, "Russian troops shot down the airliner.",
+                 "Russia has denied claims that its troops shot down the airliner.") == ["stance"]
+
+
+def test_a_clause_under_the_claims_verb_of_saying_is_judged_as_attributed():
+    # "built to circumvent YouTube's protections" parses as two clauses; both are the RIAA's.
+    passage = "The RIAA's DMCA notice alleged the tool was built to circumvent YouTube's protections."
+    assert not compare("The RIAA said the tool was built to circumvent YouTube's protections.",
+                       passage, attribution=True).findings
+
+
+def test_a_named_speaker_may_be_described_when_it_speaks_of_itself():
+    passage = "Tesla plans to build a new factory in Berlin, the company said on Tuesday."
+    assert not compare("Tesla said it plans to build a new factory in Berlin.", passage,
+                       attribution=True).findings
+    other = "Tesla plans to build a new factory in Berlin, a rival company said on Tuesday."
+    assert roles(Relation.UNBACKED, "Tesla said it plans to build a new factory in Berlin.",
+                 other, attribution=True) == ["speaker"]

@@ -420,3 +420,58 @@ def test_another_name_in_the_claims_place_is_no_support(verifier):
 
     pronoun = "He beat him in the final ballot of members."
     assert displacing_names(claim.text, check_entities(claim.text, pronoun), pronoun) == ()
+
+
+# ---------------------------------------------------------------- stance (issue 9 item 3)
+
+# (bare fact, attributed claim with its speaker, the passage that reports it under a stance)
+STANCE_PAIRS = [
+    ("The tool was built to circumvent YouTube's protections.",
+     ("The RIAA said the tool was built to circumvent YouTube's protections.", "The RIAA"),
+     "The RIAA's DMCA notice alleged the tool was built to circumvent YouTube's protections."),
+    ("The company knew about the defect for years.",
+     ("The lawsuit claims the company knew about the defect for years.", "The lawsuit"),
+     "The lawsuit claims that the company knew about the defect for years."),
+    ("Tesla will build a new factory in Berlin.",
+     ("Tesla said it plans to build a new factory in Berlin.", "Tesla"),
+     "Tesla plans to build a new factory in Berlin, the company said on Tuesday."),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("fact,attributed,passage", STANCE_PAIRS)
+def test_an_allegation_or_plan_supports_the_attribution_not_the_bare_fact(
+        verifier, fact, attributed, passage):
+    """What a party alleges or plans is no fact: the bare claim is not supported, and its
+    reason says how the sources report it; the claim that the party said it is Supported."""
+    bare = verifier.verify(Claim(id="c1", text=fact), [sp("p1", passage)], BRIEF)
+    assert bare.verdict is Verdict.NOT_ENOUGH_EVIDENCE, bare
+    assert bare.reason.startswith("sources report it only as"), bare.reason
+    text, speaker = attributed
+    said = verifier.verify(Claim(id="c2", text=text, kind="attribution", speaker=speaker),
+                           [sp("p1", passage)], BRIEF)
+    assert said.verdict is Verdict.SUPPORTED, said
+
+
+@needs_model
+def test_an_accusation_supports_the_accusation_not_the_deed(verifier):
+    passage = sp("p1", "Prosecutors accused Mr Smith of stealing £2 million from the charity.")
+    deed = verifier.verify(Claim(id="c1", text="Mr Smith stole £2 million from the charity."),
+                           [passage], BRIEF)
+    assert deed.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert deed.reason == "sources report it only as an allegation by Prosecutors"
+    accusation = verifier.verify(
+        Claim(id="c2", text="Prosecutors accused Mr Smith of stealing £2 million from the charity."),
+        [passage], BRIEF)
+    assert accusation.verdict is Verdict.SUPPORTED
+
+
+@needs_model
+def test_a_denial_neither_supports_nor_refutes_the_fact(verifier):
+    """"Russia denied claims that its troops shot down the airliner" is Russia's word, not the
+    sources saying the opposite: the claim stays unclear, with the denial as its reason."""
+    out = verifier.verify(Claim(id="c1", text="Russian troops shot down the airliner."),
+                          [sp("p1", "Russia has denied claims that its troops shot down the "
+                                    "airliner.")], BRIEF)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out
+    assert out.reason == "sources report it only as something Russia denied"

@@ -181,7 +181,7 @@ SPEECH_WORDS_EN = tuple(
     warns tweeted tweets posted posts explained explains noted notes commented comments remarked
     remarks quoted asserted asserts acknowledged admitted admits denied denies described
     describes called calls interview statement speech testified replied responded suggested
-    suggests confirmed confirms reported reports accused accuses""".split()
+    suggests confirmed confirms reported reports accused accuses alleged alleges""".split()
 )
 
 

@@ -324,7 +324,11 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
     main = _compare_frame(cf, pframes, passage, context, attribution, similar)
     findings = list(main.findings)
     for other in cfs[1:]:
-        sub = _compare_frame(other, pframes, passage, context, False, similar)
+        # A clause under the claim's own verb of saying ("The RIAA said the tool was built to
+        # circumvent ...") is part of what is attributed, and judged as such.
+        under_speaker = attribution and other.speaker is not None and cf.speaker is not None \
+            and other.speaker.text == cf.speaker.text
+        sub = _compare_frame(other, pframes, passage, context, under_speaker, similar)
         if sub.aligned is not None and sub.agreement:
             findings.extend(f for f in sub.findings if f.role not in ("speaker", "name")
                             and f not in findings)
@@ -401,13 +405,36 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         quoted = any(q in pf.sentence for q in ('"', "“", "”", "«", "»"))
         if (pf.speaker is None and attribution and not quoted) or (
                 pf.speaker is not None and not (_arg_same(cf.speaker, pf.speaker)
-                                                or _is_pronoun(pf.speaker))):
+                                                or _is_pronoun(pf.speaker)
+                                                or _speaks_of_itself(pf, cf.speaker))):
             findings.append(Finding("speaker", cf.speaker.name or cf.speaker.text,
                                     (pf.speaker.name or pf.speaker.text)
                                     if pf.speaker is not None else None,
                                     Relation.UNBACKED))
     return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
                          agreement=agreement, stance=pf.stance)
+
+
+# Descriptions a story uses for a speaker it has named: "Tesla plans to build a factory, the
+# company said". Only these heads: "the regulator said" after "Tesla plans ..." is another voice.
+_SELF_DESCRIPTIONS = frozenset({
+    "company", "firm", "group", "carrier", "airline", "bank", "lender", "insurer", "retailer",
+    "maker", "manufacturer", "automaker", "carmaker", "club", "team", "party", "government",
+    "ministry", "agency", "department", "organisation", "organization", "charity", "union",
+    "university", "council", "band", "studio", "network", "broadcaster", "newspaper", "station",
+})
+
+
+def _speaks_of_itself(pf: Frame, speaker: Argument) -> bool:
+    """Whether the passage clause's speaker is a description ("the company") of the claim's
+    speaker, named as the one doing what the clause says ("Tesla plans ..., the company said")."""
+    said_by = pf.speaker
+    if said_by is None or said_by.name_type or said_by.head not in _SELF_DESCRIPTIONS:
+        return False
+    if not norm(said_by.text).startswith("the "):
+        return False  # "a company said": some other company
+    agent = pf.args.get(AGENT)
+    return agent is not None and _arg_same(speaker, agent)
 
 
 def _opposite_words(cf: Frame, pf: Frame) -> tuple[str, str] | None:
@@ -578,4 +605,6 @@ def _stance_finding(cf: Frame, pf: Frame, attribution: bool) -> Finding | None:
     words = _STANCE_WORDS.get(p, p.value)
     if pf.speaker is not None and p is Stance.ALLEGED:
         words = f"{words} by {pf.speaker.text}"
+    elif pf.speaker is not None and p is Stance.DENIED and not _is_pronoun(pf.speaker):
+        words = f"something {pf.speaker.text} denied"
     return Finding("stance", c.value, words, Relation.UNBACKED)
