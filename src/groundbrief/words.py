@@ -282,7 +282,8 @@ NEWS_OUTLETS = frozenset(
     "Associated Press|Agence France-Presse|franceinfo|LCI|TF1|Radio-Canada|Le Parisien|"
     "Het Nieuwsblad|Gazet van Antwerpen|BNR|NPO|VTM|TASS|RIA Novosti|Xinhua|Kyodo|Yonhap|The Hill|"
     "NPR|The Independent|Daily Mail|The Sun|Le Point|L'Express|Mediapart|Euronews|Deutsche Welle|"
-    "DW|ARD|ZDF".lower().split("|")
+    "DW|ARD|ZDF|NU.nl|20 Minutes|Het Laatste Nieuws|Ouest-France|Le JDD|Les Echos|La Libre|"
+    "L'Écho|De Tijd|Trouw|AD|RTL Nieuws|Omroep West|Nieuwsuur".lower().split("|")
 )
 
 # ------------------------------------------------------------------------------- tributes

@@ -45,6 +45,9 @@ ROLE_NOUNS = {
     "député", "députée", "eurodéputé", "eurodéputée", "porte-parole", "maire", "président",
     "présidente", "sénateur", "sénatrice", "secrétaire", "bundeskanzler", "bundeskanzlerin",
     "sprecher", "sprecherin", "ministerin", "abgeordnete", "abgeordneter",
+    # who speaks for a person ("his lawyer said", "a annoncé son avocat", "meldt zijn familie")
+    "agent", "family", "wife", "husband", "widow", "brother", "sister", "avocat", "avocate",
+    "famille", "épouse", "veuve", "fils", "advocaat", "familie", "weduwe", "zoon", "dochter",
 }
 # Lowercase nouns that make a phrase an organisation ("the German government", "Time magazine").
 ORG_NOUNS = {
@@ -52,6 +55,7 @@ ORG_NOUNS = {
     "commission", "council", "parliament", "court", "agency", "office", "department", "company",
     "union", "party", "magazine", "newspaper", "spokespeople", "firefighters", "prosecutors",
     "regering", "gouvernement", "regierung", "gobierno", "governo", "polizei", "politie",
+    "parquet", "parket", "préfecture", "gendarmerie", "pompiers", "brandweer",
 }
 # Connectors that may sit inside a role or organisation name ("spokesperson for the German
 # government", "Minister of Justice", "Ursula von der Leyen").
@@ -111,7 +115,10 @@ class Attribution:
         return None
 
 
-_ARTICLES_PREFIX = ("a ", "an ", "the ", "le ", "la ", "les ", "het ", "een ", "un ", "une ")
+_ARTICLES_PREFIX = ("a ", "an ", "the ", "le ", "la ", "les ", "het ", "een ", "un ", "une ",
+                    # possessives: "his lawyer", "son avocat", "zijn familie" need no article
+                    "his ", "her ", "their ", "son ", "sa ", "ses ", "leur ", "zijn ", "haar ",
+                    "hun ")
 
 
 def handle_name(handle: str) -> str:
@@ -243,6 +250,8 @@ def parse_venue(venue: str) -> tuple[str | None, str | None]:
         t = re.match(r"(?:told|tells|to|on|via)\s+((?:[A-Z0-9][\w'’.\-]*\s?)+)", venue.strip())
         if t:
             outlet = re.split(r"['’]s\b", t.group(1).strip())[0] or None
+    if outlet and (_TIME_RE.match(outlet) or re.match(_MONTHS, outlet, re.I)):
+        outlet = None  # "said on Thursday": a day is no outlet
     if outlet and medium is None and outlet.lower() in _PLATFORMS:
         medium = _PLATFORMS[outlet.lower()]
     return outlet, medium

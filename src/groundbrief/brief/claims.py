@@ -209,8 +209,12 @@ class RuleClaimExtractor(ClaimExtractor):
             if not re.search(r"[^\W\d_]", HASHTAG.sub("", HANDLE.sub("", content))):
                 continue  # only handles and tags: nothing is asserted
             said: list[str] = []
+            # "X said he …" binds "he" to X; "He was arrested, police chief X said" does not:
+            # a speaker named after what they said speaks of someone else.
+            leads = frame is not None and pre.lstrip().lower().startswith(frame.subject.lower())
             for clause in split_clauses(tidy(content, brief.handles)):
-                resolved = self._resolve(clause, frame, who, index, people, brief, speech)
+                resolved = self._resolve(clause, frame if leads else None, who, index, people,
+                                         brief, speech)
                 text = _finish(resolved)
                 if not re.search(r"[^\W\d_]", text):
                     continue
