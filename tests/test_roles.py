@@ -60,6 +60,11 @@ BACKED = [
     ("The government rejected calls for a judge-led inquiry.",
      "The government did not accede to calls for a judge-led investigation."),
     ("Sales rose 3.1 pct in March.", "In March, sales rose 3.1 pct, the company said."),
+    # a bare number in a slot is a figure, compared by value, not a word against "people"
+    ("A B-17 bomber crashed in Connecticut, killing seven.",
+     "A vintage B-17 bomber crashed at Bradley airport in Connecticut, killing 7 people."),
+    ("The storm left nine dead in Manila.",
+     "At least 9 people were killed when the storm hit Manila."),
 ]
 
 

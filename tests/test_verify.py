@@ -475,3 +475,26 @@ def test_a_denial_neither_supports_nor_refutes_the_fact(verifier):
                                     "airliner.")], BRIEF)
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out
     assert out.reason == "sources report it only as something Russia denied"
+
+
+@needs_model
+@pytest.mark.parametrize("claim,passage,says", [
+    ("A B-17 bomber crashed in Connecticut, killing nine.",
+     "A vintage B-17 bomber crashed at Bradley airport in Connecticut, killing 7 people.",
+     "sources say 7 people, not nine"),
+    ("Unemployment in Belgium fell to 4.5 pct in 2023.",
+     "Unemployment in Belgium rose to 6.2 pct in 2023, the statistics office said.",
+     None),
+])
+def test_a_refutation_says_what_the_sources_give_instead(verifier, claim, passage, says):
+    """The correction names the passage's own value (issue 9 item 7): "sources say 7 people,
+    not nine", never "another value than nine", so the reader sees what the source says and
+    compose/corrections.py finds the sentence that says it."""
+    out = verifier.verify(Claim(id="c1", text=claim), [sp("p1", passage)], BRIEF)
+    assert out.verdict is Verdict.REFUTED, out
+    recorded = out.signals["correction"]
+    assert recorded["passage_id"] == "p1"
+    assert recorded["says"] and not any("another value" in s for s in recorded["says"])
+    if says:
+        assert says in recorded["says"]
+    assert out.reason == f"{REASON_REFUTED}: {recorded['says'][0]}"

@@ -22,6 +22,7 @@ from .coverage import StoreCounts, coverage_warnings
 from .errors import DeadlineError
 from .interfaces import BriefParser, ClaimExtractor, Embedder, Retriever, Store, Verifier, Writer
 from .models import (
+    Brief,
     ChangeEntry,
     Check,
     Citation,
@@ -146,7 +147,8 @@ class Pipeline:
             for i, c in enumerate(claims):
                 v = deadline.check(i, lambda c=c: self.verifier.verify(
                     c, per_claim.get(c.id, []), brief))
-                out.append(gate(c, v, _apply(c, v, by_passage).evidence))
+                cited = _apply(c, v, by_passage).evidence
+                out.append(gate(c, v, cited, self._names_across(brief, cited, by_passage)))
             return out
 
         verifications = timed("verify", verify_all)
@@ -228,6 +230,16 @@ class Pipeline:
         return explainer
 
     # ------------------------------------------------------------------ helpers
+
+    def _names_across(self, brief: Brief, cited: list[Citation],
+                      passages: dict[str, ScoredPassage]):
+        """The verifier's matcher of names across languages (DefaultVerifier.names), when the
+        brief and a cited source are in two known languages; None otherwise or for a backend
+        without one, so the detail gate reads names as the verifier did."""
+        langs = {passages[c.passage_id].source.language for c in cited if c.passage_id in passages}
+        if not brief.language or not any(lang and lang != brief.language for lang in langs):
+            return None
+        return getattr(self.verifier, "names", None)
 
     def _related(self, exp_id: str, vector: np.ndarray, story_ids: list[str],
                  names: list[str]) -> list[Related]:

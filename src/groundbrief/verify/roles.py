@@ -487,6 +487,10 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         other = args.get(PATIENT)
     if other is not None and _arg_same(arg, other):
         return None
+    if _is_number(arg):
+        # "killing seven" beside "killing 7 people": a bare number in the slot is a figure,
+        # compared by value with the passage's figures (_compare_figures), not as a word.
+        return None
     if other is not None and not _is_pronoun(other):
         if arg.name_type and other.name_type and _compatible(arg.name_type, other.name_type) \
                 and not any(_same_name(arg.name or arg.text, alt) for alt in other.alternatives):
@@ -512,6 +516,19 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             context and _arg_in_text(arg, context)):
         return Finding("name", arg.text, None, Relation.UNBACKED)
     return None
+
+
+def _is_number(arg: Argument) -> bool:
+    from .figures import _WORD_NUMBERS
+
+    head = arg.head.replace(",", "").replace(".", "")
+    if arg.head in _FATES and any(m.replace(",", "").isdigit() or m in _WORD_NUMBERS
+                                  for m in (*arg.modifiers, *norm(arg.text).split())):
+        return True  # "left nine dead": a count of the dead, typed by the figure rules
+    return not arg.name_type and (head.isdigit() or head in _WORD_NUMBERS)
+
+
+_FATES = frozenset({"dead", "injured", "wounded", "missing", "hurt", "killed"})
 
 
 def _compatible(a: str, b: str) -> bool:

@@ -101,7 +101,7 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
         return _result(claim, Verdict.SUPPORTED, best(supporters, Verdict.SUPPORTED),
                             judgements, signals, None)
     if refuters:
-        correction = _correction(refuters)
+        correction = _correction(claim, refuters, by_id)
         signals["correction"] = correction
         reason = REASON_REFUTED
         if correction["says"]:
@@ -145,7 +145,8 @@ def _result(claim: Claim, verdict: Verdict, confidence: float,
     )
 
 
-def _correction(refuters: list[PassageJudgement]) -> dict[str, Any]:
+def _correction(claim: Claim, refuters: list[PassageJudgement],
+                by_id: dict[str, ScoredPassage]) -> dict[str, Any]:
     """What the sources say instead of a refuted claim: the refuting passage with the strongest
     contradiction, the sentence of it that conflicts, and the conflicts in words."""
     j = max(refuters, key=lambda r: (r.contradiction, r.passage_id))
@@ -154,10 +155,31 @@ def _correction(refuters: list[PassageJudgement]) -> dict[str, Any]:
     if not says:  # a conflict found by the figure/date/negation checks
         worded = {"negation": "sources say the opposite",
                   "direction": "sources give the opposite direction"}
-        says = [worded.get(item, f"sources give another value than {item}")
+        passage = by_id[j.passage_id].passage.text if j.passage_id in by_id else ""
+        says = [worded.get(item) or _value_instead(item, claim.text, passage)
                 for item in j.signals.contradiction_raised_by
                 if item not in NOT_CONFLICTS]
     return {"passage_id": j.passage_id, "sentence": parts.aligned, "says": says}
+
+
+def _value_instead(item: str, claim_text: str, passage: str) -> str:
+    """A figure or date of the claim that the passage gives otherwise, as "sources say 7
+    people, not nine" -- the passage's own words, so the reader sees what it says and the
+    correcting sentence can be found by them; "another value than" when none can be named."""
+    from .dates import extract_dates
+    from .figures import extract_figures
+
+    for q in extract_figures(claim_text):
+        if q.text == item:
+            for p in extract_figures(passage):
+                if q.conflicts_with(p):
+                    return f"sources say {p.text}, not {q.text}"
+    for d in extract_dates(claim_text):
+        if d.text == item:
+            for p in extract_dates(passage):
+                if (p.year is not None or p.month is not None) and d.differs_from(p):
+                    return f"sources say {p.text.rstrip('.,;:')}, not {d.text.rstrip('.,;:')}"
+    return f"sources give another value than {item}"
 
 
 def _states_claim(j: PassageJudgement) -> bool:
