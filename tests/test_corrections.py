@@ -207,3 +207,21 @@ def test_reason_names_only_what_no_judged_passage_gives():
     assert reason == ("no source gives the figure '12' or the date '25 September'; sources report "
                       "it only as an allegation by The RIAA")
     assert missing_in_words(claim, [], [ruling]) is None  # nothing the model found supportive
+
+
+def test_reason_never_names_what_a_judged_passage_has_in_other_words():
+    """Issue 9 item 7: a name given in another form ("UK" for "the United Kingdom") or a word
+    another passage has is not what "no source gives"; a word the closest clause replaces is
+    said as not given, never as what the sources say instead (that reads as a refutation)."""
+    from groundbrief.verify.reasons import missing_in_words
+
+    claim = Claim(id="c1", text="The video was launched in the United Kingdom on channels.")
+    passages = ["The video was launched today on UK television channels.",
+                "Hu Jintao had remarks with Lula."]
+    assert missing_in_words(claim, [_supportive("no source gives the name 'United Kingdom'")],
+                            passages) is None
+    lunch = "no source gives 'lunch' (who or what it was done to); the closest has 'remarks'"
+    claim = Claim(id="c2", text="Hu Jintao had lunch with Lula.")
+    assert missing_in_words(claim, [_supportive(lunch)], passages) == lunch
+    assert missing_in_words(claim, [_supportive(lunch)],
+                            passages + ["Hu Jintao had lunch with Lula today."]) is None

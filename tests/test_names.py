@@ -161,6 +161,15 @@ def test_missing_facts_takes_the_matcher_too(matcher):
     assert missing_facts("Bosbranden in Californië", passages, names=matcher) == []
 
 
+def test_a_possessive_inside_a_name_keeps_the_name_whole():
+    # "People's Republic of China" is not "People" and "Republic of China" (Taiwan's name)
+    assert extract_entities("Relations between Japan and the People's Republic of China "
+                            "were strained.") == ["Japan", "People's Republic of China"]
+    assert not check_entities("Japan and the People's Republic of China met.",
+                              "Japan and China met.").missing
+    assert extract_entities("NAR's John Tuccillo said so.") == ["NAR", "John Tuccillo"]
+
+
 def test_the_detail_gate_reads_names_across_languages_with_the_matcher(matcher):
     """A Dutch claim supported by an English source keeps its verdict through the detail gate
     when the gate is given the verifier's matcher (pipeline._names_across), and loses it to a

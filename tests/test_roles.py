@@ -80,6 +80,29 @@ def test_a_changed_kind_of_thing_is_not_backed_but_not_a_refutation():
     # modifiers of one noun exclude each other, so the passage just cannot support the claim.
     assert roles(Relation.UNBACKED, "He died after a battle with lung cancer.",
                  "He died after a long battle with throat cancer.") == ["prep:after/with"]
+    # said as what no source gives, never as what the sources say instead (a refutation)
+    assert [f.words() for f in compare("He died after a battle with lung cancer.",
+                                       "He died after a long battle with throat cancer.").findings
+            ] == ["no source gives 'lung cancer' (the detail); the closest has 'throat cancer'"]
+
+
+def test_a_hyphenated_spelling_is_the_same_word():
+    assert not compare("Bill Gates receives four million emails a year.",
+                       "Bill Gates receives four million e-mails a year.").findings
+
+
+def test_a_hedge_the_claim_drops_is_not_backed():
+    """"reportedly colon cancer", "apparently imminent": the parse ties the hedge to a noun or
+    an adjective, not the verb; the claim that states it plainly is not backed (issue 9 item 3),
+    while the claim that keeps the hedge is."""
+    passage = "He had recently had health problems, reportedly colon cancer."
+    assert [f.words() for f in compare("He had recently had health problems, colon cancer.",
+                                       passage).findings] == [
+        "sources say it only with a hedge (“reportedly”)"]
+    assert not compare(passage, passage).findings
+    assert roles(Relation.UNBACKED, "This would stem illegal immigration.",
+                 "Trump declared an emergency, claiming this would stem illegal immigration."
+                 ) == ["stance"]
 
 
 def test_an_allegation_does_not_back_the_bare_fact_but_backs_the_attribution():

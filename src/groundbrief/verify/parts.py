@@ -230,6 +230,11 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
     advs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
     if advs & _HEDGE_ADVERBS:
         return Stance.ALLEGED, None
+    governed = _governed(verb)
+    if governed[0] in (Stance.ALLEGED, Stance.DENIED):
+        # "… claiming this would stem illegal immigration": whatever its modal, the clause is
+        # someone's allegation (or denial), and "This would stem …" as a claim is not backed.
+        return governed
     if aux & _FUTURE_AUX:
         return Stance.FUTURE, None
     if aux & {"would", "'d"} and _reported(verb):
@@ -244,6 +249,11 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
             return Stance.PLANNED, None
         if head.lemma_.lower() in _ALLEGING:
             return Stance.ALLEGED, _speaker_of(head)
+    return governed
+
+
+def _governed(verb: Token) -> tuple[Stance, Token | None]:
+    """The stance the clauses governing ``verb`` put it under (FACT when none does)."""
     # Walk up the governing clauses: a clause under "alleged" is an allegation, under "said" a
     # report, under "plans" a plan -- the nearest governing verb of that kind decides.
     t = verb
