@@ -35,8 +35,8 @@ def test_design_example(run):
     assert claims[0].speaker is None  # not inside the attributed sentence
     assert claims[1].speaker == claims[2].speaker == claims[3].speaker == "Assita Kanko"
     assert claims[3].content_claim_id == "c2"
-    assert claims[3].signals["content_claim_ids"] == ["c2", "c3"]
-    assert claims[3].signals["outlet"] == "V24"
+    assert claims[3].signals.content_claim_ids == ["c2", "c3"]
+    assert claims[3].signals.outlet == "V24"
 
 
 def test_wire_alert_no_speaker(run):

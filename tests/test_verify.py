@@ -228,7 +228,7 @@ def test_supported_with_real_model(verifier):
     ], BRIEF)
     assert out.verdict is Verdict.SUPPORTED, out
     assert out.reason is None
-    assert out.signals["supporting"] == ["p1"]
+    assert out.signals.supporting == ["p1"]
     assert 0.5 <= out.confidence <= 1.0
     j = {x.passage_id: x for x in out.judgements}
     assert j["p1"].support > j["p2"].support
@@ -369,8 +369,8 @@ def test_a_story_stating_the_claim_outweighs_its_own_other_figures(verifier):
     assert [j.signals.verdict.value for j in alone] == ["supported", "refuted"]  # the trap
     out = verifier.verify(claim, same_story, BRIEF)
     assert out.verdict is Verdict.SUPPORTED, out
-    assert out.signals["supporting"] == ["p1"] and out.signals["outweighed"] == ["p2"]
-    assert out.signals["refuting"] == []
+    assert out.signals.supporting == ["p1"] and out.signals.outweighed == ["p2"]
+    assert out.signals.refuting == []
     # Another story of the same outlet is not outweighed: it may be a correction.
     two_stories = [sp("p1", stating, source="a", outlet="Reuters"),
                    sp("p2", other, source="b", outlet="Reuters")]
@@ -492,9 +492,9 @@ def test_a_refutation_says_what_the_sources_give_instead(verifier, claim, passag
     compose/corrections.py finds the sentence that says it."""
     out = verifier.verify(Claim(id="c1", text=claim), [sp("p1", passage)], BRIEF)
     assert out.verdict is Verdict.REFUTED, out
-    recorded = out.signals["correction"]
-    assert recorded["passage_id"] == "p1"
-    assert recorded["says"] and not any("another value" in s for s in recorded["says"])
+    recorded = out.signals.correction
+    assert recorded.passage_id == "p1"
+    assert recorded.says and not any("another value" in s for s in recorded.says)
     if says:
-        assert says in recorded["says"]
-    assert out.reason == f"{REASON_REFUTED}: {recorded['says'][0]}"
+        assert says in recorded.says
+    assert out.reason == f"{REASON_REFUTED}: {recorded.says[0]}"

@@ -42,7 +42,7 @@ from .stories.finder import StoryFinder
 from .stories.related import explainer_story, related
 from .syndication import annotate as annotate_independence
 from .text import short_hash
-from .verify.gate import GATE_SIGNAL, gate
+from .verify.gate import gate
 
 Progress = Callable[[str], None]
 
@@ -337,7 +337,7 @@ def _apply(claim: Claim, v: ClaimVerification, passages: dict[str, ScoredPassage
     judged = {j.passage_id: j for j in v.judgements if j.passage_id in passages}
 
     def citations(side: str, score: str) -> list[Citation]:
-        named = v.signals.get(side)
+        named = getattr(v.signals, side)
         if isinstance(named, list):
             chosen = [judged[pid] for pid in named if pid in judged]
         else:
@@ -413,7 +413,7 @@ def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list
             outcome += (f"; {len(parts) - len(parsed)} pairs not in English were judged by the "
                         "model and name matching only")
         checks.append(Check(name="part-by-part comparison", outcome=outcome))
-    gated = sum(GATE_SIGNAL in v.signals for v in verifications)
+    gated = sum(v.signals.detail_gate is not None for v in verifications)
     checked = gated + sum(v.verdict == Verdict.SUPPORTED for v in verifications)
     checks.append(Check(
         name="facts of supported claims in their cited passages (I4, I5)",

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Citation, Claim, ClaimVerification, Verdict
+from ..models import Citation, Claim, ClaimVerification, GatedDetail, GateSignal, Verdict
 from .checks import check_dates, check_entities, check_numbers, extract_quotes, quote_found
 from .names import NameMatcher
 
-#: The signal a gated verification carries: what was missing, and the verdict it replaced.
+#: The signal a gated verification carries (``VerdictSignals.detail_gate``): what was missing,
+#: and the verdict it replaced.
 GATE_SIGNAL = "detail_gate"
 REASON_NOTHING_CITABLE = "no passage could be cited for it"
 
@@ -90,15 +91,15 @@ def gate(claim: Claim, verification: ClaimVerification,
         reason = gate_reason(missing)
     else:
         reason = REASON_NOTHING_CITABLE
-    signals = dict(verification.signals)
-    signals[GATE_SIGNAL] = {
-        "replaced": verification.verdict.value,
-        "missing": [{"kind": d.kind, "text": d.text} for d in missing],
-        "passages": [c.passage_id for c in cited],
-    }
+    signals = verification.signals.model_copy(deep=True)
+    signals.detail_gate = GateSignal(
+        replaced=verification.verdict.value,
+        missing=[GatedDetail(kind=d.kind, text=d.text) for d in missing],
+        passages=[c.passage_id for c in cited],
+    )
     # Nothing is cited for a claim that is not supported (pipeline._apply): the passages that
     # lacked the detail are not its evidence.
-    signals["supporting"] = []
+    signals.supporting = []
     return verification.model_copy(update={
         "verdict": Verdict.NOT_ENOUGH_EVIDENCE,
         "confidence": _not_enough_confidence(verification),
