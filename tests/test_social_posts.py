@@ -396,6 +396,14 @@ MORE = [
       ("content", "Gérard Depardieu conteste les faits", None),
       ("attribution", "Le parquet de Paris a indiqué que Gérard Depardieu sera jugé en octobre "
                       "pour agressions sexuelles", "le parquet de Paris")]),
+    # A name with digits stays a name; "que" elides before a vowel.
+    ("BFMTV: Le Boeing 737 MAX de la compagnie a été immobilisé à Roissy après un incident "
+     "moteur. Aucun blessé selon Air France.",
+     {"language": "fr", "speaker": "Air France", "outlet": "BFMTV"},
+     [("content", "Le Boeing 737 MAX de la compagnie a été immobilisé à Roissy après un "
+                  "incident moteur", None),
+      ("content", "Aucun blessé", "Air France"),
+      ("attribution", "Air France a dit qu'aucun blessé", "Air France")]),
     ("NOS: Premier Rutte treedt af #politiek",
      {"language": "nl", "outlet": "NOS", "hashtags": ["#politiek"]},
      [("content", "Premier Rutte treedt af", None)]),

@@ -67,7 +67,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         et ou mais donc or ni car si comme quand lorsque puisque dans en sur sous par pour avec sans
         chez vers entre contre depuis pendant avant après selon est sont était étaient été être a
         ont avait avaient avoir sera seront serait fait ne pas plus aussi très tout tous toute
-        toutes y se s cela ça ceci""".split()
+        toutes y se s cela ça ceci aucun aucune chaque plusieurs""".split()
     ),
     "nl": frozenset(
         """de het een den der des dit dat deze die zijn haar hun mijn ons onze uw hij zij ze ik jij

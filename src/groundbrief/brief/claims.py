@@ -368,7 +368,10 @@ class RuleClaimExtractor(ClaimExtractor):
                 elif how == "sub":
                     text += (_AND[lang] if n else "") + _SUBORDINATOR[lang] + said
                 elif n == 0 or _THAT[lang] == ": ":
-                    text += ("; " if n else _THAT[lang]) + said
+                    that = _THAT[lang]
+                    if that == " que " and said[:1].lower() in "aeiouéèêàâîôû":
+                        that = " qu'"  # French elides before a vowel: "qu'aucun blessé"
+                    text += ("; " if n else that) + said
                 else:
                     text += _AND[lang] + _THAT[lang] + said
             text = text[0].upper() + text[1:]
