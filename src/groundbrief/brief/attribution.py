@@ -336,9 +336,36 @@ def _lead(sentence: str) -> Attribution | None:
     return a
 
 
+# Openers that set the scene before "X said …": "On Tuesday, …", "In a statement, …",
+# "Earlier this week, …". Without this, "On Tuesday, May said she would resign" read as the
+# statement "On Tuesday" followed by an inverted "May said …".
+_OPENER_WORDS = frozenset({"earlier", "later", "yesterday", "today", "meanwhile", "separately",
+                           "however", "also", "previously", "overnight", "hier", "gisteren",
+                           "vandaag", "eerder", "aujourd'hui"})
+_OPENER = re.compile(r"^(?P<adv>[^,]{2,40}),\s+(?P<rest>.+)$", re.S)
+
+
+def _after_opener(s: str) -> Attribution | None:
+    m = _OPENER.match(s)
+    if not m:
+        return None
+    adv = m.group("adv").strip()
+    first = adv.split()[0].lower() if adv.split() else ""
+    if not (_TIME_RE.match(adv) or _VENUE_START.match(adv) or first in _OPENER_WORDS):
+        return None
+    lead = _lead(m.group("rest"))
+    if lead is None or lead.pronoun and not lead.content:
+        return None
+    adv = adv[0].lower() + adv[1:]  # "said on Tuesday", "told V24 earlier this week"
+    return replace(lead, venue=" ".join(x for x in (adv, lead.venue) if x))
+
+
 def find_attribution(sentence: str) -> Attribution | None:
     """The reporting frame of ``sentence``, or None when it has none."""
     s = sentence.strip()
+    opened = _after_opener(s)
+    if opened is not None:
+        return opened
     m = _ACC_LEAD.match(s)
     if m:
         subject, venue = _tail(m.group("rest"))
