@@ -35,8 +35,8 @@ def test_design_example(run):
     assert claims[0].speaker is None  # not inside the attributed sentence
     assert claims[1].speaker == claims[2].speaker == claims[3].speaker == "Assita Kanko"
     assert claims[3].content_claim_id == "c2"
-    assert claims[3].signals["content_claim_ids"] == ["c2", "c3"]
-    assert claims[3].signals["outlet"] == "V24"
+    assert claims[3].signals.content_claim_ids == ["c2", "c3"]
+    assert claims[3].signals.outlet == "V24"
 
 
 def test_wire_alert_no_speaker(run):
@@ -269,3 +269,22 @@ def test_and_that_opens_a_second_complement(run):
     # "that" followed by a verb is a subject, not a complementiser: it is not dropped
     assert [c.text for c in run("The plan failed and that doesnt surprise anyone.")] == [
         "The plan failed and that doesnt surprise anyone"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Tuesday, Theresa May said she would resign in June.",
+     [("content", "Theresa May would resign in June"),
+      ("attribution", "Theresa May said on Tuesday that she would resign in June")]),
+    ("Earlier this week, Kanko told V24 that integration had failed.",
+     [("content", "Integration had failed"),
+      ("attribution", "Kanko told V24 earlier this week that integration had failed")]),
+    ("In a statement, the ministry said the plant was closed.",
+     [("content", "The plant was closed"),
+      ("attribution", "The ministry said in a statement that the plant was closed")]),
+    ("Sales rose 5 pct in March, the company said.",
+     [("content", "Sales rose 5 pct in March"),
+      ("attribution", "The company said that sales rose 5 pct in March")]),
+])
+def test_an_opening_phrase_is_not_the_statement(run, text, expected):
+    """"On Tuesday, X said …" was read as the statement "On Tuesday" and an inverted frame."""
+    assert texts(run(text)) == expected

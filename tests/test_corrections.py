@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import html5lib
+import pytest
 
 from groundbrief.compose.corrections import confirmation, conflicts, correction
 from groundbrief.models import (
@@ -21,7 +22,7 @@ from groundbrief.render.json import render_json
 from groundbrief.render.markdown import render_markdown
 from groundbrief.schema import validate_explainer_json
 from groundbrief.verify.checks import missing_facts
-from groundbrief.verify.gate import GATE_SIGNAL, gate, missing_details
+from groundbrief.verify.gate import gate, missing_details
 from tests.conftest import conflicting_navalny
 
 FIXTURES = Path(__file__).parent / "fixtures" / "explainers"
@@ -97,8 +98,8 @@ def test_gate_names_what_no_cited_passage_gives_and_keeps_what_one_does():
                               signals={"p_not_enough_evidence": 0.3})])
     out = gate(claim, v, cited)
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE and out.confidence == 0.3
-    assert out.signals[GATE_SIGNAL]["replaced"] == "supported"
-    assert out.signals["supporting"] == [] and v.signals["supporting"] == ["s1#p0"]
+    assert out.signals.detail_gate.replaced == "supported"
+    assert out.signals.supporting == [] and v.signals.supporting == ["s1#p0"]
     assert "the figure '89'" in out.reason and "Singapore" not in out.reason
     for quoted in re.findall(r"'([^']+)'", out.reason):
         assert quoted not in MUGABE  # never a detail the cited passage has
@@ -207,3 +208,38 @@ def test_reason_names_only_what_no_judged_passage_gives():
     assert reason == ("no source gives the figure '12' or the date '25 September'; sources report "
                       "it only as an allegation by The RIAA")
     assert missing_in_words(claim, [], [ruling]) is None  # nothing the model found supportive
+
+
+def test_reason_never_names_what_a_judged_passage_has_in_other_words():
+    """Issue 9 item 7: a name given in another form ("UK" for "the United Kingdom") or a word
+    another passage has is not what "no source gives"; a word the closest clause replaces is
+    said as not given, never as what the sources say instead (that reads as a refutation)."""
+    from groundbrief.verify.reasons import missing_in_words
+
+    claim = Claim(id="c1", text="The video was launched in the United Kingdom on channels.")
+    passages = ["The video was launched today on UK television channels.",
+                "Hu Jintao had remarks with Lula."]
+    assert missing_in_words(claim, [_supportive("no source gives the name 'United Kingdom'")],
+                            passages) is None
+    lunch = "no source gives 'lunch' (who or what it was done to); the closest has 'remarks'"
+    claim = Claim(id="c2", text="Hu Jintao had lunch with Lula.")
+    assert missing_in_words(claim, [_supportive(lunch)], passages) == lunch
+    assert missing_in_words(claim, [_supportive(lunch)],
+                            passages + ["Hu Jintao had lunch with Lula today."]) is None
+
+
+def test_claim_signals_are_typed_and_old_stored_explainers_still_load():
+    """Issue 9 item 9: a claim's verdict signals are a typed record (a misspelt field is an
+    attribute error, not a silent miss); an explainer stored when they were a free dict, with
+    keys no field has, loads and writes back those keys unchanged."""
+    stored = {"id": "c1", "text": "Mugabe died aged 89.", "verdict": "refuted",
+              "signals": {"max_contradiction": 0.88, "numbers_match": False,
+                          "refuting": ["s1#p0"],
+                          "correction": {"passage_id": "s1#p0", "sentence": None,
+                                         "says": ["sources say 95, not 89 (the age)"]}}}
+    claim = Claim.model_validate(stored)
+    assert claim.signals.correction.says == ["sources say 95, not 89 (the age)"]
+    assert claim.signals.refuting == ["s1#p0"] and claim.signals.supporting is None
+    assert claim.model_dump(mode="json")["signals"] == stored["signals"]
+    with pytest.raises(AttributeError):
+        claim.signals.corection  # noqa: B018

@@ -12,7 +12,7 @@ import pytest
 from groundbrief.brief.claims import RuleClaimExtractor
 from groundbrief.brief.parse import RuleBriefParser
 from groundbrief.compose.headline import write_headline
-from groundbrief.models import Brief, Citation, Claim, Verdict
+from groundbrief.models import Brief, Citation, Claim, Verdict, VerdictSignals
 
 S, R, C, N = (Verdict.SUPPORTED, Verdict.REFUTED, Verdict.CONFLICTING,
               Verdict.NOT_ENOUGH_EVIDENCE)
@@ -64,9 +64,9 @@ def refute(claim: Claim, passage: str, says: list[str], sentence: str | None = N
     cite = Citation(source_id="s1", passage_id="s1#p0", start=0, end=len(passage),
                     quote=passage, support=0.0, contradiction=0.9)
     return claim.model_copy(update={
-        "verdict": R, "evidence": [cite], "signals": {
+        "verdict": R, "evidence": [cite], "signals": VerdictSignals.model_validate({
             "refuting": ["s1#p0"],
-            "correction": {"passage_id": "s1#p0", "sentence": sentence, "says": says}}})
+            "correction": {"passage_id": "s1#p0", "sentence": sentence, "says": says}})})
 
 
 # ---------------------------------------------------------------- supported

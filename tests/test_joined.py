@@ -89,7 +89,7 @@ def test_verifier_supports_from_a_joined_reading_and_names_its_passages(verifier
     out = verifier.verify(claim, passages, BRIEF)
     assert out.verdict is Verdict.SUPPORTED
     joined = [j for j in out.judgements if j.signals.joined_with]
-    assert [j.passage_id for j in joined] == out.signals["supporting"] == ["kip#p0"]
+    assert [j.passage_id for j in joined] == out.signals.supporting == ["kip#p0"]
     assert joined[0].signals.joined_with == ["kip#p1", "kip#p2"]
 
 

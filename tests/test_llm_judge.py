@@ -97,11 +97,11 @@ def test_code_fenced_answer_with_prose_is_read_and_request_is_deterministic():
     out = v.verify(claim, [sp("p1", BUDGET_12), sp("p2", RAIN)], BRIEF)
 
     assert out.verdict is Verdict.SUPPORTED and out.reason is None
-    assert out.signals["supporting"] == ["p1"]
+    assert out.signals.supporting == ["p1"]
     assert [j.passage_id for j in out.judgements] == ["p1", "p2"]
     # The judge's label goes through the default verifier's fitted score: near 1 and near 0.
     assert out.judgements[0].support >= 0.99 and out.judgements[1].support <= 0.01
-    assert out.signals["model"] == v.model_name == "llm-judge:judge-model"
+    assert out.signals.model == v.model_name == "llm-judge:judge-model"
     body = ep.bodies()[0]
     assert ep.requests[0].url == f"{URL}/chat/completions"
     assert body["model"] == "judge-model" and body["temperature"] == 0
@@ -125,8 +125,8 @@ def test_unusable_answer_is_not_enough_evidence_never_support(content):
     out = v.verify(claim, [sp("p1", BUDGET_12)], BRIEF)
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
     assert out.reason == REASON_JUDGE_UNUSABLE
-    assert out.signals["judge"]["usable"] is False
-    assert out.signals["judge"]["finish_reason"] == "length"
+    assert out.signals.judge["usable"] is False
+    assert out.signals.judge["finish_reason"] == "length"
     # no support at all: the neutral label through identity weights (logit clipped at 1e-4)
     assert [j.support for j in out.judgements] == [pytest.approx(0.0, abs=1e-3)]
 
@@ -169,7 +169,7 @@ def test_citations_outside_the_given_passages_are_dropped():
     claim = Claim(id="c1", text="The city council approved a budget of 12 million euros.")
     out = v.verify(claim, [sp("p1", BUDGET_12), sp("p2", RAIN)], BRIEF)
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
-    judge = out.signals["judge"]
+    judge = out.signals.judge
     assert judge["cited"] == [] and judge["invalid_citations"] == [3, 7, "x"]
     assert judge["invalid_labels"] == [5]
     assert [j.passage_id for j in out.judgements] == ["p1", "p2"]
@@ -184,7 +184,7 @@ def test_a_label_against_the_judges_own_verdict_does_not_count(verdict, label):
     claim = Claim(id="c1", text="The city council approved a budget of 12 million euros.")
     out = v.verify(claim, [sp("p1", BUDGET_12)], BRIEF)
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
-    assert out.signals["refuting"] == [] and out.signals["supporting"] == []
+    assert out.signals.refuting == [] and out.signals.supporting == []
 
 
 def test_off_subject_citation_is_not_support():
@@ -207,7 +207,7 @@ def test_refuted_only_when_the_judge_says_so():
     out = Endpoint(chat(answer("refuted", [1], {1: "refutes"}))).verifier().verify(
         claim, [sp("p1", BUDGET_12)], BRIEF)
     assert out.verdict is Verdict.REFUTED and out.reason.startswith(REASON_REFUTED)
-    assert out.signals["refuting"] == ["p1"]
+    assert out.signals.refuting == ["p1"]
 
 
 def test_conflicting_needs_independent_sources():
@@ -270,7 +270,7 @@ def test_response_format_steps_down_once_when_the_endpoint_rejects_it():
     v = ep.verifier()
     for cid in ("c1", "c2"):
         out = v.verify(Claim(id=cid, text="It rained."), [sp("p1", RAIN)], BRIEF)
-        assert out.signals["judge"]["response_format"] == "json_object"
+        assert out.signals.judge["response_format"] == "json_object"
     assert [b["response_format"]["type"] for b in ep.bodies()] == [
         "json_schema", "json_object", "json_object"]
 
@@ -410,14 +410,14 @@ def _assert_evidence_holds(claim: Claim, out, by_id: dict[str, ScoredPassage]) -
     """What the backend guarantees whatever the model says."""
     assert isinstance(out.verdict, Verdict)
     assert {j.passage_id for j in out.judgements} <= set(by_id)
-    for pid in out.signals["supporting"]:
+    for pid in out.signals.supporting:
         text = by_id[pid].passage.text
-        assert pid in out.signals["judge"]["cited"]
+        assert pid in out.signals.judge["cited"]
         assert not check_numbers(claim.text, text).missing
         assert not check_dates(claim.text, text).missing
         assert not check_quotes(claim.text, text, claim.quotes or None).missing
     if out.verdict is Verdict.SUPPORTED:
-        assert out.signals["supporting"]
+        assert out.signals.supporting
 
 
 @pytest.mark.slow
@@ -442,7 +442,7 @@ def test_real_server_crafted_cases_the_model_supports_are_held_back(llama_server
                     sp("p3", filler[1], score=0.7)]
         out = v.verify(claim, passages, BRIEF)
         _assert_evidence_holds(claim, out, {p.passage.id: p for p in passages})
-        judge = out.signals["judge"]
+        judge = out.signals.judge
         assert judge["usable"] and judge["response_format"] == "json_object"
         assert out.verdict is not Verdict.SUPPORTED
         if judge["verdict"] == "supported" and "p1" in judge["cited"]:
@@ -471,7 +471,7 @@ def test_real_server_on_climate_fever_claims(llama_server, capsys):
         verdicts.append(f"{row['claim_label']}->{out.signals['judge']['verdict']}->"
                         f"{out.verdict.value}")
         _assert_evidence_holds(claim, out, {p.passage.id: p for p in passages})
-        assert out.signals["judge"]["usable"], out.signals["judge"]
+        assert out.signals.judge["usable"], out.signals.judge
         assert len(out.judgements) == len(passages)
     with capsys.disabled():
         print(f"\nllm-judge (SmolLM2-135M, llama.cpp, 5 passages/claim): "

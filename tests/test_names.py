@@ -161,6 +161,34 @@ def test_missing_facts_takes_the_matcher_too(matcher):
     assert missing_facts("Bosbranden in Californië", passages, names=matcher) == []
 
 
+def test_a_possessive_inside_a_name_keeps_the_name_whole():
+    # "People's Republic of China" is not "People" and "Republic of China" (Taiwan's name)
+    assert extract_entities("Relations between Japan and the People's Republic of China "
+                            "were strained.") == ["Japan", "People's Republic of China"]
+    assert not check_entities("Japan and the People's Republic of China met.",
+                              "Japan and China met.").missing
+    assert extract_entities("NAR's John Tuccillo said so.") == ["NAR", "John Tuccillo"]
+
+
+def test_the_detail_gate_reads_names_across_languages_with_the_matcher(matcher):
+    """A Dutch claim supported by an English source keeps its verdict through the detail gate
+    when the gate is given the verifier's matcher (pipeline._names_across), and loses it to a
+    missing name without one (the gate's reading without a matcher)."""
+    from groundbrief.models import Citation, Claim, ClaimVerification, Verdict
+    from groundbrief.verify.gate import gate
+
+    claim = Claim(id="c1", text="Bosbranden in Californië")
+    text = "Wildfires are raging across California."
+    cited = [Citation(source_id="s1", passage_id="p1", start=0, end=len(text), quote=text,
+                      support=0.9)]
+    supported = ClaimVerification(claim_id="c1", verdict=Verdict.SUPPORTED, confidence=0.9,
+                                  signals={"supporting": ["p1"]})
+    assert gate(claim, supported, cited, matcher).verdict is Verdict.SUPPORTED
+    gated = gate(claim, supported, cited)
+    assert gated.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert gated.reason == "no supporting source gives the name 'Californië'"
+
+
 @pytest.mark.parametrize(
     "a, b, same",
     [

@@ -228,7 +228,7 @@ def test_supported_with_real_model(verifier):
     ], BRIEF)
     assert out.verdict is Verdict.SUPPORTED, out
     assert out.reason is None
-    assert out.signals["supporting"] == ["p1"]
+    assert out.signals.supporting == ["p1"]
     assert 0.5 <= out.confidence <= 1.0
     j = {x.passage_id: x for x in out.judgements}
     assert j["p1"].support > j["p2"].support
@@ -369,8 +369,8 @@ def test_a_story_stating_the_claim_outweighs_its_own_other_figures(verifier):
     assert [j.signals.verdict.value for j in alone] == ["supported", "refuted"]  # the trap
     out = verifier.verify(claim, same_story, BRIEF)
     assert out.verdict is Verdict.SUPPORTED, out
-    assert out.signals["supporting"] == ["p1"] and out.signals["outweighed"] == ["p2"]
-    assert out.signals["refuting"] == []
+    assert out.signals.supporting == ["p1"] and out.signals.outweighed == ["p2"]
+    assert out.signals.refuting == []
     # Another story of the same outlet is not outweighed: it may be a correction.
     two_stories = [sp("p1", stating, source="a", outlet="Reuters"),
                    sp("p2", other, source="b", outlet="Reuters")]
@@ -459,3 +459,80 @@ def test_a_paraphrase_with_wire_abbreviations_and_a_referring_speaker_is_support
 def test_other_words_do_not_excuse_another_figure_or_speaker(verifier, passage, claim, verdict):
     result = verifier.verify(Claim(id="c1", text=claim), [sp("p1", passage)], BRIEF)
     assert result.verdict is verdict, result.reason
+
+# ---------------------------------------------------------------- stance (issue 9 item 3)
+
+# (bare fact, attributed claim with its speaker, the passage that reports it under a stance)
+STANCE_PAIRS = [
+    ("The tool was built to circumvent YouTube's protections.",
+     ("The RIAA said the tool was built to circumvent YouTube's protections.", "The RIAA"),
+     "The RIAA's DMCA notice alleged the tool was built to circumvent YouTube's protections."),
+    ("The company knew about the defect for years.",
+     ("The lawsuit claims the company knew about the defect for years.", "The lawsuit"),
+     "The lawsuit claims that the company knew about the defect for years."),
+    ("Tesla will build a new factory in Berlin.",
+     ("Tesla said it plans to build a new factory in Berlin.", "Tesla"),
+     "Tesla plans to build a new factory in Berlin, the company said on Tuesday."),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("fact,attributed,passage", STANCE_PAIRS)
+def test_an_allegation_or_plan_supports_the_attribution_not_the_bare_fact(
+        verifier, fact, attributed, passage):
+    """What a party alleges or plans is no fact: the bare claim is not supported, and its
+    reason says how the sources report it; the claim that the party said it is Supported."""
+    bare = verifier.verify(Claim(id="c1", text=fact), [sp("p1", passage)], BRIEF)
+    assert bare.verdict is Verdict.NOT_ENOUGH_EVIDENCE, bare
+    assert bare.reason.startswith("sources report it only as"), bare.reason
+    text, speaker = attributed
+    said = verifier.verify(Claim(id="c2", text=text, kind="attribution", speaker=speaker),
+                           [sp("p1", passage)], BRIEF)
+    assert said.verdict is Verdict.SUPPORTED, said
+
+
+@needs_model
+def test_an_accusation_supports_the_accusation_not_the_deed(verifier):
+    passage = sp("p1", "Prosecutors accused Mr Smith of stealing £2 million from the charity.")
+    deed = verifier.verify(Claim(id="c1", text="Mr Smith stole £2 million from the charity."),
+                           [passage], BRIEF)
+    assert deed.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert deed.reason == "sources report it only as an allegation by Prosecutors"
+    accusation = verifier.verify(
+        Claim(id="c2", text="Prosecutors accused Mr Smith of stealing £2 million from the charity."),
+        [passage], BRIEF)
+    assert accusation.verdict is Verdict.SUPPORTED
+
+
+@needs_model
+def test_a_denial_neither_supports_nor_refutes_the_fact(verifier):
+    """"Russia denied claims that its troops shot down the airliner" is Russia's word, not the
+    sources saying the opposite: the claim stays unclear, with the denial as its reason."""
+    out = verifier.verify(Claim(id="c1", text="Russian troops shot down the airliner."),
+                          [sp("p1", "Russia has denied claims that its troops shot down the "
+                                    "airliner.")], BRIEF)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out
+    assert out.reason == "sources report it only as something Russia denied"
+
+
+@needs_model
+@pytest.mark.parametrize("claim,passage,says", [
+    ("A B-17 bomber crashed in Connecticut, killing nine.",
+     "A vintage B-17 bomber crashed at Bradley airport in Connecticut, killing 7 people.",
+     "sources say 7 people, not nine"),
+    ("Unemployment in Belgium fell to 4.5 pct in 2023.",
+     "Unemployment in Belgium rose to 6.2 pct in 2023, the statistics office said.",
+     None),
+])
+def test_a_refutation_says_what_the_sources_give_instead(verifier, claim, passage, says):
+    """The correction names the passage's own value (issue 9 item 7): "sources say 7 people,
+    not nine", never "another value than nine", so the reader sees what the source says and
+    compose/corrections.py finds the sentence that says it."""
+    out = verifier.verify(Claim(id="c1", text=claim), [sp("p1", passage)], BRIEF)
+    assert out.verdict is Verdict.REFUTED, out
+    recorded = out.signals.correction
+    assert recorded.passage_id == "p1"
+    assert recorded.says and not any("another value" in s for s in recorded.says)
+    if says:
+        assert says in recorded.says
+    assert out.reason == f"{REASON_REFUTED}: {recorded.says[0]}"

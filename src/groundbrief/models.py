@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_serializer
 
 
 def utc(dt: datetime) -> datetime:
@@ -152,6 +152,54 @@ class IndependentReports(Model):
     summary: str  # "reported by 3 outlets, all from one Reuters agency story"
 
 
+class CorrectionSignal(Model):
+    """What the sources say instead of a refuted claim, as the verifier recorded it: the
+    refuting passage, its sentence aligned with the claim, the conflicts in words."""
+
+    passage_id: str
+    sentence: str | None = None
+    says: list[str] = Field(default_factory=list)  # "sources say 95, not 89 (the age)"
+
+
+class GatedDetail(Model):
+    kind: str  # figure, date, name, quote
+    text: str
+
+
+class GateSignal(Model):
+    """The detail gate's record of a Supported verdict it withheld (verify/gate.py)."""
+
+    replaced: str  # the verdict it replaced
+    missing: list[GatedDetail] = Field(default_factory=list)
+    passages: list[str] = Field(default_factory=list)  # the passages that would have been cited
+
+
+class VerdictSignals(Model):
+    """Why a claim got its verdict, typed: the passages on each side and what the verifier and
+    the detail gate recorded. Unset fields are left out of the JSON. Extra keys are kept, so
+    that explainers stored before these fields were typed (and a claim extractor's notes on an
+    attribution) still load."""
+
+    model_config = ConfigDict(extra="allow")
+
+    kind: str | None = None  # "opinion": settled without a model
+    passages_judged: int | None = None
+    model: str | None = None
+    max_support: float | None = None
+    max_contradiction: float | None = None
+    # Passage ids that back the verdict; None when the verifier named none (read by score).
+    supporting: list[str] | None = None
+    refuting: list[str] | None = None
+    outweighed: list[str] | None = None  # refuting passages of a story that states the claim
+    correction: CorrectionSignal | None = None
+    detail_gate: GateSignal | None = None
+    judge: dict[str, Any] | None = None  # the LLM judge's answer, as it gave it
+
+    @model_serializer(mode="wrap")
+    def _set_fields_only(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
 class Claim(Model):
     id: str
     text: str
@@ -161,8 +209,8 @@ class Claim(Model):
     confidence: float = 0.0
     evidence: list[Citation] = Field(default_factory=list)
     reason: str | None = None  # why it is not supported, in words; None when supported
-    # The signals that decided the verdict, e.g. {"max_support": 0.91, "numbers_match": true}.
-    signals: dict[str, Any] = Field(default_factory=dict)
+    # The signals that decided the verdict (set from the claim's verification).
+    signals: VerdictSignals = Field(default_factory=VerdictSignals)
     # For an attribution claim: the id of the content claim it attributes.
     content_claim_id: str | None = None
     quotes: list[str] = Field(default_factory=list)  # quoted spans in the claim
@@ -293,7 +341,7 @@ class ClaimVerification(Model):
     verdict: Verdict
     confidence: float
     judgements: list[PassageJudgement] = Field(default_factory=list)
-    signals: dict[str, Any] = Field(default_factory=dict)
+    signals: VerdictSignals = Field(default_factory=VerdictSignals)
     reason: str | None = None
 
 

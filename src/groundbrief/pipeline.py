@@ -22,6 +22,7 @@ from .coverage import StoreCounts, coverage_warnings
 from .errors import DeadlineError
 from .interfaces import BriefParser, ClaimExtractor, Embedder, Retriever, Store, Verifier, Writer
 from .models import (
+    Brief,
     ChangeEntry,
     Check,
     Citation,
@@ -41,7 +42,7 @@ from .stories.finder import StoryFinder
 from .stories.related import explainer_story, related
 from .syndication import annotate as annotate_independence
 from .text import short_hash
-from .verify.gate import GATE_SIGNAL, gate
+from .verify.gate import gate
 
 Progress = Callable[[str], None]
 
@@ -146,7 +147,8 @@ class Pipeline:
             for i, c in enumerate(claims):
                 v = deadline.check(i, lambda c=c: self.verifier.verify(
                     c, per_claim.get(c.id, []), brief))
-                out.append(gate(c, v, _apply(c, v, by_passage).evidence))
+                cited = _apply(c, v, by_passage).evidence
+                out.append(gate(c, v, cited, self._names_across(brief, cited, by_passage)))
             return out
 
         verifications = timed("verify", verify_all)
@@ -228,6 +230,16 @@ class Pipeline:
         return explainer
 
     # ------------------------------------------------------------------ helpers
+
+    def _names_across(self, brief: Brief, cited: list[Citation],
+                      passages: dict[str, ScoredPassage]):
+        """The verifier's matcher of names across languages (DefaultVerifier.names), when the
+        brief and a cited source are in two known languages; None otherwise or for a backend
+        without one, so the detail gate reads names as the verifier did."""
+        langs = {passages[c.passage_id].source.language for c in cited if c.passage_id in passages}
+        if not brief.language or not any(lang and lang != brief.language for lang in langs):
+            return None
+        return getattr(self.verifier, "names", None)
 
     def _related(self, exp_id: str, vector: np.ndarray, story_ids: list[str],
                  names: list[str]) -> list[Related]:
@@ -325,7 +337,7 @@ def _apply(claim: Claim, v: ClaimVerification, passages: dict[str, ScoredPassage
     judged = {j.passage_id: j for j in v.judgements if j.passage_id in passages}
 
     def citations(side: str, score: str) -> list[Citation]:
-        named = v.signals.get(side)
+        named = getattr(v.signals, side)
         if isinstance(named, list):
             chosen = [judged[pid] for pid in named if pid in judged]
         else:
@@ -401,7 +413,7 @@ def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list
             outcome += (f"; {len(parts) - len(parsed)} pairs not in English were judged by the "
                         "model and name matching only")
         checks.append(Check(name="part-by-part comparison", outcome=outcome))
-    gated = sum(GATE_SIGNAL in v.signals for v in verifications)
+    gated = sum(v.signals.detail_gate is not None for v in verifications)
     checked = gated + sum(v.verdict == Verdict.SUPPORTED for v in verifications)
     checks.append(Check(
         name="facts of supported claims in their cited passages (I4, I5)",

@@ -67,7 +67,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         et ou mais donc or ni car si comme quand lorsque puisque dans en sur sous par pour avec sans
         chez vers entre contre depuis pendant avant après selon est sont était étaient été être a
         ont avait avaient avoir sera seront serait fait ne pas plus aussi très tout tous toute
-        toutes y se s cela ça ceci""".split()
+        toutes y se s cela ça ceci aucun aucune chaque plusieurs""".split()
     ),
     "nl": frozenset(
         """de het een den der des dit dat deze die zijn haar hun mijn ons onze uw hij zij ze ik jij
@@ -181,7 +181,7 @@ SPEECH_WORDS_EN = tuple(
     warns tweeted tweets posted posts explained explains noted notes commented comments remarked
     remarks quoted asserted asserts acknowledged admitted admits denied denies described
     describes called calls interview statement speech testified replied responded suggested
-    suggests confirmed confirms reported reports accused accuses""".split()
+    suggests confirmed confirms reported reports accused accuses alleged alleges""".split()
 )
 
 
@@ -282,7 +282,8 @@ NEWS_OUTLETS = frozenset(
     "Associated Press|Agence France-Presse|franceinfo|LCI|TF1|Radio-Canada|Le Parisien|"
     "Het Nieuwsblad|Gazet van Antwerpen|BNR|NPO|VTM|TASS|RIA Novosti|Xinhua|Kyodo|Yonhap|The Hill|"
     "NPR|The Independent|Daily Mail|The Sun|Le Point|L'Express|Mediapart|Euronews|Deutsche Welle|"
-    "DW|ARD|ZDF".lower().split("|")
+    "DW|ARD|ZDF|NU.nl|20 Minutes|Het Laatste Nieuws|Ouest-France|Le JDD|Les Echos|La Libre|"
+    "L'Écho|De Tijd|Trouw|AD|RTL Nieuws|Omroep West|Nieuwsuur".lower().split("|")
 )
 
 # ------------------------------------------------------------------------------- tributes

@@ -45,6 +45,9 @@ ROLE_NOUNS = {
     "député", "députée", "eurodéputé", "eurodéputée", "porte-parole", "maire", "président",
     "présidente", "sénateur", "sénatrice", "secrétaire", "bundeskanzler", "bundeskanzlerin",
     "sprecher", "sprecherin", "ministerin", "abgeordnete", "abgeordneter",
+    # who speaks for a person ("his lawyer said", "a annoncé son avocat", "meldt zijn familie")
+    "agent", "family", "wife", "husband", "widow", "brother", "sister", "avocat", "avocate",
+    "famille", "épouse", "veuve", "fils", "advocaat", "familie", "weduwe", "zoon", "dochter",
 }
 # Lowercase nouns that make a phrase an organisation ("the German government", "Time magazine").
 ORG_NOUNS = {
@@ -52,6 +55,7 @@ ORG_NOUNS = {
     "commission", "council", "parliament", "court", "agency", "office", "department", "company",
     "union", "party", "magazine", "newspaper", "spokespeople", "firefighters", "prosecutors",
     "regering", "gouvernement", "regierung", "gobierno", "governo", "polizei", "politie",
+    "parquet", "parket", "préfecture", "gendarmerie", "pompiers", "brandweer",
 }
 # Connectors that may sit inside a role or organisation name ("spokesperson for the German
 # government", "Minister of Justice", "Ursula von der Leyen").
@@ -111,7 +115,10 @@ class Attribution:
         return None
 
 
-_ARTICLES_PREFIX = ("a ", "an ", "the ", "le ", "la ", "les ", "het ", "een ", "un ", "une ")
+_ARTICLES_PREFIX = ("a ", "an ", "the ", "le ", "la ", "les ", "het ", "een ", "un ", "une ",
+                    # possessives: "his lawyer", "son avocat", "zijn familie" need no article
+                    "his ", "her ", "their ", "son ", "sa ", "ses ", "leur ", "zijn ", "haar ",
+                    "hun ")
 
 
 def handle_name(handle: str) -> str:
@@ -243,6 +250,8 @@ def parse_venue(venue: str) -> tuple[str | None, str | None]:
         t = re.match(r"(?:told|tells|to|on|via)\s+((?:[A-Z0-9][\w'’.\-]*\s?)+)", venue.strip())
         if t:
             outlet = re.split(r"['’]s\b", t.group(1).strip())[0] or None
+    if outlet and (_TIME_RE.match(outlet) or re.match(_MONTHS, outlet, re.I)):
+        outlet = None  # "said on Thursday": a day is no outlet
     if outlet and medium is None and outlet.lower() in _PLATFORMS:
         medium = _PLATFORMS[outlet.lower()]
     return outlet, medium
@@ -327,9 +336,36 @@ def _lead(sentence: str) -> Attribution | None:
     return a
 
 
+# Openers that set the scene before "X said …": "On Tuesday, …", "In a statement, …",
+# "Earlier this week, …". Without this, "On Tuesday, May said she would resign" read as the
+# statement "On Tuesday" followed by an inverted "May said …".
+_OPENER_WORDS = frozenset({"earlier", "later", "yesterday", "today", "meanwhile", "separately",
+                           "however", "also", "previously", "overnight", "hier", "gisteren",
+                           "vandaag", "eerder", "aujourd'hui"})
+_OPENER = re.compile(r"^(?P<adv>[^,]{2,40}),\s+(?P<rest>.+)$", re.S)
+
+
+def _after_opener(s: str) -> Attribution | None:
+    m = _OPENER.match(s)
+    if not m:
+        return None
+    adv = m.group("adv").strip()
+    first = adv.split()[0].lower() if adv.split() else ""
+    if not (_TIME_RE.match(adv) or _VENUE_START.match(adv) or first in _OPENER_WORDS):
+        return None
+    lead = _lead(m.group("rest"))
+    if lead is None or lead.pronoun and not lead.content:
+        return None
+    adv = adv[0].lower() + adv[1:]  # "said on Tuesday", "told V24 earlier this week"
+    return replace(lead, venue=" ".join(x for x in (adv, lead.venue) if x))
+
+
 def find_attribution(sentence: str) -> Attribution | None:
     """The reporting frame of ``sentence``, or None when it has none."""
     s = sentence.strip()
+    opened = _after_opener(s)
+    if opened is not None:
+        return opened
     m = _ACC_LEAD.match(s)
     if m:
         subject, venue = _tail(m.group("rest"))

@@ -169,6 +169,15 @@ _ADVERBS_EN_ENDING = frozenset({"alleen", "even", "binnen", "buiten", "boven", "
 _SEPARABLE = r"^(?:aan|af|op|uit|voor|mee|terug|door|in|over|weg|toe|bij|na|om|vast|los|ab|an|auf|aus|ein|mit|nach|vor|zu|zurück)\w{3,}"
 
 
+def _speaker_first(sentence: str, frame: Attribution) -> bool:
+    """Whether the frame's speaker comes before what they said ("On Tuesday, X said he …"),
+    not after it ("He …, X said")."""
+    low = sentence.lower()
+    at_speaker = low.find(frame.subject.lower())
+    at_content = low.find(frame.content[:30].lower())
+    return at_speaker >= 0 and (at_content < 0 or at_speaker < at_content)
+
+
 class RuleClaimExtractor(ClaimExtractor):
     """Rule-based extractor; see the module docstring for the steps."""
 
@@ -209,8 +218,12 @@ class RuleClaimExtractor(ClaimExtractor):
             if not re.search(r"[^\W\d_]", HASHTAG.sub("", HANDLE.sub("", content))):
                 continue  # only handles and tags: nothing is asserted
             said: list[str] = []
+            # "X said he …" binds "he" to X; "He was arrested, police chief X said" does not:
+            # a speaker named after what they said speaks of someone else.
+            leads = frame is not None and _speaker_first(pre, frame)
             for clause in split_clauses(tidy(content, brief.handles)):
-                resolved = self._resolve(clause, frame, who, index, people, brief, speech)
+                resolved = self._resolve(clause, frame if leads else None, who, index, people,
+                                         brief, speech)
                 text = _finish(resolved)
                 if not re.search(r"[^\W\d_]", text):
                     continue
@@ -364,7 +377,10 @@ class RuleClaimExtractor(ClaimExtractor):
                 elif how == "sub":
                     text += (_AND[lang] if n else "") + _SUBORDINATOR[lang] + said
                 elif n == 0 or _THAT[lang] == ": ":
-                    text += ("; " if n else _THAT[lang]) + said
+                    that = _THAT[lang]
+                    if that == " que " and said[:1].lower() in "aeiouéèêàâîôû":
+                        that = " qu'"  # French elides before a vowel: "qu'aucun blessé"
+                    text += ("; " if n else that) + said
                 else:
                     text += _AND[lang] + _THAT[lang] + said
             text = text[0].upper() + text[1:]

@@ -37,7 +37,9 @@ _ORGANISATION = re.compile(
     r"\b(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Bank|Airlines?|Airways|"
     r"Company|Industries|Holdings|Ministry|Department|Agency|Association|Union|Council|"
     r"Commission|Government|Board|Authority|Institute|University|Police|Army|Court|Party|"
-    r"Parliament|Senate|Congress|Cathedral|Church|Club|Team|Foundation|Office|Service)\.?$")
+    r"Parliament|Senate|Congress|Cathedral|Church|Club|Team|Foundation|Office|Service|"
+    # Buildings that speak for an institution: "Buckingham Palace says …", "Downing Street said"
+    r"Palace|House|Street|Kremlin|Élysée|Elysee|Pentagon|Vatican|Hospital|Embassy)\.?$")
 _ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l", "un", "une", "de", "het", "een",
                        "der", "die", "das", "ein", "eine", "former"})
 _NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT",
@@ -223,6 +225,21 @@ class PostPeople:
             # One word the parser took for a person ("Roscosmos said Leonov died. He added …"),
             # and someone else named: either could be meant.
             return None
+        if prev in self.speakers:
+            # The sentence before reports what someone said ("Buckingham Palace says the Queen
+            # died. She was 96."; "Musk said Twitter would cut staff. He did not give a date."):
+            # "She" continues the person it reported on when the post names that person in
+            # full; the speaker when what they said names no one else ("Tim Cook said the
+            # company will invest … He made the announcement …"). A person named by one word
+            # the parser may mistake ("Twitter") leaves the pronoun as written.
+            full = {m.key for m in before if m.sure}
+            reported = {m.key for m in before if m.sentence == prev
+                        and m.role in ("subject", "tribute") and m.key in full}
+            if len(reported) == 1:
+                return self._full(reported.pop())
+            speaker = Mention(self.speakers[prev], prev, "speaker", True).key
+            others = {m.key for m in before if m.sentence == prev} - {speaker}
+            return self._full(speaker) if not others else None
         # The sentence before names one person in what it says (its speaker aside): the
         # pronoun continues it when that person is its subject. Two people there ("Trump met
         # Biden. He said …") and the rules cannot tell which: leave the pronoun.

@@ -40,7 +40,9 @@ LABEL = re.compile(
 # "BRUSSELS (Reuters) -", "PARIS, France -": a dateline, with the outlet when it names one.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+)?\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]\s+")
 # "Space News Daily: …", "Reuters – …", "AFP | …": a display name, then a colon or a dash.
-_AUTHOR = re.compile(r"^\s*(?P<name>@?[A-ZÀ-Þ0-9][\w'’.&\-]*(?:\s+[\w'’.&\-]+){0,5})\s*(?P<sep>:|\s[-–—|])\s+")
+# A name may start in lowercase ("franceinfo: …"): only a known outlet or feed is taken off.
+# An edition in brackets belongs to the name: "BBC News (UK): …".
+_AUTHOR = re.compile(r"^\s*(?P<name>@?[^\W_][\w'’.&\-]*(?:\s+[\w'’.&\-]+){0,5}(?:\s+\([\w ]{1,20}\))?)\s*(?P<sep>:|\s[-–—|])\s+")
 # "Space News Daily @SpaceNewsDaily · 2h": the header of a post copied from a feed, on a line
 # of its own; its display name is the author's, a person's or an outlet's.
 _HEADER = re.compile(r"^\s*(?P<name>[^@\n]{2,60}?)\s+@\w{1,30}(?:\s*[·•]\s*\w{1,12})?\s*\n")
@@ -102,6 +104,9 @@ def is_outlet(name: str) -> bool:
     """Whether a display name names a news outlet or feed ("Space News Daily", "AFP", "BBC
     Breaking News", "@BBCBreaking"), not a person."""
     name = handle_name(name[1:]) if name.startswith("@") else name
+    name = re.sub(r"\s*\([^)]*\)$", "", name)  # "BBC News (UK)": the edition
+    if re.fullmatch(r"[\w-]+\.(?:nl|be|fr|de|com|co\.uk|news|net|org|info)", name, re.I):
+        return True  # a news site by its domain ("NU.nl", "lemonde.fr")
     low = " ".join(name.lower().split())
     if low in words.NEWS_OUTLETS or any(o in low.split() for o in words.NEWS_OUTLETS if " " not in o):
         return True

@@ -63,22 +63,22 @@ def conflicts(claim: Claim) -> list[Conflict]:
 def says(claim: Claim) -> list[str]:
     """What the sources say instead, in the verifier's words ("sources say 95, not 89 (the
     age)"); empty when it recorded none."""
-    recorded = claim.signals.get("correction")
-    if not isinstance(recorded, dict):
+    recorded = claim.signals.correction
+    if recorded is None:
         return []
-    return [s for s in recorded.get("says") or [] if isinstance(s, str) and s.strip()]
+    return [s for s in recorded.says if s.strip()]
 
 
 def correction(claim: Claim) -> Statement | None:
     """The refuting source's own words beside a Refuted or Conflicting claim, cited."""
     if claim.verdict not in (Verdict.REFUTED, Verdict.CONFLICTING):
         return None
-    recorded = claim.signals.get("correction")
-    passage_id = recorded.get("passage_id") if isinstance(recorded, dict) else None
-    cite = _citation(claim, passage_id, "contradiction", claim.signals.get("refuting"))
+    recorded = claim.signals.correction
+    passage_id = recorded.passage_id if recorded is not None else None
+    cite = _citation(claim, passage_id, "contradiction", claim.signals.refuting)
     if cite is None:
         return None
-    aligned = recorded.get("sentence") if isinstance(recorded, dict) else None
+    aligned = recorded.sentence if recorded is not None else None
     values = [c.passage for c in conflicts(claim)]
     return Statement(text=_span(cite.quote, claim.text, aligned, values), citations=[cite])
 
@@ -87,7 +87,7 @@ def confirmation(claim: Claim) -> Statement | None:
     """For a Conflicting claim, the supporting source's own words, cited."""
     if claim.verdict is not Verdict.CONFLICTING:
         return None
-    cite = _citation(claim, None, "support", claim.signals.get("supporting"))
+    cite = _citation(claim, None, "support", claim.signals.supporting)
     if cite is None:
         return None
     return Statement(text=_span(cite.quote, claim.text, None, []), citations=[cite])

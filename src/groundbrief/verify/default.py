@@ -59,6 +59,7 @@ from .checks import (
 )
 from .joined import joined_readings
 from .names import NameMatcher, extract_names, name_key, passage_names, same_name
+from .parts import Stance
 from .roles import RoleJudgement, Similarity, compare
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
 
@@ -298,7 +299,9 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
 
     neg = ev.negation
     roles = ev.roles
-    if neg.mismatch and neg.overlap >= s.negation_overlap:
+    if neg.mismatch and neg.overlap >= s.negation_overlap and roles.stance is not Stance.DENIED:
+        # (A clause someone denies -- "Russia denied claims that its troops shot it down" -- is
+        # that party's word against the claim, not the sources saying the opposite.)
         # Same words, opposite polarity: the model (a small cross-encoder) misses a flipped
         # "not" often enough that its support is moved towards contradiction.
         moved = support * s.negation_transfer

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Citation, Claim, ClaimVerification, Verdict
+from ..models import Citation, Claim, ClaimVerification, GatedDetail, GateSignal, Verdict
 from .checks import check_dates, check_entities, check_numbers, extract_quotes, quote_found
+from .names import NameMatcher
 
-#: The signal a gated verification carries: what was missing, and the verdict it replaced.
+#: The signal a gated verification carries (``VerdictSignals.detail_gate``): what was missing,
+#: and the verdict it replaced.
 GATE_SIGNAL = "detail_gate"
 REASON_NOTHING_CITABLE = "no passage could be cited for it"
 
@@ -38,18 +40,20 @@ class MissingDetail:
         return f"the {self.kind} '{self.text.rstrip('.,;:')}'"
 
 
-def missing_details(claim: Claim, passages: list[str]) -> list[MissingDetail]:
+def missing_details(claim: Claim, passages: list[str],
+                    names: NameMatcher | None = None) -> list[MissingDetail]:
     """The claim's figures, dates, names and quotes that ``passages`` lack, typed.
 
     The same test as :func:`groundbrief.verify.checks.missing_facts` (I4/I5), kept by kind so
     the reason can say what is missing in words. An attribution claim's speaker is left to the
-    verifier's speaker check: "X said" may be worded differently in the passage.
+    verifier's speaker check: "X said" may be worded differently in the passage. ``names``:
+    match names across languages too (a Dutch claim's "Californië" in an English passage).
     """
     joined = "\n\n".join(passages)
     out: list[MissingDetail] = []
     out += [MissingDetail("figure", x) for x in check_numbers(claim.text, joined).missing]
     out += [MissingDetail("date", x) for x in check_dates(claim.text, joined).missing]
-    out += [MissingDetail("name", x) for x in check_entities(claim.text, joined).missing
+    out += [MissingDetail("name", x) for x in check_entities(claim.text, joined, names).missing
             if not (claim.kind == "attribution" and claim.speaker and x in claim.speaker)]
     # A quote must sit inside one passage: stitching it from two would invent it.
     out += [MissingDetail("quote", q) for q in extract_quotes(claim.text)
@@ -70,30 +74,32 @@ def or_list(items: list[str]) -> str:
 
 
 def gate(claim: Claim, verification: ClaimVerification,
-         cited: list[Citation]) -> ClaimVerification:
+         cited: list[Citation], names: NameMatcher | None = None) -> ClaimVerification:
     """``verification`` as it may be published, given the passages it would cite.
 
     Only a Supported verdict is checked: it is the one that publishes the claim as known.
+    ``names``: the verifier's matcher of names across languages, for a claim whose cited
+    sources are in another language (the verifier matched its names that way).
     """
     if verification.verdict is not Verdict.SUPPORTED:
         return verification
     missing: list[MissingDetail] = []
     if cited:
-        missing = missing_details(claim, [c.quote for c in cited])
+        missing = missing_details(claim, [c.quote for c in cited], names)
         if not missing:
             return verification
         reason = gate_reason(missing)
     else:
         reason = REASON_NOTHING_CITABLE
-    signals = dict(verification.signals)
-    signals[GATE_SIGNAL] = {
-        "replaced": verification.verdict.value,
-        "missing": [{"kind": d.kind, "text": d.text} for d in missing],
-        "passages": [c.passage_id for c in cited],
-    }
+    signals = verification.signals.model_copy(deep=True)
+    signals.detail_gate = GateSignal(
+        replaced=verification.verdict.value,
+        missing=[GatedDetail(kind=d.kind, text=d.text) for d in missing],
+        passages=[c.passage_id for c in cited],
+    )
     # Nothing is cited for a claim that is not supported (pipeline._apply): the passages that
     # lacked the detail are not its evidence.
-    signals["supporting"] = []
+    signals.supporting = []
     return verification.model_copy(update={
         "verdict": Verdict.NOT_ENOUGH_EVIDENCE,
         "confidence": _not_enough_confidence(verification),

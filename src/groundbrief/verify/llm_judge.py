@@ -37,6 +37,7 @@ from ..models import (
     PassageJudgement,
     ScoredPassage,
     Verdict,
+    VerdictSignals,
 )
 from .default import (
     VerifierSettings,
@@ -356,8 +357,8 @@ class LLMJudgeVerifier(Verifier):
             return ClaimVerification(
                 claim_id=claim.id, verdict=Verdict.NOT_ENOUGH_EVIDENCE, confidence=0.0,
                 judgements=judgements, reason=REASON_JUDGE_UNUSABLE,
-                signals={"passages_judged": len(judgements), "model": self.model_name,
-                         "judge": judge},
+                signals=VerdictSignals(passages_judged=len(judgements), model=self.model_name,
+                                       judge=judge),
             )
 
         n = len(picked)
@@ -374,8 +375,8 @@ class LLMJudgeVerifier(Verifier):
         by_id = {sp.passage.id: sp for sp in picked}
         out = aggregate(claim, judgements, by_id, model=self.model_name,
                         support_threshold=self.settings.support_threshold)
-        out.signals["model"] = self.model_name
-        out.signals["judge"] = judge
+        out.signals.model = self.model_name
+        out.signals.judge = judge
         return out
 
     def _judge_passage(self, claim: Claim, sp: ScoredPassage, number: int, label: str | None,

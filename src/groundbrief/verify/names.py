@@ -167,6 +167,8 @@ _ALIASES = {
     "co 2": ("carbon dioxide",),
     "ipcc": ("intergovernmental panel on climate change",),
     "nasa": ("national aeronautics and space administration",),
+    "people republic of china": ("china", "prc"),
+    "prc": ("people republic of china", "china"),
 }
 # Heads of organisation or place names: "Union" alone does not name the European Union,
 # so a last-word match is only accepted for other words (typically surnames).
@@ -222,6 +224,11 @@ def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word).lower().strip(".")
 
 
+# Possessives inside names: "People's Republic of China" (not "People" and "Republic of China",
+# which is Taiwan), "People's Party", "Workers' Party", "Children's Hospital".
+_POSSESSIVE_IN_NAME = frozenset({"people", "children", "women", "men", "workers", "veterans"})
+
+
 def _split_run(start: int, run: str) -> list[tuple[int, list[str]]]:
     """Split a capitalised run after a possessive: "NAR's John Tuccillo" names two things."""
     parts: list[tuple[int, list[str]]] = []
@@ -231,7 +238,7 @@ def _split_run(start: int, run: str) -> list[tuple[int, list[str]]]:
         if word:
             words.append(word)
         pos += len(word) + 1
-        if re.search(r"['’]s$", word):
+        if re.search(r"['’]s$", word) and _bare(word) not in _POSSESSIVE_IN_NAME:
             parts.append((part_start, words))
             words, part_start = [], pos
     if words:

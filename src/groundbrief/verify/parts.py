@@ -67,6 +67,12 @@ _ALLEGING = frozenset({
     "contend", "purport", "assert", "argue", "suggest",
 })
 _DENYING = frozenset({"deny", "reject", "dispute", "refute", "dismiss"})
+# Nouns whose "that" clause is someone's unproven statement: "claims that its troops shot down
+# the airliner", "allegations that he took bribes", "reports that the president had resigned".
+_ALLEGATION_NOUNS = frozenset({
+    "claim", "allegation", "accusation", "report", "rumour", "rumor", "suggestion",
+    "suspicion", "speculation", "charge", "assertion", "contention", "theory",
+})
 _PLANNING = frozenset({
     "plan", "intend", "aim", "want", "hope", "seek", "expect", "propose", "promise", "vow",
     "pledge", "threaten", "try", "attempt", "prepare", "consider", "mull", "offer", "agree",
@@ -240,6 +246,11 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
     advs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
     if advs & _HEDGE_ADVERBS:
         return Stance.ALLEGED, None
+    governed = _governed(verb)
+    if governed[0] in (Stance.ALLEGED, Stance.DENIED):
+        # "… claiming this would stem illegal immigration": whatever its modal, the clause is
+        # someone's allegation (or denial), and "This would stem …" as a claim is not backed.
+        return governed
     if aux & _FUTURE_AUX:
         return Stance.FUTURE, None
     if aux & {"would", "'d"} and _reported(verb):
@@ -254,17 +265,35 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
             return Stance.PLANNED, None
         if head.lemma_.lower() in _ALLEGING:
             return Stance.ALLEGED, _speaker_of(head)
+    return governed
+
+
+def _governed(verb: Token) -> tuple[Stance, Token | None]:
+    """The stance the clauses governing ``verb`` put it under (FACT when none does)."""
     # Walk up the governing clauses: a clause under "alleged" is an allegation, under "said" a
     # report, under "plans" a plan -- the nearest governing verb of that kind decides.
     t = verb
     seen = 0
-    while t.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp") and t.head is not t:
+    while (t.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp")
+           or _allegation_of(t) is not None) and t.head is not t:
         seen += 1
         if seen > 6:
             break
         if t.dep_ == "conj":
             t = t.head
             continue
+        noun = _allegation_of(t)
+        if noun is not None:
+            # "Russia denied claims that its troops shot it down": Russia's denial of someone's
+            # allegation -- neither the writer's fact nor a source saying the opposite.
+            governor = noun.head if noun.dep_ in ("dobj", "nsubjpass", "pobj") else None
+            if governor is not None and governor.dep_ == "prep":
+                governor = governor.head
+            if governor is not None and governor.lemma_.lower() in _DENYING:
+                return Stance.DENIED, _speaker_of(governor)
+            speaker = (_speaker_of(governor) if governor is not None
+                       and governor.lemma_.lower() in _REPORTING | _ALLEGING else None)
+            return Stance.ALLEGED, speaker
         head = t.head
         if head.dep_ == "prep" and head.head is not head:  # "accused of taking"
             head = head.head
@@ -282,6 +311,21 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
             return inner, _speaker_of(head)
         t = head
     return Stance.FACT, None
+
+
+def _allegation_of(verb: Token) -> Token | None:
+    """The noun whose content clause ``verb`` heads ("claims that ...", "reports that ..."),
+    when it is one of allegation; a relative clause ("the report that he wrote") has no "that"
+    as a marker but as its object, so it is not one."""
+    head = verb.head
+    nominal = head.pos_ in ("NOUN", "PROPN") or head.dep_ in (
+        "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")  # "Reports" tagged a verb
+    if (verb.dep_ not in ("acl", "ccomp") or head is verb or not nominal
+            or head.lemma_.lower() not in _ALLEGATION_NOUNS):
+        return None  # (the parser labels a noun's content clause either way)
+    if not any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in verb.children):
+        return None
+    return verb.head
 
 
 def _reported(verb: Token) -> bool:

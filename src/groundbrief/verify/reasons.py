@@ -16,12 +16,13 @@ from collections.abc import Sequence
 
 from ..models import Claim, PassageJudgement
 from .gate import MissingDetail, missing_details, or_list
+from .names import find_name, passage_names
 
 #: How every reason about absent details begins (also the prefix callers may test for).
 NO_SOURCE_GIVES = "no source gives"
 
 # verify/roles.Finding.words() for a part no passage backs: "no source gives the age '89'".
-_NOT_GIVEN = re.compile(r"^no source gives .* '(?P<value>[^']+)'$")
+_NOT_GIVEN = re.compile(r"^no source gives (?:[^']*? )?'(?P<value>[^']+)'")
 
 
 def missing_in_words(claim: Claim, supportive: Sequence[PassageJudgement],
@@ -37,7 +38,8 @@ def missing_in_words(claim: Claim, supportive: Sequence[PassageJudgement],
             if words in findings:
                 continue
             m = _NOT_GIVEN.match(words)
-            if m and _occurs(m["value"], passages):
+            if m and (_occurs(m["value"], passages)
+                      or words.startswith("no source gives the name") and _named(m["value"], passages)):
                 continue  # another passage gives it: saying "no source gives" would be false
             findings.append(words)
     named = {m["value"].lower() for f in findings if (m := _NOT_GIVEN.match(f))}
@@ -50,6 +52,11 @@ def missing_in_words(claim: Claim, supportive: Sequence[PassageJudgement],
         said.append(f"{NO_SOURCE_GIVES} {or_list([d.words() for d in details])}")
     said += findings
     return "; ".join(said) if said else None
+
+
+def _named(name: str, passages: Sequence[str]) -> bool:
+    """Whether a passage names ``name`` as a reader finds it ("UK" for "the United Kingdom")."""
+    return any(find_name(name, passage_names(p)) for p in passages)
 
 
 def _occurs(value: str, passages: Sequence[str]) -> bool:

@@ -8,9 +8,15 @@ and the reasons a reader sees mean the same whichever backend ran.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from ..models import Claim, ClaimVerification, PassageJudgement, ScoredPassage, Verdict
+from ..models import (
+    Claim,
+    ClaimVerification,
+    CorrectionSignal,
+    PassageJudgement,
+    ScoredPassage,
+    Verdict,
+    VerdictSignals,
+)
 from .reasons import NO_SOURCE_GIVES, missing_in_words
 
 REASON_NO_SOURCE = "no source found"
@@ -44,12 +50,12 @@ def settled_without_evidence(claim: Claim,
     if claim.kind == "opinion":
         return ClaimVerification(
             claim_id=claim.id, verdict=Verdict.NOT_CHECKWORTHY, confidence=1.0,
-            reason=REASON_OPINION, signals={"kind": "opinion"},
+            reason=REASON_OPINION, signals=VerdictSignals(kind="opinion"),
         )
     if not passages:
         return ClaimVerification(
             claim_id=claim.id, verdict=Verdict.NOT_ENOUGH_EVIDENCE, confidence=1.0,
-            reason=REASON_NO_SOURCE, signals={"passages_judged": 0},
+            reason=REASON_NO_SOURCE, signals=VerdictSignals(passages_judged=0),
         )
     return None
 
@@ -62,14 +68,14 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
     (different source and outlet) do both, Not enough evidence otherwise -- the honest default."""
     supporters = [j for j in judgements if j.signals.verdict is Verdict.SUPPORTED]
     refuters = [j for j in judgements if j.signals.verdict is Verdict.REFUTED]
-    signals: dict[str, Any] = {
-        "passages_judged": len(judgements),
-        "model": model,
-        "max_support": max(j.support for j in judgements),
-        "max_contradiction": max(j.contradiction for j in judgements),
-        "supporting": [j.passage_id for j in supporters],
-        "refuting": [j.passage_id for j in refuters],
-    }
+    signals = VerdictSignals(
+        passages_judged=len(judgements),
+        model=model,
+        max_support=max(j.support for j in judgements),
+        max_contradiction=max(j.contradiction for j in judgements),
+        supporting=[j.passage_id for j in supporters],
+        refuting=[j.passage_id for j in refuters],
+    )
 
     def best(js: list[PassageJudgement], verdict: Verdict) -> float:
         return max(j.signals.probability(verdict) for j in js)
@@ -88,9 +94,8 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
             # passage *of the same story* that seems to conflict is about another figure
             # (another quarter, another row of a results table). Two stories of one outlet
             # are not one story: the later may correct the earlier.
-            signals["supporting"] = [j.passage_id for j in stating]
-            signals["outweighed"] = signals.pop("refuting")
-            signals["refuting"] = []
+            signals.supporting = [j.passage_id for j in stating]
+            signals.outweighed, signals.refuting = signals.refuting, []
             return _result(claim, Verdict.SUPPORTED, best(stating, Verdict.SUPPORTED),
                                 judgements, signals, None)
         # One source on both sides is one confused source, not two that disagree.
@@ -101,11 +106,11 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
         return _result(claim, Verdict.SUPPORTED, best(supporters, Verdict.SUPPORTED),
                             judgements, signals, None)
     if refuters:
-        correction = _correction(refuters)
-        signals["correction"] = correction
+        correction = _correction(claim, refuters, by_id)
+        signals.correction = correction
         reason = REASON_REFUTED
-        if correction["says"]:
-            reason = f"{REASON_REFUTED}: {correction['says'][0]}"
+        if correction.says:
+            reason = f"{REASON_REFUTED}: {correction.says[0]}"
         return _result(claim, Verdict.REFUTED, best(refuters, Verdict.REFUTED),
                             judgements, signals, reason)
     # The chance that even the most telling passage says nothing either way.
@@ -137,7 +142,7 @@ def _unsupported_reason(claim: Claim, judgements: list[PassageJudgement],
 
 
 def _result(claim: Claim, verdict: Verdict, confidence: float,
-            judgements: list[PassageJudgement], signals: dict[str, Any],
+            judgements: list[PassageJudgement], signals: VerdictSignals,
             reason: str | None) -> ClaimVerification:
     return ClaimVerification(
         claim_id=claim.id, verdict=verdict, confidence=round(float(confidence), 6),
@@ -145,7 +150,8 @@ def _result(claim: Claim, verdict: Verdict, confidence: float,
     )
 
 
-def _correction(refuters: list[PassageJudgement]) -> dict[str, Any]:
+def _correction(claim: Claim, refuters: list[PassageJudgement],
+                by_id: dict[str, ScoredPassage]) -> CorrectionSignal:
     """What the sources say instead of a refuted claim: the refuting passage with the strongest
     contradiction, the sentence of it that conflicts, and the conflicts in words."""
     j = max(refuters, key=lambda r: (r.contradiction, r.passage_id))
@@ -154,10 +160,31 @@ def _correction(refuters: list[PassageJudgement]) -> dict[str, Any]:
     if not says:  # a conflict found by the figure/date/negation checks
         worded = {"negation": "sources say the opposite",
                   "direction": "sources give the opposite direction"}
-        says = [worded.get(item, f"sources give another value than {item}")
+        passage = by_id[j.passage_id].passage.text if j.passage_id in by_id else ""
+        says = [worded.get(item) or _value_instead(item, claim.text, passage)
                 for item in j.signals.contradiction_raised_by
                 if item not in NOT_CONFLICTS]
-    return {"passage_id": j.passage_id, "sentence": parts.aligned, "says": says}
+    return CorrectionSignal(passage_id=j.passage_id, sentence=parts.aligned, says=says)
+
+
+def _value_instead(item: str, claim_text: str, passage: str) -> str:
+    """A figure or date of the claim that the passage gives otherwise, as "sources say 7
+    people, not nine" -- the passage's own words, so the reader sees what it says and the
+    correcting sentence can be found by them; "another value than" when none can be named."""
+    from .dates import extract_dates
+    from .figures import extract_figures
+
+    for q in extract_figures(claim_text):
+        if q.text == item:
+            for p in extract_figures(passage):
+                if q.conflicts_with(p):
+                    return f"sources say {p.text}, not {q.text}"
+    for d in extract_dates(claim_text):
+        if d.text == item:
+            for p in extract_dates(passage):
+                if (p.year is not None or p.month is not None) and d.differs_from(p):
+                    return f"sources say {p.text.rstrip('.,;:')}, not {d.text.rstrip('.,;:')}"
+    return f"sources give another value than {item}"
 
 
 def _states_claim(j: PassageJudgement) -> bool:
