@@ -9,7 +9,7 @@ reader and writer) and of the workers (chunk + embed) are measured, so that a lo
 still gives the cost per article of each side, from which the rate per added machine follows:
 workers scale until the one writer's CPU per article is the bottleneck.
 
-    .venv/bin/python benchmarks/bench_cluster_ingest.py [CORPUS] --n 400 --workers 0,1,2 [--json]
+    .venv/bin/python benchmarks/bench_cluster_ingest.py [CORPUS] --n 400 --batch 32 --workers 0,1,2 [--json]
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _warm(settings: Settings) -> str:
     return "ok"
 
 
-def run(corpus: Path, n: int, workers: int, tmp: Path) -> dict:
+def run(corpus: Path, n: int, workers: int, tmp: Path, batch: int) -> dict:
     home = tmp / f"w{workers}"
     settings = Settings(home=home)
     records = [s for s, _ in zip(read_sources([str(corpus)]), range(n))]
@@ -55,7 +55,7 @@ def run(corpus: Path, n: int, workers: int, tmp: Path) -> dict:
     with open_store(settings) as store:
         if workers == 0:
             embedder.embed_batch(["A warm-up sentence."])
-            indexer = Indexer(store, embedder)
+            indexer = Indexer(store, embedder, batch=batch)
             t, c = time.perf_counter(), time.process_time()
             report = indexer.index(records)
             wall, client_cpu = time.perf_counter() - t, time.process_time() - c
@@ -72,7 +72,7 @@ def run(corpus: Path, n: int, workers: int, tmp: Path) -> dict:
                 before = client.run(_cpu_self)
                 preparer = DaskPreparer(client, PrepareSpec(
                     settings, SentenceWindowChunker(), settings.max_passages_per_source))
-                indexer = Indexer(store, embedder, preparer=preparer)
+                indexer = Indexer(store, embedder, batch=batch, preparer=preparer)
                 t, c = time.perf_counter(), time.process_time()
                 report = indexer.index(records)
                 wall, client_cpu = time.perf_counter() - t, time.process_time() - c
@@ -95,16 +95,18 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", default=str(SHARED / "reuters21578" / "reuters.jsonl"))
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--workers", default="0,1,2", help="0 = in this process, no cluster")
+    ap.add_argument("--batch", type=int, default=32, help="articles per batch (one task); the "
+                    "CLI's is 256: a run of --n articles must make several batches per worker")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for w in (int(x) for x in args.workers.split(",")):
-            rows.append(run(Path(args.corpus), args.n, w, Path(tmp)))
+            rows.append(run(Path(args.corpus), args.n, w, Path(tmp), args.batch))
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     by = {r["workers"]: r for r in rows}
     out = {"benchmark": "cluster_ingest", "commit": commit(), "machine": machine(),
-           "cores": os.cpu_count(), "rows": rows}
+           "cores": os.cpu_count(), "batch": args.batch, "rows": rows}
     if 1 in by and 2 in by:
         out["speedup_1_to_2_workers"] = round(by[2]["articles_per_s"] / by[1]["articles_per_s"], 2)
     print(json.dumps(out, indent=None if args.json else 1))

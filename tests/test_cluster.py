@@ -241,12 +241,16 @@ def test_cluster_recheck_equals_a_sequential_recheck(client, tmp_path, demo_home
     from groundbrief.cluster.recheck import DaskRechecker
     from groundbrief.runtime import build_pipeline
 
+    def settings(home: Path) -> Settings:
+        # No deadline: on a loaded test machine the first explain (models loading) can take
+        # minutes, and a deadline hit is not what this test is about.
+        return Settings(home=home, explain_deadline_s=3600)
+
     names = sorted(demo_briefs)
     base = tmp_path / "base"
     shutil.copytree(demo_home, base)
-    settings = Settings(home=base)
-    with open_store(settings) as store:  # explained once; later re-checked with two new ones
-        pipeline = build_pipeline(settings, store)
+    with open_store(settings(base)) as store:  # explained once; re-checked with two new ones
+        pipeline = build_pipeline(settings(base), store)
         for name in names[:3]:
             pipeline.explain(demo_briefs[name], now=NOW)
     later = NOW + timedelta(hours=6)
@@ -255,11 +259,11 @@ def test_cluster_recheck_equals_a_sequential_recheck(client, tmp_path, demo_home
     seq_home, dask_home = tmp_path / "seq", tmp_path / "dask"
     shutil.copytree(base, seq_home)
     shutil.copytree(base, dask_home)
-    with open_store(Settings(home=seq_home)) as store:
-        pipeline = build_pipeline(Settings(home=seq_home), store)
+    with open_store(settings(seq_home)) as store:
+        pipeline = build_pipeline(settings(seq_home), store)
         sequential = [_sequential(pipeline, store, b, later) for b in briefs]
-    with open_store(Settings(home=dask_home)) as store:
-        rechecker = DaskRechecker(client, store, Settings(home=dask_home))
+    with open_store(settings(dask_home)) as store:
+        rechecker = DaskRechecker(client, store, settings(dask_home))
         parallel = rechecker.recheck(briefs, later)
     assert parallel == sequential
     assert [r.old_version for r in parallel] == [1, 1, 1, 0, 0]
@@ -267,3 +271,16 @@ def test_cluster_recheck_equals_a_sequential_recheck(client, tmp_path, demo_home
     # at least two rounds, at most one per brief.
     assert 2 <= rechecker.waves <= len(briefs)
     assert _stored_explainers(dask_home) == _stored_explainers(seq_home)
+
+
+def test_recheck_cli_with_nothing_to_recheck_and_with_an_unreadable_briefs_file(tmp_path,
+                                                                               corpus_slice):
+    home = tmp_path / "home"
+    assert _cli("ingest", str(corpus_slice), home=home).returncode == 0
+    done = _cli("recheck", "--workers", "2", home=home)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "nothing to re-check: no recent explainer has an open claim"
+    done = _cli("recheck", "--briefs", str(tmp_path / "missing.txt"), home=home)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"groundbrief: error: --briefs {tmp_path / 'missing.txt'}: "
+                                  "cannot read it")

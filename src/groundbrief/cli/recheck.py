@@ -3,17 +3,23 @@ process or on a Dask cluster (cluster/recheck.py) with the same result."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ..errors import InputError
 from .common import HomeOption, now_utc, parse_time, settings_for
 
+if TYPE_CHECKING:
+    from ..desk.living import Recheck
+    from ..interfaces import Store
+    from ..pipeline import Pipeline
+
 
 def recheck_command(
-    briefs: Annotated[Optional[list[str]], typer.Argument(help="Briefs to explain again (default: the living explainers: recent ones with open claims).", metavar="[BRIEF]...")] = None,
+    briefs: Annotated[Optional[list[str]], typer.Argument(help="Briefs to explain again (default: the living explainers: recent ones with open claims).", metavar="BRIEF")] = None,
     briefs_file: Annotated[Optional[Path], typer.Option("--briefs", help="A file of briefs, one per line, to explain again.")] = None,
     days: Annotated[Optional[float], typer.Option("--days", help="Living explainers updated within this many days (default: the desk_recheck_days setting).")] = None,
     now: Annotated[Optional[str], typer.Option("--now", help="Time to stamp (ISO 8601; default: the current time).")] = None,
@@ -53,7 +59,8 @@ def recheck_command(
     typer.echo(f"{len(rechecks)} re-checked, {updated} updated")
 
 
-def _sequential(pipeline, store, text: str, when):  # noqa: ANN001 - typed at the call
+def _sequential(pipeline: Pipeline, store: Store, text: str, when: datetime) -> Recheck:
+    """One brief explained again here: what a cluster re-check must equal."""
     from ..desk.living import Recheck
     from ..pipeline import explainer_id
 
