@@ -236,10 +236,16 @@ def _stored_explainers(home: Path) -> list[tuple]:
     return out
 
 
-@pytest.mark.xfail(reason="session 6: failed once (38 min run at load 15): the 3rd of 5 briefs "
-                   "(Navalny) became v2 'sections updated from the same sources' on one path "
-                   "and not on the other; cause not yet found (see the branch report)",
-                   strict=False)
+# Failed once (38 min at load 15): the Navalny brief became v2 "sections updated from the same
+# sources" on one path only. Likely cause, checked on the demo briefs: a brief's vector differs
+# between this process and a Dask worker by up to 8.5e-8 (numpy reductions depend on the
+# process's memory layout), so Related.score (a raw cosine, part of content_digest) differs in
+# its 8th digit and the digest with it. The same would bump a version between any two processes
+# (a web explain re-checked by `groundbrief refresh`). Fix proposed to the lead: round Related
+# scores (or leave them out) in pipeline.content_digest; a one-time version bump for stored
+# explainers with Related entries.
+@pytest.mark.xfail(reason="Related.score (a raw cosine) is in the content digest and differs "
+                   "in the 8th digit between processes; see the comment above", strict=False)
 def test_cluster_recheck_equals_a_sequential_recheck(client, tmp_path, demo_home, demo_briefs):
     from groundbrief.cli.recheck import _sequential
     from groundbrief.cluster.recheck import DaskRechecker

@@ -8,7 +8,8 @@ writes through the store, in the order of the briefs: one writer, as for ingest.
 
 The result is meant to be the one a sequential re-check gives (``LivingExplainers.recheck``:
 explain, write, next brief); tests/test_cluster.py's check of that failed once on one brief of
-five, cause not yet found (it is marked xfail until it is). One explain reads another's output only through the stored explainers (Related
+five: the Related score (a raw cosine in the content digest) differs in its 8th digit between
+processes (marked xfail until the digest rounds it). One explain reads another's output only through the stored explainers (Related
 coverage reads every explainer's headline, vector and story), so results computed in parallel
 against one state of the store stay valid until a replayed explainer changes what others read
 from it: a new version, or a new headline or story on the same version. From that brief on,
