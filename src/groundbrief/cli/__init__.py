@@ -8,7 +8,7 @@ import sys
 import typer
 
 from ..errors import GroundbriefError
-from . import demo, explain, ingest, reindex
+from . import demo, explain, ingest, recheck, reindex
 from .common import app
 
 __all__ = ["app", "main"]
@@ -17,6 +17,7 @@ ingest.register(app)
 explain.register(app)
 demo.register(app)
 reindex.register(app)
+recheck.register(app)
 
 
 def _register_optional() -> None:

@@ -12,9 +12,7 @@ in it exactly from the store, so nothing ingested is ever missing from a search.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
-import numpy as np
+from collections.abc import Callable, Iterable, Iterator
 
 from ..interfaces import Embedder, Rejected
 from ..models import IngestReport, Source
@@ -23,6 +21,7 @@ from ..stories import StoryGrouper, group_ungrouped, profile
 from ..text import short_hash
 from .ann import SYNC_EVERY, PassageVectorIndex
 from .chunk import SentenceWindowChunker
+from .prepare import LocalPreparer, PreparedBatch, Preparer, SourceBatch
 
 BATCH = 256
 MAX_PASSAGES = 5_000  # per source; a long real article makes under 300
@@ -31,7 +30,9 @@ MAX_PASSAGES = 5_000  # per source; a long real article makes under 300
 class Indexer:
     def __init__(self, store: SQLiteStore, embedder: Embedder,
                  chunker: SentenceWindowChunker | None = None, batch: int = BATCH,
-                 max_passages: int = MAX_PASSAGES):
+                 max_passages: int = MAX_PASSAGES, preparer: Preparer | None = None):
+        """``preparer``: where batches are chunked and embedded; by default in this process
+        with ``chunker`` and ``embedder`` (a cluster's is cluster/ingest.py's)."""
         self.store = store
         self.embedder = embedder
         self.chunker = chunker or SentenceWindowChunker()
@@ -39,6 +40,7 @@ class Indexer:
         self._grouper: StoryGrouper | None = None
         self.vectors = PassageVectorIndex(store)
         self.max_passages = max_passages
+        self.preparer = preparer or LocalPreparer(embedder, self.chunker, max_passages)
 
     @property
     def grouper(self) -> StoryGrouper:
@@ -56,6 +58,16 @@ class Indexer:
         if self.store.sources_without_story():
             # A store written before story grouping existed: group what it holds first.
             group_ungrouped(self.store, self.grouper)
+        # The preparer may run ahead (a cluster prepares several batches at once): a batch's
+        # "changed?" check can then precede the previous batch's write, which is harmless
+        # because one run never holds two sources with the same id (_distinct).
+        for prepared in self.preparer.map(self._batches(items, report, progress)):
+            self._write(prepared, report, progress)
+        self.vectors.sync()
+        return report
+
+    def _batches(self, items: Iterable[Source | Rejected], report: IngestReport,
+                 progress: Callable[[int], None] | None) -> Iterator[SourceBatch]:
         pending: dict[str, Source] = {}
         seen: dict[str, tuple[str, str | None]] = {}  # id → (content hash, where) this run
         for item in items:
@@ -72,36 +84,28 @@ class Indexer:
                 continue
             pending[item.id] = item
             if len(pending) >= self.batch:
-                self._flush(list(pending.values()), report, progress)
+                yield self._changed(list(pending.values()), report)
                 pending.clear()
         if pending:
-            self._flush(list(pending.values()), report, progress)
-        self.vectors.sync()
-        return report
+            yield self._changed(list(pending.values()), report)
 
-    def _flush(self, sources: list[Source], report: IngestReport,
-               progress: Callable[[int], None] | None) -> None:
+    def _changed(self, sources: list[Source], report: IngestReport) -> SourceBatch:
         changed = [s for s in sources if self.store.source_state(s.id) != s.content_hash]
         report.unchanged += len(sources) - len(changed)
-        chunks = [self.chunker.chunk(s) for s in changed]
-        # A source cut into thousands of passages would cost minutes of embedding and crowd
-        # every search; it is reported, not stored, and the rest of the batch goes on.
-        kept = [(s, ps) for s, ps in zip(changed, chunks, strict=True)
-                if len(ps) <= self.max_passages]
-        for source, passages in zip(changed, chunks, strict=True):
-            if len(passages) > self.max_passages:
-                report.rejected += 1
-                report.problems.append(
-                    f"{source.origin or source.id}: {source.id} makes {len(passages):,} "
-                    f"passages, over the {self.max_passages:,} allowed for one source; split it "
-                    "or raise GROUNDBRIEF_MAX_PASSAGES_PER_SOURCE")
-        changed = [s for s, _ in kept]
-        chunks = [ps for _, ps in kept]
-        texts = [p.text for passages in chunks for p in passages]
-        vectors = self.embedder.embed_batch(texts) if texts else np.zeros((0, self.embedder.dim))
+        return SourceBatch(changed, read=len(sources))
+
+    def _write(self, prepared: PreparedBatch, report: IngestReport,
+               progress: Callable[[int], None] | None) -> None:
+        for source, count in prepared.too_long:
+            report.rejected += 1
+            report.problems.append(
+                f"{source.origin or source.id}: {source.id} makes {count:,} "
+                f"passages, over the {self.max_passages:,} allowed for one source; split it "
+                "or raise GROUNDBRIEF_MAX_PASSAGES_PER_SOURCE")
+        vectors = prepared.vectors
         offset = 0
         with self.store.transaction():
-            for source, passages in zip(changed, chunks, strict=True):
+            for source, passages in zip(prepared.sources, prepared.passages, strict=True):
                 vecs = vectors[offset : offset + len(passages)]
                 offset += len(passages)
                 result = self.store.upsert_source(source, passages, vecs, self.embedder.name)
@@ -114,7 +118,7 @@ class Indexer:
                 else:
                     report.unchanged += 1
         if progress:
-            progress(len(sources))
+            progress(prepared.read)
         if self.store.vector_log_head() - self.vectors.saved_seq() >= SYNC_EVERY:
             self.vectors.sync()
 
