@@ -207,7 +207,10 @@ def section_figures(exp, story_id: str) -> dict:
             statements = getattr(exp, name)
         out[name] = {"statements": len(statements),
                      "on_story": sum(on_story(st) for st in statements),
-                     "off_story": [st.text[:120] for st in statements if not on_story(st)]}
+                     # What a reader would see and where it came from, to read the failures.
+                     "off_story": [{"text": st.text[:160],
+                                    "sources": sorted({c.source_id for c in st.citations})}
+                                   for st in statements if not on_story(st)]}
     out["faq"]["unanswered"] = sum(1 for item in exp.faq if not item.answer)
     out["faq"]["questions"] = len(exp.faq)
     return out
