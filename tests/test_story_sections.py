@@ -101,3 +101,45 @@ def test_a_caption_is_not_a_statement_of_the_story():
     story = scored("s#p2", "Renovation work was ongoing in the building before the fire began.")
     got = [s.text for s in sentences([caption, story])]
     assert got == ["Renovation work was ongoing in the building before the fire began."]
+
+
+NEIGHBOURS = Path(__file__).parent / "fixtures" / "stories" / "neighbours.jsonl"
+
+
+@pytest.fixture(scope="module")
+def neighbours(pipeline_factory, tmp_path_factory):
+    """A store with one event's report beside reports of neighbouring events that share a
+    person or a country with it (tests/fixtures/stories/README.md)."""
+    from groundbrief.index.indexer import Indexer
+
+    pipeline = pipeline_factory(tmp_path_factory.mktemp("neighbours") / "home")
+    Indexer(pipeline.store, pipeline.embedder).index(read_sources([str(NEIGHBOURS)]))
+    return pipeline
+
+
+def _cited_urls(exp) -> set[str]:
+    urls = {ref.id: ref.url for ref in exp.sources}
+    return {urls[c.source_id] for statements in _sections(exp).values()
+            for s in statements for c in s.citations}
+
+
+def test_a_summit_one_of_the_brief_people_attended_is_not_the_brief_story(neighbours):
+    """Three reports of a summit Lula attended name him and Brazil; the brief's own report of
+    his lunch with Hu Jintao ranks first. The brief's story is its own report's, not the group
+    that gathers most weak votes."""
+    exp = neighbours.explain("Hu Jintao, the President of the People's Republic of China, had "
+                             "lunch today with the President of Brazil, Luiz Inácio Lula da "
+                             "Silva, at the Granja do Torto.", now=NOW)
+    assert exp.story_ids
+    cited = _cited_urls(exp)
+    assert cited == {"https://news.example.org/2004/11/13/hu-lula-lunch"}, cited
+
+
+def test_a_shared_country_and_its_nationality_do_not_make_a_story(neighbours):
+    """Spanish farmers' protests in Saragossa name Spain and the Spanish, as a report of a police
+    operation in Almería does; a nationality adjective is the country again, not a second name,
+    so nothing in the store is on the brief's story."""
+    exp = neighbours.explain("ALMERIA, Spain. - A small explosive device was deactivated today "
+                             "by the Spanish police in Almería, Andalucía.", now=NOW)
+    assert not exp.story_ids
+    assert not exp.context and not exp.why_it_matters and not exp.watch_next and not exp.faq

@@ -173,16 +173,20 @@ _GENERIC = GENERIC_LAST | {"people", "public", "national", "international", "wor
 def name_weights(brief: Brief, main: list[str]) -> dict[str, float]:
     """What each main name counts for in deciding relevance: 1 for a person, body or place;
     :data:`WEAK_NAME` for a nationality or group, as the English parser labels it in the brief
-    ("Spanish police", "ordinary Americans", "Former Chilean dictator"); 0 for a name made of
-    generic words only. Briefs in a language without a parser count every name 1."""
+    ("Spanish police", "ordinary Americans", "Former Chilean dictator"), when the brief also
+    names a person, body or place (1 when it names nothing else); 0 for a name made of generic
+    words only. Briefs in a language without a parser count every name 1."""
     weights = {n: 0.0 if all(w in _GENERIC for w in n.split()) else 1.0 for n in main}
     nlp = parser_for(brief.language)
     if nlp is None:
         return weights
     groups = {name_key(e.text) for e in parse(brief.text).ents if e.label_ == "NORP"}
-    for n in main:
-        if weights[n] and any(n == g or n.endswith(" " + g) for g in groups if g):
-            weights[n] = WEAK_NAME
+    weak = {n for n in main if weights[n] and any(n == g or n.endswith(" " + g)
+                                                  for g in groups if g)}
+    # Beside a person, body or place, a nationality adds little: every report from the country
+    # carries it. Alone ("South American nations began ...") it is all the brief names.
+    if any(weights[n] == 1.0 for n in main if n not in weak):
+        weights.update({n: WEAK_NAME for n in weak})
     return weights
 
 
