@@ -188,6 +188,6 @@ def test_a_nationality_counts_in_full_when_the_brief_names_nothing_else():
     from groundbrief.stories.finder import name_weights
 
     brief = Brief(text="South American nations began the creation of an economic and legislative "
-                       "bloc by a declaration made at a summit.")
+                       "bloc by a declaration made at the Third South American Summit.")
     main = main_names(brief)
     assert main and set(name_weights(brief, main).values()) == {1.0}

@@ -143,3 +143,25 @@ def test_a_shared_country_and_its_nationality_do_not_make_a_story(neighbours):
                              "by the Spanish police in Almería, Andalucía.", now=NOW)
     assert not exp.story_ids
     assert not exp.context and not exp.why_it_matters and not exp.watch_next and not exp.faq
+
+
+def test_background_from_an_earlier_story_is_dated_and_comes_first(demo_store_copy,
+                                                                    pipeline_factory):
+    """The demo corpus is dated Wikinews: as of the day Germany said Navalny was poisoned with
+    Novichok (2020-09-05), the report of his airlift to Berlin two weeks earlier (another story:
+    beyond the grouping window) is background, dated, earliest first; nothing published after
+    the as-of time is used (I6)."""
+    from datetime import datetime, timezone
+
+    pipeline = pipeline_factory(demo_store_copy)
+    as_of = datetime(2020, 9, 5, 23, 59, 59, tzinfo=timezone.utc)
+    exp = pipeline.explain("On Wednesday, the German government said Russian opposition leader "
+                           "Alexei Navalny was poisoned with Novichok, a range of neurotoxins "
+                           "developed by the Soviet Union.", now=as_of, as_of=as_of)
+    urls = {ref.id: ref.url for ref in exp.sources}
+    airlift = [s for s in exp.context
+               if any("Navalny_airlifted" in (urls[c.source_id] or "") for c in s.citations)]
+    assert airlift, [s.text for s in exp.context]
+    assert all(s.date == "2020-08-22" for s in airlift)
+    dates = [s.date for s in exp.context]
+    assert all(dates) and dates == sorted(dates) and max(dates) <= "2020-09-05"

@@ -180,12 +180,15 @@ def name_weights(brief: Brief, main: list[str]) -> dict[str, float]:
     nlp = parser_for(brief.language)
     if nlp is None:
         return weights
-    groups = {name_key(e.text) for e in parse(brief.text).ents if e.label_ == "NORP"}
-    weak = {n for n in main if weights[n] and any(n == g or n.endswith(" " + g)
-                                                  for g in groups if g)}
+    groups = {g for g in (name_key(e.text) for e in parse(brief.text).ents
+                          if e.label_ == "NORP") if g}
+    weak = {n for n in main if weights[n] and any(n == g or n.endswith(" " + g) for g in groups)}
     # Beside a person, body or place, a nationality adds little: every report from the country
-    # carries it. Alone ("South American nations began ...") it is all the brief names.
-    if any(weights[n] == 1.0 for n in main if n not in weak):
+    # carries it. Alone ("South American nations began ...") it is all the brief names; so it
+    # is when the only other names are named after it ("the Third South American Summit").
+    others = [n for n in main if weights[n] == 1.0 and n not in weak
+              and not any(f" {g} " in f" {n} " for g in groups)]
+    if others:
         weights.update({n: WEAK_NAME for n in weak})
     return weights
 
