@@ -230,7 +230,8 @@ def related_pairs(explained: list[tuple[str, object, object]]) -> dict:
     """Links between every pair of explainers: (story id, explainer, brief vector) each."""
     from groundbrief.stories.related import explainer_story, link_score
 
-    keys = [(sid, explainer_story(e.id, e.headline, v, e.story_ids, e.story_names))
+    keys = [(sid, explainer_story(e.id, e.headline, v, e.story_ids + e.linked_story_ids,
+                                  e.story_names))
             for sid, e, v in explained]
     same = same_linked = other = other_linked = 0
     same_event = same_event_linked = 0

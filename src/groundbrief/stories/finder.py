@@ -42,6 +42,8 @@ MIN_PASSAGE_SIMILARITY = 0.25
 MIN_BACKGROUND_SIMILARITY = 0.40
 # Retrieved sources (by rank) whose stories may be the brief's.
 TOP_SOURCES = 8
+# Retrieved sources (by rank) whose stories Related coverage links through.
+TOP_LINKED = 5
 MAX_STORY_SOURCES = 40
 
 
@@ -80,8 +82,14 @@ class StoryFinder:
         # The evidence's stories (one event may sit in several groups), else the best voted.
         chosen = sorted({stories[s] for s in evidence if s in stories}) or (
             [max(sorted(votes), key=lambda sid: votes[sid])] if votes else [])
+        # One event's reports may sit in several groups (a short brief, a title, is close to
+        # none of them): Related coverage links through every top source's story that carries
+        # one of the brief's names, though no section draws on them.
+        linked = sorted({stories[s] for s in order[:TOP_LINKED] if s in stories
+                         and shared_weight(main, weights, source_names.get(s, frozenset())) >= 1.0}
+                        - set(chosen))
         if not chosen:
-            return StoryMaterial()
+            return StoryMaterial(linked_story_ids=linked)
 
         members = [m for sid, ms in self.store.story_sources(chosen).items() for m in ms]
         sources = self.store.get_sources(members[:MAX_STORY_SOURCES])
@@ -103,7 +111,7 @@ class StoryFinder:
         background = self._background(retrieved, stories, set(chosen), sources, names,
                                       weights, source_names, as_of)
         return StoryMaterial(story_ids=chosen, names=names, passages=passages,
-                             background=background)
+                             background=background, linked_story_ids=linked)
 
     def _closest(self, sources: dict, brief_vector: np.ndarray) -> dict[str, float]:
         """Each source's best passage similarity to the brief."""
