@@ -165,3 +165,29 @@ def test_background_from_an_earlier_story_is_dated_and_comes_first(demo_store_co
     assert all(s.date == "2020-08-22" for s in airlift)
     dates = [s.date for s in exp.context]
     assert all(dates) and dates == sorted(dates) and max(dates) <= "2020-09-05"
+
+
+def test_an_earlier_story_keeps_a_place_in_context_beside_the_report_own_look_back():
+    """A report that looks back three times does not crowd out the earlier story's report:
+    Context keeps one place for it, dated, and reads earliest first."""
+    from datetime import datetime, timezone
+
+    from groundbrief.compose.story_sections import MAX_CONTEXT, StorySections
+    from groundbrief.models import Passage, ScoredPassage, Source, StoryMaterial
+
+    def scored(sid: str, day: int, text: str) -> ScoredPassage:
+        src = Source(id=sid, title="t", text=text, content_hash="0" * 64,
+                     published_at=datetime(2020, 9, day, tzinfo=timezone.utc))
+        return ScoredPassage(passage=Passage(id=f"{sid}#p0", source_id=sid, ordinal=0, start=0,
+                                             end=len(text), text=text), source=src, score=0.9)
+
+    own = scored("novichok", 5, "Navalny had already been treated in Omsk for two days. He was "
+                 "previously jailed several times for organising protests. The opposition "
+                 "leader had long accused the Kremlin of plotting against him.")
+    earlier = scored("airlift", 1, "Russian opposition leader Alexei Navalny was airlifted "
+                     "from Omsk to Berlin on Saturday.")
+    context = StorySections(StoryMaterial(story_ids=["s"], passages=[own],
+                                          background=[earlier]), set(), set()).context()
+    assert len(context) == MAX_CONTEXT
+    assert context[0].citations[0].source_id == "airlift" and context[0].date == "2020-09-01"
+    assert all(s.citations[0].source_id == "novichok" for s in context[1:])
