@@ -128,3 +128,66 @@ def test_main_names_of_a_brief_leave_out_its_outlet_and_read_handles():
 ])
 def test_a_main_name_is_found_as_a_name_alias_surname_or_demonym(wanted, text, found):
     assert shares_name(wanted, names_of(text)) is found
+
+
+def test_a_nationality_weighs_less_than_a_place_and_a_generic_word_nothing():
+    from groundbrief.stories.finder import WEAK_NAME, name_weights
+
+    brief = Brief(text="Former Chilean dictator Augusto Pinochet was placed under house arrest "
+                       "by the Spanish police in Almería, the President said.")
+    main = main_names(brief)
+    weights = name_weights(brief, main)
+    assert weights["augusto pinochet"] == 1.0 and weights["almeria"] == 1.0
+    assert weights["spanish"] == WEAK_NAME
+    assert weights[next(n for n in main if n.endswith("chilean"))] == WEAK_NAME
+    assert weights.get("president", 0.0) == 0.0
+
+
+ALMERIA = "A small explosive device was deactivated today by the Spanish police in Almería, Spain."
+DELTA = ("CAPE CANAVERAL, Florida - The first new heavy lift space vehicle in a generation is "
+         "cleared to launch from Cape Canaveral Air Force Station.")
+
+
+@pytest.mark.parametrize(("brief_text", "text", "similarity", "speaks"), [
+    # Spain and "Spanish" are one country: one name and a half, in a distant passage.
+    (ALMERIA, "Thousands of Spanish farmers fought police in Saragossa, Spain.", 0.30, False),
+    # The same in a passage close to the brief: one name is enough there.
+    (ALMERIA, "Thousands of Spanish farmers fought police in Saragossa, Spain.", 0.50, True),
+    # Two places of the brief.
+    (ALMERIA, "Police in Almería, Spain, closed the road.", 0.20, True),
+    # One place, written twice ("Cape Canaveral" inside the station's name), far away.
+    (DELTA, "A Delta rocket lifted off from Cape Canaveral Air Force Station.", 0.30, False),
+])
+def test_a_source_speaks_to_a_brief_by_names_that_identify_its_event(brief_text, text,
+                                                                      similarity, speaks):
+    from groundbrief.stories.finder import name_weights, speaks_to
+
+    brief = Brief(text=brief_text)
+    main = main_names(brief)
+    assert speaks_to(main, name_weights(brief, main), names_of(text), similarity) is speaks
+
+
+def test_grouping_counts_a_long_name_once_not_word_by_word(tmp_path):
+    """"Cape Canaveral Air Force Station" is one place shared, not four rare words: a report
+    of a 1987 launch from the Cape and an undated page on a 2004 rocket share one name."""
+    import numpy as np
+
+    from groundbrief.stories.grouping import StoryGrouper, _Story
+    from groundbrief.stories.profile import name_words
+
+    with SQLiteStore(tmp_path / "gb.db") as store:
+        grouper = StoryGrouper(store)
+        story = _Story(id="s", total=np.zeros(4, dtype=np.float32), size=1)
+        story.names.update(name_words({"cape canaveral air force station", "delta", "nasa"}))
+        rare = [frozenset(name_words({n})) for n in
+                ("cape canaveral", "cape canaveral air force station", "boeing delta iv")]
+        assert grouper._shared(rare, story) == 2  # the Cape, and "delta" of the rocket
+
+
+def test_a_nationality_counts_in_full_when_the_brief_names_nothing_else():
+    from groundbrief.stories.finder import name_weights
+
+    brief = Brief(text="South American nations began the creation of an economic and legislative "
+                       "bloc by a declaration made at the Third South American Summit.")
+    main = main_names(brief)
+    assert main and set(name_weights(brief, main).values()) == {1.0}

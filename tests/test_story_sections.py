@@ -101,3 +101,93 @@ def test_a_caption_is_not_a_statement_of_the_story():
     story = scored("s#p2", "Renovation work was ongoing in the building before the fire began.")
     got = [s.text for s in sentences([caption, story])]
     assert got == ["Renovation work was ongoing in the building before the fire began."]
+
+
+NEIGHBOURS = Path(__file__).parent / "fixtures" / "stories" / "neighbours.jsonl"
+
+
+@pytest.fixture(scope="module")
+def neighbours(pipeline_factory, tmp_path_factory):
+    """A store with one event's report beside reports of neighbouring events that share a
+    person or a country with it (tests/fixtures/stories/README.md)."""
+    from groundbrief.index.indexer import Indexer
+
+    pipeline = pipeline_factory(tmp_path_factory.mktemp("neighbours") / "home")
+    Indexer(pipeline.store, pipeline.embedder).index(read_sources([str(NEIGHBOURS)]))
+    return pipeline
+
+
+def _cited_urls(exp) -> set[str]:
+    urls = {ref.id: ref.url for ref in exp.sources}
+    return {urls[c.source_id] for statements in _sections(exp).values()
+            for s in statements for c in s.citations}
+
+
+def test_a_summit_one_of_the_brief_people_attended_is_not_the_brief_story(neighbours):
+    """Three reports of a summit Lula attended name him and Brazil; the brief's own report of
+    his lunch with Hu Jintao ranks first. The brief's story is its own report's, not the group
+    that gathers most weak votes."""
+    exp = neighbours.explain("Hu Jintao, the President of the People's Republic of China, had "
+                             "lunch today with the President of Brazil, Luiz Inácio Lula da "
+                             "Silva, at the Granja do Torto.", now=NOW)
+    assert exp.story_ids
+    cited = _cited_urls(exp)
+    assert cited == {"https://news.example.org/2004/11/13/hu-lula-lunch"}, cited
+
+
+def test_a_shared_country_and_its_nationality_do_not_make_a_story(neighbours):
+    """Spanish farmers' protests in Saragossa name Spain and the Spanish, as a report of a police
+    operation in Almería does; a nationality adjective is the country again, not a second name,
+    so nothing in the store is on the brief's story."""
+    exp = neighbours.explain("ALMERIA, Spain. - A small explosive device was deactivated today "
+                             "by the Spanish police in Almería, Andalucía.", now=NOW)
+    assert not exp.story_ids
+    assert not exp.context and not exp.why_it_matters and not exp.watch_next and not exp.faq
+
+
+def test_background_from_an_earlier_story_is_dated_and_comes_first(demo_store_copy,
+                                                                    pipeline_factory):
+    """The demo corpus is dated Wikinews: as of the day Germany said Navalny was poisoned with
+    Novichok (2020-09-05), the report of his airlift to Berlin two weeks earlier (another story:
+    beyond the grouping window) is background, dated, earliest first; nothing published after
+    the as-of time is used (I6)."""
+    from datetime import datetime, timezone
+
+    pipeline = pipeline_factory(demo_store_copy)
+    as_of = datetime(2020, 9, 5, 23, 59, 59, tzinfo=timezone.utc)
+    exp = pipeline.explain("On Wednesday, the German government said Russian opposition leader "
+                           "Alexei Navalny was poisoned with Novichok, a range of neurotoxins "
+                           "developed by the Soviet Union.", now=as_of, as_of=as_of)
+    urls = {ref.id: ref.url for ref in exp.sources}
+    airlift = [s for s in exp.context
+               if any("Navalny_airlifted" in (urls[c.source_id] or "") for c in s.citations)]
+    assert airlift, [s.text for s in exp.context]
+    assert all(s.date == "2020-08-22" for s in airlift)
+    dates = [s.date for s in exp.context]
+    assert all(dates) and dates == sorted(dates) and max(dates) <= "2020-09-05"
+
+
+def test_an_earlier_story_keeps_a_place_in_context_beside_the_report_own_look_back():
+    """A report that looks back three times does not crowd out the earlier story's report:
+    Context keeps one place for it, dated, and reads earliest first."""
+    from datetime import datetime, timezone
+
+    from groundbrief.compose.story_sections import MAX_CONTEXT, StorySections
+    from groundbrief.models import Passage, ScoredPassage, Source, StoryMaterial
+
+    def scored(sid: str, day: int, text: str) -> ScoredPassage:
+        src = Source(id=sid, title="t", text=text, content_hash="0" * 64,
+                     published_at=datetime(2020, 9, day, tzinfo=timezone.utc))
+        return ScoredPassage(passage=Passage(id=f"{sid}#p0", source_id=sid, ordinal=0, start=0,
+                                             end=len(text), text=text), source=src, score=0.9)
+
+    own = scored("novichok", 5, "Navalny had already been treated in Omsk for two days. He was "
+                 "previously jailed several times for organising protests. The opposition "
+                 "leader had long accused the Kremlin of plotting against him.")
+    earlier = scored("airlift", 1, "Russian opposition leader Alexei Navalny was airlifted "
+                     "from Omsk to Berlin on Saturday.")
+    context = StorySections(StoryMaterial(story_ids=["s"], passages=[own],
+                                          background=[earlier]), set(), set()).context()
+    assert len(context) == MAX_CONTEXT
+    assert context[0].citations[0].source_id == "airlift" and context[0].date == "2020-09-01"
+    assert all(s.citations[0].source_id == "novichok" for s in context[1:])

@@ -464,6 +464,9 @@ class Explainer(TimeModel):
     # that Related coverage can link explainers of one story.
     story_ids: list[str] = Field(default_factory=list)
     story_names: list[str] = Field(default_factory=list)
+    # Stories of its top sources that carry one of its names (stories/finder.py): one event's
+    # reports may sit in several groups, and Related coverage links through these too.
+    linked_story_ids: list[str] = Field(default_factory=list)
 
     def cited_statements(self) -> list[tuple[str, Statement]]:
         """Every statement that must carry a citation (I1), with its section name."""
@@ -526,6 +529,9 @@ class StoryMaterial(Model):
     passages: list[ScoredPassage] = Field(default_factory=list)
     # Passages of earlier stories that share the story's main names (dated background).
     background: list[ScoredPassage] = Field(default_factory=list)
+    # Stories of the top retrieved sources that carry one of the brief's main names, besides
+    # story_ids: Related coverage links explainers through them (never a section's source).
+    linked_story_ids: list[str] = Field(default_factory=list)
 
 
 class ComposeInput(Model):

@@ -171,7 +171,8 @@ class Pipeline:
             "background": [p.passage.id for p in story_material.background],
         })
         related = timed("related", lambda: self._related(
-            exp_id, brief_vector, story_material.story_ids, story_material.names))
+            exp_id, brief_vector, story_material.story_ids + story_material.linked_story_ids,
+            story_material.names))
 
         counts = self.store.counts(as_of)
         warnings = coverage_warnings(StoreCounts.from_store(counts), brief, as_of=as_of, now=now)

@@ -127,6 +127,7 @@ class ExtractiveWriter(Writer):
         )
         explainer.story_ids = list(m.story.story_ids)
         explainer.story_names = list(m.story.names)
+        explainer.linked_story_ids = list(m.story.linked_story_ids)
         explainer.sources = _number_sources(
             explainer, m.retrieved + m.story.passages + m.story.background)
         t = explainer.transparency

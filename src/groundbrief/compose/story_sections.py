@@ -136,8 +136,13 @@ class StorySections:
     def context(self) -> list[Statement]:
         """What came before, dated, earliest first: on-story sentences about earlier events,
         then earlier stories that share the story's main names; failing both, the on-story
-        sentences closest to the brief (a report's own background)."""
-        chosen = self._take(self.pool, lambda s: bool(_BACKGROUND.search(s.text)), MAX_CONTEXT)
+        sentences closest to the brief (a report's own background). An earlier story, when
+        there is one, keeps a place: a report's own look back never crowds out the earlier
+        reports a reader has not seen."""
+        earlier = self._take(self.background, lambda s: True, 1)
+        chosen = self._take(self.pool, lambda s: bool(_BACKGROUND.search(s.text)),
+                            MAX_CONTEXT - len(earlier))
+        chosen += earlier
         chosen += self._take(self.background, lambda s: True, MAX_CONTEXT - len(chosen))
         chosen += self._take(self.pool, lambda s: True, MAX_CONTEXT - len(chosen))
         chosen.sort(key=_chronological)

@@ -616,17 +616,18 @@ class SQLiteStore:
 
     def explainer_stories(self) -> list[tuple[str, str, np.ndarray, list[str], list[str]]]:
         """(id, headline, vector, story ids, story names) of the latest version of every
-        explainer, for Related coverage."""
+        explainer, for Related coverage; the story ids include its linked stories."""
         rows = self.db.execute(
             """SELECT e.id, e.headline, e.vector,
                       coalesce(json_extract(e.json, '$.story_ids'), '[]'),
-                      coalesce(json_extract(e.json, '$.story_names'), '[]')
+                      coalesce(json_extract(e.json, '$.story_names'), '[]'),
+                      coalesce(json_extract(e.json, '$.linked_story_ids'), '[]')
                FROM explainers e
                JOIN (SELECT id, max(version) AS v FROM explainers GROUP BY id) m
                  ON m.id = e.id AND m.v = e.version ORDER BY e.id"""
         ).fetchall()
-        return [(r[0], r[1], np.frombuffer(r[2], dtype=np.float32), json.loads(r[3]),
-                 json.loads(r[4])) for r in rows]
+        return [(r[0], r[1], np.frombuffer(r[2], dtype=np.float32),
+                 json.loads(r[3]) + json.loads(r[5]), json.loads(r[4])) for r in rows]
 
     def list_explainers(self, limit: int = 50) -> list[ExplainerSummary]:
         rows = self.db.execute(

@@ -94,7 +94,7 @@ class StoryGrouper:
         if not self._order:
             return None
         cos = self._buffer[: len(self._order)] @ p.vector
-        rare = self._rare(name_words(p.names))
+        rare = self._rare_names(p.names)
         best: tuple[float, str] | None = None
         for i in np.flatnonzero(cos >= MANY_NAMES_COSINE):
             c = float(cos[i])
@@ -114,15 +114,22 @@ class StoryGrouper:
         return self._stories[best[1]] if best else None
 
     @staticmethod
-    def _shared(rare: list[str], story: _Story) -> int:
+    def _shared(rare: list[frozenset[str]], story: _Story) -> int:
+        """How many of the source's names the story carries, each name counted once: "Cape
+        Canaveral Air Force Station" is one place, not five shared words, and "Cape Canaveral"
+        beside it is the same place again."""
         # A word counts when a third of the story's members carry it: a large story's union
         # of names would otherwise share a few words with anything.
         enough = max(1, story.size / 3)
-        return sum(1 for n in rare if story.names[n] >= enough)
+        matched = {m for m in (frozenset(w for w in words if story.names[w] >= enough)
+                               for words in rare) if m}
+        return sum(1 for m in matched if not any(m < other for other in matched))
 
-    def _rare(self, names: frozenset[str]) -> list[str]:
+    def _rare_names(self, names: frozenset[str]) -> list[frozenset[str]]:
+        """The rare words of each of ``names`` (names without one left out)."""
         limit = max(_MIN_RARE_COUNT, COMMON_NAME_SHARE * len(self._profiles))
-        return sorted(k for k in names if self._df[k] < limit)
+        out = {frozenset(w for w in name_words({n}) if self._df[w] < limit) for n in names}
+        return sorted((ws for ws in out if ws), key=sorted)
 
     # ------------------------------------------------------------------ state
 

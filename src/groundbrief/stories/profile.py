@@ -85,7 +85,7 @@ def demonym_stems(names: frozenset[str] | set[str]) -> set[str]:
 
 # Words that end many names without identifying anyone: "Brazilian President" and "President
 # Bush" do not share a person, "Labour Party" and "Green Party" no party.
-_GENERIC_LAST = frozenset(
+GENERIC_LAST = frozenset(
     """president minister secretary chancellor premier leader spokesman spokeswoman spokesperson
     official officials party union council commission ministry department government agency
     company group corporation bank court committee office house state states city university
@@ -102,9 +102,9 @@ def shares_name(wanted: str, names: frozenset[str] | set[str]) -> bool:
     words = name_words(names)
     if " " in wanted:
         last = wanted.rsplit(" ", 1)[1]
-        return (len(last) >= 4 and last not in _GENERIC_LAST
+        return (len(last) >= 4 and last not in GENERIC_LAST
                 and any(n == last or n.endswith(" " + last) for n in names))
-    if len(wanted) >= 4 and wanted not in _GENERIC_LAST and wanted in words:
+    if len(wanted) >= 4 and wanted not in GENERIC_LAST and wanted in words:
         return True
     stems = demonym_stems({wanted})
     return any(w.startswith(st) for st in stems for w in words)

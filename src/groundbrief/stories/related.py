@@ -1,7 +1,9 @@
 """Related coverage: which stored explainers are about the brief's story.
 
 Two explainers are linked when they share a story in the store (their claims' evidence or top
-passages belong to one group of sources), when their briefs are close in meaning
+passages belong to one group of sources; the story ids compared include each explainer's linked
+stories, those of its top sources that carry one of its names, since one event's reports may sit
+in several groups), when their briefs are close in meaning
 (:data:`COSINE`), or fairly close *and* naming the same people, places or bodies
 (:data:`NAMED_COSINE`). A shared name alone would link every story about one country.
 The thresholds were measured on pairs of briefs about the same Wikinews story and about
