@@ -122,3 +122,22 @@ def test_every_demo_claim_gets_its_expected_verdict_and_evidence(demo_store_copy
                     assert sentence in quotes, (entry["file"], want["id"], sentence)
             if claim.verdict is Verdict.SUPPORTED:
                 assert all(c.source_id == entry["article"] for c in claim.evidence)
+
+
+def test_a_score_differing_in_the_8th_decimal_is_the_same_content(demo_store_copy, pipeline_factory,
+                                                                  demo_briefs):
+    """Another process (a Dask worker, the web server) computes a cosine that differs in its
+    8th decimal; that is no new version. A changed headline still is."""
+    from groundbrief.pipeline import content_digest
+
+    pipeline = pipeline_factory(demo_store_copy)
+    pipeline.explain(demo_briefs["notre-dame-fire"], now=NOW)
+    again = pipeline.explain(
+        "Firefighters saved the two bell towers of Notre Dame cathedral in Paris as its roof burned.",
+        now=NOW)
+    assert again.related, "the fire brief should find the earlier fire explainer"
+    nudged = again.model_copy(deep=True)
+    nudged.related[0].score += 3e-8
+    assert content_digest(nudged) == content_digest(again)
+    nudged.headline += " (updated)"
+    assert content_digest(nudged) != content_digest(again)

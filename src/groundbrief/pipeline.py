@@ -259,7 +259,10 @@ class Pipeline:
         """
         digest = content_digest(explainer)
         latest = self.store.latest_digest(explainer.id)
-        if previous is not None and latest is not None and latest[1] == digest:
+        # The previous version's digest is recomputed too, so a change in how digests are made
+        # (scores rounded since 2026-12-01) does not bump every stored explainer once.
+        if previous is not None and (latest is not None and latest[1] == digest
+                                     or content_digest(previous) == digest):
             explainer.version = previous.version
             explainer.published_at = previous.published_at
             explainer.updated_at = previous.updated_at
@@ -283,7 +286,20 @@ def content_digest(explainer: Explainer) -> str:
     })
     if not data["warnings"]:
         del data["warnings"]  # explainers stored before warnings existed keep their digest
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(_rounded(data), sort_keys=True).encode()).hexdigest()
+
+
+def _rounded(value):
+    """Scores to 4 decimals: the same explainer computed in another process (a Dask worker, the
+    web server, a later refresh) differs in the 8th decimal of a cosine (numpy's summation
+    order), which is no change a reader could see and must not make a new version."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
 
 
 def describe_changes(old: Explainer, new: Explainer) -> list[str]:
