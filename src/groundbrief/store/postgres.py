@@ -29,18 +29,17 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import numpy as np
 
 from ..errors import StoreError
 from ..models import Explainer, ExplainerSummary, Passage, Source, iso, utc
+from .factory import postgres_local_path
 from .pg_migrations import PG_MIGRATIONS
 from .sqlite import UpsertResult, VectorIndex, _chunks, _jsonable, _summary, _vector_rows
 
 try:
     import psycopg
-    from psycopg import sql as _sql  # noqa: F401 - imported so a broken install fails here
 except ImportError:  # pragma: no cover - depends on the install
     psycopg = None  # type: ignore[assignment]
 
@@ -115,14 +114,9 @@ class PostgresStore:
                 f"store {redact(url)}: PostgreSQL support is not installed; "
                 "run `pip install 'groundbrief[postgres]'`")
         self.url = url
-        parts = urlsplit(url)
-        host = parts.hostname or "local"
-        port = parts.port or 5432
-        dbname = (parts.path or "/").lstrip("/") or (parts.username or "postgres")
         # A local folder for what this machine derives from the database (the mapped vector
         # index, index/ann.py puts it beside ``path``): one per server and database.
-        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{host}-{port}-{dbname}")
-        self.path = Path(home) / f"postgresql-{safe}"
+        self.path = postgres_local_path(url, Path(home))
         try:
             self._conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
                                          connect_timeout=max(1, int(connect_timeout)))
