@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -117,6 +118,9 @@ class PostgresStore:
         # A local folder for what this machine derives from the database (the mapped vector
         # index, index/ann.py puts it beside ``path``): one per server and database.
         self.path = postgres_local_path(url, Path(home))
+        # What an explainer's Transparency names as its store: the database, not the server's
+        # address (published pages need not tell where the newsroom's server is).
+        self.label = (urlsplit(url).path or "/").lstrip("/") or "postgres"
         try:
             self._conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
                                          connect_timeout=max(1, int(connect_timeout)))
