@@ -122,8 +122,11 @@ PG_MIGRATIONS: list[str] = [
     #    statement rather than one per row. Log order equals commit order because every
     #    transaction that changes passages first locks the meta 'generation' row (see
     #    PostgresStore.upsert_source), so a reader never sees seq N+1 committed before N.
+    #    ``at``: several machines each keep their own index, so one machine's sync may not cut
+    #    the log another still replays; entries are pruned only once they are old as well.
     """
-    CREATE TABLE vector_log (seq BIGSERIAL PRIMARY KEY, passage BIGINT NOT NULL);
+    CREATE TABLE vector_log (seq BIGSERIAL PRIMARY KEY, passage BIGINT NOT NULL,
+                             at TIMESTAMPTZ NOT NULL DEFAULT now());
     CREATE FUNCTION groundbrief_log_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         INSERT INTO vector_log(passage) SELECT rowid FROM new_rows ORDER BY rowid;

@@ -44,6 +44,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the install
     psycopg = None  # type: ignore[assignment]
 
+VECTOR_LOG_KEEP_DAYS = 7  # see prune_vector_log
 TS_CONFIG = "english"  # Snowball English stemmer: FTS5's porter tokenizer does the same job
 _TERM = re.compile(r'"((?:[^"]|"")*)"')
 
@@ -449,8 +450,13 @@ class PostgresStore:
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def prune_vector_log(self, up_to_seq: int) -> None:
+        """Forget changes up to ``up_to_seq`` that are also older than
+        ``VECTOR_LOG_KEEP_DAYS``: every machine keeps its own index (under its own home) and
+        replays the log from where its index stands, so what one machine no longer needs
+        another may. A machine whose index is older than that rebuilds it whole."""
         with self.transaction():
-            self._x("DELETE FROM vector_log WHERE seq <= %s", (up_to_seq,))
+            self._x("DELETE FROM vector_log WHERE seq <= %s AND at < now() - make_interval("
+                    "days => %s)", (up_to_seq, VECTOR_LOG_KEEP_DAYS))
 
     def passage_vectors(self, rowids: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         ids = [int(r) for r in rowids]
