@@ -109,6 +109,13 @@ def main() -> None:
     try:
         sqlite_settings = Settings(home=args.home)
         pg_settings = Settings(home=work / "pg-home", store=dsn)
+        # 0. a store built before story grouping or the vector index: both, once, untimed
+        with SQLiteStore(sqlite_settings.store_path, create=False) as s:
+            if s.sources_without_story():
+                from groundbrief.stories import group_ungrouped
+
+                group_ungrouped(s)
+            PassageVectorIndex(s).sync()
         # 1. copy
         t = time.perf_counter()
         with SQLiteStore(sqlite_settings.store_path, create=False) as src, \
