@@ -91,3 +91,34 @@ def test_every_demo_brief_gets_the_same_verdicts_on_both_stores(
         a, b = on_sqlite.explain(text, now=NOW), on_pg.explain(text, now=NOW)
         assert [(c.text, c.verdict) for c in a.claims] == [(c.text, c.verdict) for c in b.claims], name
         assert a.transparency.verdicts == b.transparency.verdicts, name
+
+
+def test_the_store_setting_chooses_postgresql_for_every_command(pg_cluster, tmp_path):
+    """GROUNDBRIEF_STORE points ingest, explain and list at the server; nothing is written to
+    a SQLite file in the home folder."""
+    dsn = pg_cluster.new_database()
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), GROUNDBRIEF_STORE=dsn)
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-c", "from groundbrief.cli import main; main()",
+                               *args, "--home", str(tmp_path)], capture_output=True, text=True,
+                              env=env, timeout=600)
+
+    done = cli("ingest", str(REPO / "tests" / "fixtures" / "ingest" / "articles.jsonl"))
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "groundbrief.db").exists()
+    with open_store_url(dsn, home=tmp_path, create=False) as store:
+        stored = store.counts()["sources"]
+    assert stored > 0 and f"{stored} new" in done.stdout + done.stderr
+    assert cli("list").returncode == 0
+
+
+@pytest.mark.parametrize("value", ["mysql://x/y", "sqlite://", "groundbrief.db"])
+def test_a_bad_store_setting_is_one_line(tmp_path, value):
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), GROUNDBRIEF_STORE=value)
+    done = subprocess.run([sys.executable, "-c", "from groundbrief.cli import main; main()",
+                           "list", "--home", str(tmp_path)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 2
+    line = done.stderr.strip()
+    assert "\n" not in line and "GROUNDBRIEF_STORE" in line and "postgresql://" in line

@@ -88,13 +88,24 @@ class Settings(BaseSettings):
             raise ValueError("not a store address; use sqlite:///path/to/groundbrief.db or "
                              "postgresql://user@host:port/database")
         if value.startswith("sqlite://") and not value[len("sqlite://"):].strip("/"):
-            raise ValueError("sqlite:// needs a file path, e.g. sqlite:///srv/groundbrief.db")
+            raise ValueError("sqlite:// needs a file path: use sqlite:///srv/groundbrief.db, "
+                             "or postgresql://user@host:port/database for a server")
         return value
 
     @property
     def store_url(self) -> str:
         """The store's address: ``sqlite:///…`` or ``postgresql://…``."""
         return self.store or f"sqlite://{self.store_path}"
+
+    @property
+    def store_label(self) -> str:
+        """The store as messages name it: the SQLite file, or the server address without its
+        password."""
+        if self.store and not self.store.startswith("sqlite://"):
+            from .store.factory import redact
+
+            return redact(self.store)
+        return str(self.store_path)
 
     @property
     def store_path(self) -> Path:

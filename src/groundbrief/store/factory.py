@@ -17,6 +17,11 @@ from ..interfaces import Store
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
+def redact(url: str) -> str:
+    """A store address without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
 def is_postgres(url: str) -> bool:
     return url.startswith(POSTGRES_SCHEMES)
 

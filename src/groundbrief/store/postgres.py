@@ -35,7 +35,7 @@ import numpy as np
 
 from ..errors import StoreError
 from ..models import Explainer, ExplainerSummary, Passage, Source, iso, utc
-from .factory import postgres_local_path
+from .factory import postgres_local_path, redact
 from .pg_migrations import PG_MIGRATIONS
 from .sqlite import UpsertResult, VectorIndex, _chunks, _jsonable, _summary, _vector_rows
 
@@ -47,11 +47,6 @@ except ImportError:  # pragma: no cover - depends on the install
 VECTOR_LOG_KEEP_DAYS = 7  # see prune_vector_log
 TS_CONFIG = "english"  # Snowball English stemmer: FTS5's porter tokenizer does the same job
 _TERM = re.compile(r'"((?:[^"]|"")*)"')
-
-
-def redact(url: str) -> str:
-    """The DSN without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 class _Row(tuple):
