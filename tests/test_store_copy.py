@@ -92,6 +92,22 @@ def test_every_demo_brief_gets_the_same_verdicts_on_both_stores(
         assert [(c.text, c.verdict) for c in a.claims] == [(c.text, c.verdict) for c in b.claims], name
         assert a.transparency.verdicts == b.transparency.verdicts, name
 
+    # The web site reads the PostgreSQL store through the same factory: pages and search.
+    from fastapi.testclient import TestClient
+
+    from groundbrief.web import WebSettings, create_app
+
+    from .conftest import settings_on
+
+    with TestClient(create_app(settings_on(pg_home), WebSettings(editor_token=None))) as client:
+        front = client.get("/")
+        assert front.status_code == 200 and b.id in front.text
+        assert client.get(f"/explainers/{b.id}").status_code == 200
+        found = client.get("/search", params={"q": "Kipchoge marathon"})
+        assert found.status_code == 200 and "Kipchoge" in found.text
+        source = b.sources[0].id
+        assert client.get(f"/sources/{source}").status_code == 200
+
 
 def test_the_store_setting_chooses_postgresql_for_every_command(pg_cluster, tmp_path):
     """GROUNDBRIEF_STORE points ingest, explain and list at the server; nothing is written to
