@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -66,18 +67,20 @@ def explain_latency(settings: Settings, briefs: list[str]) -> dict:
         t = time.perf_counter()
         pipeline.explain(briefs[0], now=NOW)
         cold = time.perf_counter() - t
-        latencies, verdicts = [], []
+        latencies, cpu, verdicts = [], [], []
         for brief in briefs[1:]:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             try:
                 exp = pipeline.explain(brief, now=NOW)
             except GroundbriefError:
                 continue
             latencies.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
             verdicts.append([c.verdict.value for c in exp.claims])
     q = statistics.quantiles(latencies, n=20) if len(latencies) >= 2 else [latencies[0]] * 19
     return {"cold_first_s": round(cold, 2), "p50_s": round(statistics.median(latencies), 3),
-            "p95_s": round(q[18], 3), "briefs": len(latencies), "verdicts": verdicts}
+            "p95_s": round(q[18], 3), "client_cpu_p50_s": round(statistics.median(cpu), 3),
+            "briefs": len(latencies), "verdicts": verdicts}
 
 
 def main() -> None:
@@ -105,7 +108,8 @@ def main() -> None:
         cluster = Cluster(found)
         dsn = cluster.new_database("reuters")
         new_db = cluster.new_database
-    figures: dict = {"benchmark": "stores", "commit": commit(), "machine": machine()}
+    figures: dict = {"benchmark": "stores", "commit": commit(), "machine": machine(),
+                     "load_average_at_start": os.getloadavg()[0]}
     try:
         sqlite_settings = Settings(home=args.home)
         pg_settings = Settings(home=work / "pg-home", store=dsn)
@@ -168,6 +172,7 @@ def main() -> None:
                 "write_articles_per_s": round(len(items) / write_s, 1),
                 "articles_per_s": round(len(items) / (embed_s + write_s), 1)}
         figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
+        figures["load_average_at_end"] = os.getloadavg()[0]
     finally:
         if cluster is not None:
             cluster.stop()
