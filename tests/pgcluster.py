@@ -54,7 +54,10 @@ class Cluster:
     def __init__(self, bin_dir: Path):
         self.bin = bin_dir
         self.as_root = os.geteuid() == 0
-        self.dir = Path(tempfile.mkdtemp(prefix="groundbrief-pg-"))
+        # Under root the folder is handed to the postgres user, who must reach it: /tmp
+        # itself, not a $TMPDIR that may sit inside a root-only folder.
+        self.dir = Path(tempfile.mkdtemp(prefix="groundbrief-pg-",
+                                         dir="/tmp" if self.as_root else None))
         self.data = self.dir / "data"
         self.port = _free_port()
         if self.as_root:
