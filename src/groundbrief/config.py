@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import platformdirs
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -20,6 +20,7 @@ from pydantic_settings import (
 
 CONFIG_FILE = "config.toml"
 STORE_FILE = "groundbrief.db"
+STORE_SCHEMES = ("sqlite://", "postgresql://", "postgres://")
 
 
 def default_home() -> Path:
@@ -31,6 +32,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GROUNDBRIEF_", extra="forbid")
 
     home: Path = Field(default_factory=default_home, description="folder of the store and config")
+    store: str | None = Field(
+        None, description="where the store lives: sqlite:///PATH (one file; the default is "
+        "groundbrief.db in home) or postgresql://USER@HOST:PORT/DB (a server; needs the "
+        "'postgres' extra). Environment: GROUNDBRIEF_STORE")
     embedder: str = Field("use-multilingual", description="dense embedder backend")
     verifier: str = Field("default", description="verifier backend: default | hf-nli | llm-judge")
     writer: str = Field("extractive", description="writer backend")
@@ -73,8 +78,47 @@ class Settings(BaseSettings):
     explain_deadline_s: float = Field(120.0, gt=0, description="an explain still running "
                                       "after this many seconds stops and publishes nothing")
 
+    @field_validator("store")
+    @classmethod
+    def _store_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not value.startswith(STORE_SCHEMES):
+            raise ValueError("not a store address; use sqlite:///path/to/groundbrief.db or "
+                             "postgresql://user@host:port/database")
+        if value.startswith("sqlite://") and not value[len("sqlite://"):].strip("/"):
+            raise ValueError("sqlite:// needs a file path: use sqlite:///srv/groundbrief.db, "
+                             "or postgresql://user@host:port/database for a server")
+        return value
+
+    @property
+    def store_url(self) -> str:
+        """The store's address: ``sqlite:///…`` or ``postgresql://…``."""
+        return self.store or f"sqlite://{self.store_path}"
+
+    @property
+    def store_label(self) -> str:
+        """The store as messages name it: the SQLite file, or the server address without its
+        password."""
+        if self.store and not self.store.startswith("sqlite://"):
+            from .store.factory import redact
+
+            return redact(self.store)
+        return str(self.store_path)
+
     @property
     def store_path(self) -> Path:
+        """The SQLite file (for a PostgreSQL store: the local folder of what this machine
+        derives from it, the vector index)."""
+        if self.store and self.store.startswith("sqlite://"):
+            from .store.factory import sqlite_path
+
+            return sqlite_path(self.store, self.home)
+        if self.store:
+            from .store.factory import postgres_local_path
+
+            return postgres_local_path(self.store, self.home)
         return self.home / STORE_FILE
 
     @classmethod

@@ -127,8 +127,10 @@ class Store(Protocol):
     another engine implements the same methods. Passage rowids are the store's own integer
     keys for passages, stable until the passage is deleted.
 
-    The dense search over passage vectors is not here: it lives beside the store it indexes
-    (index/ann.py for SQLite), since each engine has its own way to keep vectors on disk.
+    The dense search over passage vectors is not here: it lives beside the store
+    (index/ann.py, a memory-mapped file per machine), fed by the store's vector log below.
+    Implementations: SQLiteStore (store/sqlite.py) and PostgresStore (store/postgres.py);
+    ``groundbrief.store.open_store_url`` opens either from its address.
     """
 
     name: str
@@ -190,6 +192,42 @@ class Store(Protocol):
                        as_of_ts: float | None) -> list[tuple[int, float]]:
         """BM25-style search: ``(rowid, score)`` best first, only passages published at or
         before ``as_of_ts`` when given."""
+
+    # vector index support (index/ann.py): the log of changed passages and vectors in batches
+    @property
+    def store_id(self) -> str:
+        """A random identity kept by copies of the store; names files derived from it."""
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A read transaction: every read inside sees one state of the store."""
+
+    def vector_log_head(self) -> int: ...
+
+    def vector_log_tail(self) -> int | None: ...
+
+    def changed_passages(self, after_seq: int) -> np.ndarray: ...
+
+    def prune_vector_log(self, up_to_seq: int) -> None: ...
+
+    def iter_passage_vectors(self, *, batch: int = 20000, published_before: float | None = None
+                             ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]: ...
+
+    def passage_dates(self, rowids: Sequence[int]) -> dict[int, float | None]: ...
+
+    def count_passages_upto(self, published_before: float, limit: int) -> int: ...
+
+    def count_passages(self, published_before: float | None = None) -> int: ...
+
+    def vectors(self) -> Any:
+        """Every passage vector in memory (VectorIndex): the fallback when no index is saved."""
+
+    # stories and related coverage, beyond the above
+    def name_frequency(self, names: Iterable[str]) -> tuple[dict[str, int], int]: ...
+
+    def source_passages(self, source_ids: Iterable[str]
+                        ) -> dict[str, list[tuple[Passage, np.ndarray]]]: ...
+
+    def explainer_stories(self) -> list[tuple[str, str, np.ndarray, list[str], list[str]]]: ...
 
     # runs
     def start_run(self, run_id: str, brief_text: str, settings: dict[str, Any],

@@ -195,7 +195,7 @@ class Pipeline:
             verdicts=verdict_counts,
             checks=_checks(claims, verifications),
             backends={
-                "store": f"{self.store.name} ({self.store.path.name})",
+                "store": f"{self.store.name} ({getattr(self.store, 'label', self.store.path.name)})",
                 "retriever": getattr(self.retriever, "name", type(self.retriever).__name__),
                 "embedder": self.embedder.name,
                 "verifier": self.verifier.name,

@@ -5,14 +5,16 @@ from __future__ import annotations
 from .config import Settings
 from .pipeline import Pipeline
 from .registry import build_embedder, build_verifier, build_writer
-from .store import SQLiteStore
+from .interfaces import Store
+from .store import open_store_url
 
 
-def open_store(settings: Settings, *, create: bool = True) -> SQLiteStore:
-    return SQLiteStore(settings.store_path, create=create)
+def open_store(settings: Settings, *, create: bool = True) -> Store:
+    """The configured store (``store`` setting / GROUNDBRIEF_STORE): SQLite or PostgreSQL."""
+    return open_store_url(settings.store_url, home=settings.home, create=create)
 
 
-def build_pipeline(settings: Settings, store: SQLiteStore) -> Pipeline:
+def build_pipeline(settings: Settings, store: Store) -> Pipeline:
     from .brief.claims import RuleClaimExtractor
     from .brief.parse import RuleBriefParser
     from .index.retrieve import HybridRetriever

@@ -22,7 +22,8 @@ recheck.register(app)
 
 def _register_optional() -> None:
     # Command groups that live with their feature (web site, evaluation) register themselves.
-    for module in ("groundbrief.cli.serve", "groundbrief.cli.evaluate", "groundbrief.cli.desk"):
+    for module in ("groundbrief.cli.serve", "groundbrief.cli.evaluate", "groundbrief.cli.desk",
+                   "groundbrief.cli.store"):
         try:
             mod = __import__(module, fromlist=["register"])
         except ModuleNotFoundError as exc:

@@ -97,8 +97,8 @@ def warn_coverage(explainer: Explainer, settings) -> None:
     for line in explainer.warnings:
         err.print(f"groundbrief: warning: {line}", markup=False, highlight=False, soft_wrap=True)
     if explainer.warnings:
-        err.print(f"groundbrief: warning: store checked: {settings.store_path} (set by --home or "
-                  "GROUNDBRIEF_HOME; `groundbrief ingest` adds sources)",
+        err.print(f"groundbrief: warning: store checked: {settings.store_label} (set by --home, "
+                  "GROUNDBRIEF_HOME or GROUNDBRIEF_STORE; `groundbrief ingest` adds sources)",
                   markup=False, highlight=False, soft_wrap=True)
 
 

@@ -46,7 +46,7 @@ def serve_command(
         err.print(f"groundbrief: listening on {host}: reachable from other machines; put it "
                   "behind HTTPS before editors send their token over a network",
                   markup=False, highlight=False)
-    err.print(f"groundbrief: serving {settings.store_path} at http://{host}:{port}/",
+    err.print(f"groundbrief: serving {settings.store_label} at http://{host}:{port}/",
               markup=False, highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 

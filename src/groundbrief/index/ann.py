@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from ..store import SQLiteStore
+from ..interfaces import Store
 
 CONNECTIVITY = 16  # HNSW graph degree: recall ~0.95 at 50 on Reuters; file 1.1 KB per passage
 EXPANSION_ADD = 128
@@ -78,7 +78,7 @@ class _Delta:
     matrix: np.ndarray  # float32
 
 
-def index_dir(store: SQLiteStore) -> Path:
+def index_dir(store: Store) -> Path:
     return store.path.parent / (store.path.name + "-vectors")
 
 
@@ -86,7 +86,7 @@ class PassageVectorIndex:
     """Nearest passages by cosine: approximate over the saved index, exact over what changed
     since, exact filter and re-rank by publication time. One per store connection."""
 
-    def __init__(self, store: SQLiteStore):
+    def __init__(self, store: Store):
         self.store = store
         self.dir = index_dir(store)
         self._lock = threading.RLock()

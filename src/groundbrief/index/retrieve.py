@@ -15,7 +15,7 @@ import numpy as np
 
 from ..interfaces import Embedder, Retriever
 from ..models import ScoredPassage, utc
-from ..store import SQLiteStore
+from ..interfaces import Store
 from ..words import SEARCH_STOPWORDS_EN
 from .ann import PassageVectorIndex
 
@@ -47,7 +47,7 @@ def _dedupe_key(text: str) -> str:
 class HybridRetriever(Retriever):
     name = "hybrid-bm25-dense-rrf"
 
-    def __init__(self, store: SQLiteStore, embedder: Embedder, candidates: int = CANDIDATES):
+    def __init__(self, store: Store, embedder: Embedder, candidates: int = CANDIDATES):
         self.store = store
         self.embedder = embedder
         self.candidates = candidates

@@ -1,5 +1,8 @@
-"""Stores. The embedded default is one SQLite file; see :mod:`.sqlite`."""
+"""Stores. The embedded default is one SQLite file (:mod:`.sqlite`); a newsroom server uses
+PostgreSQL (:mod:`.postgres`). :func:`open_store_url` opens either from its address."""
 
+from .factory import is_postgres, open_store_url, postgres_local_path, sqlite_path
 from .sqlite import SQLiteStore, UpsertResult, VectorIndex
 
-__all__ = ["SQLiteStore", "UpsertResult", "VectorIndex"]
+__all__ = ["SQLiteStore", "UpsertResult", "VectorIndex", "is_postgres", "open_store_url",
+           "postgres_local_path", "sqlite_path"]

@@ -692,6 +692,22 @@ class SQLiteStore:
         ).fetchall()
         return [_summary(Explainer.model_validate_json(r[0])) for r in rows]
 
+    # ------------------------------------------------------------------ store copy support
+    # For ``groundbrief store copy`` (store/copy.py, issue 12).
+
+    def copy_order(self, table: str) -> str:
+        """The ORDER BY that reads ``table`` in the order its rows were written."""
+        return "rowid"
+
+    def after_copy(self, tables: Sequence[str]) -> None:
+        """After rows were copied in (inside the copy's transaction): the FTS5 rows of the
+        copied passages, a new generation."""
+        if "passages" in tables:
+            self.db.execute(
+                "INSERT INTO passages_fts(rowid, text, title) SELECT p.rowid, p.text, s.title "
+                "FROM passages p JOIN sources s ON s.id = p.source_id")
+        self._set_meta("generation", str(self.generation + 1))
+
 
 def _summary(exp: Explainer) -> ExplainerSummary:
     return ExplainerSummary(id=exp.id, version=exp.version, headline=exp.headline,

@@ -20,7 +20,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import Settings
 from ..errors import GroundbriefError
 from ..pipeline import Pipeline
-from ..store import SQLiteStore
 from . import api, routes_pages
 from .jobs import JobRunner
 from .limits import BodyLimit
@@ -49,11 +48,13 @@ def create_app(
 ) -> FastAPI:
     web = web or WebSettings()
     # Create (or migrate) the store once here, so request threads only ever open it.
-    SQLiteStore(settings.store_path).close()
+    from ..runtime import open_store
+
+    open_store(settings).close()
     state = WebState(
         settings=settings,
         web=web,
-        reads=ReadStores(settings.store_path),
+        reads=ReadStores(lambda: open_store(settings, create=False)),
         jobs=JobRunner(lambda: make_pipeline(settings), max_queued=web.max_queued_jobs),
         limiter=SlidingWindowLimiter(web.submit_per_minute),
         editor_limiter=SlidingWindowLimiter(web.editor_submit_per_minute),

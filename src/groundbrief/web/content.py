@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..models import Explainer, Passage, Source
 from ..index.retrieve import fts_query
 from ..render import layout
-from ..store import SQLiteStore
+from ..interfaces import Store
 from . import feeds, views
 from .pages import render_page
 from .urls import Urls
@@ -19,12 +19,12 @@ FEED_SIZE = 30
 SEARCH_PASSAGES = 20
 
 
-def index_page(store: SQLiteStore, urls: Urls) -> str:
+def index_page(store: Store, urls: Urls) -> str:
     rows = views.summary_rows(store.list_explainers(FRONT_PAGE_SIZE), urls)
     return render_page("index.html.j2", urls, rows=rows)
 
 
-def explainer_page(store: SQLiteStore, urls: Urls, explainer_id: str,
+def explainer_page(store: Store, urls: Urls, explainer_id: str,
                    version: int | None = None) -> str | None:
     explainer = store.get_explainer(explainer_id, version)
     if explainer is None:
@@ -35,7 +35,7 @@ def explainer_page(store: SQLiteStore, urls: Urls, explainer_id: str,
     return render_page("explainer.html.j2", urls, v=view)
 
 
-def source_page(store: SQLiteStore, urls: Urls, source_id: str) -> str | None:
+def source_page(store: Store, urls: Urls, source_id: str) -> str | None:
     source = store.get_source(source_id)
     if source is None:
         return None
@@ -43,7 +43,7 @@ def source_page(store: SQLiteStore, urls: Urls, source_id: str) -> str | None:
     return render_page("source.html.j2", urls, s=view)
 
 
-def find_passages(store: SQLiteStore, q: str, limit: int = SEARCH_PASSAGES) -> list[tuple[Passage, Source]]:
+def find_passages(store: Store, q: str, limit: int = SEARCH_PASSAGES) -> list[tuple[Passage, Source]]:
     """Stored passages matching ``q`` (BM25 over the store's FTS5 index), best first."""
     match = fts_query(q)
     if not match:
@@ -55,7 +55,7 @@ def find_passages(store: SQLiteStore, q: str, limit: int = SEARCH_PASSAGES) -> l
             if r in passages and passages[r].source_id in sources]
 
 
-def search_results(store: SQLiteStore, urls: Urls, q: str) -> tuple[list[views.SummaryRow], list[views.PassageHit]]:
+def search_results(store: Store, urls: Urls, q: str) -> tuple[list[views.SummaryRow], list[views.PassageHit]]:
     q = q.strip()
     if not q:
         return [], []
@@ -70,12 +70,12 @@ def search_results(store: SQLiteStore, urls: Urls, q: str) -> tuple[list[views.S
     return explainers, hits
 
 
-def search_page(store: SQLiteStore | None, urls: Urls, q: str) -> str:
+def search_page(store: Store | None, urls: Urls, q: str) -> str:
     explainers, passages = search_results(store, urls, q) if store is not None else ([], [])
     return render_page("search.html.j2", urls, q=q, explainers=explainers, passages=passages)
 
 
-def latest_explainers(store: SQLiteStore, limit: int = FEED_SIZE) -> list[Explainer]:
+def latest_explainers(store: Store, limit: int = FEED_SIZE) -> list[Explainer]:
     out = []
     for row in store.list_explainers(limit):
         e = store.get_explainer(row.id, row.version)
@@ -84,7 +84,7 @@ def latest_explainers(store: SQLiteStore, limit: int = FEED_SIZE) -> list[Explai
     return out
 
 
-def feed(store: SQLiteStore, kind: str, *, home: str, self_url: str,
+def feed(store: Store, kind: str, *, home: str, self_url: str,
          link_for: feeds.LinkFor) -> bytes:
     _, _, build = feeds.FEEDS[kind]
     return build(latest_explainers(store), home=home, self_url=self_url, link_for=link_for)

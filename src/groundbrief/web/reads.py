@@ -1,28 +1,34 @@
-"""Read connections for request threads: one SQLiteStore per thread, opened on first use.
+"""Read connections for request threads: one store per thread, opened on first use.
 
-A sqlite3 connection must not serve two threads at once; WAL mode lets these readers run
-beside the worker's write transactions and see each commit when their next read starts.
+A sqlite3 connection (and a psycopg one) must not serve two threads at once; WAL mode (MVCC on
+PostgreSQL) lets these readers run beside the worker's write transactions and see each commit
+when their next read starts.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
+from ..interfaces import Store
 from ..store import SQLiteStore
 
 
 class ReadStores:
-    def __init__(self, path: Path):
-        self.path = path
+    """``source``: the SQLite file, or a function that opens the configured store."""
+
+    def __init__(self, source: Path | Callable[[], Store]):
+        self.open: Callable[[], Store] = source if callable(source) else \
+            (lambda: SQLiteStore(source, create=False))
         self._local = threading.local()
-        self._opened: list[SQLiteStore] = []
+        self._opened: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> SQLiteStore:
+    def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = SQLiteStore(self.path, create=False)
+            store = self.open()
             self._local.store = store
             with self._lock:
                 self._opened.append(store)

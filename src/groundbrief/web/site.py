@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..store import SQLiteStore
+from ..interfaces import Store
 from . import content
 from .feeds import FEEDS
 from .pages import render_page
@@ -46,7 +46,7 @@ def _write(path: Path, data: str | bytes) -> None:
     os.replace(tmp, path)
 
 
-def build_site(store: SQLiteStore, outdir: Path, *, base_url: str) -> SiteReport:
+def build_site(store: Store, outdir: Path, *, base_url: str) -> SiteReport:
     base = base_url if base_url.endswith("/") else base_url + "/"
     report = SiteReport()
     root = StaticUrls(0)
