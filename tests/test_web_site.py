@@ -17,7 +17,7 @@ from groundbrief.config import Settings
 from groundbrief.runtime import open_store
 from groundbrief.web import build_site
 
-from .fixtures.web.seed import HOSTILE_SOURCE_ID, seeded_site
+from .fixtures.web.seed import seeded_site
 
 NS = "{http://www.w3.org/1999/xhtml}"
 
