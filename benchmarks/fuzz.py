@@ -243,16 +243,26 @@ API_BODY = st.one_of(
     lambda b: b.decode("latin-1"))
 
 
+def _wire(text: str) -> str:
+    from urllib.parse import quote_plus
+
+    return quote_plus(text.encode("utf-8", "surrogatepass"))
+
+
 def target_api(body: str) -> None:
     client = _api_client()
     auth = {"Authorization": "Bearer fuzz-token-0123456789abcdef",
             "Content-Type": "application/json"}
     r = client.post("/api/briefs", content=body.encode("utf-8", "surrogatepass"), headers=auth)
     assert r.status_code < 500, (r.status_code, r.text[:200])
-    r = client.post("/submit", data={"brief": body, "as_of": body[:40],
-                                     "token": "fuzz-token-0123456789abcdef"})
+    # Form and query bytes as a client could send them: percent-escapes of any bytes, lone
+    # surrogates as their (invalid) UTF-8 (httpx would refuse to encode them itself).
+    form = (f"brief={_wire(body)}&as_of={_wire(body[:40])}"
+            "&token=fuzz-token-0123456789abcdef")
+    r = client.post("/submit", content=form.encode("ascii"),
+                    headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert r.status_code < 500, (r.status_code, r.text[:200])
-    r = client.get("/api/search", params={"q": body[:200] or "x"})
+    r = client.get("/api/search?q=" + _wire(body[:200] or "x"))
     assert r.status_code < 500, (r.status_code, r.text[:200])
 
 
@@ -289,6 +299,16 @@ def warm_up(target: Target) -> None:
     target.check(WARM_UP.get(target.name, b'{"text": "The dam opened on Monday.", "title": "Dam"}\n'))
 
 
+def failure_kind(exc: BaseException) -> str:
+    """The exception's type and first line, positions and characters blanked, so that one
+    bug counts as one kind."""
+    import re
+
+    first = str(exc).splitlines()[0][:80] if str(exc) else ""
+    first = re.sub(r"\\u[0-9a-f]{4}|\\x[0-9a-f]{2}|'.'", "?", first)
+    return f"{type(exc).__name__}: {re.sub(r'[0-9]+', 'N', first)}"
+
+
 @dataclass
 class Tally:
     cases: int = 0
@@ -311,7 +331,7 @@ def run_target(target: Target, cases: int, save: Path | None) -> Tally:
             target.check(value)
         except Exception as exc:  # noqa: BLE001 - counting failures is the point here
             tally.failures += 1
-            kind = f"{type(exc).__name__}: {str(exc).splitlines()[0][:80] if str(exc) else ''}"
+            kind = failure_kind(exc)
             tally.kinds[kind] = tally.kinds.get(kind, 0) + 1
             if save is not None:
                 save.mkdir(parents=True, exist_ok=True)
