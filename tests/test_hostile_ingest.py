@@ -174,6 +174,96 @@ def test_hostile_pages_end_in_a_source_or_a_rejection_quickly(name):
     assert elapsed < 60, f"{name}: {elapsed:.1f} s"
 
 
+def news_page(paragraphs: int = 25, nav_links: int = 300, ad_slots: int = 400,
+              comments: int = 60) -> bytes:
+    """A news page shaped like a real one: a long menu, empty ad slots, the article in
+    <main><article>, reader comments, a sidebar, scripts, metadata in the head."""
+    nav = "".join(f'<li><a href="/section/{i}"><span>Section {i}</span></a></li>'
+                  for i in range(nav_links))
+    ads = "".join(f'<div class="ad-slot" id="ad-{i}"><div class="inner"></div></div>'
+                  for i in range(ad_slots))
+    body = "".join(f"<p>Paragraph {i}: the regional council voted {i} times on the budget, "
+                   "and the mayor's office said on Tuesday that spending on roads would rise "
+                   f"by {i} percent next year.</p><div class='inline-ad'></div>"
+                   for i in range(paragraphs))
+    said = "".join(f'<div class="comment"><span class="user">reader{i}</span>'
+                   f"<p>I think comment number {i} is right.</p></div>" for i in range(comments))
+    aside = "".join(f"<li><a href='/read/{i}'>Most read story {i}</a></li>" for i in range(50))
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Council raises road budget | The Daily Example</title>
+<meta property="og:site_name" content="The Daily Example"><meta name="author" content="Ana Silva">
+<meta property="article:published_time" content="2024-05-07T09:30:00+00:00">
+<script>var x = 1;</script><style>.a{{color:red}}</style></head><body>
+<header><nav><ul>{nav}</ul></nav></header>{ads}
+<main><article><h1>Council raises road budget</h1>
+<div class="byline">By <a href="/ana">Ana Silva</a> <time datetime="2024-05-07T09:30:00Z">7 May
+2024</time></div>{body}</article><section class="comments">{said}</section></main>
+<aside><ul>{aside}</ul></aside><footer><p>&copy; 2024 The Daily Example.</p></footer>
+<script>track();</script></body></html>""".encode()
+
+
+def trafilatura_alone(data: bytes):
+    """What trafilatura reads from the whole, unpruned page (pages.read_page's settings)."""
+    import trafilatura
+
+    from groundbrief.ingest import pages
+
+    return trafilatura.bare_extraction(
+        data, with_metadata=True, include_comments=False, include_links=False,
+        include_images=False, date_extraction_params=pages._DATE_PARAMS)
+
+
+@pytest.mark.parametrize("page", ["fixture page.html", "fixture hostile.html",
+                                  "news page, 4,100 tags", "news page, 27,500 tags"])
+def test_bounding_trafilatura_keeps_what_it_reads_from_news_pages(page):
+    """Pruning empty elements (and, past the element budget, reading the page's <article> or
+    <main> alone) leaves trafilatura's reading of a news page as it was: title, text, date,
+    author, outlet, language."""
+    from groundbrief.ingest import pages
+
+    fixtures = Path(__file__).parent / "fixtures" / "ingest"
+    data = {"fixture page.html": (fixtures / "page.html").read_bytes(),
+            "fixture hostile.html": (fixtures / "hostile.html").read_bytes(),
+            "news page, 4,100 tags": news_page(),
+            "news page, 27,500 tags": news_page(paragraphs=60, nav_links=2000, ad_slots=3000,
+                                                comments=500)}[page]
+    whole = trafilatura_alone(data)
+    bounded, _ = pages._extract(data, None)
+    for name in ("title", "text", "date", "author", "sitename", "language"):
+        assert getattr(bounded, name) == getattr(whole, name), name
+    if "27,500" in page:
+        # over the budget even once pruned: read from its <main>, and still the article
+        from trafilatura.utils import load_html
+
+        tree = load_html(data)
+        pages._prune_empty(tree.find("body"))
+        within = pages._within_budget(tree)
+        assert pages._count(tree) > pages.MAX_EXTRACT_ELEMENTS
+        assert within is not tree and pages._count(within) <= pages.MAX_EXTRACT_ELEMENTS
+
+
+CPU_BOUND_PAGES = {
+    # before -> after, CPU seconds on the development machine (docs/reliability.md)
+    "59,000 empty <p>": b"<html><body>" + b"<p>" * 59_000,  # 4.2 -> 0.2 s
+    "29,000 short <p>": b"<html><body>" + b"<p>x y z</p>" * 29_000,  # 3.4 -> 0.3 s
+    "6,000 short <p>": b"<html><body>" + b"<p>x y z</p>" * 6_000,  # 1.0 -> 0.15 s
+    "20,000 empty <p></p>": b"<html><body>" + b"<p></p>" * 20_000,  # 1.9 -> 0.03 s
+}
+
+
+@pytest.mark.parametrize("name", sorted(CPU_BOUND_PAGES))
+def test_pages_trafilatura_cannot_hold_for_long(name):
+    """Elements trafilatura cannot find an article in cost it ~0.15 ms each (its fallbacks
+    run); it is given at most MAX_EXTRACT_ELEMENTS of them. CPU time, not wall time, so a
+    loaded machine does not make the test fail; the target is 2 s per page."""
+    list(read_page(b"<html><body><p>warm</p></body></html>", "warm.html", ReadOptions()))
+    t0 = time.process_time()
+    (out,) = read_page(CPU_BOUND_PAGES[name], "page.html", ReadOptions())
+    elapsed = time.process_time() - t0
+    assert isinstance(out, (Source, Rejected))
+    assert elapsed < 2.0, f"{name}: {elapsed:.2f} s of CPU"
+
+
 def test_html_fragments_with_control_characters_and_broken_bodies():
     assert html_to_text("<p>a\x00b\x01c</p>").strip() == "abc"
     # lxml refuses this one with an assertion ("too many bodies"); the answer is still text

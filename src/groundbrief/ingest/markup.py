@@ -35,6 +35,11 @@ def html_to_text(fragment: str) -> str:
     except (etree.LxmlError, ValueError, AssertionError):
         # lxml refuses some broken markup with an assertion ("too many bodies").
         return ""
+    return element_to_text(root)
+
+
+def element_to_text(root) -> str:
+    """:func:`html_to_text` of an already parsed lxml.html element (changed in place)."""
     for element in list(root.iter(*_DROP)):
         element.drop_tree()
     for element in root.iter():
