@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from ..interfaces import Rejected
 from ..models import Source
 from .dates import DateError, parse_date
-from .markup import element_to_text, html_to_text
+from .markup import element_to_text, html_to_text, scrub_tree
 from .normalise import ArticleFields, build_source
 from .options import ReadOptions
 from .urls import canonical_url, host_of
@@ -85,6 +85,7 @@ def _extract(data: bytes, fetched_url: str | None):
             return None, None
         body = tree.find("body")
         if body is not None:
+            scrub_tree(body)  # before any text is set: "&#x1" parses to a control character
             _prune_empty(body)
             if not body.text_content().strip():
                 return None, tree  # nothing left to read: skip trafilatura
