@@ -10,6 +10,7 @@ then unknown (None) and progress shows a count and a rate only.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -58,5 +59,7 @@ def _count_file(path: Path) -> int | None:
             if kind in ("html", "page"):
                 return 1
             return None  # JSON arrays and unknown kinds: not counted cheaply
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
+        # A damaged .gz (zlib.error mid-stream ended `ingest` with exit 70 before its reader
+        # said "damaged or truncated"): no total; the reader names the file.
         return None
