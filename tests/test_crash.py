@@ -6,7 +6,8 @@ the ingest reported committed is there in that revision, and every stored source
 rows). A last, unkilled ingest then completes with no duplicates. The same for explain: a
 killed explain never leaves a half-written version.
 
-Figures print with ``-s``; docs/reliability.md records the latest."""
+Kill counts are settings (GROUNDBRIEF_CRASH_KILLS, GROUNDBRIEF_CRASH_EXPLAIN_KILLS; 50 each
+by default, as CI runs them). Figures print with ``-s``; docs/reliability.md records the latest."""
 
 from __future__ import annotations
 
@@ -173,8 +174,9 @@ def test_sigkill_during_ingest(tmp_path, children):
 
 EXPLAIN_CHILD = REPO / "tests" / "fixtures" / "crash" / "explain_child.py"
 EXPLAIN_KILLS = int(os.environ.get("GROUNDBRIEF_CRASH_EXPLAIN_KILLS", "50"))
-# Seconds after "ready" within which a kill lands: a warm explain of a demo brief takes 2-15 s.
-EXPLAIN_WINDOW_S = float(os.environ.get("GROUNDBRIEF_CRASH_EXPLAIN_WINDOW_S", "12"))
+# Seconds after "ready" within which a kill lands: one warm explain of a demo brief took
+# 8-15 s on the development machine under load, so kills fall inside the first explains.
+EXPLAIN_WINDOW_S = float(os.environ.get("GROUNDBRIEF_CRASH_EXPLAIN_WINDOW_S", "15"))
 
 
 def check_explainers(home: Path) -> set[tuple[str, int]]:
