@@ -76,3 +76,18 @@ def test_a_brief_file_is_read_no_further_than_the_cap(tmp_path):
     big.write_bytes(b"word " * (MAX_BRIEF_FILE // 5 + 1))
     with pytest.raises(InputError, match=f"{big}"):
         read_brief_file(big)
+
+
+def test_ingest_of_a_fifo_or_a_device_is_one_line_not_a_hang(tmp_path):
+    """The record count opened a named pipe before the reader refused it: `ingest FIFO`
+    blocked forever (found by the CLI audit of issue 13)."""
+    from groundbrief.ingest.census import count_records
+
+    fifo = tmp_path / "pipe.jsonl"
+    try:
+        os.mkfifo(fifo)
+    except (AttributeError, OSError):
+        pytest.skip("no named pipes here")
+    assert count_records([str(fifo)]) == 0  # returns at once
+    line = one_line(run(["ingest", str(fifo)], tmp_path / "home"), 2)
+    assert "pipe.jsonl" in line and "not a regular file" in line

@@ -39,6 +39,10 @@ def count_records(locations: Sequence[str]) -> int | None:
 
 
 def _count_file(path: Path) -> int | None:
+    if not path.is_file():
+        # A FIFO, a device, a missing path: the reader refuses it in one line; opening a FIFO
+        # here blocked `ingest` forever, before the reader could say so.
+        return 0
     try:
         with open_binary(path) as stream:
             head = stream.read(HEAD_BYTES)
