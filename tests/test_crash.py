@@ -47,8 +47,11 @@ class Child:
         self.lines: list[str] = []
         self.loaded = threading.Event()
         self.ready = threading.Event()
+        self.errors: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
+        # stderr is drained as well: a child whose warnings filled the pipe would block.
+        threading.Thread(target=self._read_errors, daemon=True).start()
 
     def _read(self) -> None:
         for line in self.proc.stdout:
@@ -58,9 +61,24 @@ class Child:
             if line.strip() == "ready":
                 self.ready.set()
 
+    def wait_ready(self, timeout: float) -> bool:
+        """True once the child says "ready"; False at once if it exits first, or at timeout."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.ready.wait(1.0):
+                return True
+            if self.proc.poll() is not None:
+                return self.ready.is_set()
+        return False
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             self.kill()
+
+    def _read_errors(self) -> None:
+        for line in self.proc.stderr:
+            self.errors.append(line)
+            del self.errors[:-200]
 
     def go(self, start: int) -> None:
         """Start a child launched with --wait (it may still be loading: it reads this when
@@ -69,8 +87,9 @@ class Child:
         self.proc.stdin.flush()
 
     def failure(self) -> str:
-        self.proc.kill()
-        return self.proc.stderr.read()[-3000:]
+        self.stop()
+        time.sleep(0.5)
+        return "".join(self.errors)[-3000:]
 
     def kill(self) -> None:
         os.kill(self.proc.pid, signal.SIGKILL)
@@ -137,7 +156,7 @@ def test_sigkill_during_ingest(tmp_path, children):
     while kills < KILLS:
         child, waiting = waiting, None
         child.go(rev)
-        assert child.ready.wait(600), child.failure()
+        assert child.wait_ready(600), child.failure()
         if kills + 1 < KILLS:
             # The next child loads (imports, corpus, embedder) while this one runs; it opens
             # the store only when told to, after this one's kill has been checked.
@@ -162,7 +181,7 @@ def test_sigkill_during_ingest(tmp_path, children):
                 assert stored[sid][0] == str(mark_rev), (sid, stored[sid], mark)
             rev = mark_rev + 1
     final = Child([str(CHILD), str(home), str(rev), "--once"])
-    assert final.proc.wait(900) == 0, final.proc.stderr.read()
+    assert final.proc.wait(900) == 0, "".join(final.errors)[-3000:]
     final._reader.join(5)
     stored = check_store(home)
     assert sorted(stored) == sorted(order), "every article once, none twice"
@@ -220,7 +239,7 @@ def test_sigkill_during_explain(tmp_path, demo_home, children):
     while kills < EXPLAIN_KILLS:
         child, waiting = waiting, None
         child.go(step)
-        assert child.ready.wait(900), child.failure()
+        assert child.wait_ready(900), child.failure()
         if kills + 1 < EXPLAIN_KILLS:
             waiting = Child([str(EXPLAIN_CHILD), str(home), "--wait", str(warm)])
             children.append(waiting)
