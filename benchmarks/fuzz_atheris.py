@@ -179,7 +179,10 @@ def main() -> None:
     dictionary = work / "tokens.dict"
     dictionary.write_text("".join(_dict_entry(t) for t in DICTIONARY), encoding="ascii")
     # -rss_limit_mb bounds memory: a case that grows the process past it is a failure too.
+    # libFuzzer's own artifacts (slow-unit-*, timeout-*, crash-*) go to the work folder, not
+    # into the current directory.
     flags = [sys.argv[0], str(corpus), f"-dict={dictionary}", "-max_len=4096",
+             f"-artifact_prefix={work}/",
              "-rss_limit_mb=2048", "-timeout=60", "-print_final_stats=0", *libfuzzer.split()]
     print(f"# atheris {args.target}: {args.runs:,} cases, work folder {work}", file=sys.stderr,
           flush=True)
