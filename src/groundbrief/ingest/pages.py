@@ -112,7 +112,9 @@ def _within_budget(tree):
     if body is None:
         return None
     # A long page (a live blog, a page of comments) whose article is one element within it.
-    candidates = [el for el in body.xpath(".//article | .//main | .//*[@role='main']")
+    # The first 50 in document order: each is counted (a walk of its subtree), so thousands
+    # of nested candidates would cost the square of their number.
+    candidates = [el for el in body.xpath(".//article | .//main | .//*[@role='main']")[:50]
                   if _count(el) <= MAX_EXTRACT_ELEMENTS - 200]
     if not candidates:
         return None
