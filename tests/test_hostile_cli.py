@@ -56,3 +56,38 @@ def test_ingest_file_named_with_an_undecodable_byte(tmp_path):
     assert proc.returncode == 0, stderr
     assert proc.stdout.decode().strip() == "1 new, 0 updated, 0 unchanged, 1 rejected"
     assert ".jsonl:2" in stderr
+
+
+def test_a_brief_file_is_read_no_further_than_the_cap(tmp_path):
+    """--file /dev/zero (or any huge file) was read whole before its size was checked."""
+    import time
+
+    from groundbrief.cli.explain import MAX_BRIEF_FILE, read_brief_file
+    from groundbrief.errors import InputError
+
+    zero = Path("/dev/zero")
+    if not zero.exists():
+        pytest.skip("no /dev/zero here")
+    t0 = time.perf_counter()
+    with pytest.raises(InputError, match="is over .* bytes"):
+        read_brief_file(zero)
+    assert time.perf_counter() - t0 < 5
+    big = tmp_path / "brief.txt"
+    big.write_bytes(b"word " * (MAX_BRIEF_FILE // 5 + 1))
+    with pytest.raises(InputError, match=f"{big}"):
+        read_brief_file(big)
+
+
+def test_ingest_of_a_fifo_or_a_device_is_one_line_not_a_hang(tmp_path):
+    """The record count opened a named pipe before the reader refused it: `ingest FIFO`
+    blocked forever (found by the CLI audit of issue 13)."""
+    from groundbrief.ingest.census import count_records
+
+    fifo = tmp_path / "pipe.jsonl"
+    try:
+        os.mkfifo(fifo)
+    except (AttributeError, OSError):
+        pytest.skip("no named pipes here")
+    assert count_records([str(fifo)]) == 0  # returns at once
+    line = one_line(run(["ingest", str(fifo)], tmp_path / "home"), 2)
+    assert "pipe.jsonl" in line and "not a regular file" in line

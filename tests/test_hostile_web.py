@@ -101,3 +101,98 @@ def test_a_base_url_that_is_not_http_is_refused():
     with pytest.raises(ValidationError):
         WebSettings(base_url="javascript:alert(1)")
     assert WebSettings(base_url="https://a.example").site_url() == "https://a.example/"
+
+
+def test_every_token_check_is_a_constant_time_comparison(client, monkeypatch):
+    """Both ways in (the API's bearer header, the form's field), right token and wrong, go
+    through hmac.compare_digest; none short-circuits on an ordinary string comparison."""
+    import hmac
+
+    from groundbrief.web import security
+
+    calls: list[tuple[bytes, bytes]] = []
+    real = hmac.compare_digest
+
+    def spy(a, b):
+        calls.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(security.hmac, "compare_digest", spy)
+    wrong = TOKEN[:-1] + "X"  # same length, differs in the last character only
+    outcomes = []
+    for token in (wrong, TOKEN):
+        before = len(calls)
+        r = client.post("/api/briefs", json={"text": " "}, headers={"Authorization": f"Bearer {token}"})
+        outcomes.append(r.status_code)
+        assert len(calls) > before, "the API compared the token without compare_digest"
+        before = len(calls)
+        r = client.post("/submit", data={"brief": " ", "token": token})
+        assert len(calls) > before, "the form compared the token without compare_digest"
+    assert outcomes == [401, 400]  # the wrong token refused, the right one reaches the checks
+    assert all(isinstance(a, bytes) and b == TOKEN.encode() for a, b in calls)
+
+
+def test_serve_binds_this_machine_only_and_never_prints_the_token(tmp_path):
+    """The real ``groundbrief serve`` process: it listens on 127.0.0.1 (a connection to this
+    machine's other addresses is refused), and neither its start-up lines nor its log while
+    refusing and accepting tokens show the token, short (warned about) or long."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from .conftest import REPO
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = "short-SECRET-1"  # under 20 characters: serve warns, naming only its length
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), GROUNDBRIEF_HOME=str(tmp_path / "home"),
+               GROUNDBRIEF_EDITOR_TOKEN=token, TOKENIZERS_PARALLELISM="false")
+    env.pop("GROUNDBRIEF_BASE_URL", None)
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from groundbrief.cli import main; main()", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(base + "/", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
+                time.sleep(0.3)
+        for sent in ("wrong-" + token, token):
+            httpx.post(base + "/api/briefs", json={"text": " "}, timeout=10,
+                       headers={"Authorization": f"Bearer {sent}"})
+            httpx.post(base + "/submit", data={"brief": " ", "token": sent}, timeout=10)
+        # This machine's other addresses (its name's, and the one it routes out from; a UDP
+        # connect sends nothing): nothing listens there.
+        others = set()
+        try:
+            others = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), port,
+                                                                  socket.AF_INET)}
+        except socket.gaierror:
+            pass
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            try:
+                probe.connect(("192.0.2.1", 9))
+                others.add(probe.getsockname()[0])
+            except OSError:
+                pass
+        for address in others - {"127.0.0.1"}:
+            if address.startswith("127."):
+                continue
+            with socket.socket() as s:
+                s.settimeout(2)
+                assert s.connect_ex((address, port)) != 0, f"serve answers on {address}"
+    finally:
+        server.terminate()
+        out, log = server.communicate(timeout=30)
+    assert f"at http://127.0.0.1:{port}/" in log, log
+    assert "has 14 characters" in log, log
+    assert token not in out + log, "the token was printed"

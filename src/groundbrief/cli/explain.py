@@ -28,11 +28,13 @@ def check_format(fmt: str) -> str:
 
 def read_brief_file(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        # Never more than the cap plus one byte: a huge file or /dev/zero is not read whole.
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BRIEF_FILE + 1)
     except OSError as exc:
         raise InputError(f"brief file {path} cannot be read ({exc.strerror}); check the path") from None
     if len(raw) > MAX_BRIEF_FILE:
-        raise InputError(f"brief file {path} is {len(raw):,} bytes; a brief is a few sentences, "
+        raise InputError(f"brief file {path} is over {MAX_BRIEF_FILE:,} bytes; a brief is a few sentences, "
                          "pass the post or alert itself")
     if b"\x00" in raw:
         raise InputError(f"brief file {path} is binary; pass a UTF-8 text file")

@@ -10,6 +10,7 @@ then unknown (None) and progress shows a count and a rate only.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,6 +39,10 @@ def count_records(locations: Sequence[str]) -> int | None:
 
 
 def _count_file(path: Path) -> int | None:
+    if not path.is_file():
+        # A FIFO, a device, a missing path: the reader refuses it in one line; opening a FIFO
+        # here blocked `ingest` forever, before the reader could say so.
+        return 0
     try:
         with open_binary(path) as stream:
             head = stream.read(HEAD_BYTES)
@@ -58,5 +63,7 @@ def _count_file(path: Path) -> int | None:
             if kind in ("html", "page"):
                 return 1
             return None  # JSON arrays and unknown kinds: not counted cheaply
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
+        # A damaged .gz (zlib.error mid-stream ended `ingest` with exit 70 before its reader
+        # said "damaged or truncated"): no total; the reader names the file.
         return None

@@ -35,6 +35,27 @@ def html_to_text(fragment: str) -> str:
     except (etree.LxmlError, ValueError, AssertionError):
         # lxml refuses some broken markup with an assertion ("too many bodies").
         return ""
+    return element_to_text(root)
+
+
+def scrub_tree(root) -> None:
+    """:func:`scrub` every text node of ``root``. A character reference such as ``&#x1``
+    parses into a control character that lxml then refuses to have set back (any later
+    ``.text =``, ``.tail =`` or ``drop_tree()`` near it raised ValueError; found by fuzzing)."""
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.text:
+            text = scrub(element.text)
+            if text != element.text:
+                element.text = text
+        if element.tail:
+            tail = scrub(element.tail)
+            if tail != element.tail:
+                element.tail = tail
+
+
+def element_to_text(root) -> str:
+    """:func:`html_to_text` of an already parsed lxml.html element (changed in place)."""
+    scrub_tree(root)
     for element in list(root.iter(*_DROP)):
         element.drop_tree()
     for element in root.iter():
