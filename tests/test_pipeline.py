@@ -141,3 +141,16 @@ def test_a_score_differing_in_the_8th_decimal_is_the_same_content(demo_store_cop
     assert content_digest(nudged) == content_digest(again)
     nudged.headline += " (updated)"
     assert content_digest(nudged) != content_digest(again)
+
+
+def test_a_supported_claim_cites_only_passages_that_say_it(demo_store_copy, pipeline_factory,
+                                                           demo_briefs):
+    """"The roof ... caught fire" is said by the story's first paragraph; the paragraph on the
+    renovation and the picture caption of the same story are context, not citations of it."""
+    pipeline = pipeline_factory(demo_store_copy)
+    fire = pipeline.explain(demo_briefs["notre-dame-fire"], now=NOW)
+    roof = next(c for c in fire.claims if "roof" in c.text.lower())
+    assert roof.verdict is Verdict.SUPPORTED
+    assert roof.evidence
+    for citation in roof.evidence:
+        assert "roof" in citation.quote.lower(), citation.quote
