@@ -112,7 +112,9 @@ def _lemma(tok: Token) -> str:
 
 
 def norm(text: str) -> str:
-    """Case, diacritics and punctuation folded: how a reader compares two spellings."""
+    """Case, diacritics and punctuation folded, and wire abbreviations spelled out ("mln dlrs"
+    -> "million dollars", "5 pct" / "5%" / "5 per cent" -> "5 percent"): how a reader compares
+    two spellings."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().replace("’", "'")

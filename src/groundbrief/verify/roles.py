@@ -268,15 +268,6 @@ def _figure_allows(fig: Figure, cf: Frame, other: Figure, pf: Frame) -> bool:
                for p in stated(other, pf.sentence or pf.text))
 
 
-#: Heads of descriptions that refer back to a named speaker or actor ("the company said" for
-#: "Acme Corp said"): a reader takes them as the same one, like a pronoun.
-_REFERRING_HEADS = frozenset({
-    "company", "firm", "group", "corporation", "concern", "bank", "carrier", "airline", "agency",
-    "unit", "subsidiary", "utility", "insurer", "lender", "maker", "producer", "retailer",
-    "spokesman", "spokeswoman", "spokesperson", "statement", "government", "ministry",
-    "department", "board", "court", "exchange", "organisation", "organization", "union"})
-
-
 def _same_referent(c: Argument, p: Argument, similar: Similarity | None) -> bool:
     """The same speaker or actor told two ways: the same name, a description that refers back
     to a name ("the firm" / "Acme Corp"), or two descriptions that are synonyms ("the firm" /
@@ -484,6 +475,14 @@ _SELF_DESCRIPTIONS = frozenset({
     "ministry", "agency", "department", "organisation", "organization", "charity", "union",
     "university", "council", "band", "studio", "network", "broadcaster", "newspaper", "station",
 })
+
+#: Heads of descriptions that refer back to a named speaker or actor in the claim or the
+#: passage ("the company said" for "Acme Corp said"; two synonym descriptions): the story's own
+#: self-descriptions and the wire's voices for an organisation.
+_REFERRING_HEADS = _SELF_DESCRIPTIONS | frozenset({
+    "corporation", "concern", "unit", "subsidiary", "utility", "producer", "spokesman",
+    "spokeswoman", "spokesperson", "statement", "board", "court", "exchange"})
+
 
 
 def _speaks_of_itself(pf: Frame, speaker: Argument) -> bool:
