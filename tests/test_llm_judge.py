@@ -468,7 +468,7 @@ def test_real_server_on_climate_fever_claims(llama_server, capsys):
         start = time.perf_counter()
         out = v.verify(claim, passages, BRIEF)
         seconds.append(time.perf_counter() - start)
-        verdicts.append(f"{row['claim_label']}->{out.signals['judge']['verdict']}->"
+        verdicts.append(f"{row['claim_label']}->{out.signals.judge['verdict']}->"
                         f"{out.verdict.value}")
         _assert_evidence_holds(claim, out, {p.passage.id: p for p in passages})
         assert out.signals.judge["usable"], out.signals.judge
