@@ -19,6 +19,29 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+#: English number words and their values, for reading counts written in words ("nine dead",
+#: "a dozen"). verify/figures.py leaves "zero" and "one" out of running text (``one`` is far
+#: more often a pronoun: "one of the largest"); verify/parts.py reads them all.
+NUMBER_WORDS_EN: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+
+#: English words that make a figure a bound or an estimate when they stand just before it,
+#: as regular-expression alternatives (verify/figures.py reads a figure's qualifier with them;
+#: evaluation/paraphrase.py never changes a figure under one, since the change can leave the
+#: sentence true).
+FIGURE_AT_LEAST_EN = (r"more\s+than", "over", "above", r"at\s+least", r"upwards\s+of",
+                      r"in\s+excess\s+of", "exceeding", r"just\s+over")
+FIGURE_AT_MOST_EN = (r"less\s+than", r"fewer\s+than", "under", "below", r"up\s+to", r"at\s+most",
+                     r"no\s+more\s+than", r"as\s+many\s+as", r"just\s+under")
+FIGURE_NEARLY_EN = ("nearly", "almost", r"close\s+to")
+FIGURE_ABOUT_EN = ("about", "around", "some", "roughly", "approximately", r"an\s+estimated",
+                   "estimated", "circa", r"approx\.?")
+
 #: Languages with their own lists here. Other languages fall back to English.
 LISTED_LANGUAGES = ("en", "fr", "nl", "de")
 

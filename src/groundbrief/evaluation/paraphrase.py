@@ -35,6 +35,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..index.chunk import SentenceWindowChunker
+from ..words import (
+    FIGURE_ABOUT_EN, FIGURE_AT_LEAST_EN, FIGURE_AT_MOST_EN, FIGURE_NEARLY_EN, NUMBER_WORDS_EN,
+)
 from .changes import (
     DATASET, Article, ChangePair, _article_rng, _good_sentence, _in_quote, _match_case, _new_number,
     _view, _words,
@@ -50,17 +53,17 @@ MAX_LENGTH_RATIO = 1.2
 
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\w/]|-\d)")  # not "9" of "9-7/8"
 _FIGURE_KEY = re.compile(r"\d[\d,./-]*\d|\d")
-_BOUND = re.compile(r"\b(?:at least|more than|over|above|up to|under|below|less than|fewer than|as many as"
-                    r"|at most|nearly|almost|about|around|some|roughly)\s*$", re.IGNORECASE)
+#: A bound or an estimate just before a figure ("at least", "nearly", "about"): the figure
+#: rules' qualifiers (words.py).
+_BOUND = re.compile(r"\b(?:%s)\s*$" % "|".join(
+    (*FIGURE_AT_LEAST_EN, *FIGURE_AT_MOST_EN, *FIGURE_NEARLY_EN, *FIGURE_ABOUT_EN)), re.IGNORECASE)
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'.-]+")
 _MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*$")
 
-_SMALL = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight",
-          "9": "nine", "10": "ten"}
+_SMALL = {str(v): w for w, v in NUMBER_WORDS_EN.items() if 2 <= v <= 10}  # "9" <-> "nine"
 _SMALL_BACK = {v: k for k, v in _SMALL.items()}
-_NUMBER_WORDS = frozenset(_SMALL.values()) | {"one", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
-                                               "hundred", "thousand", "half", "quarter", "third", "dozen"}
+_NUMBER_WORDS = frozenset(NUMBER_WORDS_EN) | {"thousand", "half", "quarter", "third"}
 
 #: (pattern, replacements): equivalences of wire copy that keep every fact of the sentence.
 #: Each is applied at most once per sentence, with a seeded choice among the replacements.

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from ..words import (
+    FIGURE_ABOUT_EN, FIGURE_AT_LEAST_EN, FIGURE_AT_MOST_EN, FIGURE_NEARLY_EN, NUMBER_WORDS_EN,
+)
 from .dates import date_spans
 from .names import digit_name_spans
 from .surface import STOPWORDS, prepare_mapped
@@ -126,13 +129,7 @@ class Figure:
 
 # Words for numbers in running text. "one" is left out on its own: it is far more often a
 # pronoun ("one of the largest") than a count; it still counts before a multiplier.
-_WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12,
-}
+_WORD_NUMBERS = {w: v for w, v in NUMBER_WORDS_EN.items() if w not in ("zero", "one")}
 _MULTIPLIERS = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3,
     "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
@@ -364,13 +361,14 @@ def _typed(text: str, m: re.Match[str], value: float, unit: str | None,
 
 
 # Qualifiers that make a figure a bound or an estimate, read just before it.
-_AT_LEAST = re.compile(r"\b(?:more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|"
-                       r"exceeding|just\s+over)\s*(?:US)?[$€£¥]?\s*$", re.IGNORECASE)
-_AT_MOST = re.compile(r"\b(?:less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+"
-                      r"than|as\s+many\s+as|just\s+under)\s*(?:US)?[$€£¥]?\s*$", re.IGNORECASE)
-_NEARLY = re.compile(r"\b(?:nearly|almost|close\s+to)\s*(?:US)?[$€£¥]?\s*$", re.IGNORECASE)
-_ABOUT = re.compile(r"\b(?:about|around|some|roughly|approximately|an\s+estimated|estimated|"
-                    r"circa|approx\.?)\s*(?:US)?[$€£¥]?\s*$", re.IGNORECASE)
+def _qualifier(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(words)})\s*(?:US)?[$€£¥]?\s*$", re.IGNORECASE)
+
+
+_AT_LEAST = _qualifier(FIGURE_AT_LEAST_EN)
+_AT_MOST = _qualifier(FIGURE_AT_MOST_EN)
+_NEARLY = _qualifier(FIGURE_NEARLY_EN)
+_ABOUT = _qualifier(FIGURE_ABOUT_EN)
 #: How far an estimate ("about 1,000") or a "nearly" may be from the value given.
 _ESTIMATE_SHARE = 0.1
 
