@@ -299,7 +299,8 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
 
     neg = ev.negation
     roles = ev.roles
-    if neg.mismatch and neg.overlap >= s.negation_overlap and roles.stance is not Stance.DENIED:
+    if (neg.mismatch and neg.overlap >= s.negation_overlap and roles.stance is not Stance.DENIED
+            and not _negation_elsewhere(neg, roles)):
         # (A clause someone denies -- "Russia denied claims that its troops shot it down" -- is
         # that party's word against the claim, not the sources saying the opposite.)
         # Same words, opposite polarity: the model (a small cross-encoder) misses a flipped
@@ -395,6 +396,23 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         contradiction = min(contradiction, s.attribution_cap)
     neutral = max(0.0, 1.0 - support - contradiction)
     return PairScore(support, contradiction, neutral, caps, raised, agreement, content_support)
+
+
+def _negation_elsewhere(neg: NegationResult, roles: RoleJudgement) -> bool:
+    """Whether the passage's "not" belongs to another clause than the one the claim aligns with.
+
+    "Kipchoge became the first person to run a marathon in under two hours ..., though his time
+    was not considered an official world record": the claim "Kipchoge ran a marathon in Vienna in
+    1:59:40" aligns with the running, which the sentence states; the "not" is about the record.
+    Only a negation of the passage is set aside this way, and only when the parse aligned a
+    clause (the same event, or two shared participants) that is not negated, as the claim is
+    not: a "no" or "not" of the claim itself is always compared ("No Novichok was found"
+    against a passage that finds it).
+    """
+    if neg.claim_cues or not neg.passage_cues or roles.negated is None:
+        return False
+    claim_negated, passage_negated = roles.negated
+    return not claim_negated and not passage_negated
 
 
 def _names_explained(ev: PairEvidence) -> bool:

@@ -104,6 +104,9 @@ class RoleJudgement:
     findings: tuple[Finding, ...] = ()
     agreement: bool = False  # the aligned clause is about the claim's subject
     stance: Stance | None = None  # the aligned clause's stance
+    #: Whether the claim's main clause and the passage clause it aligns with are negated; None
+    #: when nothing aligns. A "not" elsewhere in the passage sentence belongs to another clause.
+    negated: tuple[bool, bool] | None = None
     notes: tuple[str, ...] = field(default=())
     #: names of the claim that neither the passage nor its source's title names. Not a reason
     #: to withhold support on their own (a sentence names its subject by a pronoun or a
@@ -382,7 +385,7 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
                             and f not in findings)
     replaced = {norm(f.claim) for f in findings}
     return RoleJudgement(parsed=True, aligned=main.aligned, findings=tuple(findings),
-                         agreement=main.agreement, stance=main.stance,
+                         agreement=main.agreement, stance=main.stance, negated=main.negated,
                          unnamed=tuple(n for n in unnamed if norm(n) not in replaced))
 
 
@@ -464,7 +467,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                                     if pf.speaker is not None else None,
                                     Relation.UNBACKED))
     return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
-                         agreement=agreement, stance=pf.stance)
+                         agreement=agreement, stance=pf.stance, negated=(cf.negated, pf.negated))
 
 
 # Descriptions a story uses for a speaker it has named: "Tesla plans to build a factory, the
