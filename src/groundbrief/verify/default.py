@@ -59,9 +59,10 @@ from .checks import (
 )
 from .joined import joined_readings
 from .names import NameMatcher, extract_names, name_key, passage_names, same_name
-from .parts import Stance
-from .roles import RoleJudgement, Similarity, compare
+from .parts import Stance, norm
+from .roles import Finding, Relation, RoleJudgement, Similarity, compare
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
+from .wording import changed_words
 
 __all__ = [
     "DefaultVerifier",
@@ -209,6 +210,9 @@ class PairEvidence:
     #: names the passage sentence closest to the claim gives where a name of the claim is
     #: missing ("Hunt" in the sentence that says what the claim says of "Gove")
     displacing: tuple[str, ...] = ()
+    #: details of the claim changed from the passage sentence it otherwise copies
+    #: (verify/wording.py); empty when the pair is not English or the claim is no copy
+    wording: tuple[Finding, ...] = ()
 
 
 def measure_pair(
@@ -252,6 +256,7 @@ def measure_pair(
                        similar=similar)
                if parse else RoleJudgement(parsed=False)),
         displacing=displacing_names(claim_text, entities, negation.sentence) if names is None else (),
+        wording=changed_words(claim_text, passage_text, similar) if parse else (),
     )
 
 
@@ -341,6 +346,20 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         support = min(support, s.detail_cap)
         raised.extend(role_conflicts)
 
+    # A sentence of the passage copied with a detail changed (verify/wording.py): another name
+    # of the same kind, another month, an opposite word is a conflict a reader sees in that
+    # sentence; another noun is a detail the source does not give. What the clause comparison
+    # already found is not counted twice. (For an attribution claim the changed detail may be
+    # the speaker: the attribution is then unbacked, never refuted.)
+    found = {norm(f.claim) for f in roles.findings}
+    changed = [f for f in ev.wording if norm(f.claim) not in found]
+    word_conflicts = [f.words() for f in changed if f.relation is Relation.CONFLICT]
+    if word_conflicts and not ev.attribution:
+        agreement = True
+        contradiction = max(contradiction, s.conflict_floor)
+        support = min(support, s.detail_cap)
+        raised.extend(word_conflicts)
+
     if (ev.attribution and ev.speaker is not None and ev.speaker.confirmed
             and ev.quotes.matched and not ev.quotes.missing and not ev.numbers.missing
             and not ev.dates.missing and ev.overlap >= s.negation_overlap):
@@ -351,7 +370,7 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         contradiction = min(contradiction, s.detail_cap)
         raised.append("attributed verbatim quote")
     if (s.restated_floor and not ev.attribution and neg.overlap >= RESTATED_OVERLAP
-            and not neg.mismatch and not roles.findings
+            and not neg.mismatch and not roles.findings and not ev.wording
             and not (direction.conflict and direction.overlap >= s.negation_overlap)
             and not conflicts and not ev.quotes.missing and not ev.numbers.missing
             and not ev.dates.missing and not ev.entities.missing):
@@ -371,6 +390,7 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     # (For an attribution claim a wrong speaker is the attribution's failure, below; a content
     # claim that holds "X said ..." itself asserts who said it, so there it is a detail.)
     caps.extend(f.words() for f in roles.unbacked if f.role != "speaker" or not ev.attribution)
+    caps.extend(f.words() for f in changed if f.relation is Relation.UNBACKED or ev.attribution)
     if caps or role_conflicts:
         support = min(support, s.detail_cap)
     if ev.entities.missing:
@@ -513,6 +533,8 @@ class _Reading:
 def pair_signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
                  probs: dict[Verdict, float], sp: ScoredPassage) -> PairSignals:
     roles = ev.roles
+    found = {norm(f.claim) for f in roles.findings}
+    all_findings = [*roles.findings, *(f for f in ev.wording if norm(f.claim) not in found)]
     return PairSignals(
         verdict=verdict,
         p_supported=round(probs[Verdict.SUPPORTED], 4),
@@ -536,16 +558,17 @@ def pair_signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
         contradiction_raised_by=sc.raised,
         content_support=round(sc.content_support, 4),
         states_claim=(not sc.caps and not ev.entities.missing and not ev.negation.mismatch
-                      and ev.negation.overlap >= RESTATED_OVERLAP and not roles.findings),
+                      and ev.negation.overlap >= RESTATED_OVERLAP and not roles.findings
+                      and not ev.wording),
         parts=PartsSignal(
             parsed=roles.parsed,
             aligned=roles.aligned,
             stance=roles.stance.value if roles.stance is not None else None,
-            conflicts=[f.words() for f in roles.conflicts],
-            unbacked=[f.words() for f in roles.unbacked],
+            conflicts=[f.words() for f in all_findings if f.relation is Relation.CONFLICT],
+            unbacked=[f.words() for f in all_findings if f.relation is Relation.UNBACKED],
             findings=[PartFinding(role=f.role, claim=f.claim, passage=f.passage,
                                   relation=f.relation.value, words=f.words())
-                      for f in roles.findings],
+                      for f in all_findings],
         ),
     )
 

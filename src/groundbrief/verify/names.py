@@ -671,12 +671,31 @@ def same_name(a: str, b: str, matcher: NameMatcher | None = None) -> bool:
         return False
     if ka == kb or ka.replace(" ", "") == kb.replace(" ", "") or kb in _ALIASES.get(ka, ()):
         return True
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
     short, long_ = sorted((ka.split(), kb.split()), key=len)
     if (len(short) == 1 and 2 <= len(long_) <= 4 and short[0] == long_[-1]
             and len(short[0]) >= 3 and short[0] not in _GENERIC_HEADS
             and not short[0].isdigit() and long_[0] not in _PLACE_QUALIFIERS):
         return True
     return matcher is not None and matcher._translates(a, b, ka, kb)
+
+
+# Words an acronym skips: "IMF" is the International Monetary Fund, "EC" the European Community.
+_ACRONYM_SKIPS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
+
+
+def _acronym_of(short: str, long_: str) -> bool:
+    """Whether ``short`` is written in capitals as the initials of ``long_``'s words ("IMF" /
+    "International Monetary Fund", "U.N." / "the United Nations"). Two letters at least, and
+    two words at least, so that a capitalised word is not an acronym of itself."""
+    letters = re.sub(r"[.\s]", "", short.strip().removeprefix("the "))
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in re.split(r"[\s-]+", _display(long_).removeprefix("the ").strip())
+             if w and w.lower() not in _ACRONYM_SKIPS]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == letters and all(
+        w[0].isupper() for w in words)
 
 
 def _display(name: str) -> str:

@@ -163,6 +163,7 @@ _OPPOSITE_PAIRS = [
     ("above", "below"), ("majority", "minority"), ("gain", "loss"), ("win", "loss"),
     ("victory", "defeat"), ("increase", "reduction"), ("rise", "cut"),
     ("upgrade", "downgrade"), ("buyer", "seller"), ("cheap", "expensive"),
+    ("large", "small"), ("big", "small"), ("larger", "smaller"), ("bigger", "smaller"),
 ]
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:

@@ -1,0 +1,189 @@
+"""A source sentence copied with a word changed (English).
+
+Briefs often repeat a wire or a story sentence word for word and change one detail in it: the
+maturity of a bill becomes its "session", "Raised" becomes "Lowered", "the Soviet Union" becomes
+"Washington", "Monday" becomes "Wednesday". Such a claim shares nearly all its words with the
+source, so a word-overlap score and a small cross-encoder both take it for the source's own
+statement, and the clause-by-clause comparison (roles.py) sees the change only when the parse
+puts the word in a role it compares.
+
+This module lines the claim's words up with the passage sentence (or two adjacent sentences)
+it copies most of, and looks at each short span where the two differ:
+
+* a name of the same kind in place of another ("Washington" / "the Soviet Union"), a month or a
+  weekday for another, or a word for its opposite ("later" / "earlier", "lowered" / "raised")
+  is a **conflict**: the source says otherwise, and a reader can see it in that sentence;
+* another noun or adjective that is not a synonym ("session" / "maturity", "coupon" / "deal")
+  is **unbacked**: the source does not say it, and the claim cannot cite it;
+* a verb for another verb that is not its opposite ("increased" / "rose"), figures, function
+  words and spellings are left alone: verbs are paraphrased all the time, and figures, dates
+  and names have their own checks.
+
+Only a claim that copies most of one stretch of the passage is compared this way
+(:data:`MIN_COPIED` of its words, in order); anything reworded more freely is left to the
+clause comparison and the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from spacy.tokens import Token
+
+from .. import nlp
+from .names import same_name
+from .parts import _lemma
+from .roles import SYNONYM, Finding, Relation, Similarity, opposite
+from .surface import MONTHS, STOPWORDS, WEEKDAYS, spelling_key
+
+__all__ = ["changed_words", "MIN_COPIED"]
+
+#: Share of the claim's words that must stand, in order, in one passage sentence (or two
+#: adjacent ones) for the claim to count as a copy of it. One changed word in a sentence of
+#: twelve leaves 0.92; a clause of a long sentence, which shares all its words, is a copy too.
+MIN_COPIED = 0.75
+#: Claims with fewer words are not compared this way: in "Prices rose sharply" a changed word
+#: is a third of the claim, and nothing says the rest is a copy.
+MIN_CLAIM_WORDS = 6
+#: A differing span longer than this (in content words) is a rewording, not a changed detail.
+MAX_SPAN = 3
+
+_NAME_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+               "NORP": "NORP", "PRODUCT": "PRODUCT", "EVENT": "EVENT", "WORK_OF_ART": "WORK",
+               "LAW": "LAW"}
+_FIGURE_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_COMPARED_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+
+
+def _key(tok: Token) -> str:
+    """What two tokens must share to line up: the lemma, wire abbreviations spelled out, in
+    American spelling ("rose" and "rises", "dlrs" and "dollars", "organisation" and
+    "organization" line up)."""
+    return spelling_key(_lemma(tok))
+
+
+def _content(tok: Token) -> bool:
+    return not (tok.is_punct or tok.is_space or tok.lower_ in STOPWORDS or tok.text in ("'s", "’s"))
+
+
+def _windows(doc) -> list[list[Token]]:
+    sents = [[t for t in s if not t.is_space] for s in doc.sents]
+    return sents + [a + b for a, b in zip(sents, sents[1:])]
+
+
+def changed_words(claim: str, passage: str, similar: Similarity | None = None) -> tuple[Finding, ...]:
+    """The details of ``claim`` changed from the passage sentence it copies (see module doc)."""
+    cdoc = nlp.parse(claim)
+    ctoks = [t for t in cdoc if not t.is_space]
+    if sum(_content(t) for t in ctoks) < MIN_CLAIM_WORDS:
+        return ()
+    ckeys = [_key(t) for t in ctoks]
+    best: tuple[float, list[Token], SequenceMatcher] | None = None
+    for window in _windows(nlp.parse(passage)):
+        sm = SequenceMatcher(None, ckeys, [_key(t) for t in window], autojunk=False)
+        share = sum(b.size for b in sm.get_matching_blocks()) / len(ckeys)
+        if best is None or share > best[0]:
+            best = (share, window, sm)
+    if best is None or best[0] < MIN_COPIED:
+        return ()
+    _, ptoks, sm = best
+    findings: list[Finding] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "replace":
+            continue
+        finding = _compare_span(ctoks[i1:i2], ptoks[j1:j2], similar)
+        if finding is not None and finding not in findings:
+            findings.append(finding)
+    return tuple(findings)
+
+
+def _text(toks: Sequence[Token]) -> str:
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _entity(toks: Sequence[Token]) -> tuple[str, str] | None:
+    """The one name the span is part of, whole ("Soviet Union" for "Soviet"), and its kind."""
+    ents = {_ent_of(t) for t in toks}
+    if None in ents or len(ents) != 1:
+        return None
+    ent = ents.pop()
+    kind = _NAME_KINDS.get(ent.label_)
+    return (ent.text, kind) if kind else None
+
+
+def _ent_of(tok: Token):
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _calendar(toks: Sequence[Token]) -> str | None:
+    words = [t.lower_.removeprefix("mid-").strip(".") for t in toks if _content(t)]
+    if len(words) == 1 and (words[0] in MONTHS or words[0] in WEEKDAYS) and words[0] != "may":
+        return words[0]
+    return None
+
+
+def _opposites(c: Sequence[Token], p: Sequence[Token]) -> bool:
+    """One word against its opposite, whatever its part of speech and even where it is a
+    function word ("more than" / "fewer than", "before" / "after", "Raised" / "Lowered" opening
+    a sentence, which the tagger may take for a name)."""
+    cw = [t for t in c if not (t.is_punct or t.is_space)]
+    pw = [t for t in p if not (t.is_punct or t.is_space)]
+    if len(cw) != 1 or len(pw) != 1:
+        return False
+    a, b = cw[0], pw[0]
+    return any(opposite(x, y) for x in _forms(a) for y in _forms(b))
+
+
+def _forms(tok: Token) -> set[str]:
+    """The word's lemma and, for a capitalised word the tagger took for a name ("Raised were
+    the unit's bonds"), the base forms its ending suggests."""
+    word = tok.lower_
+    forms = {tok.lemma_.lower(), word}
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + repl)
+    return forms
+
+
+def _compare_span(c: Sequence[Token], p: Sequence[Token], similar: Similarity | None) -> Finding | None:
+    if _opposites(c, p):
+        return Finding("predicate", _text(c), _text(p), Relation.CONFLICT)
+    cw = [t for t in c if _content(t)]
+    pw = [t for t in p if _content(t)]
+    if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
+        return None
+    if any(t.like_num or t.ent_type_ in _FIGURE_ENTS or any(ch.isdigit() for ch in t.text)
+           for t in (*cw, *pw)):
+        return None  # figures: verify/figures.py compares them by value and kind
+    cday, pday = _calendar(cw), _calendar(pw)
+    if cday and pday:
+        return Finding("date", _text(c), _text(p), Relation.CONFLICT) if cday != pday else None
+    if cday or pday or any(t.ent_type_ in ("DATE", "TIME") for t in (*cw, *pw)):
+        return None  # a date written another way: verify/dates.py
+    cname, pname = _entity(cw), _entity(pw)
+    if cname and pname:
+        if same_name(cname[0], pname[0]):
+            return None
+        if cname[1] == pname[1] or {cname[1], pname[1]} <= {"PLACE", "NORP"}:
+            # Another name of the same kind where the source has this one: "Washington" for
+            # "the Soviet Union", "the Treasury announced" for "the CBT announced".
+            return Finding("name", cname[0], pname[0], Relation.CONFLICT)
+        return None
+    if cname or pname or any(t.pos_ == "PROPN" for t in (*cw, *pw)):
+        return None  # a title against a name ("President" / "Donald"): the name checks judge
+    if len(cw) == 1 and len(pw) == 1:
+        a, b = cw[0], pw[0]
+        if a.pos_ not in _COMPARED_POS or b.pos_ not in _COMPARED_POS:
+            return None  # another verb or adverb: paraphrase is common; the model judges
+        if similar is not None and similar(a.lemma_, b.lemma_) >= SYNONYM:
+            return None  # "firm" / "company", "shares" / "stock"
+        return Finding("word", a.text, b.text, Relation.UNBACKED)
+    if any(t.pos_ not in _COMPARED_POS for t in (*cw, *pw)):
+        return None
+    if similar is not None and similar(_text(cw), _text(pw)) >= SYNONYM:
+        return None
+    return Finding("word", _text(cw), _text(pw), Relation.UNBACKED)

@@ -1,0 +1,114 @@
+"""verify/wording.py: a source sentence copied with one detail changed (real English parse,
+real bundled models for the end-to-end cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source, Verdict
+from groundbrief.verify import DefaultVerifier
+from groundbrief.verify.names import same_name
+from groundbrief.verify.roles import Relation
+from groundbrief.verify.wording import changed_words
+
+SOVIET = ("The Soviet Union's first official observer at the Asian Development Bank said he came "
+          "away from this week's annual meeting with a favourable impression but that no decision "
+          "has been made on whether the Soviet Union should join as a full member.")
+BONDS = ("Raised were the unit's senior secured Denver industrial revenue bonds to B-1 from Ca "
+         "and subordinated debt to B-3 from C.")
+BILLS = ("Dealers noted that this was the first time bills in band four, which have a maturity "
+         "of between two and three months, have been dealt in the market since mid-February.")
+
+
+def found(claim: str, passage: str, similar=None) -> list[tuple[str, str, str | None]]:
+    return [(f.relation.value, f.claim, f.passage) for f in changed_words(claim, passage, similar)]
+
+
+@pytest.fixture(scope="module")
+def verifier() -> DefaultVerifier:
+    return DefaultVerifier()
+
+
+def test_another_name_of_the_same_kind_is_a_conflict():
+    claim = SOVIET.replace("whether the Soviet Union", "whether Washington")
+    assert found(claim, SOVIET) == [("conflict", "Washington", "the Soviet Union")]
+
+
+def test_an_opposite_word_is_a_conflict():
+    assert found(BONDS.replace("Raised", "Lowered"), BONDS) == [("conflict", "Lowered", "Raised")]
+    later = "He said the World Bank co-financing is likely to come to the market no later than June."
+    assert found(later, later.replace("later", "earlier")) == [("conflict", "later", "earlier")]
+
+
+def test_another_month_or_weekday_is_a_conflict():
+    claim = BILLS.replace("mid-February", "mid-March")
+    assert [r for r, *_ in found(claim, BILLS)] == ["conflict"]
+    strike = ("The strike, which began on Tuesday, halted container movements to points inside "
+              "Japan from the ports of Tokyo and Yokohama.")
+    assert found(strike.replace("Tuesday", "Thursday"), strike) == [
+        ("conflict", "Thursday", "Tuesday")]
+
+
+def test_another_noun_is_a_detail_the_source_does_not_give():
+    claim = BILLS.replace("maturity", "session")
+    assert found(claim, BILLS) == [("unbacked", "session", "maturity")]
+
+
+def test_what_a_reader_takes_as_the_same_is_no_change(verifier):
+    # a synonym (by the bundled embedder), a verb reworded, an acronym, a clause of the sentence,
+    # wire abbreviations spelled out, a figure (the figure rules compare figures)
+    deal = ("Acme Corp said the firm would close two plants in Ohio and cut 500 jobs by the end "
+            "of the year.")
+    assert found(deal.replace("the firm", "the company"), deal, verifier.word_similarity) == []
+    rose = "The company said its quarterly sales rose sharply in the United States and in Europe."
+    assert found(rose.replace("rose", "increased"), rose) == []
+    imf = ("Brazil will resume talks with the International Monetary Fund next week on its "
+           "foreign debt, the finance minister told reporters.")
+    assert found(imf.replace("the International Monetary Fund", "the IMF"), imf) == []
+    assert found("Dealers noted that this was the first time bills in band four have been dealt "
+                 "in the market since mid-February.", BILLS) == []
+    wire = "Acme Corp said first quarter net profit rose to 12 mln dlrs from nine mln dlrs."
+    assert found(wire.replace("mln dlrs", "million dollars"), wire) == []
+    assert found(wire.replace("12", "15"), wire) == []
+
+
+def test_a_claim_that_copies_no_sentence_is_not_compared():
+    assert found("Washington will join the bank as a full member next year, officials said.",
+                 SOVIET) == []
+    assert found("Bonds lowered.", BONDS) == []  # too short to be a copy
+
+
+def test_acronyms_are_the_names_they_abbreviate():
+    assert same_name("IMF", "the International Monetary Fund")
+    assert same_name("U.N.", "United Nations")
+    assert same_name("CBT", "Chicago Board of Trade")
+    assert not same_name("ISA", "Fuji Bank Ltd")
+    assert not same_name("Fed", "Federal Reserve")  # a short form, not initials
+
+
+def _verify(verifier: DefaultVerifier, claim: str, passage: str):
+    sp = ScoredPassage(
+        passage=Passage(id="p1", source_id="s1", ordinal=0, start=0, end=len(passage), text=passage),
+        source=Source(id="s1", title="Reuters", outlet="Reuters", text=passage), score=1.0)
+    return verifier.verify(Claim(id="c1", text=claim), [sp], Brief(text=claim))
+
+
+def test_a_copied_sentence_with_another_name_is_refuted_citing_it(verifier):
+    out = _verify(verifier, SOVIET.replace("whether the Soviet Union", "whether Washington"), SOVIET)
+    assert out.verdict is Verdict.REFUTED
+    assert out.signals.refuting == ["p1"]
+    assert "sources say the Soviet Union, not Washington" in (out.reason or "")
+
+
+def test_a_copied_sentence_with_another_noun_is_not_supported(verifier):
+    out = _verify(verifier, BILLS.replace("maturity", "session"), BILLS)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert "session" in (out.reason or "") and "maturity" in (out.reason or "")
+    # and the unchanged sentence still is
+    assert _verify(verifier, BILLS, BILLS).verdict is Verdict.SUPPORTED
+
+
+def test_findings_are_typed_in_the_pair_signals(verifier):
+    out = _verify(verifier, BONDS.replace("Raised", "Lowered"), BONDS)
+    parts = out.judgements[0].signals.parts
+    assert any(f.relation == Relation.CONFLICT.value and f.claim == "Lowered" for f in parts.findings)
