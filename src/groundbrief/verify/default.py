@@ -351,8 +351,7 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     # sentence; another noun is a detail the source does not give. What the clause comparison
     # already found is not counted twice. (For an attribution claim the changed detail may be
     # the speaker: the attribution is then unbacked, never refuted.)
-    found = {norm(f.claim) for f in roles.findings}
-    changed = [f for f in ev.wording if norm(f.claim) not in found]
+    changed = changed_details(ev)
     word_conflicts = [f.words() for f in changed if f.relation is Relation.CONFLICT]
     if word_conflicts and not ev.attribution:
         agreement = True
@@ -416,6 +415,15 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         contradiction = min(contradiction, s.attribution_cap)
     neutral = max(0.0, 1.0 - support - contradiction)
     return PairScore(support, contradiction, neutral, caps, raised, agreement, content_support)
+
+
+def changed_details(ev: PairEvidence) -> list[Finding]:
+    """The details the claim changed from the passage sentence it copies (verify/wording.py)
+    that the clause comparison has not already found. Another month beside other figures is
+    another period's report, as in :func:`score_pair`'s figure rule, and no changed date."""
+    found = {norm(f.claim) for f in ev.roles.findings}
+    return [f for f in ev.wording if norm(f.claim) not in found
+            and not (f.role == "date" and (ev.numbers.conflicting or ev.numbers.missing))]
 
 
 def _negation_elsewhere(neg: NegationResult, roles: RoleJudgement) -> bool:
@@ -533,8 +541,7 @@ class _Reading:
 def pair_signals(ev: PairEvidence, sc: PairScore, verdict: Verdict,
                  probs: dict[Verdict, float], sp: ScoredPassage) -> PairSignals:
     roles = ev.roles
-    found = {norm(f.claim) for f in roles.findings}
-    all_findings = [*roles.findings, *(f for f in ev.wording if norm(f.claim) not in found)]
+    all_findings = [*roles.findings, *changed_details(ev)]
     return PairSignals(
         verdict=verdict,
         p_supported=round(probs[Verdict.SUPPORTED], 4),
