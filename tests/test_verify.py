@@ -194,6 +194,16 @@ def test_a_not_of_another_clause_of_the_passage_does_not_flip_the_claim():
     assert sc.raised and sc.support < 0.6
 
 
+def test_a_not_above_the_aligned_clause_still_counts():
+    # The report's own clause has no "not", but the clause that governs it says it was not
+    # found (an AVeriTeC answer): the claim is contradicted, not confirmed.
+    s = RAW.with_(negation_overlap=0.3, negation_transfer=0.5)
+    ev = measure_pair("Breitbart News reports that the senator's daughter was featured on the laptop.",
+                      "No evidence was found that Breitbart News had reported that the senator's "
+                      "daughter was featured on the laptop.", (0.6, 0.2, 0.2))
+    assert "negation" in score_pair(ev, s).raised
+
+
 def test_a_no_of_the_claim_is_compared_whatever_the_parse_aligned():
     s = RAW.with_(negation_overlap=0.3, negation_transfer=0.5)
     ev = measure_pair("No Novichok was found in Navalny's blood samples.",

@@ -170,6 +170,9 @@ class Frame:
     sentence: str = ""  # the whole sentence the clause belongs to
     predicate_text: str = ""  # the predicate as written ("released"), for readers
     words: frozenset[str] = frozenset()  # lemmas of the clause's common words (not names)
+    #: a clause above this one is negated: "No evidence was found that X had reported ..."
+    #: says X's report was not found, though the report's own clause has no "not"
+    under_negation: bool = False
 
     def lemmas(self) -> set[str]:
         return {self.predicate} | {a.head for a in self.args.values()}
@@ -578,6 +581,7 @@ def _frame(verb: Token, sentence: Span) -> Frame:
         predicate_text=pred.text,
         words=frozenset(t.lemma_.lower() for t in clause
                         if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM")),
+        under_negation=any(a.pos_ in ("VERB", "AUX") and _negated(a, a) for a in verb.ancestors),
     )
 
 

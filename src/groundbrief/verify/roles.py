@@ -104,8 +104,9 @@ class RoleJudgement:
     findings: tuple[Finding, ...] = ()
     agreement: bool = False  # the aligned clause is about the claim's subject
     stance: Stance | None = None  # the aligned clause's stance
-    #: Whether the claim's main clause and the passage clause it aligns with are negated; None
-    #: when nothing aligns. A "not" elsewhere in the passage sentence belongs to another clause.
+    #: Whether the claim's main clause and the passage clause it aligns with are negated (the
+    #: passage clause also when a clause above it is); None when nothing aligns. A "not"
+    #: elsewhere in the passage sentence belongs to another clause.
     negated: tuple[bool, bool] | None = None
     notes: tuple[str, ...] = field(default=())
     #: names of the claim that neither the passage nor its source's title names. Not a reason
@@ -468,7 +469,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                                     if pf.speaker is not None else None,
                                     Relation.UNBACKED))
     return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
-                         agreement=agreement, stance=pf.stance, negated=(cf.negated, pf.negated))
+                         agreement=agreement, stance=pf.stance,
+                         negated=(cf.negated, pf.negated or pf.under_negation))
 
 
 # Descriptions a story uses for a speaker it has named: "Tesla plans to build a factory, the
