@@ -166,7 +166,14 @@ def summarise(pairs: list[ChangePair], verdicts: list[str]) -> dict:
         if refuting else None,
     }
     overall["refuted_precision_meets_target"] = (overall["refuted_precision"] or 0) >= MIN_REFUTED_PRECISION
-    return {"overall": overall, "per_type": [asdict(t) for t in per_type]}
+    if neg:
+        # The quality gate's floors bound figures from below: the negatives *not* judged
+        # Supported, overall and per change type (1 - the false-Supported rate).
+        overall["negatives_not_supported"] = 1 - overall["false_supported_all_negatives"]
+    by_type = {t.change: {"not_supported": round(1 - t.supported_share, 4),
+                          "refuted": round(t.refuted_share, 4),
+                          "expected": round(t.expected_share, 4)} for t in per_type}
+    return {"overall": overall, "per_type": [asdict(t) for t in per_type], "by_type": by_type}
 
 
 def table(summary: dict) -> str:
