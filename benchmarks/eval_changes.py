@@ -190,8 +190,11 @@ def table(summary: dict) -> str:
     lines.append(f"Refuted precision (all pairs): {rp:.3f} of {o['judged_refuted']} judged Refuted "
                  f"({'ok' if o['refuted_precision_meets_target'] else 'MISSED'}: >= {MIN_REFUTED_PRECISION})"
                  if rp is not None else "Refuted precision: no pair judged Refuted")
-    lines.append(f"false Supported over all negatives: {o['false_supported_all_negatives']:.3f}; "
-                 f"Refuted recall over entity..speaker: {o['refuted_recall_refuting_types']:.3f}")
+    def share(x: float | None) -> str:
+        return "-" if x is None else f"{x:.3f}"  # no negatives (or no refuting type) chosen
+
+    lines.append(f"false Supported over all negatives: {share(o['false_supported_all_negatives'])}; "
+                 f"Refuted recall over entity..speaker: {share(o['refuted_recall_refuting_types'])}")
     for t in summary["per_type"]:
         for kind, vs in t["by_detail"].items():
             n = sum(vs.values())

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Literal
 from ..index.chunk import SentenceWindowChunker
 from ..models import Source
 from ..text import clean, clean_line, sentence_spans
+from ..words import NUMBER_WORDS_EN
 from .splits import Part, part
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -736,6 +737,19 @@ def _article_rng(seed: int, key: str, salt: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
+_FIGURE_WORD = re.compile(r"\S*\d\S*|\b(?:%s)\b" % "|".join(w for w, v in NUMBER_WORDS_EN.items() if v >= 2),
+                          re.IGNORECASE)
+
+
+def _figures_given(headline: str, opening: str) -> bool:
+    """Whether every figure of the headline ("dies at 97", "Sixteen states") is in the opening
+    passage: a headline that adds one is no positive pair for it. (Wikinews' first passage is
+    often the dateline alone, "December 13, 2004", which is why the opening is the first
+    passage of eight words or more.)"""
+    low = opening.lower()
+    return all(m.group(0).strip(".,;:'\"").lower() in low for m in _FIGURE_WORD.finditer(headline))
+
+
 def _article_pairs(view: _ArticleView, cfg: GeneratorConfig, pt: Part) -> list[ChangePair]:
     art = view.article
     usable = [s for s in view.sentences if s.doc is not None and _good_sentence(s.text)]
@@ -775,8 +789,10 @@ def _article_pairs(view: _ArticleView, cfg: GeneratorConfig, pt: Part) -> list[C
     for a, b in zip(usable, usable[1:]):
         if a.passage_index == b.passage_index and len(a.text) + len(b.text) < 320:
             candidates["joined"].append(pair(a.passage, _joined(a, b), "joined", f"{a.text} {b.text}"))
-    if art.title and view.passages and len(art.title.split()) >= 4:
-        candidates["headline"].append(pair(view.passages[0], art.title, "headline", art.title))
+    opening = next((p for p in view.passages if len(p.split()) >= 8), None)
+    if art.title and opening is not None and len(art.title.split()) >= 4 \
+            and _figures_given(art.title, opening):
+        candidates["headline"].append(pair(opening, art.title, "headline", art.title))
     for lst in candidates.values():
         rng.shuffle(lst)
     want = max(1, round(len(negatives) * cfg.positives_per_negative))

@@ -421,8 +421,24 @@ def changed_details(ev: PairEvidence) -> list[Finding]:
     """The details the claim changed from the passage sentence it copies (verify/wording.py)
     that the clause comparison has not already found. Another month beside other figures is
     another period's report, as in :func:`score_pair`'s figure rule, and no changed date."""
-    found = {norm(f.claim) for f in ev.roles.findings}
-    return [f for f in ev.wording if norm(f.claim) not in found
+    found = {norm(f.claim): f for f in ev.roles.findings}
+
+    def new(f: Finding) -> bool:
+        known = found.get(norm(f.claim))
+        # The clause comparison may only have found the name absent ("no source gives the
+        # name 'Japan'") where the copied sentence shows what stands there instead ("Colombia"):
+        # the conflict says more. Not for a speaker: "Z said it" where the source has "X said
+        # it" is unbacked, since both may have said it.
+        # And where the clause comparison took another actor for another event (it refutes
+        # only with agreement on the subject), a sentence copied but for the actor is the same
+        # event: "Japan had 11 billion dlrs of debt" against "Colombia had ...".
+        if known is None or f.relation is not Relation.CONFLICT:
+            return known is None
+        if known.relation is Relation.UNBACKED:
+            return known.role not in ("speaker", "stance", "hedge")
+        return not ev.roles.agreement
+
+    return [f for f in ev.wording if new(f)
             and not (f.role == "date" and (ev.numbers.conflicting or ev.numbers.missing))]
 
 
