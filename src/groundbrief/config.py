@@ -146,4 +146,6 @@ class Settings(BaseSettings):
             "retrieve_k": self.retrieve_k,
             "verify_top_n": self.verify_top_n,
             "verify_join_passages": self.verify_join_passages,
+            # Which passages BM25 finds in a large SQLite store (store/lexical.py).
+            "lexical_budget": self.lexical_budget,
         }
