@@ -10,8 +10,8 @@ FTS5's ranking but reads a bounded number of postings:
    frequency is estimated from how densely it occurs in ``SLICES`` stretches of rowids spread
    over the store (it only feeds a logarithm, the idf, where a 20 % error is 0.2 at most).
 2. **Candidates from the rare words.** The rarest words, while their postings add up to at most
-   ``budget``, are searched with FTS5's own BM25; the best ``max(4 * limit, 200)`` passages are
-   the candidates. A passage that shares none of those words with the query is not found: that
+   ``budget``, are read inside SQLite and the ``max(4 * limit, 200)`` passages holding the most
+   of them (each word weighted by its idf) are the candidates. A passage that shares none of those words with the query is not found: that
    is the approximation, and why it is measured against the retrieval gate before use.
 3. **Exact BM25 of the candidates over all the words.** The candidates are tokenised by FTS5
    itself (a temporary table with the same tokenizer, read through ``fts5vocab``), so each
@@ -227,6 +227,24 @@ class Reranker:
         return out
 
 
+def candidates(db: sqlite3.Connection, chosen: Sequence[Term], rows: int, count: int,
+               as_of_ts: float | None) -> list[int]:
+    """The ``count`` passages holding the most of the ``chosen`` words, each word weighted by
+    its idf: one pass over those words' postings inside SQLite, no per-row bm25() call (which
+    costs about twice as much per posting)."""
+    parts = " UNION ALL ".join(
+        f"SELECT rowid AS r, ? AS w FROM {_FTS} WHERE {_FTS} MATCH ?" for _ in chosen)
+    params: list = [x for t in chosen for x in (idf(rows, t.df), f'"{t.word}"')]
+    sql = f"SELECT h.r, sum(h.w) AS s FROM ({parts}) h "
+    if as_of_ts is not None:
+        sql += ("JOIN passages p ON p.rowid = h.r "
+                "WHERE p.published_ts IS NOT NULL AND p.published_ts <= ? ")
+        params.append(as_of_ts)
+    sql += "GROUP BY h.r ORDER BY s DESC, h.r LIMIT ?"
+    params.append(count)
+    return [r[0] for r in db.execute(sql, params)]
+
+
 def bounded_search(db: sqlite3.Connection, match: str, limit: int, as_of_ts: float | None,
                    budget: int, reranker: Reranker | None) -> tuple[list[tuple[int, float]], dict]:
     """BM25 reading a bounded number of postings: ``(rowid, score)`` best first, and what was
@@ -236,12 +254,11 @@ def bounded_search(db: sqlite3.Connection, match: str, limit: int, as_of_ts: flo
     if planned is None:
         return full_search(db, match, limit, as_of_ts), {"mode": "full"}
     terms, chosen, rows, avgdl = planned
-    rare = " OR ".join(f'"{t.word}"' for t in chosen)
-    candidates = [r for r, _ in full_search(db, rare, max(4 * limit, MIN_CANDIDATES), as_of_ts)]
-    if not candidates:
-        return [], {"mode": "bounded", "words": [t.word for t in chosen], "candidates": 0}
-    scores = reranker.scores(terms, candidates, rows, avgdl)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return ranked, {"mode": "bounded", "words": [t.word for t in chosen],
-                    "candidates": len(candidates),
-                    "postings": sum(t.df for t in chosen)}
+    found = candidates(db, chosen, rows, max(4 * limit, MIN_CANDIDATES), as_of_ts)
+    info = {"mode": "bounded", "words": [t.word for t in chosen], "candidates": len(found),
+            "postings": sum(t.df for t in chosen)}
+    if not found:
+        return [], info
+    scores = reranker.scores(terms, found, rows, avgdl)
+    # Passages without any query word cannot be candidates; ties in rowid order (I7).
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit], info
