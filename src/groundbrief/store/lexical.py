@@ -101,9 +101,10 @@ def document_frequency(db: sqlite3.Connection, word: str, rowids: tuple[int, int
         return Term(word, n, True)
     lo, hi = rowids
     span = hi - lo + 1
+    # The first read is the first stretch; SLICES - 1 more start further along the rowids.
+    densities = [n / max(1, last - lo + 1)]
     per_slice = PROBE // SLICES
-    densities = []
-    for j in range(SLICES):
+    for j in range(1, SLICES):
         start = lo + span * j // SLICES
         m, end = db.execute(
             f"SELECT count(*), max(rowid) FROM (SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH ? "
@@ -111,7 +112,7 @@ def document_frequency(db: sqlite3.Connection, word: str, rowids: tuple[int, int
         # A slice that ran out of postings covered the rest of the range.
         covered = (end if m == per_slice else hi) - start + 1
         densities.append(m / covered if covered > 0 else 0.0)
-    estimate = round(sum(densities) / SLICES * span)
+    estimate = round(sum(densities) / len(densities) * span)
     return Term(word, max(PROBE + 1, min(estimate, rows)), False)
 
 
