@@ -86,7 +86,10 @@ def index_totals(db: sqlite3.Connection) -> tuple[int, float]:
 
 
 def _rowid_range(db: sqlite3.Connection) -> tuple[int, int]:
-    lo, hi = db.execute(f"SELECT min(id), max(id) FROM {_FTS}_docsize").fetchone()
+    # Two statements: SQLite answers min() or max() alone from the primary key, both at once
+    # with a full scan.
+    lo = db.execute(f"SELECT min(id) FROM {_FTS}_docsize").fetchone()[0]
+    hi = db.execute(f"SELECT max(id) FROM {_FTS}_docsize").fetchone()[0]
     return (lo or 0), (hi or 0)
 
 
