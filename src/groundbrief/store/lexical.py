@@ -21,7 +21,8 @@ FTS5's ranking but reads a bounded number of postings:
    equals the full search's score for the same passage (tests/test_lexical_bound.py checks it).
 
 When the query's postings all fit in the budget, the exact full search runs as before: small
-stores, the test suite and the CI-sized gate are unchanged by construction.
+stores, the test suite and the CI-sized gate are unchanged by construction. Still unbounded:
+a query whose rarest word alone has more postings than the budget reads all of that word's.
 """
 
 from __future__ import annotations
