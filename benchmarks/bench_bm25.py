@@ -1,36 +1,47 @@
-"""What the BM25 search (``lexical_search``) costs as the store grows, and what keeping only a
-query's rarer words would save and change (issue 12, item 5; docs/benchmarks.md, Growth).
+"""What the BM25 search (``lexical_search``) costs as the store grows, exact and bounded
+(issue 12, item 5; docs/benchmarks.md, Growth).
 
 For ``--briefs`` first sentences of seeded random original articles (as bench_growth.py picks
-them): CPU per query with the retriever's query (every content word OR-ed), and with only the
-words found in at most ``--max-df`` of the passages (document frequencies from an fts5vocab
-table in the temp schema: the store is opened read-only), the postings each reads, and how
-much of the top 10 the two share.
+them), the retriever's query (every content word OR-ed) is run two ways on the same store:
 
-    .venv/bin/python benchmarks/bench_bm25.py STORE.db [--briefs 12] [--max-df 0.01]
+- exact: ``lexical_budget=0``, FTS5 scores every passage holding any of the words;
+- bounded: ``lexical_budget=--budget`` (store/lexical.py): the rarest words' postings up to the
+  budget give the candidates, which are re-ranked with BM25 over all the words.
+
+Printed: CPU per query (p50, p95) of each, how many queries the budget actually bounded, the
+postings the exact search reads (sum of the words' document frequencies) and how much of the
+exact top 10 and top 50 the bounded search returns.
+
+    .venv/bin/python benchmarks/bench_bm25.py STORE.db [--briefs 12] [--budget 20000] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import first_sentences  # noqa: E402
+from _common import commit, first_sentences  # noqa: E402
 
 from groundbrief.index.retrieve import fts_query  # noqa: E402
 from groundbrief.store import SQLiteStore  # noqa: E402
+from groundbrief.store.lexical import DEFAULT_BUDGET  # noqa: E402
 
 REPEATS = 3
+LIMIT = 50  # what the retriever asks for (retrieve.CANDIDATES)
 
 
 def cpu_per_query(store: SQLiteStore, match: str) -> float:
+    store.lexical_search(match, limit=LIMIT, as_of_ts=None)  # warm: pages in the cache
     c = time.process_time()
     for _ in range(REPEATS):
-        store.lexical_search(match, limit=50, as_of_ts=None)
+        store.lexical_search(match, limit=LIMIT, as_of_ts=None)
     return (time.process_time() - c) / REPEATS
 
 
@@ -39,39 +50,54 @@ def main() -> None:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("store", type=Path)
     ap.add_argument("--briefs", type=int, default=12)
-    ap.add_argument("--max-df", type=float, default=0.01)
+    ap.add_argument("--budget", type=int, default=DEFAULT_BUDGET)
+    ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    store = SQLiteStore(args.store, create=False)
-    db = store.db
-    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
-               "USING fts5vocab(main, passages_fts, row)")
-    passages = db.execute("SELECT count(*) FROM passages").fetchone()[0]
-    briefs = first_sentences(store, args.briefs, seed=0, where="id NOT LIKE 'growth:%'")
+    exact = SQLiteStore(args.store, create=False, lexical_budget=0)
+    bounded = SQLiteStore(args.store, create=False, lexical_budget=args.budget)
+    db = exact.db
+    passages = db.execute("SELECT count(*) FROM passages_fts_docsize").fetchone()[0]
+    briefs = first_sentences(exact, args.briefs, seed=0, where="id NOT LIKE 'growth:%'")
 
     def df(term: str) -> int:
-        row = db.execute("SELECT doc FROM temp.vocab WHERE term=?", (term,)).fetchone()
-        return row[0] if row else 0
+        return db.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?",
+                          (f'"{term}"',)).fetchone()[0]
 
-    full, rare, postings_full, postings_rare, overlap = [], [], [], [], []
+    cpu_exact, cpu_bounded, postings, overlap10, overlap50, n_bounded = [], [], [], [], [], 0
     for brief in briefs:
         match = fts_query(brief)
-        terms = [t.strip('"') for t in match.split(" OR ")]
-        freq = {t: df(t) for t in terms}
-        keep = ([t for t in terms if freq[t] <= args.max_df * passages]
-                or sorted(terms, key=freq.__getitem__)[:3])
-        rare_match = " OR ".join(f'"{t}"' for t in keep)
-        full.append(cpu_per_query(store, match))
-        rare.append(cpu_per_query(store, rare_match))
-        a = [r for r, _ in store.lexical_search(match, limit=10, as_of_ts=None)]
-        b = [r for r, _ in store.lexical_search(rare_match, limit=10, as_of_ts=None)]
-        overlap.append(len(set(a) & set(b)) / max(1, len(a)))
-        postings_full.append(sum(freq.values()))
-        postings_rare.append(sum(freq[t] for t in keep))
-    print(f"{args.store}: {passages} passages; BM25 CPU per query p50: all words "
-          f"{statistics.median(full) * 1000:.0f} ms, words in <= {args.max_df:.0%} of passages "
-          f"{statistics.median(rare) * 1000:.0f} ms; postings p50 "
-          f"{statistics.median(postings_full):.0f} vs {statistics.median(postings_rare):.0f}; "
-          f"top-10 overlap {statistics.mean(overlap):.2f}")
+        if not match:
+            continue
+        cpu_exact.append(cpu_per_query(exact, match))
+        cpu_bounded.append(cpu_per_query(bounded, match))
+        n_bounded += bounded.last_lexical.get("mode") == "bounded"
+        a = [r for r, _ in exact.lexical_search(match, limit=LIMIT, as_of_ts=None)]
+        b = [r for r, _ in bounded.lexical_search(match, limit=LIMIT, as_of_ts=None)]
+        overlap10.append(len(set(a[:10]) & set(b[:10])) / max(1, len(a[:10])))
+        overlap50.append(len(set(a) & set(b)) / max(1, len(a)))
+        postings.append(sum(df(t.strip('"')) for t in match.split(" OR ")))
+
+    def ms(xs: list[float], q: float) -> float:
+        return round(float(np.quantile(xs, q)) * 1000, 1)
+
+    out = {"store": str(args.store), "passages": passages, "queries": len(cpu_exact),
+           "budget": args.budget, "commit": commit(),
+           "exact_cpu_ms": {"p50": ms(cpu_exact, 0.5), "p95": ms(cpu_exact, 0.95)},
+           "bounded_cpu_ms": {"p50": ms(cpu_bounded, 0.5), "p95": ms(cpu_bounded, 0.95)},
+           "queries_bounded": n_bounded,
+           "exact_postings_p50": statistics.median(postings),
+           "top10_overlap": round(statistics.mean(overlap10), 3),
+           "top50_overlap": round(statistics.mean(overlap50), 3)}
+    if args.json:
+        print(json.dumps(out))
+        return
+    print(f"{args.store}: {passages} passages, {len(cpu_exact)} queries; BM25 CPU per query "
+          f"p50/p95: exact {out['exact_cpu_ms']['p50']}/{out['exact_cpu_ms']['p95']} ms, "
+          f"bounded (budget {args.budget}) {out['bounded_cpu_ms']['p50']}/"
+          f"{out['bounded_cpu_ms']['p95']} ms ({n_bounded} of {len(cpu_exact)} queries bounded);"
+          f" exact postings p50 {out['exact_postings_p50']:.0f}; bounded keeps "
+          f"{out['top10_overlap']:.2f} of the exact top 10, {out['top50_overlap']:.2f} of the "
+          f"top 50")
 
 
 if __name__ == "__main__":

@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     embedder: str = Field("use-multilingual", description="dense embedder backend")
     verifier: str = Field("default", description="verifier backend: default | hf-nli | llm-judge")
     writer: str = Field("extractive", description="writer backend")
+    lexical_budget: int = Field(
+        20_000, ge=0, description="postings of a query's rarest words that BM25 reads in a "
+        "SQLite store before re-ranking its best passages over all the words; 0 reads every "
+        "posting (exact, but its cost grows with the store; docs/benchmarks.md)")
     retrieve_k: int = Field(8, ge=1, le=50, description="passages retrieved per claim")
     verify_top_n: int = Field(8, ge=1, le=50, description="passages the verifier judges per claim")
     verify_join_passages: bool = Field(
@@ -142,4 +146,6 @@ class Settings(BaseSettings):
             "retrieve_k": self.retrieve_k,
             "verify_top_n": self.verify_top_n,
             "verify_join_passages": self.verify_join_passages,
+            # Which passages BM25 finds in a large SQLite store (store/lexical.py).
+            "lexical_budget": self.lexical_budget,
         }

@@ -11,7 +11,8 @@ from .store import open_store_url
 
 def open_store(settings: Settings, *, create: bool = True) -> Store:
     """The configured store (``store`` setting / GROUNDBRIEF_STORE): SQLite or PostgreSQL."""
-    return open_store_url(settings.store_url, home=settings.home, create=create)
+    return open_store_url(settings.store_url, home=settings.home, create=create,
+                          lexical_budget=settings.lexical_budget)
 
 
 def build_pipeline(settings: Settings, store: Store) -> Pipeline:

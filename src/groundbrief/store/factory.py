@@ -46,7 +46,8 @@ def postgres_local_path(url: str, home: Path) -> Path:
     return Path(home) / f"postgresql-{safe}"
 
 
-def open_store_url(url: str, *, home: Path, create: bool = True) -> Store:
+def open_store_url(url: str, *, home: Path, create: bool = True,
+                   lexical_budget: int | None = None) -> Store:
     """The store at ``url``; :class:`StoreError` (one line) when it cannot be opened."""
     url = url.strip()
     if is_postgres(url):
@@ -58,4 +59,6 @@ def open_store_url(url: str, *, home: Path, create: bool = True) -> Store:
                          "sqlite:///path/to/groundbrief.db or postgresql://user@host:port/db")
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(sqlite_path(url, home), create=create)
+    if lexical_budget is None:
+        return SQLiteStore(sqlite_path(url, home), create=create)
+    return SQLiteStore(sqlite_path(url, home), create=create, lexical_budget=lexical_budget)

@@ -26,6 +26,7 @@ import numpy as np
 
 from ..errors import StoreError
 from ..models import Explainer, ExplainerSummary, Passage, Source, iso, utc
+from . import lexical
 from .migrations import MIGRATIONS
 
 UpsertResult = Literal["new", "updated", "unchanged"]
@@ -48,8 +49,12 @@ class SQLiteStore:
 
     name = "sqlite"
 
-    def __init__(self, path: Path | str, *, create: bool = True, timeout: float = 5.0):
+    def __init__(self, path: Path | str, *, create: bool = True, timeout: float = 5.0,
+                 lexical_budget: int = lexical.DEFAULT_BUDGET):
         self.path = Path(path)
+        self.lexical_budget = lexical_budget
+        self._reranker: lexical.Reranker | None = None
+        self.last_lexical: dict = {}  # what the last lexical_search did (benchmarks read it)
         if not self.path.exists():
             if not create:
                 raise StoreError(f"store {self.path} does not exist; run `groundbrief ingest` first")
@@ -303,22 +308,20 @@ class SQLiteStore:
     def lexical_search(
         self, match: str, *, limit: int, as_of_ts: float | None
     ) -> list[tuple[int, float]]:
-        """BM25 over passage text and source title: ``(rowid, score)``, best first."""
+        """BM25 over passage text and source title: ``(rowid, score)``, best first.
+
+        With ``lexical_budget`` > 0 a query whose words have more postings than the budget
+        reads a bounded number of them (store/lexical.py): its cost stops growing with the store.
+        """
         if not match:
             return []
-        sql = (
-            "SELECT passages_fts.rowid, bm25(passages_fts, 1.0, 0.5) AS score "
-            "FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid "
-            "WHERE passages_fts MATCH ? "
-        )
-        params: list[Any] = [match]
-        if as_of_ts is not None:
-            sql += "AND p.published_ts IS NOT NULL AND p.published_ts <= ? "
-            params.append(as_of_ts)
-        sql += "ORDER BY score LIMIT ?"
-        params.append(limit)
         try:
-            return [(r[0], -r[1]) for r in self.db.execute(sql, params)]
+            with self._lock:  # the re-rank's temporary table is the connection's
+                if self.lexical_budget > 0 and self._reranker is None:
+                    self._reranker = lexical.Reranker(self.db)
+                hits, self.last_lexical = lexical.bounded_search(
+                    self.db, match, limit, as_of_ts, self.lexical_budget, self._reranker)
+                return hits
         except sqlite3.OperationalError as exc:
             raise self._error(exc) from None
 
