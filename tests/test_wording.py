@@ -112,3 +112,21 @@ def test_findings_are_typed_in_the_pair_signals(verifier):
     out = _verify(verifier, BONDS.replace("Raised", "Lowered"), BONDS)
     parts = out.judgements[0].signals.parts
     assert any(f.relation == Relation.CONFLICT.value and f.claim == "Lowered" for f in parts.findings)
+
+
+def test_another_actor_in_a_copied_sentence_is_refuted_even_without_clause_agreement(verifier):
+    # The clause comparison reads another agent as another event (no agreement, no refutation);
+    # a sentence copied but for the agent is the same event with the actor changed.
+    debt = ("Cabrera said that as of December 31, 1986, Colombia had 11 billion dlrs of public "
+            "sector foreign debt and 3.4 billion dlrs of private sector debt.")
+    out = _verify(verifier, debt.replace("Colombia had", "Japan had"), debt)
+    assert out.verdict is Verdict.REFUTED
+    assert "Colombia" in (out.reason or "")
+
+
+def test_a_speaker_swapped_in_a_copied_sentence_is_not_refuted(verifier):
+    # "Z said it" where the source has "X said it": both may have said it.
+    said = ("Paradyne Corp said it pleaded guilty to criminal charges of conspiracy and agreed to "
+            "pay 1.2 mln dlrs in fines.")
+    out = _verify(verifier, said.replace("Paradyne Corp", "The Securities and Exchange Commission"), said)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
