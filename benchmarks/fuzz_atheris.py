@@ -21,6 +21,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -104,7 +105,7 @@ class Runner:
         if elapsed > self.slowest_s:
             self.slowest_s, self.slowest_input = elapsed, data
         self.cases += 1
-        if self.cases % 10_000 == 0:
+        if self.cases % 2_000 == 0:
             print(f"# {self.target.name}: {self.cases:,} cases, {self.failures} failures, "
                   f"{self.cases / (time.perf_counter() - self.t0):.0f}/s", file=sys.stderr,
                   flush=True)
@@ -123,6 +124,8 @@ class Runner:
             self.save.mkdir(parents=True, exist_ok=True)
             (self.save / f"{self.target.name}-slowest.bin").write_bytes(self.slowest_input)
         print(json.dumps(row), flush=True)
+        for folder in getattr(self.fuzz, "_FOLDER", []):  # os._exit skips fuzz.py's atexit
+            shutil.rmtree(folder, ignore_errors=True)
         # libFuzzer would run on; its exit path skips Python's, so leave here.
         os._exit(1 if self.failures else 0)
 
