@@ -310,7 +310,10 @@ def target_api(body: str) -> None:
     assert r.status_code < 500, (r.status_code, r.text[:200])
     # Form and query bytes as a client could send them: percent-escapes of any bytes, lone
     # surrogates as their (invalid) UTF-8 (httpx would refuse to encode them itself).
-    form = (f"brief={_wire(body)}&as_of={_wire(body[:40])}"
+    # An as-of from the body's own opening on every case made every form a 400 (150 of 150
+    # here): half the cases send none, so the brief itself is read and queued.
+    as_of = body[:40] if len(body) % 2 else ""
+    form = (f"brief={_wire(body)}&as_of={_wire(as_of)}"
             "&token=fuzz-token-0123456789abcdef")
     r = client.post("/submit", content=form.encode("ascii"),
                     headers={"Content-Type": "application/x-www-form-urlencoded"})
