@@ -21,6 +21,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -71,7 +72,8 @@ class Runner:
         self.fuzz, self.target, self.runs, self.save = fuzz, target, runs, save
         self.cases = self.failures = 0
         self.slowest_s = 0.0  # wall time: includes waiting for a core on a shared machine
-        self.slowest_cpu_s = 0.0
+        self.slowest_cpu_s = 0.0  # the most CPU any case took
+        self.slowest_own_cpu_s = 0.0  # the CPU time of the slowest case by wall time
         self.slowest_input = b""
         self.kinds: dict[str, int] = {}
         self.t0 = time.perf_counter()
@@ -99,12 +101,13 @@ class Runner:
                 stem.with_suffix(".bin").write_bytes(data)
                 stem.with_suffix(".txt").write_text(
                     f"{ascii(value)[:5000]}\n\n{traceback.format_exc()}", encoding="utf-8")
-        elapsed = time.perf_counter() - t0
-        self.slowest_cpu_s = max(self.slowest_cpu_s, time.process_time() - c0)
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+        self.slowest_cpu_s = max(self.slowest_cpu_s, cpu)
         if elapsed > self.slowest_s:
-            self.slowest_s, self.slowest_input = elapsed, data
+            # its CPU time says whether it was the input or a wait for a core
+            self.slowest_s, self.slowest_input, self.slowest_own_cpu_s = elapsed, data, cpu
         self.cases += 1
-        if self.cases % 10_000 == 0:
+        if self.cases % 2_000 == 0:
             print(f"# {self.target.name}: {self.cases:,} cases, {self.failures} failures, "
                   f"{self.cases / (time.perf_counter() - self.t0):.0f}/s", file=sys.stderr,
                   flush=True)
@@ -116,13 +119,16 @@ class Runner:
 
         row = {"target": self.target.name, "engine": "atheris", "cases": self.cases,
                "failures": self.failures, "slowest_case_s": round(self.slowest_s, 3),
-               "slowest_case_cpu_s": round(self.slowest_cpu_s, 3),
+               "slowest_case_own_cpu_s": round(self.slowest_own_cpu_s, 3),
+               "most_cpu_s": round(self.slowest_cpu_s, 3),
                "wall_s": round(time.perf_counter() - self.t0, 1),
                "peak_rss_mb": round(peak_rss_mb()), "kinds": self.kinds}
         if self.save is not None:
             self.save.mkdir(parents=True, exist_ok=True)
             (self.save / f"{self.target.name}-slowest.bin").write_bytes(self.slowest_input)
         print(json.dumps(row), flush=True)
+        for folder in getattr(self.fuzz, "_FOLDER", []):  # os._exit skips fuzz.py's atexit
+            shutil.rmtree(folder, ignore_errors=True)
         # libFuzzer would run on; its exit path skips Python's, so leave here.
         os._exit(1 if self.failures else 0)
 

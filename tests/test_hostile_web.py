@@ -198,3 +198,52 @@ def test_serve_binds_this_machine_only_and_never_prints_the_token(tmp_path):
     assert f"at http://127.0.0.1:{port}/" in flat, log
     assert "has 14 characters" in flat, log
     assert token not in out + log, "the token was printed"
+
+
+def test_a_request_thread_that_ended_does_not_keep_its_store_open(tmp_path):
+    """Request threads come and go (anyio stops a worker idle for 10 s); every store one
+    opened was kept until shutdown, so a long-lived server gathered SQLite connections and
+    memory (0.3 MB a request in the API fuzz run, which each ran on a new thread, until it
+    hit its 2 GiB limit). Here every search runs on a new worker thread, as it does when
+    each request comes to an event loop of its own."""
+    import asyncio
+    import sqlite3
+    import threading
+
+    import httpx
+
+    app = create_app(Settings(home=tmp_path / "home"), WebSettings(editor_token=TOKEN))
+    reads = app.state.web.reads
+
+    async def search(i: int) -> int:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+            return (await c.get(f"/api/search?q=dam{i}")).status_code
+
+    first = None
+    for i in range(40):
+        assert asyncio.run(search(i)) == 200
+        first = first or next(iter(reads._opened.values()))
+    assert reads.open_count <= 2, reads.open_count  # was 40: one per thread ever seen
+    with pytest.raises(sqlite3.ProgrammingError):  # the first thread's store was closed
+        first.db.execute("SELECT 1")
+    # A thread still running keeps its store, and it is the same one on every call.
+    seen = []
+    opened, gate = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        seen.append(reads.get())
+        opened.set()
+        gate.wait(10)
+        seen.append(reads.get())
+
+    worker = threading.Thread(target=hold)
+    worker.start()
+    assert opened.wait(10)
+    reads.get()  # opening one for this thread closes only the ended threads' stores
+    seen[0].db.execute("SELECT 1")
+    gate.set()
+    worker.join()
+    assert seen[0] is seen[1]
+    reads.close()
+    assert reads.open_count == 0
