@@ -28,14 +28,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .. import nlp
 from .names import same_name
 from .parts import _lemma
 from .roles import SYNONYM, Finding, Relation, Similarity, opposite
 from .surface import MONTHS, STOPWORDS, WEEKDAYS, spelling_key
+
+if TYPE_CHECKING:  # spaCy is loaded with the parser, on first use: importing it pulls in torch
+    from spacy.tokens import Token
 
 __all__ = ["changed_words", "MIN_COPIED"]
 
