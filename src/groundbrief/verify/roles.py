@@ -490,7 +490,6 @@ _REFERRING_HEADS = _SELF_DESCRIPTIONS | frozenset({
     "spokeswoman", "spokesperson", "statement", "board", "court", "exchange"})
 
 
-
 def _speaks_of_itself(pf: Frame, speaker: Argument) -> bool:
     """Whether the passage clause's speaker is a description ("the company") of the claim's
     speaker, named as the one doing what the clause says ("Tesla plans ..., the company said")."""

@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING
 
 from .. import nlp
 from .names import same_name
-from .parts import _lemma
-from .roles import SYNONYM, Finding, Relation, Similarity, opposite
+from .parts import _NAME_TYPES, _lemma
+from .roles import SYNONYM, Finding, Relation, Similarity, _compatible, opposite
 from .surface import MONTHS, STOPWORDS, WEEKDAYS, spelling_key
 
 if TYPE_CHECKING:  # spaCy is loaded with the parser, on first use: importing it pulls in torch
@@ -51,9 +51,7 @@ MIN_CLAIM_WORDS = 6
 #: A differing span longer than this (in content words) is a rewording, not a changed detail.
 MAX_SPAN = 3
 
-_NAME_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
-               "NORP": "NORP", "PRODUCT": "PRODUCT", "EVENT": "EVENT", "WORK_OF_ART": "WORK",
-               "LAW": "LAW"}
+_NAME_KINDS = {label: kind for label, kind in _NAME_TYPES.items() if label != "LANGUAGE"}
 _FIGURE_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _COMPARED_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 
@@ -170,7 +168,7 @@ def _compare_span(c: Sequence[Token], p: Sequence[Token], similar: Similarity | 
     if cname and pname:
         if same_name(cname[0], pname[0]):
             return None
-        if cname[1] == pname[1] or {cname[1], pname[1]} <= {"PLACE", "NORP"}:
+        if _compatible(cname[1], pname[1]):
             # Another name of the same kind where the source has this one: "Washington" for
             # "the Soviet Union", "the Treasury announced" for "the CBT announced".
             return Finding("name", cname[0], pname[0], Relation.CONFLICT)
