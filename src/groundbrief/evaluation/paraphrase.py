@@ -191,11 +191,43 @@ def _respellings(text: str) -> list[tuple[int, int, str, str]]:
             if rounded and abs(rounded - value) / rounded <= 0.05:
                 new = f"{'nearly' if rounded > value else 'about'} {rounded}"
                 options.append((m.start(), m.end(), new, f"{tok} -> {new}"))
+        elif (bound := _bounded(tok, text, m.start())) is not None:
+            options.append((m.start(), m.end(), bound, f"{tok} -> {bound}"))
     for m in re.finditer(r"\b(two|three|four|five|six|seven|eight|nine|ten)\b", text, re.IGNORECASE):
         if not _in_quote(text, m.start()):
             digits = _SMALL_BACK[m.group(0).lower()]
             options.append((m.start(), m.end(), digits, f"{m.group(0)} -> {digits}"))
     return options
+
+
+def _bounded(tok: str, text: str, start: int) -> str | None:
+    """A whole count written as a true bound in round figures: "57 people" -> "more than 50
+    people" or "under 60 people". Running prose states figures so ("in under two hours" for
+    1:59:40), and a model that reads such a bound as a changed figure refutes true claims.
+    Years, figures already bounded and thousands written other than "1,250" are left alone."""
+    if not re.fullmatch(r"\d{1,3}(?:,\d{3})*", tok) or _BOUND.search(text[max(0, start - 24): start]):
+        return None
+    value = int(tok.replace(",", ""))
+    if value < 12 or (1800 <= value <= 2099 and "," not in tok):
+        return None
+    # A bound within a fifth of the figure in round numbers ("more than 300" for 310, "under
+    # 60" for 57); a looser one ("less than 400" for 310) is true but says something else.
+    digits = len(str(value))
+    steps = [10 ** (digits - 1)] + ([10 ** (digits - 2)] if digits > 2 else [])
+    plural = re.match(r"\s+[a-z]+s\b", text[start + len(tok):]) is not None
+    choices: list[tuple[str, int]] = []
+    for step in steps:
+        lower, upper = value // step * step, -(-value // step) * step
+        if 0 < lower < value and value - lower <= value / 5:
+            choices += [("more than", lower), ("over", lower)]
+        if upper > value and upper - value <= value / 5:
+            choices += [("under", upper), ("fewer than" if plural else "less than", upper)]
+        if choices:
+            break
+    if not choices:
+        return None
+    word, bound = choices[(value + start) % len(choices)]
+    return f"{word} {bound:,}"
 
 
 def change_rewritten_figure(hypothesis: str, rng: random.Random) -> tuple[str, str] | None:
