@@ -191,3 +191,48 @@ def test_a_nationality_counts_in_full_when_the_brief_names_nothing_else():
                        "bloc by a declaration made at the Third South American Summit.")
     main = main_names(brief)
     assert main and set(name_weights(brief, main).values()) == {1.0}
+
+
+def test_only_stories_sharing_a_rare_name_are_scanned_and_the_choice_is_unchanged(tmp_path):
+    """Grouping looks only at stories listed under the source's rare name words (and those very
+    close in meaning); on a random stream of sources with overlapping names, dates and vectors
+    every assignment equals the one a scan over every story gives."""
+    import random
+
+    import numpy as np
+
+    from groundbrief.stories import grouping
+    from groundbrief.stories.profile import SourceProfile
+
+    rng = random.Random(7)
+    vocab = [f"name{i:03d}" for i in range(60)]
+    topics = [np.asarray([rng.gauss(0, 1) for _ in range(16)], dtype=np.float32) for _ in range(12)]
+
+    def profile(i: int) -> SourceProfile:
+        v = topics[rng.randrange(len(topics))] + np.asarray(
+            [rng.gauss(0, 0.6) for _ in range(16)], dtype=np.float32)
+        names = frozenset(" ".join(rng.sample(vocab, rng.randint(1, 2))) for _ in range(rng.randint(0, 4)))
+        ts = None if rng.random() < 0.2 else rng.uniform(0, 40) * 86400.0
+        return SourceProfile(f"s{i}", v / np.linalg.norm(v), names, ts)
+
+    stream = [profile(i) for i in range(400)]
+    stream += [stream[rng.randrange(400)] for _ in range(30)]  # re-ingested sources move
+
+    def run(path, scan_all: bool) -> list[tuple[str, bool]]:
+        with SQLiteStore(path) as store:
+            g = grouping.StoryGrouper(store)
+            if scan_all:
+                g._candidates = lambda cos, rare: list(np.flatnonzero(cos >= grouping.MANY_NAMES_COSINE))
+            out = []
+            with store.transaction():
+                for i in range(400):  # the sources themselves, which story members refer to
+                    store.upsert_source(_source(f"s{i}", f"Report {i}", f"Text of report {i}."), [],
+                                        np.zeros((0, 16), dtype=np.float32), "test")
+                for p in stream:
+                    a = g.assign(p)
+                    out.append((a.story_id, a.opened))
+            return out
+
+    indexed = run(tmp_path / "a.db", scan_all=False)
+    assert indexed == run(tmp_path / "b.db", scan_all=True)
+    assert 20 < len({sid for sid, _ in indexed}) < 380  # sources both joined and opened stories
