@@ -97,3 +97,14 @@ def test_mined_pairs_need_the_same_figures_names_and_other_words():
 def test_mined_pairs_skip_copies():
     text = "Output rose to 4.5 mln tonnes in 1986 from 3.9 mln tonnes the year before, the ministry said."
     assert mined_pairs([Article("reuters", "1", text), Article("reuters", "2", text)]) == []
+
+
+def test_a_bound_is_written_only_where_the_figure_has_none():
+    from groundbrief.evaluation.paraphrase import _respellings
+
+    # "over 50" for 57 people: a true bound within a fifth of the figure.
+    assert [o[2] for o in _respellings("Police said 57 people died.")] == ["over 50"]
+    # Already bounded, even with a word between: "just over a over 10%" would be no sentence.
+    assert _respellings("Washington has just over a 12 pct voting share.") == []
+    # Years and round figures without a close round bound are left alone.
+    assert _respellings("It was founded in 1987.") == []

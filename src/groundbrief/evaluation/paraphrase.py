@@ -57,6 +57,9 @@ _FIGURE_KEY = re.compile(r"\d[\d,./-]*\d|\d")
 #: rules' qualifiers (words.py).
 _BOUND = re.compile(r"\b(?:%s)\s*$" % "|".join(
     (*FIGURE_AT_LEAST_EN, *FIGURE_AT_MOST_EN, *FIGURE_NEARLY_EN, *FIGURE_ABOUT_EN)), re.IGNORECASE)
+#: The same words anywhere in the few words before a figure ("just over a 12 pct share").
+_BOUND_NEAR = re.compile(r"\b(?:%s)\b" % "|".join(
+    (*FIGURE_AT_LEAST_EN, *FIGURE_AT_MOST_EN, *FIGURE_NEARLY_EN, *FIGURE_ABOUT_EN)), re.IGNORECASE)
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'.-]+")
 _MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*$")
@@ -205,7 +208,7 @@ def _bounded(tok: str, text: str, start: int) -> str | None:
     people" or "under 60 people". Running prose states figures so ("in under two hours" for
     1:59:40), and a model that reads such a bound as a changed figure refutes true claims.
     Years, figures already bounded and thousands written other than "1,250" are left alone."""
-    if not re.fullmatch(r"\d{1,3}(?:,\d{3})*", tok) or _BOUND.search(text[max(0, start - 24): start]):
+    if not re.fullmatch(r"\d{1,3}(?:,\d{3})*", tok) or _BOUND_NEAR.search(text[max(0, start - 24): start]):
         return None
     value = int(tok.replace(",", ""))
     if value < 12 or (1800 <= value <= 2099 and "," not in tok):
