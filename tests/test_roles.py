@@ -91,6 +91,13 @@ def test_a_hyphenated_spelling_is_the_same_word():
                        "Bill Gates receives four million e-mails a year.").findings
 
 
+def test_a_plural_in_the_passage_backs_the_claims_head_word():
+    """The claim's head word is a lemma ("dollar"); the passage writes it as a plural, here
+    behind a wire abbreviation ("380 mln dlrs worth")."""
+    assert not compare("The government plans to sell under 400 million dollars worth of shares each year.",
+                       "The government plans to sell 380 mln dlrs worth of shares each year.").unbacked
+
+
 def test_a_hedge_the_claim_drops_is_not_backed():
     """"reportedly colon cancer", "apparently imminent": the parse ties the hedge to a noun or
     an adjective, not the verb; the claim that states it plainly is not backed (issue 9 item 3),

@@ -591,8 +591,7 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             return Finding(role, arg.text, other.text, Relation.UNBACKED)
         if (not arg.name_type and not other.name_type and arg.head != other.head
                 and arg.head.isalpha() and other.head.isalpha()
-                and f" {arg.head} " not in f" {norm(passage)} "
-                and f" {arg.head} " not in f" {norm(passage.replace('-', ''))} "  # e-mails
+                and not _head_in_text(arg.head, passage)
                 and len(other.head) > 1
                 and not (similar is not None and similar(arg.head, other.head) >= SYNONYM)):
             # "drinking plan" where the passage has "drinking water": another thing in the same
@@ -604,6 +603,14 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             context and _arg_in_text(arg, context)):
         return Finding("name", arg.name or arg.core or arg.text, None, Relation.UNBACKED)
     return None
+
+
+def _head_in_text(head: str, text: str) -> bool:
+    """Whether the passage has the head word, a lemma, as it is or in a plural form
+    ("dollar" in "380 mln dlrs", "company" in "companies"); "e-mails" is read as "emails"."""
+    forms = {head, head + "s", head + "es"} | ({head[:-1] + "ies"} if head.endswith("y") else set())
+    words = set(norm(text).split()) | set(norm(text.replace("-", "")).split())
+    return not forms.isdisjoint(words)
 
 
 def _is_number(arg: Argument) -> bool:
