@@ -127,6 +127,18 @@ def test_negation_uses_the_closest_sentence():
     assert check_negation("He wouldn't resign", "He would not resign.").mismatch is False
 
 
+def test_each_statement_of_a_joined_claim_is_compared_with_its_own_sentence():
+    passage = ("A water sample showed water contaminated some years ago with chloroform. The company "
+               "said the contamination does not affect drinking water.")
+    # Both statements as the passage makes them: the "not" is in the second one's sentence.
+    assert not check_negation("A water sample showed water contaminated some years ago with "
+                              "chloroform, and the company said the contamination does not "
+                              "affect drinking water.", passage).mismatch
+    # The second statement with its "not" dropped is still a flipped polarity.
+    assert check_negation("The company said the contamination affects drinking water, and a "
+                          "sample showed water contaminated with chloroform.", passage).mismatch
+
+
 def test_direction_of_change():
     r = check_direction("Global sea levels are rising", "Global sea levels fell during glaciation.")
     assert (r.claim, r.passage, r.conflict) == ("up", "down", True)

@@ -315,12 +315,37 @@ def check_negation(claim: str, passage: str) -> NegationResult:
     from reading as a contradiction.
     """
     best, best_overlap = _closest_sentence(claim, passage)
+    claim_cues, passage_cues = negation_cues(claim), negation_cues(best)
+    parts = _statements(claim)
+    if len(parts) > 1 and bool(claim_cues) != bool(passage_cues):
+        # A claim of several statements ("The sample showed contamination, and the company
+        # said it does not affect drinking water") is closest, as a whole, to the sentence of
+        # one of them; each statement's polarity is compared with its own closest sentence.
+        # When every statement agrees with its sentence, the passage says what the claim says.
+        per_part = [(negation_cues(part), negation_cues(_closest_sentence(part, passage)[0]))
+                    for part in parts]
+        if all(bool(c) == bool(q) for c, q in per_part):
+            passage_cues = tuple(dict.fromkeys(cue for _, q in per_part for cue in q))
     return NegationResult(
-        claim_cues=negation_cues(claim),
-        passage_cues=negation_cues(best),
+        claim_cues=claim_cues,
+        passage_cues=passage_cues,
         sentence=best,
         overlap=max(best_overlap, 0.0),
     )
+
+
+#: Where one statement of a claim ends and the next begins: a sentence end, a semicolon, or a
+#: comma before "and" / "but" / "while" that starts a new clause.
+_STATEMENT_BREAK = re.compile(r"(?<=[.;!?])\s+|,\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+#: A part shorter than this (content words) is no statement of its own ("..., and more").
+_MIN_STATEMENT_WORDS = 3
+
+
+def _statements(claim: str) -> list[str]:
+    parts = [p.strip() for p in _STATEMENT_BREAK.split(claim) if p and p.strip()]
+    if len(parts) < 2 or any(len(_content_stems(p)) < _MIN_STATEMENT_WORDS for p in parts):
+        return [claim]
+    return parts
 
 
 _UP = re.compile(
