@@ -134,6 +134,12 @@ def test_each_statement_of_a_joined_claim_is_compared_with_its_own_sentence():
     assert not check_negation("A water sample showed water contaminated some years ago with "
                               "chloroform, and the company said the contamination does not "
                               "affect drinking water.", passage).mismatch
+    # A statement too short to stand alone ("A new date has not been set") goes with the next.
+    passage2 = ("Powers said the state has asked for more noise data for the sale area. A new date "
+                "has not been set, but it will likely be no sooner than next March, Powers said.")
+    assert not check_negation("Powers said the state has asked for more noise data for the sale "
+                              "area, and A new date has not been set, but it will likely be no "
+                              "sooner than next March, Powers said.", passage2).mismatch
     # The second statement with its "not" dropped is still a flipped polarity.
     assert check_negation("The company said the contamination affects drinking water, and a "
                           "sample showed water contaminated with chloroform.", passage).mismatch
@@ -340,3 +346,17 @@ def test_an_article_is_not_part_of_a_name():
 
     assert same_name("the Nobel Peace Prize", "Nobel Peace Prize")
     assert not same_name("Korea", "South Korea")
+
+
+def test_a_not_in_another_statement_of_the_passage_sentence_is_not_compared():
+    # "not A but B" asserts B; the claim is B.
+    assert not check_negation(
+        "Some traders suggested business had been done around 220 dlrs a tonne cif.",
+        "Price details were not immediately available but some traders suggested business had "
+        "been done around 220 dlrs a tonne cif.").mismatch
+    # The claim is A, which the passage's statement denies.
+    assert check_negation("He won the race in Vienna.",
+                          "He did not win the race but came second in Vienna.").mismatch
+    assert check_negation("The company said it would raise prices.",
+                          "The company said it would not raise prices, and sales rose 5 pct in "
+                          "the year.").mismatch

@@ -326,6 +326,14 @@ def check_negation(claim: str, passage: str) -> NegationResult:
                     for part in parts]
         if all(bool(c) == bool(q) for c, q in per_part):
             passage_cues = tuple(dict.fromkeys(cue for _, q in per_part for cue in q))
+    elif passage_cues and not claim_cues:
+        # The same for a sentence of several statements: "Price details were not available
+        # but some traders suggested business had been done around 220 dlrs" does not deny
+        # what the traders suggested; the statement closest to the claim is compared.
+        pieces = _statements(best)
+        if len(pieces) > 1:
+            closest = max(pieces, key=lambda piece: content_overlap(claim, piece))
+            passage_cues = negation_cues(closest)
     return NegationResult(
         claim_cues=claim_cues,
         passage_cues=passage_cues,
@@ -334,18 +342,30 @@ def check_negation(claim: str, passage: str) -> NegationResult:
     )
 
 
-#: Where one statement of a claim ends and the next begins: a sentence end, a semicolon, or a
-#: comma before "and" / "but" / "while" that starts a new clause.
-_STATEMENT_BREAK = re.compile(r"(?<=[.;!?])\s+|,\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+#: Where one statement ends and the next begins: a sentence end, a semicolon, a comma before
+#: "and" / "but" / "while" that starts a new clause, or "but" alone ("not A but B" asserts B).
+_STATEMENT_BREAK = re.compile(r"(?<=[.;!?])\s+|,\s+(?:and|but|while|whereas)\s+|\s+but\s+",
+                              re.IGNORECASE)
 #: A part shorter than this (content words) is no statement of its own ("..., and more").
 _MIN_STATEMENT_WORDS = 3
 
 
-def _statements(claim: str) -> list[str]:
-    parts = [p.strip() for p in _STATEMENT_BREAK.split(claim) if p and p.strip()]
-    if len(parts) < 2 or any(len(_content_stems(p)) < _MIN_STATEMENT_WORDS for p in parts):
-        return [claim]
-    return parts
+def _statements(text: str) -> list[str]:
+    """The statements of ``text``; a part too short to be one joins the next (or the last)."""
+    parts: list[str] = []
+    pending = ""
+    for piece in _STATEMENT_BREAK.split(text):
+        piece = (pending + " " + piece).strip() if pending else (piece or "").strip()
+        if len(_content_stems(piece)) < _MIN_STATEMENT_WORDS:
+            pending = piece
+            continue
+        parts.append(piece)
+        pending = ""
+    if pending:
+        if not parts:
+            return [text]
+        parts[-1] = parts[-1] + " " + pending
+    return parts or [text]
 
 
 _UP = re.compile(
