@@ -42,8 +42,8 @@ def test_every_change_type_is_made_on_demo_articles(demo_pairs):
     for change in CHANGE_TYPES:
         if change == "hedge":
             continue  # too rare in 40 articles; tested on its own sentences below
-        if change in ("paraphrase", "reworded_figure"):
-            continue  # made by evaluation.paraphrase, not by generate(); see test_paraphrase.py
+        if change in ("paraphrase", "reworded_figure", "unsupported"):
+            continue  # made by evaluation.paraphrase / .unsupported, not by generate(); tested below
         assert made[change] > 0, f"no {change} pair from 40 demo articles: {made}"
 
 
@@ -162,3 +162,18 @@ def test_negation_added_or_removed():
 def test_past_tense():
     assert [past_tense(v) for v in ("steal", "bribe", "carry", "stop", "visit", "sell")] == [
         "stole", "bribed", "carried", "stopped", "visited", "sold"]
+
+
+def test_unsupported_pairs_hold_a_detail_the_passage_lacks(demo_articles):
+    """A sentence of the same article, from another passage, with a figure or a name the
+    passage does not give: Not enough evidence, never a refutation."""
+    from groundbrief.evaluation.unsupported import unsupported_pairs
+
+    pairs = unsupported_pairs(demo_articles)
+    assert len(pairs) >= 20
+    for p in pairs:
+        assert p.change == "unsupported" and p.expected == "not_enough_evidence"
+        assert p.hypothesis == p.original and p.hypothesis not in p.premise
+        missing = p.detail.removeprefix("absent from the passage: ").split(", ")
+        assert missing and all(d not in p.premise.lower() for d in missing)
+    assert unsupported_pairs(demo_articles) == pairs  # seeded per article

@@ -56,7 +56,7 @@ Expected = Literal["supported", "refuted", "not_enough_evidence"]
 #: and the same rewording with one figure changed).
 POSITIVE_TYPES = ("sentence", "clause", "joined", "headline", "paraphrase")
 REFUTING_TYPES = ("entity", "figure", "date", "direction", "negation", "object", "speaker", "reworded_figure")
-UNSETTLED_TYPES = ("hedge", "modality")
+UNSETTLED_TYPES = ("hedge", "modality", "unsupported")
 CHANGE_TYPES = POSITIVE_TYPES + REFUTING_TYPES + UNSETTLED_TYPES
 NEGATIVE_TYPES = REFUTING_TYPES + UNSETTLED_TYPES
 
@@ -892,6 +892,7 @@ class NewsPairsSpec:
     seed: int = 13
     paraphrases: bool = True  # add the .paraphrase pairs (mined over all of Reuters, rewritten from the main sample)
     rewrites_per_article: int = 2
+    unsupported: bool = True  # add the .unsupported pairs (a sentence of the article the passage lacks)
 
 
 def news_pairs(spec: NewsPairsSpec, parts: Sequence[Part] = ("train", "eval")) -> list[ChangePair]:
@@ -915,6 +916,11 @@ def news_pairs(spec: NewsPairsSpec, parts: Sequence[Part] = ("train", "eval")) -
             main, seed=spec.seed, per_article=spec.rewrites_per_article, parts=parts)
         pairs += [p for p in reworded
                   if p.part == "train" or not any(_norm(x) in train_sentences for x in _originals(p))]
+    if spec.unsupported:
+        from .unsupported import unsupported_pairs
+
+        pairs += [p for p in unsupported_pairs(main, seed=spec.seed, parts=parts)
+                  if p.part == "train" or _norm(p.original) not in train_sentences]
     return pairs
 
 
