@@ -152,3 +152,20 @@ def test_missing_facts_no_longer_reports_the_number_of_a_name():
                 "Covid-19 spread across Europe."]
     assert missing_facts("The B-17 flew over Europe", passages) == []
     assert missing_facts("COVID-19 spread across Europe", passages) == []
+
+
+@pytest.mark.parametrize(
+    "claim, passage, reported",
+    [
+        ("More than 300 people attended.", "The police counted 310 people.", True),
+        ("Fewer than 80 cents a lb.", "The new price is 72 cents a lb.", True),
+        ("At least 10 people died.", "15 people died in the fire.", True),
+        # A bound reaches only twice its figure: true of the value, but no report of it.
+        ("It filed for a shelf offering of up to 500 mln dlrs.", "It has 50 mln dlrs registered.", False),
+        ("More than 10 people died.", "200 people died in the fire.", False),
+    ],
+)
+def test_a_bound_reports_only_a_value_near_it(claim, passage, reported):
+    r = check_numbers(claim, passage)
+    assert bool(r.matched and not r.missing) is reported, r
+    assert not r.conflicting  # still true of the value: never a conflict

@@ -77,11 +77,19 @@ class Figure:
 
     def allows(self, other: Figure) -> bool:
         """Whether every value ``other`` allows is one this figure allows: "over 42%" and "42%"
-        allow the passage's "42.11 per cent"; "42.11%" does not allow a passage's "42%"."""
+        allow the passage's "42.11 per cent"; "42.11%" does not allow a passage's "42%". A
+        bound reaches only BOUND_REACH times its figure: "up to 500 mln dlrs" does not report
+        the passage's 50 mln, nor "more than 10 died" its 200 dead."""
         lo, hi = self.bounds
         olo, ohi = other.bounds
         eps = 1e-9 * max(1.0, abs(self.value))
-        return lo - eps <= olo and ohi <= hi + eps
+        if not (lo - eps <= olo and ohi <= hi + eps):
+            return False
+        if math.isinf(hi) and lo > 0:  # "more than", "at least"
+            return olo <= lo * BOUND_REACH + eps
+        if math.isinf(lo) and hi > 0:  # "up to", "under", "at most"
+            return ohi >= hi / BOUND_REACH - eps
+        return True
 
     def excludes(self, other: Figure) -> bool:
         """Whether no value allowed by one is allowed by the other ("12" / "41"; "over 42%" /
@@ -371,6 +379,14 @@ _NEARLY = _qualifier(FIGURE_NEARLY_EN)
 _ABOUT = _qualifier(FIGURE_ABOUT_EN)
 #: How far an estimate ("about 1,000") or a "nearly" may be from the value given.
 _ESTIMATE_SHARE = 0.1
+
+
+#: How far from its figure a bound still reports a value (see Figure.allows). Not how far it is
+#: true ("up to 500" is true of 50) but how far a reader takes it to describe the value: a claim
+#: that "more than 10" died where the source counts 200 understates the source, and a cap of
+#: "up to 500 mln" is another figure than the 50 mln of the passage. Fixed, not tuned. For
+#: conflicts (Figure.excludes) a bound still reaches as far as it is true.
+BOUND_REACH = 2.0
 
 
 def _allowed(before: str, digits: str | None, value: float,
