@@ -292,6 +292,16 @@ def _view(article: Article, chunker: SentenceWindowChunker) -> _ArticleView:
     return _ArticleView(article, passages, sents)
 
 
+def article_views(articles: Iterable[Article], parts: Sequence[Part]) -> Iterator[tuple[Article, Part, _ArticleView]]:
+    """Each article of ``parts`` with its part and its passages and sentences as the chunker
+    cuts them (the pair makers outside this module start from these)."""
+    chunker = SentenceWindowChunker()
+    for art in articles:
+        pt = part(DATASET, art.key)
+        if pt in parts:
+            yield art, pt, _view(art, chunker)
+
+
 def _fill_pools(view: _ArticleView) -> None:
     labels: dict[str, Counter[str]] = {}
     nouns: dict[str, dict[str, str]] = {}

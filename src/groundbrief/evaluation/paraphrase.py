@@ -40,7 +40,7 @@ from ..words import (
 )
 from .changes import (
     DATASET, Article, ChangePair, _article_rng, _good_sentence, _in_quote, _match_case, _new_number,
-    _view, _words,
+    _view, _words, article_views,
 )
 from .splits import Part, part
 
@@ -252,13 +252,8 @@ def change_rewritten_figure(hypothesis: str, rng: random.Random) -> tuple[str, s
 def rewritten_pairs(articles: Iterable[Article], seed: int = 13, per_article: int = 2,
                     parts: Sequence[Part] = ("train", "eval")) -> list[ChangePair]:
     """Rewritten positives (and their changed-figure negatives) from sentences with a figure."""
-    chunker = SentenceWindowChunker()
     out: list[ChangePair] = []
-    for art in articles:
-        pt = part(DATASET, art.key)
-        if pt not in parts:
-            continue
-        view = _view(art, chunker)
+    for art, pt, view in article_views(articles, parts):
         rng = _article_rng(seed, art.key, "paraphrase")
         order = [s for s in view.sentences if _good_sentence(s.text) and _NUMBER.search(s.text)]
         rng.shuffle(order)

@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..index.chunk import SentenceWindowChunker
-from .changes import DATASET, Article, ChangePair, _article_rng, _good_sentence, _view, _words
-from .splits import Part, part
+from .changes import Article, ChangePair, _article_rng, _good_sentence, _words, article_views
+from .splits import Part
 
 #: Shared folded words between the sentence and its passage: below, the two are about
 #: different things; above MAX, the passage nearly repeats the sentence.
@@ -37,13 +36,8 @@ def _details(text: str) -> set[str]:
 def unsupported_pairs(articles: Iterable[Article], seed: int = 13, per_article: int = 1,
                       parts: Sequence[Part] = ("train", "eval")) -> list[ChangePair]:
     """Up to ``per_article`` (passage, sentence of another passage) pairs per article."""
-    chunker = SentenceWindowChunker()
     out: list[ChangePair] = []
-    for art in articles:
-        pt = part(DATASET, art.key)
-        if pt not in parts:
-            continue
-        view = _view(art, chunker)
+    for art, pt, view in article_views(articles, parts):
         if len(view.passages) < 2:
             continue
         rng = _article_rng(seed, art.key, "unsupported")
