@@ -229,3 +229,15 @@ def test_a_named_speaker_may_be_described_when_it_speaks_of_itself():
     other = "Tesla plans to build a new factory in Berlin, a rival company said on Tuesday."
     assert roles(Relation.UNBACKED, "Tesla said it plans to build a new factory in Berlin.",
                  other, attribution=True) == ["speaker"]
+
+
+def test_people_the_whole_source_never_names_are_listed():
+    """Also where no clause of the passage aligns with the claim's (a Reuters pair of one
+    article: the passage is about the indictment, the claim about the successor)."""
+    claim = ("Paradyne also said it named Jerry Kendall as president and chief executive officer, "
+             "succeeding Robert Wiggins who resigned as chairman as part of the settlement.")
+    passage = ("Wiggins was among five Paradyne executives who were charged in a 1985 federal "
+               "indictment stemming from a 115 mln contract awarded to Paradyne in 1981.")
+    assert "Jerry Kendall" in compare(claim, passage).unnamed_people
+    assert "Jerry Kendall" not in compare(claim, passage, source_text="Paradyne chose Jerry Kendall. "
+                                          + passage).unnamed_people

@@ -572,3 +572,21 @@ def test_a_refutation_says_what_the_sources_give_instead(verifier, claim, passag
     if says:
         assert says in recorded.says
     assert out.reason == f"{REASON_REFUTED}: {recorded.says[0]}"
+
+
+def test_a_person_the_source_never_names_is_not_backed(verifier):
+    """A claim naming a person the whole source never names is not supported by it, however
+    alike the rest; the same passage in an article that names the person elsewhere is not
+    capped for it (a passage calls a person "he" after the article has named them)."""
+    claim = Claim(id="c1", text="Paradyne also said it named Jerry Kendall as president and chief "
+                  "executive officer, succeeding Robert Wiggins who resigned as chairman as part of "
+                  "the settlement.")
+    passage = ("Wiggins was among five Paradyne executives who were charged in a 1985 federal "
+               "indictment stemming from a 115 mln contract awarded to Paradyne in 1981.")
+    out = verifier.verify(claim, [sp("p1", passage)], BRIEF)
+    assert out.verdict is not Verdict.SUPPORTED
+    cap = "Jerry Kendall (no source names this person)"
+    assert cap in out.judgements[0].signals.support_capped_by
+    named = sp("p1", passage)
+    named.source.text = "Paradyne chose Jerry Kendall, a former IBM executive. " + passage
+    assert cap not in verifier.verify(claim, [named], BRIEF).judgements[0].signals.support_capped_by

@@ -226,6 +226,7 @@ def measure_pair(
     similarity: float = 0.0,
     parse: bool = True,
     context: str = "",
+    source_text: str = "",
     names: NameMatcher | None = None,
     similar: Similarity | None = None,
 ) -> PairEvidence:
@@ -253,7 +254,7 @@ def measure_pair(
         speaker=check_speaker(speaker, passage_text) if speaker else None,
         attribution=attribution,
         roles=(compare(claim_text, passage_text, attribution=attribution, context=context,
-                       similar=similar)
+                       source_text=source_text, similar=similar)
                if parse else RoleJudgement(parsed=False)),
         displacing=displacing_names(claim_text, entities, negation.sentence) if names is None else (),
         wording=changed_words(claim_text, passage_text, similar) if parse else (),
@@ -390,6 +391,8 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     # claim that holds "X said ..." itself asserts who said it, so there it is a detail.)
     caps.extend(f.words() for f in roles.unbacked if f.role != "speaker" or not ev.attribution)
     caps.extend(f.words() for f in changed if f.relation is Relation.UNBACKED or ev.attribution)
+    caps.extend(f"{n} (no source names this person)" for n in roles.unnamed_people
+                if not any(n in c for c in caps))
     if caps or role_conflicts:
         support = min(support, s.detail_cap)
     if ev.entities.missing:
@@ -737,6 +740,7 @@ class DefaultVerifier(Verifier):
                               speaker=speaker if attribution else None,
                               attribution=attribution, similarity=sim,
                               parse=parse, context=sp.source.title,
+                              source_text=sp.source.text,
                               names=self.names if cross else None,
                               similar=self.word_similarity)
             sc = score_pair(ev, s)

@@ -114,6 +114,11 @@ class RoleJudgement:
     #: description: on Climate-FEVER's gold-supporting sentences this flagged 89 of 301), but a
     #: refutation needs the passage to speak of what the claim names.
     unnamed: tuple[str, ...] = ()
+    #: people the claim names whom neither the passage nor anything of its source (title and
+    #: text) names: a person is called "he" or "the minister" only after the article has named
+    #: them, so a source that never does cannot back the claim ("Paradyne named Jerry Kendall
+    #: as president" against an article on its indictment that never names Kendall).
+    unnamed_people: tuple[str, ...] = ()
 
     @property
     def conflicts(self) -> tuple[Finding, ...]:
@@ -356,7 +361,8 @@ def _alignment(cf: Frame, pf: Frame) -> tuple[float, bool]:
 
 
 def compare(claim: str, passage: str, *, attribution: bool = False,
-            context: str = "", similar: Similarity | None = None) -> RoleJudgement:
+            context: str = "", source_text: str = "",
+            similar: Similarity | None = None) -> RoleJudgement:
     """Compare ``claim`` with ``passage`` part by part (English parse; see module docstring).
 
     Every clause of the claim is compared with the passage clause it aligns with: a changed
@@ -372,8 +378,12 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
     cf = cfs[0]
     pframes = frames_of(passage)
     unnamed = tuple(f.claim for f in _unnamed(cfs, passage, context))
+    people = tuple(n.text for cf in cfs for n in cf.names
+                   if n.name_type == "PERSON" and n.text in unnamed
+                   and not (source_text and _arg_in_text(n, source_text)))
+    people = tuple(dict.fromkeys(people))
     if not pframes:
-        return RoleJudgement(parsed=True, unnamed=unnamed)
+        return RoleJudgement(parsed=True, unnamed=unnamed, unnamed_people=people)
     main = _compare_frame(cf, pframes, passage, context, attribution, similar)
     findings = list(main.findings)
     for other in cfs[1:]:
@@ -388,7 +398,8 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
     replaced = {norm(f.claim) for f in findings}
     return RoleJudgement(parsed=True, aligned=main.aligned, findings=tuple(findings),
                          agreement=main.agreement, stance=main.stance, negated=main.negated,
-                         unnamed=tuple(n for n in unnamed if norm(n) not in replaced))
+                         unnamed=tuple(n for n in unnamed if norm(n) not in replaced),
+                         unnamed_people=tuple(n for n in people if norm(n) not in replaced))
 
 
 def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: str,
