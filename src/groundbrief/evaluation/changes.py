@@ -10,7 +10,10 @@ news article) and its hypothesis is a claim written from one sentence of that pa
 * **negatives**, one change each, the change type kept as a label: ``entity``, ``figure``,
   ``date``, ``direction``, ``negation``, ``object``, ``speaker`` (expected ``refuted``: the
   passage fills that part with another value) and ``hedge``, ``modality`` (expected
-  ``not_enough_evidence``: an allegation or a plan neither supports nor refutes the bare fact).
+  ``not_enough_evidence``: an allegation or a plan neither supports nor refutes the bare fact);
+* made in their own modules and added by :func:`news_pairs`: ``paraphrase`` and
+  ``reworded_figure`` (:mod:`.paraphrase`), ``unsupported`` (:mod:`.unsupported`: a sentence of
+  the same article that the passage does not hold, expected ``not_enough_evidence``).
 
 What to change is found with :func:`groundbrief.nlp.parse_many` (spaCy NER, dependency parse,
 lemmas). A change is skipped when it might not change the meaning: the new value already
