@@ -55,11 +55,10 @@ _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\w/]|-\d)")  # not "9" of
 _FIGURE_KEY = re.compile(r"\d[\d,./-]*\d|\d")
 #: A bound or an estimate just before a figure ("at least", "nearly", "about"): the figure
 #: rules' qualifiers (words.py).
-_BOUND = re.compile(r"\b(?:%s)\s*$" % "|".join(
-    (*FIGURE_AT_LEAST_EN, *FIGURE_AT_MOST_EN, *FIGURE_NEARLY_EN, *FIGURE_ABOUT_EN)), re.IGNORECASE)
+_BOUND_WORDS = "|".join((*FIGURE_AT_LEAST_EN, *FIGURE_AT_MOST_EN, *FIGURE_NEARLY_EN, *FIGURE_ABOUT_EN))
+_BOUND = re.compile(r"\b(?:%s)\s*$" % _BOUND_WORDS, re.IGNORECASE)
 #: The same words anywhere in the few words before a figure ("just over a 12 pct share").
-_BOUND_NEAR = re.compile(r"\b(?:%s)\b" % "|".join(
-    (*FIGURE_AT_LEAST_EN, *FIGURE_AT_MOST_EN, *FIGURE_NEARLY_EN, *FIGURE_ABOUT_EN)), re.IGNORECASE)
+_BOUND_NEAR = re.compile(r"\b(?:%s)\b" % _BOUND_WORDS, re.IGNORECASE)
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'.-]+")
 _MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*$")

@@ -316,24 +316,26 @@ def check_negation(claim: str, passage: str) -> NegationResult:
     """
     best, best_overlap = _closest_sentence(claim, passage)
     claim_cues, passage_cues = negation_cues(claim), negation_cues(best)
-    parts = _statements(claim)
-    if len(parts) > 1 and bool(claim_cues) != bool(passage_cues):
-        # A claim of several statements ("The sample showed contamination, and the company
-        # said it does not affect drinking water") is closest, as a whole, to the sentence of
-        # one of them; each statement's polarity is compared with its own closest sentence.
-        # When every statement agrees with its sentence, the passage says what the claim says.
-        per_part = [(negation_cues(part), negation_cues(_closest_sentence(part, passage)[0]))
-                    for part in parts]
-        if all(bool(c) == bool(q) for c, q in per_part):
-            passage_cues = tuple(dict.fromkeys(cue for _, q in per_part for cue in q))
-    elif passage_cues and not claim_cues:
-        # The same for a sentence of several statements: "Price details were not available
-        # but some traders suggested business had been done around 220 dlrs" does not deny
-        # what the traders suggested; the statement closest to the claim is compared.
-        pieces = _statements(best)
-        if len(pieces) > 1:
-            closest = max(pieces, key=lambda piece: content_overlap(claim, piece))
-            passage_cues = negation_cues(closest)
+    if bool(claim_cues) != bool(passage_cues):
+        parts = _statements(claim)
+        if len(parts) > 1:
+            # A claim of several statements ("The sample showed contamination, and the company
+            # said it does not affect drinking water") is closest, as a whole, to the sentence
+            # of one of them; each statement's polarity is compared with its own closest
+            # sentence. When every statement agrees with its sentence, the passage says what
+            # the claim says.
+            per_part = [(negation_cues(part), negation_cues(_closest_sentence(part, passage)[0]))
+                        for part in parts]
+            if all(bool(c) == bool(q) for c, q in per_part):
+                passage_cues = tuple(dict.fromkeys(cue for _, q in per_part for cue in q))
+        elif passage_cues:
+            # The same for a sentence of several statements: "Price details were not available
+            # but some traders suggested business had been done around 220 dlrs" does not deny
+            # what the traders suggested; the statement closest to the claim is compared.
+            pieces = _statements(best)
+            if len(pieces) > 1:
+                closest = max(pieces, key=lambda piece: content_overlap(claim, piece))
+                passage_cues = negation_cues(closest)
     return NegationResult(
         claim_cues=claim_cues,
         passage_cues=passage_cues,
@@ -355,7 +357,7 @@ def _statements(text: str) -> list[str]:
     parts: list[str] = []
     pending = ""
     for piece in _STATEMENT_BREAK.split(text):
-        piece = (pending + " " + piece).strip() if pending else (piece or "").strip()
+        piece = (pending + " " + piece).strip() if pending else piece.strip()
         if len(_content_stems(piece)) < _MIN_STATEMENT_WORDS:
             pending = piece
             continue

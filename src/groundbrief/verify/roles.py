@@ -377,11 +377,10 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
         return RoleJudgement(parsed=False)
     cf = cfs[0]
     pframes = frames_of(passage)
-    unnamed = tuple(f.claim for f in _unnamed(cfs, passage, context))
-    people = tuple(n.text for cf in cfs for n in cf.names
-                   if n.name_type == "PERSON" and n.text in unnamed
+    missing = _unnamed(cfs, passage, context)
+    unnamed = tuple(n.text for n in missing)
+    people = tuple(n.text for n in missing if n.name_type == "PERSON"
                    and not (source_text and _arg_in_text(n, source_text)))
-    people = tuple(dict.fromkeys(people))
     if not pframes:
         return RoleJudgement(parsed=True, unnamed=unnamed, unnamed_people=people)
     main = _compare_frame(cf, pframes, passage, context, attribution, similar)
@@ -544,12 +543,12 @@ def _opposite_words(cf: Frame, pf: Frame) -> tuple[str, str] | None:
     return None
 
 
-def _unnamed(cfs: Sequence[Frame], passage: str, context: str) -> tuple[Finding, ...]:
+def _unnamed(cfs: Sequence[Frame], passage: str, context: str) -> tuple[Argument, ...]:
     """Names of the claim (people, organisations, places, events, works) that neither the
     passage nor its source's title names: a passage about the coronavirus does not back a
     claim about brucellosis, however alike the sentences. Nationalities and other adjectives
     ("German", "Dutch") take too many forms to require."""
-    out: list[Finding] = []
+    out: list[Argument] = []
     seen: set[str] = set()
     for name in (n for cf in cfs for n in cf.names):
         if name.name_type in ("NORP", "LANGUAGE") or norm(name.text) in seen:
@@ -557,7 +556,7 @@ def _unnamed(cfs: Sequence[Frame], passage: str, context: str) -> tuple[Finding,
         seen.add(norm(name.text))
         if _arg_in_text(name, passage) or (context and _arg_in_text(name, context)):
             continue
-        out.append(Finding("name", name.text, None, Relation.UNBACKED))
+        out.append(name)
     return tuple(out)
 
 
