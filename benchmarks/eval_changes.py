@@ -19,6 +19,7 @@ Reported per change type: n, the share of each verdict, and
     ... --pairs .nli_out/news_pairs/eval.jsonl         # pairs from a file (default: regenerated)
     ... --changes entity,speaker                       # only some change types
     ... --nli-only                                     # the NLI model's argmax alone, no rules
+    ... --german 300                                   # German pairs (gnad10k_de), no parser
 
 Without ``--pairs`` the eval pairs are regenerated deterministically from ../shared/data with
 the recipe of training/make_news_pairs.py (about two minutes of parsing); with it, they are read
@@ -119,11 +120,11 @@ def judge(verifier, pair: ChangePair, i: int) -> str:
 
     outlet = {"reuters": "Reuters", "wikinews": "Wikinews"}.get(pair.corpus, pair.corpus)
     source_id = f"{pair.corpus}:{pair.article_id}"
-    source = Source(id=source_id, title=source_id, outlet=outlet, language="en", text=pair.premise)
+    source = Source(id=source_id, title=source_id, outlet=outlet, language=pair.language, text=pair.premise)
     passage = Passage(id=f"{source_id}#p0", source_id=source_id, ordinal=0, start=0,
                       end=len(pair.premise), text=pair.premise)
     claim = Claim(id=f"c{i}", text=pair.hypothesis)
-    brief = Brief(text=pair.hypothesis, language="en")
+    brief = Brief(text=pair.hypothesis, language=pair.language)
     result = verifier.verify(claim, [ScoredPassage(passage=passage, source=source, score=1.0)], brief)
     return result.verdict.value
 
@@ -214,6 +215,9 @@ def main(argv: list[str] | None = None) -> dict:
                     help="score the NLI model's argmax alone (entailment = Supported ...), not the verifier")
     ap.add_argument("--out", type=Path, default=None, help="write the results (with every verdict) as JSON")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    ap.add_argument("--german", type=int, default=0, metavar="N",
+                    help="instead: German pairs made from the first N articles of gnad10k_de "
+                         "(groundbrief.evaluation.changes_plain; no parser)")
     args = ap.parse_args(argv)
 
     from _evalcommon import run_info
@@ -222,7 +226,16 @@ def main(argv: list[str] | None = None) -> dict:
     if wanted - set(CHANGE_TYPES):
         raise SystemExit(f"unknown change types {sorted(wanted - set(CHANGE_TYPES))}; "
                          f"known: {', '.join(CHANGE_TYPES)}")
-    pairs = load_eval_pairs(args.pairs)
+    if args.german:
+        from groundbrief.evaluation.changes_plain import load_gnad, plain_pairs
+
+        gnad = DATA / "gnad10k_de" / "test.jsonl"
+        if not gnad.exists():
+            raise SystemExit(f"{gnad} not found: ../shared/data is needed for --german")
+        pairs = plain_pairs(list(load_gnad(gnad))[: args.german], "de")
+        args.pairs = gnad
+    else:
+        pairs = load_eval_pairs(args.pairs)
     if args.changes:
         pairs = [p for p in pairs if p.change in wanted]
     if args.limit:

@@ -118,25 +118,33 @@ def load_climate_fever(path: Path):
 NEWS_LABEL = {"supported": 0, "not_enough_evidence": 1, "refuted": 2}
 
 
-def load_news_pairs(path: Path, max_per_type: int = 0, uncapped: frozenset[str] = frozenset(), seed: int = 13):
+def load_news_pairs(path: Path, max_per_type: int = 0, uncapped: frozenset[str] = frozenset(), seed: int = 13,
+                    negatives_not_entailment: bool = False, type_repeat: dict[str, int] | None = None):
     """(passage, claim, label_index) of a news change-pair file written by make_news_pairs.py.
 
     ``max_per_type`` > 0 keeps a seeded sample of at most that many pairs of each change type
     (types in ``uncapped`` are kept whole): a continued fine-tune replays what an earlier run
-    learned without repeating all of it."""
+    learned without repeating all of it. ``negatives_not_entailment`` trains every changed
+    pair as "not entailment" (neutral or contradiction, whichever the model prefers): the
+    verifier's part-by-part rules say which detail conflicts, and a model taught that every
+    changed detail is a contradiction also reads a detail the passage merely lacks as one
+    (session 8's news8 and news8b). ``type_repeat`` repeats the pairs of some types
+    (headlines are few and the hardest positives)."""
     by_type: dict[str, list] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 d = json.loads(line)
-                by_type.setdefault(d.get("change", ""), []).append(
-                    (d["premise"], d["hypothesis"], NEWS_LABEL[d["expected"]]))
+                label = NEWS_LABEL[d["expected"]]
+                if negatives_not_entailment and label != 0:
+                    label = NOT_ENTAILMENT
+                by_type.setdefault(d.get("change", ""), []).append((d["premise"], d["hypothesis"], label))
     out = []
     for change in sorted(by_type):
         exs = by_type[change]
         if max_per_type and change not in uncapped and len(exs) > max_per_type:
             exs = random.Random(f"{seed}:{change}").sample(exs, max_per_type)
-        out += exs
+        out += exs * (type_repeat or {}).get(change, 1)
     return out
 
 
@@ -267,7 +275,9 @@ def cmd_train(args) -> None:
     news = []
     uncapped = frozenset(t for t in args.news_uncapped_types.split(",") if t)
     for path in args.news_pairs or []:
-        part_news = load_news_pairs(Path(path), args.news_max_per_type, uncapped, args.seed)
+        type_repeat = {k: int(v) for k, v in (t.split("=") for t in args.news_type_repeat.split(",") if t)}
+        part_news = load_news_pairs(Path(path), args.news_max_per_type, uncapped, args.seed,
+                                    args.news_negatives == "not_entailment", type_repeat)
         news += part_news
         train += part_news * args.news_repeat
     nli_eval = {n: nli[n]["eval"] for n in sets}
@@ -281,6 +291,8 @@ def cmd_train(args) -> None:
     if news:
         counts["news_pairs"] = len(news)
         counts["news_repeat"] = args.news_repeat
+        counts["news_negatives"] = args.news_negatives
+        counts["news_type_repeat"] = args.news_type_repeat
     print(f"train examples {len(train)} {counts}", flush=True)
 
     base = args.base_model or base_model_dir()
@@ -687,6 +699,10 @@ def main(argv=None) -> None:
     t.add_argument("--stop-at-step", type=int, default=0,
                    help="stop (checkpoint and save) at this step, as the time limit would (tests of --resume)")
     t.add_argument("--news-repeat", type=int, default=1, help="times the news pairs are repeated")
+    t.add_argument("--news-negatives", choices=("three_way", "not_entailment"), default="three_way",
+                   help="train changed pairs as their verdict's label, or as 'not entailment' only")
+    t.add_argument("--news-type-repeat", default="",
+                   help="repeat the pairs of some change types, e.g. headline=3 (after the cap)")
     t.add_argument("--checkpoint-every", type=int, default=0,
                    help="save a resumable checkpoint to OUT/checkpoint every N steps (and at --max-minutes)")
     t.add_argument("--resume", default=None,

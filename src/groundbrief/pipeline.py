@@ -427,8 +427,12 @@ def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list
                    " with a conflicting part")
         if len(parsed) < len(parts):
             # The dependency parser is English only: say so where it was not used.
-            outcome += (f"; {len(parts) - len(parsed)} pairs not in English were judged by the "
-                        "model and name matching only")
+            unparsed = [p for p in parts if not p.parsed]
+            worded = sum(bool(p.findings) for p in unparsed)
+            outcome += (f"; {len(unparsed)} pairs not in English were judged by the model, name "
+                        "matching and, for a French, Dutch or German sentence copied from a source, "
+                        f"word lists (months, negations, opposites, names, figures): {worded} with a "
+                        "changed word")
         checks.append(Check(name="part-by-part comparison", outcome=outcome))
     gated = sum(v.signals.detail_gate is not None for v in verifications)
     checked = gated + sum(v.verdict == Verdict.SUPPORTED for v in verifications)

@@ -257,6 +257,79 @@ PERSON_POSSESSIVES: dict[str, dict[str, str]] = {
 IMPERSONAL_FR = (r"il\s+(?:y\s+a|y\s+avait|faut|fallait|s['’]agit|semble|paraît|reste|pleut|"
                  r"est\s+(?:temps|\w+\s+(?:de|d['’]|que|qu['’])))")
 
+# ------------------------------------------------------------ calendar, negation, opposites
+
+#: Month names per language (lowercase, without diacritics: compared after folding them).
+#: English lives in verify/surface.py with its abbreviations. Austrian "Jänner" and "Feber"
+#: are January and February (gnad10k's DER STANDARD writes them).
+MONTHS: dict[str, dict[str, int]] = {
+    "fr": {m: i for i, ms in enumerate((
+        ("janvier",), ("fevrier",), ("mars",), ("avril",), ("mai",), ("juin",), ("juillet",),
+        ("aout",), ("septembre",), ("octobre",), ("novembre",), ("decembre",)), 1) for m in ms},
+    "nl": {m: i for i, ms in enumerate((
+        ("januari",), ("februari",), ("maart",), ("april",), ("mei",), ("juni",), ("juli",),
+        ("augustus",), ("september",), ("oktober",), ("november",), ("december",)), 1) for m in ms},
+    "de": {m: i for i, ms in enumerate((
+        ("januar", "janner"), ("februar", "feber"), ("marz",), ("april",), ("mai",), ("juni",),
+        ("juli",), ("august",), ("september",), ("oktober",), ("november",), ("dezember",)), 1)
+        for m in ms},
+}
+WEEKDAYS: dict[str, dict[str, int]] = {
+    "fr": {d: i for i, d in enumerate("lundi mardi mercredi jeudi vendredi samedi dimanche".split())},
+    "nl": {d: i for i, d in enumerate(
+        "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())},
+    "de": {**{d: i for i, d in enumerate(
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag".split())}, "sonnabend": 5},
+}
+
+#: Words that negate a statement, per language (lowercase, folded). French negation is
+#: written with "ne"/"n'" in news copy, so those carry it; "personne" and "plus" are left out
+#: (also "person" and "more").
+NEGATION_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "nullement", "guere"}),
+    "nl": frozenset({"niet", "geen", "nooit", "niets", "niemand", "nergens"}),
+    "de": frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
+                     "niemals", "nichts", "niemand", "nirgends"}),
+}
+
+#: Words that say the opposite of each other, per language (word forms as news copy writes
+#: them, lowercase and folded; a copied sentence keeps the form, so no lemmatiser is needed).
+#: Ambiguous words are left out: French "est" (east / is), Dutch "voor" (before / for).
+OPPOSITE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "fr": tuple(tuple(pair.split("/")) for pair in """
+        hausse/baisse augmente/baisse augmente/diminue augmentent/baissent augmentent/diminuent
+        augmentation/diminution augmentation/baisse monte/baisse progresse/recule hausse/recul gagne/perd gagne/perdu gagnent/perdent
+        victoire/defaite avant/apres plus/moins arrete/libere arretes/liberes ouvert/ferme
+        ouverte/fermee ouvre/ferme adopte/rejete accepte/refuse accepte/rejete approuve/rejete
+        condamne/acquitte superieur/inferieur superieure/inferieure majorite/minorite nord/sud
+        vrai/faux legal/illegal legale/illegale debut/fin premier/dernier premiere/derniere
+        entree/sortie haut/bas eleve/faible interdit/autorise interdite/autorisee""".split()),
+    "nl": tuple(tuple(pair.split("/")) for pair in """
+        gestegen/gedaald stijgt/daalt steeg/daalde stijgen/dalen stijging/daling toename/afname
+        toegenomen/afgenomen gewonnen/verloren wint/verliest won/verloor winst/verlies
+        overwinning/nederlaag meer/minder hoger/lager gearresteerd/vrijgelaten
+        opgepakt/vrijgelaten geopend/gesloten open/dicht aangenomen/verworpen
+        goedgekeurd/afgewezen goedgekeurd/verworpen veroordeeld/vrijgesproken eerste/laatste
+        begin/einde noord/zuid noorden/zuiden oost/west oosten/westen legaal/illegaal
+        verboden/toegestaan""".split()),
+    "de": tuple(tuple(pair.split("/")) for pair in """
+        gestiegen/gesunken gestiegen/gefallen steigt/sinkt steigt/fallt stieg/sank stieg/fiel
+        steigen/sinken anstieg/ruckgang zunahme/abnahme zugenommen/abgenommen gewonnen/verloren
+        gewinnt/verliert gewinn/verlust sieg/niederlage mehr/weniger hoher/niedriger
+        festgenommen/freigelassen verhaftet/freigelassen geoffnet/geschlossen
+        angenommen/abgelehnt zugestimmt/abgelehnt verurteilt/freigesprochen erste/letzte
+        ersten/letzten beginn/ende norden/suden osten/westen legal/illegal verboten/erlaubt
+        vor/nach""".split()),
+}
+
+#: Articles and determiners after which a word is a noun, per language: languages without a
+#: parser here tell a noun from a verb by them (German capitalises nouns besides).
+DETERMINERS: dict[str, frozenset[str]] = {
+    "fr": frozenset("le la les l' un une des du au aux ce cet cette ces son sa ses leur leurs".split()),
+    "nl": frozenset("de het een dit dat deze die zijn haar hun".split()),
+    "de": frozenset("der die das den dem des ein eine einen einem einer eines".split()),
+}
+
 # ------------------------------------------------------------------------ social-post furniture
 
 #: Labels that open an alert or a post and assert nothing ("BREAKING:", "JUST IN -",

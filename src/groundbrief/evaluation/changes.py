@@ -87,6 +87,7 @@ class ChangePair:
     part: Part
     original: str  # the unchanged sentence(s) the claim was written from
     detail: str = ""  # what changed, e.g. "PERSON: Hunt -> Gove" or "figure:age 95 -> 89"
+    language: str = "en"  # of claim and passage (evaluation/changes_plain.py makes German pairs)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)

@@ -62,7 +62,9 @@ from .names import NameMatcher, extract_names, name_key, passage_names, same_nam
 from .parts import Stance, norm
 from .roles import Finding, Relation, RoleJudgement, Similarity, compare
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
+from .qa import statement_of
 from .wording import changed_words
+from .wording_plain import changed_words_plain
 
 __all__ = [
     "DefaultVerifier",
@@ -211,7 +213,8 @@ class PairEvidence:
     #: missing ("Hunt" in the sentence that says what the claim says of "Gove")
     displacing: tuple[str, ...] = ()
     #: details of the claim changed from the passage sentence it otherwise copies
-    #: (verify/wording.py); empty when the pair is not English or the claim is no copy
+    #: (verify/wording.py, or verify/wording_plain.py for French, Dutch and German); empty when
+    #: the claim is no copy, or in another language
     wording: tuple[Finding, ...] = ()
 
 
@@ -229,6 +232,7 @@ def measure_pair(
     source_text: str = "",
     names: NameMatcher | None = None,
     similar: Similarity | None = None,
+    language: str | None = None,
 ) -> PairEvidence:
     """Run every deterministic check of ``claim_text`` against ``passage_text``.
 
@@ -237,7 +241,9 @@ def measure_pair(
     source's title, where a name of the claim may be given instead of in the passage.
     ``names``: a matcher of names across languages, for a claim and a passage in two languages
     ("Californië" / "California"). ``similar``: word similarity for the part-by-part
-    comparison (synonyms in one slot).
+    comparison (synonyms in one slot). ``language``: the language claim and passage share, where
+    it has no parser; a copied sentence is then compared word by word with the word lists of
+    :mod:`groundbrief.verify.wording_plain`.
     """
     entities = check_entities(claim_text, passage_text, names=names)
     negation = check_negation(claim_text, passage_text)
@@ -257,7 +263,8 @@ def measure_pair(
                        source_text=source_text, similar=similar)
                if parse else RoleJudgement(parsed=False)),
         displacing=displacing_names(claim_text, entities, negation.sentence) if names is None else (),
-        wording=changed_words(claim_text, passage_text, similar) if parse else (),
+        wording=(changed_words(claim_text, passage_text, similar) if parse
+                 else changed_words_plain(claim_text, passage_text, language, similar)),
     )
 
 
@@ -692,7 +699,9 @@ class DefaultVerifier(Verifier):
         self, items: Sequence[tuple[Claim, Sequence[ScoredPassage], Brief | None]]
     ) -> list[list[PassageJudgement]]:
         """:meth:`judge` for several claims with a single model call (used by benchmarks)."""
-        readings = [_Reading(claim, sp, sp.passage.text, brief)
+        # A passage written as a question and its answer is judged as the statement it makes
+        # (verify/qa.py); a citation still quotes it as stored.
+        readings = [_Reading(claim, sp, statement_of(sp.passage.text, sp.source.language), brief)
                     for claim, passages, brief in items for sp in passages]
         judged = iter(self._judge_readings(readings))
         return [[next(judged) for _ in passages] for _, passages, _ in items]
@@ -742,7 +751,8 @@ class DefaultVerifier(Verifier):
                               parse=parse, context=sp.source.title,
                               source_text=sp.source.text,
                               names=self.names if cross else None,
-                              similar=self.word_similarity)
+                              similar=self.word_similarity,
+                              language=None if parse or cross else _shared_language(brief, sp))
             sc = score_pair(ev, s)
             # A claim that names nothing ("The spire collapsed") takes its subject from the
             # brief: its evidence must come from a source that names something the brief
@@ -805,6 +815,14 @@ def _two_languages(brief: Brief | None, sp: ScoredPassage) -> bool:
     a = brief.language if brief is not None else None
     b = sp.source.language
     return bool(a and b and a not in ("und",) and b not in ("und",) and a != b)
+
+
+def _shared_language(brief: Brief | None, sp: ScoredPassage) -> str | None:
+    """The language of claim and passage where both are in it (one of them unknown counts as
+    the other's), else None."""
+    langs = {lang for lang in (brief.language if brief is not None else None, sp.source.language)
+             if lang not in (None, "", "und")}
+    return langs.pop() if len(langs) == 1 else None
 
 
 def _parsed_language(brief: Brief | None, sp: ScoredPassage) -> bool:

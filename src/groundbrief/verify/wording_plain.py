@@ -1,0 +1,225 @@
+"""A source sentence copied with a word changed, in a language without a parser (French, Dutch,
+German).
+
+The English check (verify/wording.py) reads the changed span with spaCy's tags and entities. No
+package here ships a Dutch or German parser, and the claim and the passage of a copy share
+nearly all their words, so the small English cross-encoder takes "Le suspect a été libéré" for
+the source's "Le suspect a été arrêté". This module does what a reader does with two copies of
+one sentence side by side, with word lists instead of a parser
+(:data:`groundbrief.words.MONTHS`, ``WEEKDAYS``, ``NEGATION_WORDS``, ``OPPOSITE_WORDS``,
+``DETERMINERS``):
+
+* a month or a weekday for another, or a word for its opposite ("hausse" / "baisse",
+  "gestiegen" / "gesunken") is a **conflict**;
+* a negation the other copy lacks ("n'a pas été", "geen", "keine" for "eine") is a **conflict**
+  of polarity;
+* another capitalised name inside the sentence (French, Dutch: "Rutte" for "Schoof") is a
+  **conflict** of names, unless the two are one name written otherwise (names.same_name);
+* another noun (French and Dutch: a word after an article; German: a capitalised word, which
+  may also be a name, so never more than unbacked) that is no synonym by the multilingual
+  embedder is **unbacked**;
+* verbs, adverbs, figures and dates written otherwise are left to the model and the figure and
+  date checks, as in English: verbs are paraphrased all the time.
+
+Only a claim that copies most of one stretch of the passage is compared this way, with the
+thresholds of the English check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ..text import sentence_spans
+from ..words import DETERMINERS, MONTHS, NEGATION_WORDS, OPPOSITE_WORDS, STOPWORDS, WEEKDAYS
+from .names import same_name
+from .roles import SYNONYM, Finding, Relation, Similarity
+from .surface import fold_diacritics
+from .wording import MAX_SPAN, MIN_COPIED
+
+__all__ = ["PLAIN_LANGUAGES", "changed_words_plain"]
+
+#: Claims with fewer content words are not compared. Lower than English's 6 (verify/wording.py):
+#: German and Dutch compounds put in one word what English says in two ("Heimsieg", "home
+#: win"), and with the in-order share of MIN_COPIED a copy of four content words and its
+#: function words can differ in one word only.
+MIN_CLAIM_WORDS_PLAIN = 4
+
+#: Languages this module has word lists for.
+PLAIN_LANGUAGES = frozenset(NEGATION_WORDS)
+
+# An elided article or pronoun ("l'", "n'", "d'", "qu'") is a word of its own; a figure keeps
+# its separators ("1.000,5", "3,5").
+_TOKEN = re.compile(r"[^\W\d_]{1,3}['’](?=\w)|\d+(?:[.,:]\d+)*|\w+(?:-\w+)*|[^\w\s]")
+_SENTENCE_END = frozenset(".!?:;\"«»“”")
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    key: str  # lowercase, without diacritics, straight apostrophe
+    initial: bool  # opens its sentence (a capital there says nothing)
+    start: int  # offsets in the text it was read from
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        t = m.group(0)
+        initial = not out or out[-1].text in _SENTENCE_END
+        out.append(_Token(t, fold_diacritics(t.lower()).replace("’", "'"), initial, m.start(), m.end()))
+    # Punctuation is read (a capital after a full stop opens a sentence) but not aligned: a
+    # claim's closing full stop would otherwise line up with the end of a longer sentence.
+    return [t for t in out if t.word]
+
+
+@lru_cache(maxsize=2048)
+def _windows(passage: str) -> tuple[tuple[_Token, ...], ...]:
+    """Each sentence of the passage and each two adjacent ones, as tokens with offsets."""
+    sents = [tuple(_tokens(passage, s, e)) for s, e in sentence_spans(passage)]
+    return tuple(sents + [a + b for a, b in zip(sents, sents[1:])])
+
+
+def changed_words_plain(claim: str, passage: str, language: str | None,
+                        similar: Similarity | None = None) -> tuple[Finding, ...]:
+    """The details of ``claim`` changed from the passage sentence it copies (see module doc);
+    empty for a language without word lists here, or a claim that copies no sentence."""
+    if language not in PLAIN_LANGUAGES:
+        return ()
+    stop = STOPWORDS[language] | NEGATION_WORDS[language]
+    ctoks = _tokens(claim)
+    if sum(t.key not in stop for t in ctoks) < MIN_CLAIM_WORDS_PLAIN:
+        return ()
+    ckeys = [t.key for t in ctoks]
+    best: tuple[float, Sequence[_Token], SequenceMatcher] | None = None
+    for window in _windows(passage):
+        sm = SequenceMatcher(None, ckeys, [t.key for t in window], autojunk=False)
+        share = sum(b.size for b in sm.get_matching_blocks()) / len(ckeys)
+        if best is None or share > best[0]:
+            best = (share, window, sm)
+    if best is None or best[0] < MIN_COPIED:
+        return ()
+    _, ptoks, sm = best
+    ops = sm.get_opcodes()
+    # The stretch of the passage the claim copies: passage words before the claim's first word
+    # or after its last are another part of the sentence, whose "not" is not the claim's.
+    while ops and ops[0][0] == "insert":
+        ops = ops[1:]
+    while ops and ops[-1][0] == "insert":
+        ops = ops[:-1]
+    if not ops:
+        return ()
+    copied = ptoks[ops[0][3]:ops[-1][4]]
+    findings: list[Finding] = []
+    if _negations(ctoks, language) != _negations(copied, language):
+        findings.append(Finding("polarity", claim.strip(), passage[copied[0].start:copied[-1].end],
+                                Relation.CONFLICT))
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace":
+            continue
+        # With the word before each span, so that an article just before it is seen.
+        finding = _compare_span(ctoks[max(i1 - 1, 0):i2], ptoks[max(j1 - 1, 0):j2], i1 > 0, j1 > 0,
+                                language, stop, similar)
+        if finding is not None and finding not in findings:
+            findings.append(finding)
+    return tuple(findings)
+
+
+def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: bool,
+                  language: str, stop: frozenset[str], similar: Similarity | None) -> Finding | None:
+    """The finding of one replaced span; ``c_led``/``p_led``: the span's first token is the
+    word before it (kept to see an article), not part of the change."""
+    cw = [t for t in c[c_led:] if t.key not in stop]
+    pw = [t for t in p[p_led:] if t.key not in stop]
+    if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
+        return None
+    if any(ch.isdigit() for t in (*cw, *pw) for ch in t.text):
+        # One figure for another in the copied sentence ("3:0 (2:1)" for "3:0 (2:0)",
+        # "20.000" for "10.000"): the figure checks read English number formats only. A
+        # figure written in a form not read here is left to them.
+        if len(cw) == len(pw) == 1:
+            a, b = _value(cw[0].text), _value(pw[0].text)
+            if a is not None and b is not None and a != b:
+                return Finding("figure:number", cw[0].text, pw[0].text, Relation.CONFLICT)
+        return None
+    if len(cw) == len(pw):
+        # Word by word: a month or a weekday for another, a word for its opposite.
+        for a, b in zip(cw, pw):
+            for table in (MONTHS[language], WEEKDAYS[language]):
+                if a.key in table and b.key in table and table[a.key] != table[b.key]:
+                    return Finding("date", a.text, b.text, Relation.CONFLICT)
+            if (a.key, b.key) in _opposites(language) or (b.key, a.key) in _opposites(language):
+                return Finding("predicate", a.text, b.text, Relation.CONFLICT)
+    if any(t.key in MONTHS[language] or t.key in WEEKDAYS[language] for t in (*cw, *pw)):
+        return None  # a date written another way: verify/dates.py
+    cname, pname = " ".join(t.text for t in cw), " ".join(t.text for t in pw)
+    named = all(t.capitalised and not t.initial for t in (*cw, *pw))
+    if named and same_name(cname, pname):
+        return None
+    if named and language != "de":
+        # French and Dutch capitalise names only: another name where the source has this one.
+        return Finding("name", cname, pname, Relation.CONFLICT)
+    if named or (len(cw) == 1 and len(pw) == 1 and _after_article(c, cw[0], language)
+                 and _after_article(p, pw[0], language)):
+        # A German capitalised word may be a noun or a name, and a word after an article is a
+        # noun: another noun is a detail the source does not give, unless it is a synonym or
+        # another form of the same word ("accord" / "accords").
+        if _same_stem(cw, pw) or (similar is not None and similar(cname, pname) >= SYNONYM):
+            return None
+        return Finding("word", cname, pname, Relation.UNBACKED)
+    return None
+
+
+def _negations(toks: Sequence[_Token], language: str) -> int:
+    """How many negations the words hold. A French negation is counted by its "ne"/"n'" (news
+    copy always writes it), so "ne … pas" and "ne … plus" each count once."""
+    words = _FRENCH_NE if language == "fr" else NEGATION_WORDS[language]
+    return sum(t.key in words for t in toks)
+
+
+_FRENCH_NE = frozenset({"ne", "n'"})
+
+
+def _value(figure: str) -> float | tuple[int, int] | None:
+    """A figure as French, Dutch and German write it: "." between thousands, "," before
+    decimals ("20.000", "3,6", "1.234,5"); a score or a time as its two numbers ("2:1");
+    None for anything else ("3.5.2016")."""
+    if m := re.fullmatch(r"(\d+):(\d+)", figure):
+        return int(m.group(1)), int(m.group(2))
+    if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", figure):
+        return None
+    return float(figure.replace(".", "").replace(",", "."))
+
+
+def _after_article(span: Sequence[_Token], word: _Token, language: str) -> bool:
+    i = span.index(word)
+    return i > 0 and span[i - 1].key in DETERMINERS[language]
+
+
+def _same_stem(cw: Sequence[_Token], pw: Sequence[_Token]) -> bool:
+    """One word in two inflections: one is the other with at most three letters added
+    ("accord" / "accords", "Regierung" / "Regierungen", "Ministers" / "Minister")."""
+    if len(cw) != len(pw):
+        return False
+    for a, b in zip(cw, pw):
+        short, long_ = sorted((a.key, b.key), key=len)
+        if not (len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3):
+            return False
+    return True
+
+
+@lru_cache(maxsize=8)
+def _opposites(language: str) -> frozenset[tuple[str, str]]:
+    return frozenset(OPPOSITE_WORDS[language])

@@ -1,0 +1,141 @@
+"""verify/wording_plain.py: a sentence copied with one detail changed, in French, Dutch and German
+(no parser; word lists), and the verdicts the real verifier publishes for such claims (bundled
+models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source, Verdict
+from groundbrief.verify import DefaultVerifier
+from groundbrief.verify.wording_plain import changed_words_plain
+
+LYON = "Le suspect a été arrêté mardi soir par la police de Lyon après son audition au tribunal."
+RUTTE = "Premier Rutte zei dinsdag dat het kabinet nieuwe maatregelen neemt tegen het virus."
+CBS = "De werkloosheid is in oktober gestegen tot 3,6 procent van de beroepsbevolking, meldt het CBS."
+GPA = ("Wien – Die Gewerkschaft GPA-djp sieht Handlungsbedarf bei sogenannten All-in-Verträgen. "
+       "Die Arbeitslosigkeit ist im Februar gesunken, teilte das Arbeitsmarktservice am Montag mit.")
+SALAIRES = "Le gouvernement a signé un accord avec les syndicats sur les salaires des enseignants du public."
+
+
+def found(claim: str, passage: str, language: str, similar=None) -> list[tuple[str, str, str, str | None]]:
+    return [(f.relation.value, f.role, f.claim, f.passage)
+            for f in changed_words_plain(claim, passage, language, similar)]
+
+
+def test_an_opposite_word_is_a_conflict_in_each_language():
+    assert found(LYON.replace("arrêté", "libéré"), LYON, "fr") == [
+        ("conflict", "predicate", "libéré", "arrêté")]
+    assert found(CBS.replace("gestegen", "gedaald"), CBS, "nl") == [
+        ("conflict", "predicate", "gedaald", "gestegen")]
+    claim = "Die Arbeitslosigkeit ist im Februar gestiegen, teilte das Arbeitsmarktservice am Montag mit."
+    assert found(claim, GPA, "de") == [("conflict", "predicate", "gestiegen", "gesunken")]
+
+
+def test_another_month_or_weekday_is_a_conflict():
+    assert found(LYON.replace("mardi", "jeudi"), LYON, "fr") == [("conflict", "date", "jeudi", "mardi")]
+    assert found(RUTTE.replace("dinsdag", "vrijdag"), RUTTE, "nl") == [
+        ("conflict", "date", "vrijdag", "dinsdag")]
+    # two details in one span: each word is read against its own
+    claim = "Die Arbeitslosigkeit ist im März gestiegen, teilte das Arbeitsmarktservice am Montag mit."
+    assert found(claim, GPA, "de")[0] == ("conflict", "date", "März", "Februar")
+
+
+def test_a_negation_added_or_dropped_is_a_conflict_of_polarity():
+    for claim, passage, language in (
+            (LYON.replace("a été", "n'a pas été"), LYON, "fr"),
+            (RUTTE.replace("nieuwe", "geen nieuwe"), RUTTE, "nl"),
+            (GPA.split(". ")[0].replace("sieht", "sieht keinen"), GPA, "de"),
+            (CBS, CBS.replace("is in", "is niet in"), "nl")):
+        (relation, role, _, said), = found(claim, passage, language)
+        assert (relation, role) == ("conflict", "polarity")
+        assert said in passage  # the reader is shown what the source says
+
+
+def test_a_negation_in_another_part_of_the_passage_sentence_is_not_the_claims():
+    passage = ("Le suspect a été arrêté mardi soir par la police de Lyon après son audition, "
+               "mais il n'a pas encore été inculpé par le juge.")
+    claim = "Le suspect a été arrêté mardi soir par la police de Lyon après son audition."
+    assert found(claim, passage, "fr") == []
+
+
+def test_another_name_is_a_conflict_where_only_names_are_capitalised():
+    assert found(RUTTE.replace("Rutte", "Schoof"), RUTTE, "nl") == [("conflict", "name", "Schoof", "Rutte")]
+    assert found(LYON.replace("Lyon", "Marseille"), LYON, "fr") == [
+        ("conflict", "name", "Marseille", "Lyon")]
+    # a name written otherwise is the same name
+    assert found(LYON.replace("Lyon", "LYON"), LYON, "fr") == []
+
+
+def test_german_capitals_are_nouns_or_names_so_a_swap_is_only_unbacked():
+    passage = "Die Gewerkschaft sieht Handlungsbedarf bei sogenannten All-in-Verträgen in Österreich."
+    claim = passage.replace("Gewerkschaft", "Regierung")
+    assert found(claim, passage, "de") == [("unbacked", "word", "Regierung", "Gewerkschaft")]
+    # another form of the same noun is no change
+    assert found(passage.replace("All-in-Verträgen", "All-in-Vertrag"), passage, "de") == []
+
+
+def test_a_noun_after_an_article_is_compared_a_verb_is_left_to_the_model():
+    assert found(SALAIRES.replace("les salaires", "la retraite"), SALAIRES, "fr") == [
+        ("unbacked", "word", "retraite", "salaires")]
+    # "a signé" -> "a conclu": a verb reworded, not a detail
+    assert found(SALAIRES.replace("signé", "conclu"), SALAIRES, "fr") == []
+    # a synonym by the similarity given is no change
+    assert found(SALAIRES.replace("les salaires", "les rémunérations"), SALAIRES, "fr",
+                 similar=lambda a, b: 0.9) == []
+
+
+def test_another_figure_in_the_copied_sentence_is_a_conflict():
+    assert found(CBS.replace("3,6", "4,6"), CBS, "nl") == [("conflict", "figure:number", "4,6", "3,6")]
+    score = "Die Londoner gewannen bei West Bromwich Albion mit 3:0 (2:0) und bleiben Fünfter."
+    assert found(score.replace("(2:0)", "(2:1)"), score, "de") == [
+        ("conflict", "figure:number", "2:1", "2:0")]
+    # the same value written otherwise is no change
+    assert found(CBS.replace("3,6", "3,60"), CBS, "nl") == []
+
+
+def test_short_claims_free_rewordings_and_other_languages_are_left_alone():
+    assert found("Rutte zei dinsdag niets.", RUTTE, "nl") == []  # too short to be a copy
+    assert found("Het kabinet van Rutte neemt volgens de premier extra stappen om het virus te "
+                 "bestrijden.", RUTTE, "nl") == []  # reworded, not copied
+    assert found(LYON.replace("arrêté", "libéré"), LYON, "es") == []  # no word lists
+    assert found(LYON, LYON, "fr") == []
+
+
+@pytest.fixture(scope="module")
+def verifier() -> DefaultVerifier:
+    return DefaultVerifier()
+
+
+def verdict(verifier: DefaultVerifier, claim: str, passage: str, language: str):
+    source = Source(id="s1", title="s1", outlet="Test", language=language, text=passage)
+    p = Passage(id="s1#p0", source_id="s1", ordinal=0, start=0, end=len(passage), text=passage)
+    out = verifier.verify(Claim(id="c1", text=claim), [ScoredPassage(passage=p, source=source, score=1.0)],
+                          Brief(text=claim, language=language))
+    return out
+
+
+@pytest.mark.parametrize("claim, passage, language, says", [
+    (LYON.replace("arrêté", "libéré"), LYON, "fr", "sources say arrêté, not libéré"),
+    (LYON.replace("a été", "n'a pas été"), LYON, "fr", "sources say Le suspect a été arrêté"),
+    (RUTTE.replace("Rutte", "Schoof"), RUTTE, "nl", "sources say Rutte, not Schoof"),
+    (CBS.replace("gestegen", "gedaald"), CBS, "nl", "sources say gestegen, not gedaald"),
+    ("Die Arbeitslosigkeit ist im Februar gestiegen, teilte das Arbeitsmarktservice am Montag mit.",
+     GPA, "de", "sources say gesunken, not gestiegen"),
+])
+def test_the_verifier_refutes_a_changed_copy_and_cites_the_source(verifier, claim, passage, language, says):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is Verdict.REFUTED
+    assert out.signals.refuting == ["s1#p0"]
+    assert says in (out.reason or "")
+
+
+def test_the_verifier_still_confirms_an_unchanged_copy(verifier):
+    for passage, language in ((LYON, "fr"), (RUTTE, "nl")):
+        assert verdict(verifier, passage, passage, language).verdict is Verdict.SUPPORTED
+
+
+def test_the_verifier_does_not_confirm_a_changed_german_noun(verifier):
+    passage = "Die Gewerkschaft GPA-djp sieht Handlungsbedarf bei sogenannten All-in-Verträgen in Österreich."
+    out = verdict(verifier, passage.replace("Gewerkschaft", "Regierung"), passage, "de")
+    assert out.verdict is not Verdict.SUPPORTED
