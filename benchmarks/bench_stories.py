@@ -14,7 +14,9 @@ SQLite store, two ways over the same stream:
   and every story closer than MANY_NAMES_COSINE looked at.
 
 Printed at each size: CPU ms per article (mean over the last ``--window`` articles) for both,
-and whether the two made the same assignment for every article.
+whether the two made the same assignment for every article, and the start-up of a new process's
+grouper on the store of that size: opening a ``StoryGrouper`` and grouping the next article
+(wall-clock and CPU ms; rolled back, so the stream goes on from the same store).
 
     .venv/bin/python benchmarks/bench_stories.py [--articles 3000] [--sizes 5000,10000,20000]
 """
@@ -75,10 +77,29 @@ def stream(base: list[SourceProfile], total: int, seed: int = 13) -> list[Source
     return out
 
 
+class _Undo(Exception):
+    """Raised to roll back the start-up probe's transaction."""
+
+
+def startup(store: SQLiteStore, p: SourceProfile) -> tuple[float, float]:
+    """Wall-clock and CPU ms for a new grouper to place ``p``: what an ingest process pays
+    before its first article joins a story. The transaction is rolled back."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        with store.transaction():
+            grouping.StoryGrouper(store).assign(p)
+            raise _Undo
+    except _Undo:
+        pass
+    return 1000 * (time.perf_counter() - wall), 1000 * (time.process_time() - cpu)
+
+
 def run(profiles: list[SourceProfile], sizes: list[int], window: int, scan: bool,
-        home: Path) -> tuple[dict[int, float], list[str]]:
+        home: Path) -> tuple[dict[int, float], list[str], dict[int, tuple[float, float]]]:
+    """Groups ``profiles[:sizes[-1]]``; the one after each size is the start-up probe's."""
     day0 = datetime(1987, 1, 1, tzinfo=timezone.utc)
     per_size: dict[int, float] = {}
+    starts: dict[int, tuple[float, float]] = {}
     chosen: list[str] = []
     with SQLiteStore(home / ("scan.db" if scan else "indexed.db")) as store:
         with store.transaction():
@@ -92,14 +113,18 @@ def run(profiles: list[SourceProfile], sizes: list[int], window: int, scan: bool
             g._cosines = lambda p: g._buffer[: len(g._order)] @ p.vector
             g._candidates = lambda cos, rare: list(np.flatnonzero(cos >= grouping.MANY_NAMES_COSINE))
         cpu: list[float] = []
-        with store.transaction():
-            for i, p in enumerate(profiles, 1):
-                c = time.process_time()
-                chosen.append(g.assign(p).story_id)
-                cpu.append(time.process_time() - c)
-                if i in sizes:
-                    per_size[i] = 1000 * float(np.mean(cpu[-window:]))
-    return per_size, chosen
+        done = 0
+        for size in sizes:  # one transaction up to each size, then the start-up probe
+            with store.transaction():
+                for p in profiles[done:size]:
+                    c = time.process_time()
+                    chosen.append(g.assign(p).story_id)
+                    cpu.append(time.process_time() - c)
+            done = size
+            per_size[size] = 1000 * float(np.mean(cpu[-window:]))
+            if not scan:
+                starts[size] = startup(store, profiles[size])
+    return per_size, chosen, starts
 
 
 def main() -> None:
@@ -117,12 +142,12 @@ def main() -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     t = time.perf_counter()
     base = real_profiles(args.reuters, args.articles)
-    profiles = stream(base, sizes[-1])
+    profiles = stream(base, sizes[-1] + 1)
     setup_s = time.perf_counter() - t
     with tempfile.TemporaryDirectory() as tmp:
-        indexed, chosen_i = run(profiles, sizes, args.window, False, Path(tmp))
-        scan, chosen_s = (({}, chosen_i) if args.no_scan
-                          else run(profiles, sizes, args.window, True, Path(tmp)))
+        indexed, chosen_i, starts = run(profiles, sizes, args.window, False, Path(tmp))
+        scan, chosen_s, _ = (({}, chosen_i, {}) if args.no_scan
+                             else run(profiles, sizes, args.window, True, Path(tmp)))
     result = {
         "commit": commit(), "machine": machine(), "real_articles": len(base),
         "setup_s": round(setup_s, 1), "window": args.window,
@@ -130,6 +155,8 @@ def main() -> None:
         "cpu_ms_per_article": {str(n): {"indexed": round(indexed[n], 2),
                                         "scan": round(scan[n], 2) if n in scan else None}
                                for n in sizes},
+        "startup_ms": {str(n): {"wall": round(starts[n][0], 1), "cpu": round(starts[n][1], 1)}
+                       for n in sizes},
         "same_assignments": chosen_i == chosen_s,
     }
     if args.json:
@@ -137,10 +164,11 @@ def main() -> None:
         return
     print(f"{len(base)} real Reuters articles, grown to {sizes[-1]} with re-dated noisy copies; "
           f"{result['stories']} stories; commit {result['commit']}; {result['machine']}")
-    print(f"{'articles':>9} {'indexed ms':>11} {'scan ms':>9}")
+    print(f"{'articles':>9} {'indexed ms':>11} {'scan ms':>9} {'start-up wall ms':>17} {'cpu ms':>8}")
     for n in sizes:
         s = scan.get(n)
-        print(f"{n:>9} {indexed[n]:>11.2f} {s if s is None else f'{s:.2f}':>9}")
+        print(f"{n:>9} {indexed[n]:>11.2f} {'-' if s is None else f'{s:.2f}':>9} "
+              f"{starts[n][0]:>17.1f} {starts[n][1]:>8.1f}")
     print(f"same assignment for every article: {result['same_assignments']}")
 
 

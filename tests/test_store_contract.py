@@ -270,6 +270,66 @@ def test_stories(store, embedder):
     assert got and got[0][0].source_id == "test:1" and got[0][1].dtype == np.float32
 
 
+def test_story_state(store, embedder):
+    """The per-story state story grouping keeps (migration 5) reads back as written, by id, by
+    time window and undated; a story left without members is dropped; deleting a membership
+    marks the whole state stale (the next grouper rebuilds it)."""
+    from groundbrief.store import StoryState
+
+    for s in SOURCES[:3]:
+        _put(store, s, embedder)
+    assert not store.story_state_current()  # until a grouper fills it
+    vec = np.arange(4, dtype=np.float32)
+    with store.transaction():
+        store.replace_story_state([StoryState("story:a", 1, 2, 1.0, 5.0, vec, {"elbe": 1, "bank": 2}),
+                                   StoryState("story:b", 2, 1, None, None, vec * 2, {"club": 1})],
+                                  {"": 3, "elbe": 1})
+        store.save_story(StoryState("story:c", 3, 1, 20.0, 20.0, vec * 3, {}))
+        store.add_story_words({"": 1, "elbe": 1, "club": 1})
+        store.save_story_member("test:1", "story:a", vec, ["bank"], 1.0)
+        store.save_story_member("test:2", "story:a", vec, ["elbe"], 5.0)
+    assert store.story_state_current()
+    assert store.story_word_counts(["", "elbe", "club", "none"]) == {
+        "": 4, "elbe": 2, "club": 1, "none": 0}
+    [a] = store.story_states(["story:a", "story:x"])
+    assert (a.seq, a.size, a.first_ts, a.last_ts, a.names) == (1, 2, 1.0, 5.0, {"bank": 2, "elbe": 1})
+    assert a.total.dtype == np.float32 and np.array_equal(a.total, vec)
+    assert [s.id for s in store.undated_story_states()] == ["story:b"]
+    assert [s.id for s in store.story_states_between(6.0, 30.0)] == ["story:c"]
+    assert [s.id for s in store.story_states_between(4.0, 30.0)] == ["story:a", "story:c"]
+    assert [s.id for s in store.story_states_between(None, None)] == ["story:a", "story:c"]
+    # Stories that run long are found in a window in their middle (they are filed by span).
+    day = 86400.0
+    with store.transaction():
+        store.save_story(StoryState("story:d", 4, 2, 0.0, 100 * day, vec, {}))
+        store.save_story(StoryState("story:e", 5, 2, -1e11, 1e11, vec, {}))  # 6,000 years
+    assert [s.id for s in store.story_states_between(50 * day, 51 * day)] == ["story:d", "story:e"]
+    assert [s.id for s in store.story_states_between(101 * day, 102 * day)] == ["story:e"]
+    with store.transaction():
+        for sid in ("story:d", "story:e"):
+            store.save_story(StoryState(sid, 0, 0, None, None, vec, {}))
+    assert store.next_story_seq() == 4
+    assert store.story_member("test:2")[:1] == ("story:a",) and store.story_member("test:3") is None
+    assert store.story_dates("story:a", without="test:2") == (1.0, 1.0)
+    assert store.story_dates("story:a", without="none") == (1.0, 5.0)
+    with store.transaction():
+        store.save_story(StoryState("story:c", 3, 0, None, None, vec, {}))
+        store.db.execute("DELETE FROM story_members WHERE source_id = ?", ("test:2",))
+    assert store.story_states(["story:c"]) == [] and not store.story_state_current()
+
+
+def test_story_grouping_reopened_assigns_as_one_grouper(store_url, tmp_path):
+    """Groupers of new processes, each loading only what its sources' windows reach from this
+    engine's story state, assign as one grouper that stayed open on a SQLite file."""
+    from .test_stories import _group, _random_stream
+
+    stream = _random_stream(n=150, moves=20)
+    stayed = _group(tmp_path / "open.db", stream)
+    reopened = _group(store_url, stream, reopen_every=23,
+                      opener=lambda url: open_store_url(url, home=tmp_path / "home"))
+    assert reopened == stayed
+
+
 def test_runs_stages_and_explainers(store):
     now = datetime(2026, 11, 23, 12, tzinfo=timezone.utc)
     store.start_run("run1", "brief text", {"k": 1}, None, now)

@@ -92,6 +92,7 @@ def test_a_store_written_before_stories_is_grouped_on_the_next_ingest(tmp_path, 
         Indexer(store, embedder).index([QUAKE_1, QUAKE_2, BANK])
         with store.transaction():
             store.db.execute("DELETE FROM story_members")
+        assert not store.story_state_current()  # rebuilt by the next grouper
         assert len(store.sources_without_story()) == 3
         Indexer(store, embedder).index([])
         assert store.sources_without_story() == []
@@ -193,19 +194,16 @@ def test_a_nationality_counts_in_full_when_the_brief_names_nothing_else():
     assert main and set(name_weights(brief, main).values()) == {1.0}
 
 
-def test_only_stories_sharing_a_rare_name_are_scanned_and_the_choice_is_unchanged(tmp_path):
-    """Grouping looks only at stories in the source's time window and, of those, only at the
-    ones listed under its rare name words (or very close in meaning); on a random stream of
-    sources with overlapping names, dates and vectors every assignment equals the one the full
-    scan (every story's cosine, every story above 0.35) gives."""
+def _random_stream(seed: int = 7, n: int = 400, moves: int = 30):
+    """``n`` random profiles with overlapping names, dates and vectors (a fifth undated), then
+    ``moves`` of them re-ingested unchanged."""
     import random
 
     import numpy as np
 
-    from groundbrief.stories import grouping
     from groundbrief.stories.profile import SourceProfile
 
-    rng = random.Random(7)
+    rng = random.Random(seed)
     vocab = [f"name{i:03d}" for i in range(60)]
     topics = [np.asarray([rng.gauss(0, 1) for _ in range(16)], dtype=np.float32) for _ in range(12)]
 
@@ -216,25 +214,141 @@ def test_only_stories_sharing_a_rare_name_are_scanned_and_the_choice_is_unchange
         ts = None if rng.random() < 0.2 else rng.uniform(0, 40) * 86400.0
         return SourceProfile(f"s{i}", v / np.linalg.norm(v), names, ts)
 
-    stream = [profile(i) for i in range(400)]
-    stream += [stream[rng.randrange(400)] for _ in range(30)]  # re-ingested sources move
+    stream = [profile(i) for i in range(n)]
+    stream += [stream[rng.randrange(n)] for _ in range(moves)]  # re-ingested sources move
+    return stream
 
-    def run(path, scan_all: bool) -> list[tuple[str, bool]]:
-        with SQLiteStore(path) as store:
-            g = grouping.StoryGrouper(store)
-            if scan_all:  # the cosine with every story, and every story above 0.35 looked at
-                g._cosines = lambda p: g._buffer[: len(g._order)] @ p.vector
-                g._candidates = lambda cos, rare: list(np.flatnonzero(cos >= grouping.MANY_NAMES_COSINE))
-            out = []
-            with store.transaction():
-                for i in range(400):  # the sources themselves, which story members refer to
-                    store.upsert_source(_source(f"s{i}", f"Report {i}", f"Text of report {i}."), [],
-                                        np.zeros((0, 16), dtype=np.float32), "test")
-                for p in stream:
-                    a = g.assign(p)
-                    out.append((a.story_id, a.opened))
-            return out
 
-    indexed = run(tmp_path / "a.db", scan_all=False)
-    assert indexed == run(tmp_path / "b.db", scan_all=True)
+def _group(path: Path, stream, *, scan_all: bool = False, reopen_every: int = 0,
+           migrate_at: int | None = None, opener=SQLiteStore) -> list[tuple[str, bool]]:
+    """Each source's (story, opened) when ``stream`` is grouped into a new store at ``path``
+    (opened by ``opener``): by one grouper, or by a new one on the store reopened every
+    ``reopen_every`` sources (a new process's), or with the store taken back to before the
+    story state existed (schema 4) after ``migrate_at`` sources and reopened (an existing
+    store on its first open)."""
+    import numpy as np
+
+    from groundbrief.stories import grouping
+
+    def open_grouper():
+        store = opener(path)
+        g = grouping.StoryGrouper(store)
+        if scan_all:  # the cosine with every story, and every story above 0.35 looked at
+            g._cosines = lambda p: g._buffer[: len(g._order)] @ p.vector
+            g._candidates = lambda cos, rare: list(np.flatnonzero(cos >= grouping.MANY_NAMES_COSINE))
+        return store, g
+
+    store, g = open_grouper()
+    with store.transaction():
+        for i in sorted({int(p.source_id[1:]) for p in stream}):  # what memberships refer to
+            store.upsert_source(_source(f"s{i}", f"Report {i}", f"Text of report {i}."), [],
+                                np.zeros((0, 16), dtype=np.float32), "test")
+    out = []
+    for k, p in enumerate(stream):
+        if k and ((reopen_every and k % reopen_every == 0) or k == migrate_at):
+            if k == migrate_at:
+                _before_story_state(store)
+            store.close()
+            store, g = open_grouper()
+        with store.transaction():
+            a = g.assign(p)
+        out.append((a.story_id, a.opened))
+    store.close()
+    return out
+
+
+def _before_story_state(store: SQLiteStore) -> None:
+    """Take ``store`` back to schema 4: no story state, memberships only."""
+    with store.transaction():
+        store.db.execute("DROP TRIGGER story_members_deleted")
+        store.db.execute("DROP TABLE stories")
+        store.db.execute("DROP TABLE story_words")
+        store.db.execute("DELETE FROM meta WHERE key='story_state'")
+        store.db.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+
+
+def test_only_stories_sharing_a_rare_name_are_scanned_and_the_choice_is_unchanged(tmp_path):
+    """Grouping looks only at stories in the source's time window and, of those, only at the
+    ones listed under its rare name words (or very close in meaning); on a random stream of
+    sources with overlapping names, dates and vectors every assignment equals the one the full
+    scan (every story's cosine, every story above 0.35) gives."""
+    stream = _random_stream()
+    indexed = _group(tmp_path / "a.db", stream)
+    assert indexed == _group(tmp_path / "b.db", stream, scan_all=True)
     assert 20 < len({sid for sid, _ in indexed}) < 380  # sources both joined and opened stories
+
+
+def test_a_grouper_reopened_from_the_store_assigns_as_one_that_stayed_open(tmp_path):
+    """A new process loads only the stories its sources' time windows reach, from the story
+    state kept in the store, not every membership: on the random stream with re-ingested
+    sources, groupers reopened every few sources, and a store written before the story state
+    existed (rebuilt from its memberships on first open), assign exactly as one grouper that
+    stayed open; the state rebuilt equals the state kept."""
+    stream = _random_stream()
+    stayed = _group(tmp_path / "open.db", stream)
+    for every in (1, 7, 50):
+        assert _group(tmp_path / f"re{every}.db", stream, reopen_every=every) == stayed, every
+    # Migrated before the re-ingests: with moves, the opening order of a migrated store is that
+    # of the members' first rows, which is what the grouper reloading every membership used.
+    assert _group(tmp_path / "old.db", stream, migrate_at=300) == stayed
+
+
+def test_the_story_state_kept_is_the_one_rebuilt_from_the_memberships(tmp_path):
+    """Exactly (same sums in the same order, same opening order) while no source has moved;
+    with moves, the same but for the rounding of sums that lost a member and the order."""
+    import numpy as np
+
+    stream = _random_stream()
+    for n in (300, len(stream)):
+        path = tmp_path / f"s{n}.db"
+        _group(path, stream[:n])
+        with SQLiteStore(path) as store:
+            kept = _state_of(store)
+            with store.transaction():
+                _grouper(store)._rebuild()
+            rebuilt = _state_of(store)
+        if n == 300:
+            assert kept == rebuilt
+            continue
+        assert [r[:5] for r in kept[0]] == [r[:5] for r in rebuilt[0]] and kept[1] == rebuilt[1]
+        for a, b in zip(kept[0], rebuilt[0], strict=True):
+            assert np.allclose(np.frombuffer(a[6], np.float32), np.frombuffer(b[6], np.float32),
+                               atol=1e-5)
+
+
+def _grouper(store: SQLiteStore):
+    from groundbrief.stories.grouping import StoryGrouper
+
+    return StoryGrouper(store)
+
+
+def _state_of(store: SQLiteStore) -> tuple[list, list]:
+    """Stories (id, size, dates, names, opening order, sum) and name-word counts."""
+    stories = store.db.execute("SELECT id, size, first_ts, last_ts, names, seq, total "
+                               "FROM stories ORDER BY id").fetchall()
+    words = store.db.execute("SELECT word, sources FROM story_words WHERE sources > 0 "
+                             "ORDER BY word").fetchall()
+    return [tuple(r) for r in stories], [tuple(r) for r in words]
+
+
+def test_a_source_that_left_the_story_named_after_it_opens_one_under_another_name(tmp_path):
+    """The story a source opened is named after it and lives on when the source, corrected,
+    leaves it for a story of its own: that one gets another name (two live stories under one id
+    were one story in the store and two in the grouper's memory)."""
+    import numpy as np
+
+    from groundbrief.stories.grouping import StoryGrouper
+    from groundbrief.stories.profile import SourceProfile
+
+    e1, e2 = np.eye(16, dtype=np.float32)[:2]
+    with SQLiteStore(tmp_path / "gb.db") as store:
+        with store.transaction():
+            for sid in ("a", "b"):
+                store.upsert_source(_source(sid, sid, sid), [], np.zeros((0, 16), np.float32), "t")
+            g = StoryGrouper(store)
+            first = g.assign(SourceProfile("a", e1, frozenset(), 0.0))
+            assert g.assign(SourceProfile("b", e1, frozenset(), 0.0)).story_id == first.story_id
+            moved = g.assign(SourceProfile("a", e2, frozenset(), 0.0))
+        assert moved.opened and moved.story_id != first.story_id
+        assert store.story_sources([first.story_id, moved.story_id]) == {
+            first.story_id: ["b"], moved.story_id: ["a"]}

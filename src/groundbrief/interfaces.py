@@ -8,11 +8,11 @@ configuration, so a new embedder, verifier or writer plugs in without touching t
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -28,6 +28,9 @@ from .models import (
     Source,
 )
 from .text import scrub
+
+if TYPE_CHECKING:  # the store package imports models, not this module; no cycle at run time
+    from .store.sqlite import StoryState
 
 
 class Rejected(Exception):
@@ -182,6 +185,33 @@ class Store(Protocol):
     def story_names(self, source_ids: Iterable[str]) -> dict[str, list[str]]: ...
 
     def sources_without_story(self) -> list[str]: ...
+
+    def story_member(self, source_id: str
+                     ) -> tuple[str, np.ndarray, list[str], float | None] | None: ...
+
+    def story_dates(self, story_id: str, without: str) -> tuple[float | None, float | None]: ...
+
+    # per-story state (store.StoryState), kept by the grouper on every join and leave so that a
+    # new process loads only the stories a new source can join (migration 5)
+    def story_state_current(self) -> bool: ...
+
+    def replace_story_state(self, stories: Iterable[StoryState],
+                            words: Mapping[str, int]) -> None: ...
+
+    def save_story(self, story: StoryState) -> None: ...
+
+    def add_story_words(self, deltas: Mapping[str, int]) -> None: ...
+
+    def story_word_counts(self, words: Iterable[str]) -> dict[str, int]: ...
+
+    def story_states(self, ids: Iterable[str]) -> list[StoryState]: ...
+
+    def story_states_between(self, start: float | None, end: float | None
+                             ) -> list[StoryState]: ...
+
+    def undated_story_states(self) -> list[StoryState]: ...
+
+    def next_story_seq(self) -> int: ...
 
     def get_passage(self, passage_id: str) -> Passage | None: ...
 

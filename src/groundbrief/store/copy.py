@@ -11,8 +11,9 @@ PostgreSQL), verified by row counts and a content hash per table.
   columns both engines share, values encoded alike whatever the engine returns (an integral
   REAL equals the integer, a BLOB equals the same bytea).
 - Derived data is rebuilt, not copied: the SQLite FTS5 index or the PostgreSQL tsvector, the
-  vector log (by the destination's triggers), and the memory-mapped vector index, synced
-  after the commit.
+  vector log (by the destination's triggers), the memory-mapped vector index, synced after
+  the commit, and the per-story state of story grouping (``stories``, ``story_words``),
+  marked stale and rebuilt from the memberships by the destination's first grouper.
 """
 
 from __future__ import annotations

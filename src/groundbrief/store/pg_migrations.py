@@ -145,4 +145,31 @@ PG_MIGRATIONS: list[str] = [
         EXECUTE FUNCTION groundbrief_log_deleted();
     CREATE INDEX passages_published ON passages(published_ts)
     """,
+    # 5: per-story state kept by the grouper on every join and leave (see migrations.py, 5),
+    #    stale in meta until the grouper fills it from story_members, and after any
+    #    membership is deleted (a statement-level trigger).
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        seq BIGINT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        first_ts DOUBLE PRECISION,
+        last_ts DOUBLE PRECISION,
+        span_level INTEGER,
+        total BYTEA NOT NULL,
+        names TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX stories_span ON stories(span_level, first_ts);
+    CREATE TABLE story_words (word TEXT PRIMARY KEY, sources INTEGER NOT NULL);
+    CREATE FUNCTION groundbrief_story_state_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO meta(key, value) VALUES('story_state', 'stale')
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER story_members_deleted AFTER DELETE ON story_members
+        FOR EACH STATEMENT EXECUTE FUNCTION groundbrief_story_state_stale();
+    INSERT INTO meta(key, value) VALUES('story_state', 'stale')
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value
+    """,
 ]

@@ -24,7 +24,7 @@ import json
 import re
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +37,9 @@ from ..errors import StoreError
 from ..models import Explainer, ExplainerSummary, Passage, Source, iso, utc
 from .factory import postgres_local_path, redact
 from .pg_migrations import PG_MIGRATIONS
-from .sqlite import UpsertResult, VectorIndex, _chunks, _jsonable, _summary, _vector_rows
+from .sqlite import (
+    _STORY_COLUMNS, _STORY_UPSERT, StoryState, UpsertResult, VectorIndex, _chunks, _jsonable,
+    _story_row, _story_state, _summary, _vector_rows, _window_query)
 
 try:
     import psycopg
@@ -401,6 +403,70 @@ class PostgresStore:
                 "WHERE n = %s", (name,)).fetchone()[0]
         return out, total
 
+    def story_member(self, source_id: str
+                     ) -> tuple[str, np.ndarray, list[str], float | None] | None:
+        row = self._x("SELECT story_id, vector, names, published_ts FROM story_members "
+                      "WHERE source_id = %s", (source_id,)).fetchone()
+        if row is None:
+            return None
+        return row[0], np.frombuffer(row[1], dtype=np.float32), json.loads(row[2]), row[3]
+
+    def story_dates(self, story_id: str, without: str) -> tuple[float | None, float | None]:
+        row = self._x("SELECT min(published_ts), max(published_ts) FROM story_members "
+                      "WHERE story_id = %s AND source_id <> %s", (story_id, without)).fetchone()
+        return row[0], row[1]
+
+    # ------------------------------------------------------------------ story state
+
+    def story_state_current(self) -> bool:
+        return self.get_meta("story_state") == "current"
+
+    def replace_story_state(self, stories: Iterable[StoryState], words: Mapping[str, int]) -> None:
+        self._x("DELETE FROM stories")
+        self._x("DELETE FROM story_words")
+        for story in stories:
+            self.save_story(story)
+        if words:
+            self._conn.cursor().executemany(
+                "INSERT INTO story_words(word, sources) VALUES(%s, %s)", list(words.items()))
+        self._set_meta("story_state", "current")
+
+    def save_story(self, story: StoryState) -> None:
+        if story.size <= 0:
+            self._x("DELETE FROM stories WHERE id = %s", (story.id,))
+            return
+        self._x(_STORY_UPSERT.replace("?", "%s"), _story_row(story))
+
+    def add_story_words(self, deltas: Mapping[str, int]) -> None:
+        if deltas:
+            self._conn.cursor().executemany(
+                "INSERT INTO story_words(word, sources) VALUES(%s, %s) ON CONFLICT(word) "
+                "DO UPDATE SET sources = story_words.sources + excluded.sources",
+                list(deltas.items()))
+
+    def story_word_counts(self, words: Iterable[str]) -> dict[str, int]:
+        ids = list(dict.fromkeys(words))
+        out = dict.fromkeys(ids, 0)
+        out.update((r[0], r[1]) for r in self._x(
+            "SELECT word, sources FROM story_words WHERE word = ANY(%s)", (ids,)))
+        return out
+
+    def story_states(self, ids: Iterable[str]) -> list[StoryState]:
+        ids = list(dict.fromkeys(ids))
+        return [_story_state(r) for r in self._x(
+            f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ANY(%s) ORDER BY seq", (ids,))]
+
+    def story_states_between(self, start: float | None, end: float | None) -> list[StoryState]:
+        sql, args = _window_query(start, end, mark="%s")
+        return [_story_state(r) for r in self._x(sql, args)]
+
+    def undated_story_states(self) -> list[StoryState]:
+        return [_story_state(r) for r in self._x(
+            f"SELECT {_STORY_COLUMNS} FROM stories WHERE span_level IS NULL ORDER BY seq")]
+
+    def next_story_seq(self) -> int:
+        return self._x("SELECT coalesce(max(seq), 0) + 1 FROM stories").fetchone()[0]
+
     def sources_without_story(self) -> list[str]:
         return [r[0] for r in self._x(
             "SELECT s.id FROM sources s LEFT JOIN story_members m ON m.source_id = s.id "
@@ -622,14 +688,16 @@ class PostgresStore:
 
     def after_copy(self, tables: Sequence[str]) -> None:
         """After rows were copied in with their own keys: identity counters past them, each
-        passage's title for its full-text column, a new generation (inside the copy's
-        transaction)."""
+        passage's title for its full-text column, a new generation, the story state marked
+        stale (inside the copy's transaction)."""
         for table, column in (("sources", "seq"), ("passages", "rowid"), ("story_members", "seq")):
             self._x(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
                     f"greatest((SELECT max({column}) FROM {table}), 1))")
         if "passages" in tables:
             self._x("UPDATE passages p SET title = s.title FROM sources s "
                     "WHERE s.id = p.source_id AND p.title IS DISTINCT FROM s.title")
+        if "story_members" in tables:  # the per-story state is derived: rebuilt on first use
+            self._set_meta("story_state", "stale")
         self._bump_generation()
 
 

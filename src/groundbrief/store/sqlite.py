@@ -15,7 +15,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +32,20 @@ from .migrations import MIGRATIONS
 UpsertResult = Literal["new", "updated", "unchanged"]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass
+class StoryState:
+    """What story grouping keeps of one story (migration 5): enough to match a new source
+    against it without reading its members."""
+
+    id: str
+    seq: int  # opening order: ties go to the older story
+    size: int
+    first_ts: float | None
+    last_ts: float | None
+    total: np.ndarray  # float32 sum of the members' profile vectors
+    names: dict[str, int]  # name word -> members carrying it
 
 
 @dataclass
@@ -417,6 +431,87 @@ class SQLiteStore:
                 "WHERE n.value = ?", (name,)).fetchone()[0]
         return out, total
 
+    def story_member(self, source_id: str
+                     ) -> tuple[str, np.ndarray, list[str], float | None] | None:
+        """(story id, profile vector, name keys, published ts) of ``source_id``'s membership."""
+        row = self.db.execute("SELECT story_id, vector, names, published_ts FROM story_members "
+                              "WHERE source_id=?", (source_id,)).fetchone()
+        if row is None:
+            return None
+        return row[0], np.frombuffer(row[1], dtype=np.float32), json.loads(row[2]), row[3]
+
+    def story_dates(self, story_id: str, without: str) -> tuple[float | None, float | None]:
+        """First and last date of ``story_id``'s members other than ``without``."""
+        row = self.db.execute("SELECT min(published_ts), max(published_ts) FROM story_members "
+                              "WHERE story_id=? AND source_id<>?", (story_id, without)).fetchone()
+        return row[0], row[1]
+
+    # ------------------------------------------------------------------ story state
+
+    def story_state_current(self) -> bool:
+        """Whether the per-story state (:class:`StoryState`) is that of the memberships: not
+        after migration 5 made it, nor after a membership row was deleted."""
+        return self.get_meta("story_state") == "current"
+
+    def replace_story_state(self, stories: Iterable[StoryState], words: Mapping[str, int]) -> None:
+        """Replace every story's state and the name-word counts, and mark them current (call
+        inside :meth:`transaction`)."""
+        self.db.execute("DELETE FROM stories")
+        self.db.execute("DELETE FROM story_words")
+        for story in stories:
+            self.save_story(story)
+        self.db.executemany("INSERT INTO story_words(word, sources) VALUES(?,?)",
+                            list(words.items()))
+        self._set_meta("story_state", "current")
+
+    def save_story(self, story: StoryState) -> None:
+        """Store ``story``'s state; a story left with no member is deleted."""
+        if story.size <= 0:
+            self.db.execute("DELETE FROM stories WHERE id=?", (story.id,))
+            return
+        self.db.execute(_STORY_UPSERT, _story_row(story))
+
+    def add_story_words(self, deltas: Mapping[str, int]) -> None:
+        """Add ``deltas`` to the counts of grouped sources carrying each name word."""
+        self.db.executemany(
+            "INSERT INTO story_words(word, sources) VALUES(?,?) "
+            "ON CONFLICT(word) DO UPDATE SET sources = sources + excluded.sources",
+            list(deltas.items()))
+
+    def story_word_counts(self, words: Iterable[str]) -> dict[str, int]:
+        """Grouped sources carrying each of ``words`` (0 for a word none carries)."""
+        ids = list(dict.fromkeys(words))
+        out = dict.fromkeys(ids, 0)
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(
+                f"SELECT word, sources FROM story_words WHERE word IN ({marks})", chunk))
+        return out
+
+    def story_states(self, ids: Iterable[str]) -> list[StoryState]:
+        """The stored state of each of ``ids`` that has members."""
+        ids = list(dict.fromkeys(ids))
+        out: list[StoryState] = []
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            out += map(_story_state, self.db.execute(
+                f"SELECT {_STORY_COLUMNS} FROM stories WHERE id IN ({marks}) ORDER BY seq", chunk))
+        return out
+
+    def story_states_between(self, start: float | None, end: float | None) -> list[StoryState]:
+        """Dated stories with a member on or after ``start`` and one on or before ``end``
+        (every dated story when either is None), in opening order."""
+        sql, args = _window_query(start, end)
+        return [_story_state(r) for r in self.db.execute(sql, args)]
+
+    def undated_story_states(self) -> list[StoryState]:
+        """Stories none of whose members is dated, in opening order."""
+        return [_story_state(r) for r in self.db.execute(
+            f"SELECT {_STORY_COLUMNS} FROM stories WHERE span_level IS NULL ORDER BY seq")]
+
+    def next_story_seq(self) -> int:
+        return self.db.execute("SELECT coalesce(max(seq), 0) + 1 FROM stories").fetchone()[0]
+
     def sources_without_story(self) -> list[str]:
         """Ids of sources not yet grouped (stored before grouping existed), oldest row first."""
         return [r[0] for r in self.db.execute(
@@ -704,12 +799,14 @@ class SQLiteStore:
 
     def after_copy(self, tables: Sequence[str]) -> None:
         """After rows were copied in (inside the copy's transaction): the FTS5 rows of the
-        copied passages, a new generation."""
+        copied passages, a new generation, the story state marked stale."""
         if "passages" in tables:
             self.db.execute(
                 "INSERT INTO passages_fts(rowid, text, title) SELECT p.rowid, p.text, s.title "
                 "FROM passages p JOIN sources s ON s.id = p.source_id")
         self._set_meta("generation", str(self.generation + 1))
+        if "story_members" in tables:  # the per-story state is derived: rebuilt on first use
+            self._set_meta("story_state", "stale")
 
 
 def _summary(exp: Explainer) -> ExplainerSummary:
@@ -745,6 +842,59 @@ def _vector_rows(rows: Sequence[Sequence[Any]]) -> tuple[np.ndarray, np.ndarray,
         return rowids, published, np.zeros((0, 0), dtype=np.float16)
     matrix = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float16).reshape(len(rows), -1)
     return rowids, published, matrix
+
+
+_STORY_COLUMNS = "id, seq, size, first_ts, last_ts, total, names"
+_STORY_UPSERT = """INSERT INTO stories(id, seq, size, first_ts, last_ts, span_level, total, names)
+    VALUES(?,?,?,?,?,?,?,?)
+    ON CONFLICT(id) DO UPDATE SET seq=excluded.seq, size=excluded.size, first_ts=excluded.first_ts,
+        last_ts=excluded.last_ts, span_level=excluded.span_level, total=excluded.total,
+        names=excluded.names"""
+# Stories are filed by how long they run: a story of span level k has its first and last date
+# within 2**k days, so one that reaches a window [start, end] began in [start - 2**k days, end],
+# an index range on (span_level, first_ts) per level. Longer spans than the top level's 179
+# years share it, read without a lower bound.
+_SPAN_LEVELS = 16
+_DAY = 86400.0
+
+
+def _span_level(first_ts: float | None, last_ts: float | None) -> int | None:
+    if first_ts is None or last_ts is None:
+        return None
+    days, level = (last_ts - first_ts) / _DAY, 0
+    while level < _SPAN_LEVELS and 2 ** level < days:
+        level += 1
+    return level
+
+
+def _window_query(start: float | None, end: float | None,
+                  mark: str = "?") -> tuple[str, list[float | int]]:
+    """SQL and arguments reading the dated stories that reach [start, end], by opening order
+    (every dated story when either bound is None); ``mark``: the engine's placeholder."""
+    select = f"SELECT {_STORY_COLUMNS} FROM stories WHERE span_level "
+    if start is None or end is None:
+        return select + "IS NOT NULL ORDER BY seq", []
+    parts: list[str] = []
+    args: list[float | int] = []
+    for level in range(_SPAN_LEVELS + 1):
+        parts.append(select + f"= {mark} AND first_ts <= {mark} AND last_ts >= {mark}")
+        args += [level, end, start]
+        if level < _SPAN_LEVELS:  # a day of slack: the level was found from a rounded span
+            parts[-1] += f" AND first_ts >= {mark}"
+            args.append(start - (2 ** level + 1) * _DAY)
+    return " UNION ALL ".join(parts) + " ORDER BY seq", args
+
+
+def _story_row(story: StoryState) -> tuple[Any, ...]:
+    return (story.id, story.seq, story.size, story.first_ts, story.last_ts,
+            _span_level(story.first_ts, story.last_ts),
+            np.asarray(story.total, dtype=np.float32).tobytes(),
+            json.dumps(story.names, ensure_ascii=False, sort_keys=True))
+
+
+def _story_state(row: Sequence[Any]) -> StoryState:
+    return StoryState(id=row[0], seq=row[1], size=row[2], first_ts=row[3], last_ts=row[4],
+                      total=np.frombuffer(row[5], dtype=np.float32), names=json.loads(row[6]))
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
