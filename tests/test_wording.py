@@ -56,7 +56,7 @@ def test_another_noun_is_a_detail_the_source_does_not_give():
 
 def test_what_a_reader_takes_as_the_same_is_no_change(verifier):
     # a synonym (by the bundled embedder), a verb reworded, an acronym, a clause of the sentence,
-    # wire abbreviations spelled out, a figure (the figure rules compare figures)
+    # wire abbreviations spelled out, a figure written otherwise
     deal = ("Acme Corp said the firm would close two plants in Ohio and cut 500 jobs by the end "
             "of the year.")
     assert found(deal.replace("the firm", "the company"), deal, verifier.word_similarity) == []
@@ -69,7 +69,35 @@ def test_what_a_reader_takes_as_the_same_is_no_change(verifier):
                  "in the market since mid-February.", BILLS) == []
     wire = "Acme Corp said first quarter net profit rose to 12 mln dlrs from nine mln dlrs."
     assert found(wire.replace("mln dlrs", "million dollars"), wire) == []
-    assert found(wire.replace("12", "15"), wire) == []
+    assert found(wire.replace("12", "twelve"), wire) == []
+    assert found(wire.replace("rose to 12", "rose to over 11"), wire) == []  # a true bound
+
+
+def test_another_figure_in_the_same_place_is_a_conflict():
+    # The figure rules let a bound back any value it reaches; in a copy the bound was changed.
+    shelf = ("New York Telephone Co filed with the Securities and Exchange Commission for a shelf "
+             "offering of up to 500 mln dlrs of debt securities.")
+    assert found(shelf.replace("500", "1000"), shelf) == [("conflict", "1000", "500")]
+    wire = "Acme Corp said first quarter net profit rose to 12 mln dlrs from nine mln dlrs."
+    assert found(wire.replace("nine", "seven"), wire) == [("conflict", "seven", "nine")]
+
+
+def test_a_hedge_of_the_source_dropped_or_firmed_up_is_unbacked():
+    poll = ("The officials said Prime Minister Bob Hawke might be persuaded to call a poll as "
+            "early as May 9, a week before a promised tough mini-budget.")
+    assert found(poll.replace("might", "will"), poll) == [("unbacked", "will", "might")]
+    loss = ("Mercantile Bancorp Inc said it will add a provision of 75 mln dlrs to its reserve for "
+            "loan losses, and expects to report a loss of 33 mln dlrs during the period.")
+    assert found(loss.replace("expects to", "will"), loss) == [("unbacked", "will", "expects to")]
+    twa = "TWA said it may continue to explore the feasibility of gaining control of USAir."
+    assert found(twa.replace("may ", ""), twa) == [("unbacked", "", "may")]
+    # the claim keeps the hedge: no change
+    assert found(poll.replace("might", "could"), poll) == []
+    # a hedge in a clause the claim does not copy is not the claim's
+    hawke = ("Prime Minister Bob Hawke has said he prefers to wait until his term ends in early "
+             "1988, but the officials said he might be persuaded to call a poll as early as May 9.")
+    assert found("Prime Minister Bob Hawke has said he prefers to wait until his term ends in "
+                 "early 1988.", hawke) == []
 
 
 def test_a_claim_that_copies_no_sentence_is_not_compared():

@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING
 
 from .. import nlp
 from .names import same_name
-from .parts import _NAME_TYPES, _lemma
+from .figures import extract_figures
+from .parts import _HEDGE_ADVERBS, _NAME_TYPES, _lemma
 from .roles import SYNONYM, Finding, Relation, Similarity, _compatible, opposite
 from .surface import MONTHS, STOPWORDS, WEEKDAYS, spelling_key
 
@@ -89,10 +90,21 @@ def changed_words(claim: str, passage: str, similar: Similarity | None = None) -
         return ()
     _, ptoks, sm = best
     findings: list[Finding] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag != "replace":
+    ops = sm.get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "insert":
+            # Words of the copied stretch the claim leaves out: only a hedge counts ("he might
+            # be persuaded" copied as "he be persuaded" is rare, "may continue" as "continue"
+            # is not), and only a word or two between words both copies share: a longer
+            # stretch, or one before the claim's first word or after its last (a closing full
+            # stop matches any sentence's), is another clause the claim does not copy.
+            inside = (any(_words(ctoks[a1:a2]) for t, a1, a2, _, _ in ops[:k] if t == "equal")
+                      and any(_words(ctoks[a1:a2]) for t, a1, a2, _, _ in ops[k + 1:] if t == "equal"))
+            finding = _dropped_hedge(ptoks[j1:j2]) if inside and len(_words(ptoks[j1:j2])) <= 2 else None
+        elif tag == "replace":
+            finding = _compare_span(ctoks[i1:i2], ptoks[j1:j2], similar)
+        else:
             continue
-        finding = _compare_span(ctoks[i1:i2], ptoks[j1:j2], similar)
         if finding is not None and finding not in findings:
             findings.append(finding)
     return tuple(findings)
@@ -117,6 +129,26 @@ def _ent_of(tok: Token):
         if ent.start <= tok.i < ent.end:
             return ent
     return None
+
+
+_HEDGE_MODALS = frozenset({"may", "might", "could"})
+_INTENDING = frozenset({"plan", "intend", "aim", "hope", "seek", "expect", "propose", "consider",
+                        "attempt", "try", "want", "mull"})
+
+
+def _other_figure(c: Sequence[Token], p: Sequence[Token]) -> Finding | None:
+    """One figure for another in the same place of a copied sentence: "up to 1000 mln dlrs"
+    for "up to 500 mln", "less than 100 pct" for "less than 50 pct". The figure checks let a
+    bound back any value it reaches; in a copy, the bound itself was changed. The same value
+    written otherwise ("five" / "5"), or a claim's figure that allows the passage's ("over 300"
+    for "310"), is no change; anything else is left to verify/figures.py."""
+    cf, pf = extract_figures(_text(c)), extract_figures(_text(p))
+    if (len(cf) != 1 or len(pf) != 1 or cf[0].same_value(pf[0]) or cf[0].allows(pf[0])
+            or pf[0].allows(cf[0])):
+        return None  # "310" for "over 300" is a detail the source does not give, no conflict
+    if cf[0].unit != pf[0].unit:
+        return None  # another unit: the figure checks compare kinds
+    return Finding(f"figure:{cf[0].kind.value}", cf[0].text, pf[0].text, Relation.CONFLICT)
 
 
 def _calendar(toks: Sequence[Token]) -> str | None:
@@ -149,16 +181,37 @@ def _forms(tok: Token) -> set[str]:
     return forms
 
 
+def _hedges(toks: Sequence[Token]) -> list[Token]:
+    """The words that make a statement a possibility or an intention: "may", "might", "could",
+    "reportedly", "expects to", "plans to". Not "would" (reported speech's future), nor the
+    planning verbs that also mean doing ("agreed", "set", "offered")."""
+    return [t for t in toks if t.lower_ in _HEDGE_MODALS or t.lower_ in _HEDGE_ADVERBS
+            or (t.lemma_.lower() in _INTENDING and t.pos_ in ("VERB", "AUX"))]
+
+
+def _words(toks: Sequence[Token]) -> list[Token]:
+    return [t for t in toks if not (t.is_punct or t.is_space)]
+
+
+def _dropped_hedge(p: Sequence[Token]) -> Finding | None:
+    hedge = _hedges(p)
+    return Finding("hedge", "", _text(p), Relation.UNBACKED) if hedge else None
+
+
 def _compare_span(c: Sequence[Token], p: Sequence[Token], similar: Similarity | None) -> Finding | None:
     if _opposites(c, p):
         return Finding("predicate", _text(c), _text(p), Relation.CONFLICT)
+    if _hedges(p) and not _hedges(c):
+        # "might be persuaded" copied as "will be persuaded", "expects to report" as "will
+        # report": the source says it may happen or is planned, the claim that it will.
+        return Finding("hedge", _text(c), _text(p), Relation.UNBACKED)
     cw = [t for t in c if _content(t)]
     pw = [t for t in p if _content(t)]
     if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
         return None
     if any(t.like_num or t.ent_type_ in _FIGURE_ENTS or any(ch.isdigit() for ch in t.text)
            for t in (*cw, *pw)):
-        return None  # figures: verify/figures.py compares them by value and kind
+        return _other_figure(c, p)
     cday, pday = _calendar(cw), _calendar(pw)
     if cday and pday:
         return Finding("date", _text(c), _text(p), Relation.CONFLICT) if cday != pday else None
