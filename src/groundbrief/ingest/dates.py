@@ -123,7 +123,9 @@ def _parse(value: object) -> datetime | None:
             second = dateutil_parser.parse(s, default=_DEFAULT_B, tzinfos=_ZONES)
     except dateutil_parser.UnknownTimezoneWarning as exc:
         raise DateError(f"unknown time zone in {show(s)}") from exc
-    except (ValueError, OverflowError) as exc:
+    except (ValueError, ArithmeticError) as exc:
+        # ArithmeticError: OverflowError, and decimal's InvalidOperation, which dateutil raises
+        # for minutes written with forty digits ("00:8888…8800:"; found by benchmarks/fuzz_atheris.py).
         raise DateError(f"not a date: {show(s)}") from exc
     if first.date() != second.date():
         raise DateError(f"incomplete date (no day, month or year): {show(s)}")
