@@ -107,6 +107,17 @@ def test_dutch_speaker(parser):
     assert (b.speaker, b.outlet, b.medium) == ("Assita Kanko", "VRT", "interview")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("De werkloosheid is in oktober gestegen tot 3,9 procent, meldt het Centraal Bureau voor de Statistiek.",
+     "Centraal Bureau voor de Statistiek"),
+    ("Die Arbeitslosigkeit ist im Oktober gestiegen, sagte das Bundesamt für Statistik am Montag.",
+     "Bundesamt für Statistik"),
+])
+def test_an_organisation_named_with_a_preposition_is_the_whole_speaker(parser, text, speaker):
+    # "voor de", "für": the speaker was cut at the preposition ("het Centraal Bureau")
+    assert speaker in (parser.parse(text).speaker or "")
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t  ", "\u00a0\u200a"])
 def test_empty_brief_rejected(parser, text):
     with pytest.raises(InputError, match="brief: empty"):

@@ -59,8 +59,11 @@ ORG_NOUNS = {
 }
 # Connectors that may sit inside a role or organisation name ("spokesperson for the German
 # government", "Minister of Justice", "Ursula von der Leyen").
-_CONNECTORS = {"for", "of", "the", "at", "de", "van", "von", "der", "den", "du", "la", "le", "da", "and"}
-_ARTICLES = {"a", "an", "the", "le", "la", "les", "het", "een", "un", "une"}
+# Words inside a name or a title: "Secretary of State", "Centraal Bureau voor de Statistiek",
+# "Bundesamt für Statistik", "ministre des Finances", "Ministerium für Arbeit und Soziales".
+_CONNECTORS = {"for", "of", "the", "at", "de", "van", "von", "der", "den", "du", "la", "le", "da", "and",
+               "voor", "für", "des", "pour", "et", "und", "del", "della"}
+_ARTICLES = {"a", "an", "the", "le", "la", "les", "het", "een", "un", "une", "das", "die", "dem", "ein", "eine"}
 PRONOUNS = {"he", "she", "it", "they", "i", "we", "hij", "zij", "il", "elle", "er", "sie", "ele", "ela"}
 
 MEDIA = [
