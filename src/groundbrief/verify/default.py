@@ -60,9 +60,9 @@ from .checks import (
 from .joined import joined_readings
 from .names import NameMatcher, extract_names, name_key, passage_names, same_name
 from .parts import Stance, norm
+from .qa import statement_of
 from .roles import Finding, Relation, RoleJudgement, Similarity, compare
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
-from .qa import statement_of
 from .wording import changed_words
 from .wording_plain import changed_words_plain
 
@@ -214,7 +214,7 @@ class PairEvidence:
     displacing: tuple[str, ...] = ()
     #: details of the claim changed from the passage sentence it otherwise copies
     #: (verify/wording.py, or verify/wording_plain.py for French, Dutch and German); empty when
-    #: the claim is no copy, or in another language
+    #: the claim is no copy, or in a language with neither a parser nor word lists
     wording: tuple[Finding, ...] = ()
 
 
