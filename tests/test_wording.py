@@ -82,6 +82,14 @@ def test_another_figure_in_the_same_place_is_a_conflict():
     assert found(wire.replace("nine", "seven"), wire) == [("conflict", "seven", "nine")]
 
 
+def test_another_figure_beside_another_period_refutes_nothing(verifier):
+    # Periodic reports repeat their wording: March's load factor is no conflict with February's.
+    feb = "Acme Corp's February load factor slipped to 57.9 pct from 58.1 pct a year earlier."
+    march = "Acme Corp's March load factor slipped to 55.5 pct from 56.4 pct a year earlier."
+    out = _verify(verifier, feb, march)
+    assert out.verdict is not Verdict.REFUTED
+
+
 def test_a_hedge_of_the_source_dropped_or_firmed_up_is_unbacked():
     poll = ("The officials said Prime Minister Bob Hawke might be persuaded to call a poll as "
             "early as May 9, a week before a promised tough mini-budget.")

@@ -448,8 +448,13 @@ def changed_details(ev: PairEvidence) -> list[Finding]:
             return known.role not in ("speaker", "stance", "hedge")
         return not ev.roles.agreement
 
+    # Likewise another figure beside another (or an unmatched) date is another period's
+    # report: "March load factor 55.5 pct" does not refute "February load factor 57.9 pct".
+    other_period = bool(ev.dates.missing or ev.dates.conflicting) or any(
+        f.role == "date" for f in ev.wording)
     return [f for f in ev.wording if new(f)
-            and not (f.role == "date" and (ev.numbers.conflicting or ev.numbers.missing))]
+            and not (f.role == "date" and (ev.numbers.conflicting or ev.numbers.missing))
+            and not (f.role.startswith("figure:") and other_period)]
 
 
 def _negation_elsewhere(neg: NegationResult, roles: RoleJudgement) -> bool:
