@@ -26,9 +26,9 @@ clause comparison and the model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .. import nlp
 from .names import same_name
@@ -40,7 +40,9 @@ from .surface import MONTHS, STOPWORDS, WEEKDAYS, spelling_key
 if TYPE_CHECKING:  # spaCy is loaded with the parser, on first use: importing it pulls in torch
     from spacy.tokens import Token
 
-__all__ = ["changed_words", "MIN_COPIED"]
+__all__ = ["changed_words", "copied_window", "MIN_COPIED"]
+
+W = TypeVar("W")  # a word token of either check
 
 #: Share of the claim's words that must stand, in order, in one passage sentence (or two
 #: adjacent ones) for the claim to count as a copy of it. One changed word in a sentence of
@@ -79,16 +81,10 @@ def changed_words(claim: str, passage: str, similar: Similarity | None = None) -
     ctoks = [t for t in cdoc if not t.is_space]
     if sum(_content(t) for t in ctoks) < MIN_CLAIM_WORDS:
         return ()
-    ckeys = [_key(t) for t in ctoks]
-    best: tuple[float, list[Token], SequenceMatcher] | None = None
-    for window in _windows(nlp.parse(passage)):
-        sm = SequenceMatcher(None, ckeys, [_key(t) for t in window], autojunk=False)
-        share = sum(b.size for b in sm.get_matching_blocks()) / len(ckeys)
-        if best is None or share > best[0]:
-            best = (share, window, sm)
-    if best is None or best[0] < MIN_COPIED:
+    copy = copied_window([_key(t) for t in ctoks], _windows(nlp.parse(passage)), _key)
+    if copy is None:
         return ()
-    _, ptoks, sm = best
+    ptoks, sm = copy
     findings: list[Finding] = []
     ops = sm.get_opcodes()
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
@@ -108,6 +104,22 @@ def changed_words(claim: str, passage: str, similar: Similarity | None = None) -
         if finding is not None and finding not in findings:
             findings.append(finding)
     return tuple(findings)
+
+
+def copied_window(ckeys: Sequence[str], windows: Iterable[Sequence[W]],
+                  key: Callable[[W], str]) -> tuple[Sequence[W], SequenceMatcher] | None:
+    """The passage window (a sentence, or two adjacent ones) holding the largest share of the
+    claim's word keys in order, with their alignment; None when no window holds MIN_COPIED of
+    them. Shared with the word-list check of other languages (verify/wording_plain.py)."""
+    best: tuple[float, Sequence[W], SequenceMatcher] | None = None
+    for window in windows:
+        sm = SequenceMatcher(None, ckeys, [key(t) for t in window], autojunk=False)
+        share = sum(b.size for b in sm.get_matching_blocks()) / len(ckeys)
+        if best is None or share > best[0]:
+            best = (share, window, sm)
+    if best is None or best[0] < MIN_COPIED:
+        return None
+    return best[1], best[2]
 
 
 def _text(toks: Sequence[Token]) -> str:

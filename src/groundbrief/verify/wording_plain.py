@@ -30,15 +30,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
+from operator import attrgetter
 
 from ..text import sentence_spans
 from ..words import DETERMINERS, MONTHS, NEGATION_WORDS, OPPOSITE_WORDS, STOPWORDS, WEEKDAYS
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
 from .surface import fold_diacritics
-from .wording import MAX_SPAN, MIN_COPIED
+from .wording import MAX_SPAN, copied_window
 
 __all__ = ["PLAIN_LANGUAGES", "changed_words_plain"]
 
@@ -102,16 +102,10 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
     ctoks = _tokens(claim)
     if sum(t.key not in stop for t in ctoks) < MIN_CLAIM_WORDS_PLAIN:
         return ()
-    ckeys = [t.key for t in ctoks]
-    best: tuple[float, Sequence[_Token], SequenceMatcher] | None = None
-    for window in _windows(passage):
-        sm = SequenceMatcher(None, ckeys, [t.key for t in window], autojunk=False)
-        share = sum(b.size for b in sm.get_matching_blocks()) / len(ckeys)
-        if best is None or share > best[0]:
-            best = (share, window, sm)
-    if best is None or best[0] < MIN_COPIED:
+    copy = copied_window([t.key for t in ctoks], _windows(passage), attrgetter("key"))
+    if copy is None:
         return ()
-    _, ptoks, sm = best
+    ptoks, sm = copy
     ops = sm.get_opcodes()
     # The stretch of the passage the claim copies: passage words before the claim's first word
     # or after its last are another part of the sentence, whose "not" is not the claim's.
