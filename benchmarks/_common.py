@@ -1,4 +1,8 @@
-"""Helpers shared by the benchmark scripts: machine description and peak memory."""
+"""Helpers shared by the benchmark scripts: machine description and peak memory.
+
+Importing this module (or ``_evalcommon``, which imports it) puts this checkout's ``src`` first
+on the path, so every script imports it before groundbrief.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,13 @@ import os
 import platform
 import resource
 import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# This checkout's code, not the copy the environment has installed (an editable install points
+# at whichever checkout created it, so a benchmark run from a second worktree measured the first).
+sys.path.insert(0, str(REPO / "src"))
 SHARED = REPO.parent / "shared" / "data"
 
 

@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from _common import REPO  # importing it puts this checkout's src first on the path
+
 SHARED_DATA = REPO.parent / "shared" / "data"
 REUTERS = SHARED_DATA / "reuters21578" / "reuters.jsonl"
 CACHE = Path(os.environ.get("GROUNDBRIEF_EVAL_CACHE", REPO / ".eval-cache"))

@@ -18,9 +18,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-# This checkout's code, not the copy the environment has installed (an editable install points
-# at whichever checkout created it, so a benchmark run from a second worktree measured the first).
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from _common import commit, machine, peak_rss_mb  # noqa: E402
 
 from groundbrief.config import Settings  # noqa: E402

@@ -43,9 +43,6 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-# This checkout's code, not the copy the environment has installed (an editable install points
-# at whichever checkout created it, so a benchmark run from a second worktree measured the first).
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from _common import commit, first_sentences, machine, peak_rss_mb  # noqa: E402
 
 import groundbrief  # noqa: E402

@@ -37,9 +37,6 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-# This checkout's code, not the copy the environment has installed (an editable install points
-# at whichever checkout created it, so a benchmark run from a second worktree measured the first).
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import _evalcommon as common  # noqa: E402
 from eval_wikinews import brief_of  # noqa: E402  (the article's first sentence, as there)
 

@@ -30,9 +30,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-# This checkout's code, not the copy the environment has installed (an editable install points
-# at whichever checkout created it, so a benchmark run from a second worktree measured the first).
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import _evalcommon as common  # noqa: E402
 import eval_wikinews  # noqa: E402
 
