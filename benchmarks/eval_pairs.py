@@ -397,6 +397,9 @@ def main(argv: list[str] | None = None) -> int:
         "claims": len({p.claim_id for p in test}),
         "subsets": subsets(test, gaps),
         "verifier": ver,
+        # each pair's verdict, so that two runs can be compared pair by pair
+        "predictions": [{"claim_id": p.claim_id, "evidence_id": p.evidence_id, "gold": p.gold,
+                         "predicted": label} for p, label in zip(test, labels)],
         "model": verifier.model_name,
         "settings": {k: v for k, v in vars(verifier.settings).items()},
         "baselines": baselines,

@@ -241,3 +241,46 @@ def test_people_the_whole_source_never_names_are_listed():
     assert "Jerry Kendall" in compare(claim, passage).unnamed_people
     assert "Jerry Kendall" not in compare(claim, passage, source_text="Paradyne chose Jerry Kendall. "
                                           + passage).unnamed_people
+
+
+def test_a_winner_told_with_another_verb_of_winning_is_the_same_contest():
+    # "beat" in the brief, "defeated" in the source: the rival the source names is the one
+    # the brief got wrong, whatever the rest of the sentence says (the Gove/Hunt case).
+    source = ("Boris Johnson defeated Jeremy Hunt in the Conservative leadership contest, "
+              "winning 66% of the vote.")
+    judgement = compare("Johnson beat Michael Gove to become Tory leader.", source)
+    assert [(f.claim, f.passage) for f in judgement.conflicts] == [("Michael Gove", "Jeremy Hunt")]
+    assert not compare("Boris Johnson beat Jeremy Hunt to become Tory leader.", source).conflicts
+
+
+@pytest.fixture(scope="module")
+def similar():
+    from groundbrief.verify import DefaultVerifier
+
+    return DefaultVerifier().word_similarity  # the bundled multilingual embedder
+
+
+def test_a_participant_named_by_a_synonym_is_shared(similar):
+    # "the quake" / "the earthquake": the same event, so the other count of dead conflicts;
+    # without the embedder's word similarity the clauses share no participant.
+    source = "The earthquake killed at least 120 people and injured more than 400."
+    judgement = compare("At least 400 people were killed in the quake.", source, similar=similar)
+    assert [(f.role, f.claim, f.passage) for f in judgement.conflicts] == [
+        ("figure:count:dead", "400", "120")]
+    assert not compare("At least 120 people were killed in the quake.", source,
+                       similar=similar).findings
+
+
+def test_the_opposite_deed_done_to_another_thing_is_no_conflict(similar):
+    # "released the passenger" is another deed than "arrested the driver": the passage cannot
+    # back the claim (another patient), but it does not say the opposite of it either.
+    judgement = compare("Police arrested the driver on Friday.",
+                        "Police released the passenger on Friday.", similar=similar)
+    assert not judgement.conflicts
+    assert [(f.role, f.claim) for f in judgement.unbacked] == [("patient", "driver")]
+    assert not compare("The council approved the water plan on Monday.",
+                       "The council rejected the budget on Monday.", similar=similar).conflicts
+    # the same thing, told by a synonym or by the same noun, still conflicts
+    assert [f.role for f in compare("The Senate rejected the bill on Thursday.",
+                                    "The Senate approved the bill on Thursday.",
+                                    similar=similar).conflicts] == ["predicate"]

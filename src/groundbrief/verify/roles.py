@@ -293,6 +293,28 @@ def _same_referent(c: Argument, p: Argument, similar: Similarity | None) -> bool
     return (_refers_back(c) and p.name_type == "ORG") or (_refers_back(p) and c.name_type == "ORG")
 
 
+def _other_patient(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
+    """Whether the two clauses do their deed to two different things: both name what it was
+    done to, and the claim's is neither the passage's (the same name or noun, a synonym, a
+    description of it) nor anywhere in the passage clause."""
+    cp, pp = cf.args.get(PATIENT), pf.args.get(PATIENT)
+    if cp is None or pp is None or _is_pronoun(cp) or _is_pronoun(pp):
+        return False
+    if cp.head == pp.head or _same_referent(cp, pp, similar) or _synonym_noun(cp, pp, similar):
+        return False
+    return not _arg_in_text(cp, pf.text)
+
+
+def _synonym_noun(c: Argument, p: Argument, similar: Similarity | None) -> bool:
+    """Two plain nouns a reader takes for one participant ("quake" / "earthquake", "inquiry" /
+    "investigation"): heads without names and without modifiers that tell two kinds apart."""
+    if similar is None or c.name_type or p.name_type or c.head == p.head:
+        return False
+    if p.head in _WEAK_HEADS or _other_modifiers(c, p):
+        return False
+    return similar(c.head, p.head) >= SYNONYM
+
+
 def _refers_back(arg: Argument) -> bool:
     return (not arg.name_type and arg.head in _REFERRING_HEADS and not arg.modifiers
             and norm(arg.text).startswith("the "))
@@ -334,13 +356,17 @@ def _roles_of(cf: Frame, pf: Frame) -> dict[str, Argument]:
 
 
 def _same_event(cf: Frame, pf: Frame) -> bool:
+    # "beat" / "defeat": the verbs of winning a contest are one event told two ways. (Verbs
+    # are not matched by their embeddings as nouns are: "lend" / "borrow" and "give" /
+    # "receive" are as alike as "say" / "tell", and swap the roles.)
     return (pf.predicate == cf.predicate or opposite(cf.predicate, pf.predicate)
-            or (cf.predicate in _DEFEAT and _rival(pf) is not None))
+            or (cf.predicate in _DEFEAT and (pf.predicate in _DEFEAT or _rival(pf) is not None)))
 
 
-def _alignment(cf: Frame, pf: Frame) -> tuple[float, bool]:
+def _alignment(cf: Frame, pf: Frame, similar: Similarity | None = None) -> tuple[float, bool]:
     """How strongly a passage clause speaks of the claim's event, and whether it is the same
-    subject: predicate (same or opposite lemma) and shared participants."""
+    subject: predicate (same or opposite lemma) and shared participants (the same name, the
+    same noun, or a synonym noun: "the quake" / "the earthquake")."""
     score = 0.0
     if _same_event(cf, pf):
         score += 2.0
@@ -348,7 +374,8 @@ def _alignment(cf: Frame, pf: Frame) -> tuple[float, bool]:
     for role, arg in cf.args.items():
         if _is_pronoun(arg) or arg.head in _WEAK_HEADS and not arg.name_type:
             continue
-        if any(_arg_same(arg, pa) for pa in pf.args.values()) or _arg_in_text(arg, pf.text):
+        if (any(_arg_same(arg, pa) or _synonym_noun(arg, pa, similar) for pa in pf.args.values())
+                or _arg_in_text(arg, pf.text)):
             shared += 1
     score += shared
     kinds = {f.kind for f in cf.figures} & {f.kind for f in pf.figures}
@@ -404,7 +431,7 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
 def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: str,
                    attribution: bool, similar: Similarity | None) -> RoleJudgement:
     """One clause of the claim against the passage clause that speaks of the same thing."""
-    scored = sorted(((_alignment(cf, pf), i) for i, pf in enumerate(pframes)),
+    scored = sorted(((_alignment(cf, pf, similar), i) for i, pf in enumerate(pframes)),
                     key=lambda t: (-t[0][0], t[1]))
     (score, agreement), best = scored[0]
     if score < 2.0:  # neither the same event nor two shared participants
@@ -423,18 +450,21 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     findings: list[Finding] = []
 
     # did what: an opposite predicate, a flipped negation, a vote the other way, an opposite
-    # word elsewhere in the clause ("a maximum of" / "a minimum of", "loss" / "profit")
-    if opposite(cf.predicate, pf.predicate) and agreement:
+    # word elsewhere in the clause ("a maximum of" / "a minimum of", "loss" / "profit"). Done
+    # to another thing it is another deed, not the opposite one: "Police released the
+    # passenger" says nothing against "Police arrested the driver".
+    same_deed = agreement and not _other_patient(cf, pf, similar)
+    if opposite(cf.predicate, pf.predicate) and same_deed:
         findings.append(Finding("predicate", cf.predicate_text, pf.predicate_text,
                                 Relation.CONFLICT))
-    elif pf.predicate == cf.predicate and cf.negated != pf.negated and agreement:
+    elif pf.predicate == cf.predicate and cf.negated != pf.negated and same_deed:
         findings.append(Finding("polarity", _polar(cf), _polar(pf), Relation.CONFLICT))
     else:
         oc, op = _orientation(cf), _orientation(pf)
-        if oc and op and oc != op and agreement:
+        if oc and op and oc != op and same_deed:
             findings.append(Finding("predicate", "for" if oc > 0 else "against",
                                     "for" if op > 0 else "against", Relation.CONFLICT))
-        elif agreement:
+        elif same_deed:
             flipped = _opposite_words(cf, pf)
             if flipped is not None:
                 findings.append(Finding("predicate", flipped[0], flipped[1], Relation.CONFLICT))
