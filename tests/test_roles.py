@@ -284,3 +284,31 @@ def test_the_opposite_deed_done_to_another_thing_is_no_conflict(similar):
     assert [f.role for f in compare("The Senate rejected the bill on Thursday.",
                                     "The Senate approved the bill on Thursday.",
                                     similar=similar).conflicts] == ["predicate"]
+
+
+@pytest.mark.parametrize("claim,passage,role", [
+    # the event told from its other side: what killed whom / who died in what
+    ("The fire killed 12 people.", "Twenty-one people died in the fire.", "figure:count:dead"),
+    ("12 people died in the fire.", "The fire killed 21 people.", "figure:count:dead"),
+    # the deed in the predicate's complement or in a phrasal verb
+    ("The suspect was found guilty.", "The jury acquitted the suspect on all counts.", "predicate"),
+    ("The strike was called off.", "Unions said the strike would go ahead as planned.",
+     "predicate"),
+    ("The president vetoed the bill.", "The president signed the bill into law.", "predicate"),
+    ("Shares in the company doubled on Friday.", "Shares in the company halved on Friday.",
+     "predicate"),
+    # a month alone, in two clauses about one event
+    ("The plant will close in March.", "The company said the plant would close in May.", "date"),
+])
+def test_more_ways_of_filling_a_role_with_another_value(claim, passage, role):
+    assert role in roles(Relation.CONFLICT, claim, passage)
+
+
+@pytest.mark.parametrize("claim,passage", [
+    ("The fire killed 21 people.", "Twenty-one people died in the fire."),
+    ("21 people died in the fire.", "Twenty one people died in the fire."),
+    ("The strike will go ahead.", "Unions said the strike would go ahead as planned."),
+    ("The plant will close in May.", "The company said the plant would close in May."),
+])
+def test_the_same_event_from_the_other_side_has_no_conflict(claim, passage):
+    assert not compare(claim, passage).conflicts

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..models import Citation, FAQItem, ScoredPassage, Statement, StoryMaterial
 from ..text import sentence_spans
 from ..verify.names import find_name, passage_names
+from ..verify.source_corrections import withdraws
 from ..verify.surface import MONTHS, SPEECH, WEEKDAYS
 
 MAX_CONTEXT = 3
@@ -105,10 +106,12 @@ def sentences(passages: list[ScoredPassage]) -> list[Sentence]:
 
 def _fit(s: str) -> bool:
     # A statement must read alone: long enough to say something, no caption or credit line,
-    # no quotation cut in half (part of someone's words would read as the outlet's).
+    # no quotation cut in half (part of someone's words would read as the outlet's), no
+    # sentence that only reports the story's own withdrawn error ("An earlier version of this
+    # article said the fire killed 12 people").
     return (len(s.split()) >= _MIN_WORDS and len(s) <= _MAX_CHARS and not _CREDIT.search(s)
             and s.count("“") == s.count("”") and s.count('"') % 2 == 0
-            and (s[0].isupper() or s[0] in "\"“'‘"))
+            and (s[0].isupper() or s[0] in "\"“'‘") and not withdraws(s))
 
 
 class StorySections:

@@ -60,7 +60,7 @@ from .checks import (
 from .joined import joined_readings
 from .names import NameMatcher, extract_names, name_key, passage_names, same_name
 from .parts import Stance, norm
-from .qa import statement_of
+from .reading import evidence_reading
 from .roles import Finding, Relation, RoleJudgement, Similarity, compare
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
 from .wording import changed_words
@@ -704,9 +704,10 @@ class DefaultVerifier(Verifier):
         self, items: Sequence[tuple[Claim, Sequence[ScoredPassage], Brief | None]]
     ) -> list[list[PassageJudgement]]:
         """:meth:`judge` for several claims with a single model call (used by benchmarks)."""
-        # A passage written as a question and its answer is judged as the statement it makes
-        # (verify/qa.py); a citation still quotes it as stored.
-        readings = [_Reading(claim, sp, statement_of(sp.passage.text, sp.source.language), brief)
+        # A passage written as a question and its answer, or corrected in its own text, is
+        # judged as the statement it makes (verify/reading.py); a citation quotes it as stored.
+        readings = [_Reading(claim, sp, evidence_reading(sp.passage.text, sp.source.language),
+                             brief)
                     for claim, passages, brief in items for sp in passages]
         judged = iter(self._judge_readings(readings))
         return [[next(judged) for _ in passages] for _, passages, _ in items]
@@ -715,7 +716,8 @@ class DefaultVerifier(Verifier):
                      brief: Brief | None = None) -> list[PassageJudgement]:
         """Judgements of the joined readings (:mod:`groundbrief.verify.joined`) that support the
         claim; each is filed under its first passage and names the others in ``joined_with``."""
-        readings = joined_readings(claim.text, passages)
+        readings = joined_readings(
+            claim.text, passages, lambda sp: evidence_reading(sp.passage.text, sp.source.language))
         judged = self._judge_readings([
             _Reading(claim, r.passages[0], r.text, brief, tuple(r.passage_ids[1:]))
             for r in readings])

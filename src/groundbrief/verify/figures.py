@@ -183,7 +183,7 @@ _NUMBER = re.compile(
         (?P<digits>(?<![\w.,/])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:-\d{{1,2}}/\d{{1,2}})?
                   |(?<![\w.,/])\.\d+)
         |
-        (?P<words>\b(?:(?:{_WORD_ALTS})(?:[- ](?:two|three|four|five|six|seven|eight|nine))?
+        (?P<words>\b(?:(?:{_WORD_ALTS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?
                   |one(?=\s+(?:{_MULT_ALTS})\b)|a\s(?=(?:dozen|hundred)\b)(?:dozen|hundred))\b)
     )
     (?![\d])
@@ -200,7 +200,8 @@ def _word_value(words: str) -> float:
         return float(_WORD_NUMBERS[parts[1]])
     if parts[0] == "one":
         return 1.0
-    return float(sum(_WORD_NUMBERS.get(w, 0) for w in parts))
+    # "twenty-one": the unit word counts here, though "one" alone is no figure
+    return float(sum(NUMBER_WORDS_EN.get(w, 0) for w in parts))
 
 
 def _digits_value(digits: str) -> float:

@@ -20,7 +20,7 @@ A reading is only formed where it is needed and where it is safe:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -77,8 +77,12 @@ def _bearing_sentences(claim: str, texts: Sequence[str],
     return [sentences[i] for i in sorted(keep)]
 
 
-def joined_readings(claim: str, passages: Sequence[ScoredPassage]) -> list[JoinedReading]:
-    """The readings worth judging for ``claim`` among ``passages`` (best retrieval first)."""
+def joined_readings(claim: str, passages: Sequence[ScoredPassage],
+                    read: Callable[[ScoredPassage], str] = lambda sp: sp.passage.text,
+                    ) -> list[JoinedReading]:
+    """The readings worth judging for ``claim`` among ``passages`` (best retrieval first).
+    ``read``: a passage's text as the verifier reads it (verify/reading.py: a corrected
+    story without its withdrawn statement)."""
     needed = set(missing_facts(claim, [""]))  # every detail of the claim
     if not needed:
         return []  # nothing checkable is spread over passages; each is judged on its own
@@ -91,7 +95,7 @@ def joined_readings(claim: str, passages: Sequence[ScoredPassage]) -> list[Joine
         if len(group) < 2:
             continue
         group = sorted(group, key=lambda sp: sp.passage.ordinal)
-        if any(not missing_facts(claim, [sp.passage.text]) for sp in group):
+        if any(not missing_facts(claim, [read(sp)]) for sp in group):
             continue  # one passage holds every detail: it is judged alone
         covering: list[tuple[ScoredPassage, ...]] = []
         covered: list[set[str]] = []  # passage ids of each covering reading
@@ -102,7 +106,7 @@ def joined_readings(claim: str, passages: Sequence[ScoredPassage]) -> list[Joine
                 ids = {sp.passage.id for sp in combo}
                 if any(smaller <= ids for smaller in covered):
                     continue  # a smaller reading already carries the claim
-                if missing_facts(claim, [sp.passage.text for sp in combo]):
+                if missing_facts(claim, [read(sp) for sp in combo]):
                     continue
                 covering.append(combo)
                 covered.append(ids)
@@ -111,7 +115,7 @@ def joined_readings(claim: str, passages: Sequence[ScoredPassage]) -> list[Joine
             # ("Eliud Kipchoge ran a marathon" before "His time was ..."): read them too.
             lo, hi = combo[0].passage.ordinal - 1, combo[-1].passage.ordinal + 1
             around = [sp for sp in group if lo <= sp.passage.ordinal <= hi]
-            picked = _bearing_sentences(claim, [sp.passage.text for sp in around], needed)
+            picked = _bearing_sentences(claim, [read(sp) for sp in around], needed)
             text = " ".join(sentence for _, sentence in picked)
             members = tuple(around[k] for k in sorted({k for k, _ in picked}))
             # Sentence selection must not lose a detail the passages hold together.

@@ -47,7 +47,7 @@ from .default import (
     pair_verdict,
     score_pair,
 )
-from .qa import statement_of
+from .reading import evidence_reading
 from .verdict import aggregate, settled_without_evidence, shortlist
 
 __all__ = ["JUDGE_SCHEMA", "LLMJudgeVerifier", "REASON_JUDGE_UNUSABLE", "parse_answer"]
@@ -395,9 +395,9 @@ class LLMJudgeVerifier(Verifier):
         probs = {"supports": (1.0, 0.0, 0.0), "refutes": (0.0, 0.0, 1.0)}.get(
             effective or "neutral", (0.0, 1.0, 0.0))
         attribution = claim.kind == "attribution"
-        # The rules read a question-and-answer passage as the statement it makes (verify/qa.py),
-        # as the default verifier does; the judge itself read it as written.
-        ev = measure_pair(claim.text, statement_of(sp.passage.text, sp.source.language), probs,
+        # The rules read a question-and-answer or corrected passage as the statement it makes
+        # (verify/reading.py), as the default verifier does; the judge read it as written.
+        ev = measure_pair(claim.text, evidence_reading(sp.passage.text, sp.source.language), probs,
                           quotes=claim.quotes or None,
                           speaker=speaker if attribution else None, attribution=attribution)
         s = self.settings

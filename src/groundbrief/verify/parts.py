@@ -441,6 +441,22 @@ def _value(tok: Token) -> float | None:
     return None
 
 
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+
+
+def _unit_of(tok: Token) -> int | None:
+    """The index of the unit word after ``tok`` when ``tok`` is the tens word of a number
+    written in words ("Twenty" of "Twenty-one" or "twenty one"), else None."""
+    doc = tok.doc
+    if tok.lower_ not in _TENS:
+        return None
+    for j in (tok.i + 1, tok.i + 2):
+        if j < len(doc) and doc[j].lower_ in _UNITS:
+            return j if j == tok.i + 1 or doc[tok.i + 1].text == "-" else None
+    return None
+
+
 def _is_name_number(tok: Token) -> bool:
     """Digits inside a name: "B-17", "COVID-19", "Boeing 737", "G7", "Windows 10"."""
     if any(ch.isalpha() for ch in tok.text) and any(ch.isdigit() for ch in tok.text):
@@ -490,11 +506,18 @@ def _figures(clause: Sequence[Token], subject: Token | None) -> tuple[Figure, ..
         is_age = _age_context(tok)
         if tok.ent_type_ in _DATE_TYPES and not is_age:
             continue
+        if any(_unit_of(tok.doc[j]) == tok.i for j in range(max(0, tok.i - 2), tok.i)):
+            continue  # the "one" of "Twenty-one", read with its tens below
         value = _value(tok)
         if value is None:
             continue
+        text = tok.text
+        unit = _unit_of(tok)
+        if unit is not None:  # "Twenty-one" is tokenised "Twenty", "-", "one"
+            value += _WORD_VALUES[tok.doc[unit].lower_]
+            text = tok.doc[tok.i:unit + 1].text
         kind = "age" if is_age else _figure_kind(tok, clause, subject)
-        out.append(Figure(value=value, kind=kind, text=tok.text))
+        out.append(Figure(value=value, kind=kind, text=text))
     return tuple(sorted(out, key=lambda f: (f.kind, f.value)))
 
 
@@ -580,9 +603,16 @@ def _frame(verb: Token, sentence: Span) -> Frame:
         sentence=sentence.text,
         predicate_text=pred.text,
         words=frozenset(t.lemma_.lower() for t in clause
-                        if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM")),
+                        if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM")) | _phrasal(clause),
         under_negation=any(a.pos_ in ("VERB", "AUX") and _negated(a, a) for a in verb.ancestors),
     )
+
+
+def _phrasal(clause: Sequence[Token]) -> frozenset[str]:
+    """Phrasal verbs of the clause as one word each ("call_off", "go_ahead"): their meaning is
+    not their verb's ("called off" is the opposite of "went ahead")."""
+    return frozenset(f"{t.lemma_.lower()}_{c.lower_}" for t in clause if t.pos_ == "VERB"
+                     for c in t.children if c.dep_ == "prt" or c.lower_ == "ahead")
 
 
 def _clause_heads(doc: Doc) -> list[Token]:

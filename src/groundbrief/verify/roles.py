@@ -162,6 +162,8 @@ _OPPOSITE_PAIRS = [
     ("strong", "weak"), ("stronger", "weaker"), ("advance", "retreat"), ("add", "remove"),
     ("restore", "suspend"), ("resume", "suspend"), ("resume", "halt"), ("lift", "extend"),
     ("present", "absent"), ("find", "miss"), ("attend", "skip"), ("attend", "boycott"),
+    ("double", "halve"), ("veto", "sign"), ("call_off", "go_ahead"), ("cancel", "go_ahead"),
+    ("scrap", "go_ahead"), ("postpone", "go_ahead"), ("guilty", "clear"), ("convict", "clear"),
     # Words, not predicates: compared anywhere in two aligned clauses, so only pairs whose
     # words rarely mean something else ("first"/"last", "new"/"old", "north"/"south" are left
     # out: "last week" beside "the first time", "New York", "North Korea").
@@ -348,10 +350,41 @@ def _rival(pf: Frame) -> Argument | None:
 
 def _roles_of(cf: Frame, pf: Frame) -> dict[str, Argument]:
     """The passage clause's arguments under the claim's role names."""
+    if _converse(cf, pf):
+        return _converse_roles(cf, pf)
     args = dict(pf.args)
     rival = _rival(pf) if cf.predicate in _DEFEAT else None
     if rival is not None:
         args.setdefault(PATIENT, rival)
+    return args
+
+
+#: Verbs that tell one event from the other side: what "kills" (its agent) is what people "die"
+#: in, of or from, and whom it kills (its patient) are those who die (their agent).
+_CONVERSES = {("kill", "die")}
+_CAUSE_PREPS = ("prep:in", "prep:of", "prep:from", "prep:after")
+
+
+def _converse(cf: Frame, pf: Frame) -> bool:
+    return (cf.predicate, pf.predicate) in _CONVERSES or (pf.predicate, cf.predicate) in _CONVERSES
+
+
+def _converse_roles(cf: Frame, pf: Frame) -> dict[str, Argument]:
+    """The passage clause's arguments under the claim's role names when the two clauses tell
+    the event from its two sides ("the fire killed 21" / "21 died in the fire")."""
+    args = {k: a for k, a in pf.args.items() if k not in (AGENT, PATIENT)}
+    if pf.predicate == "die":  # the claim says "kill": victims are its patient, cause its agent
+        if AGENT in pf.args:
+            args[PATIENT] = pf.args[AGENT]
+        cause = next((pf.args[k] for k in _CAUSE_PREPS if k in pf.args), None)
+        if cause is not None:
+            args[AGENT] = cause
+    else:  # the claim says "die": the passage's victims are its agent, the cause its preposition
+        if PATIENT in pf.args:
+            args[AGENT] = pf.args[PATIENT]
+        key = next((k for k in _CAUSE_PREPS if k in cf.args), None)
+        if key is not None and AGENT in pf.args:
+            args[key] = pf.args[AGENT]
     return args
 
 
@@ -360,7 +393,16 @@ def _same_event(cf: Frame, pf: Frame) -> bool:
     # are not matched by their embeddings as nouns are: "lend" / "borrow" and "give" /
     # "receive" are as alike as "say" / "tell", and swap the roles.)
     return (pf.predicate == cf.predicate or opposite(cf.predicate, pf.predicate)
-            or (cf.predicate in _DEFEAT and (pf.predicate in _DEFEAT or _rival(pf) is not None)))
+            or (cf.predicate in _DEFEAT and (pf.predicate in _DEFEAT or _rival(pf) is not None))
+            or _converse(cf, pf)
+            # "was found guilty" / "acquitted": the deed is in the predicate's complement
+            or any(opposite(d, w) for d in _deed(cf) for w in pf.words - cf.words)
+            or any(opposite(w, d) for d in _deed(pf) for w in cf.words - pf.words))
+
+
+def _deed(frame: Frame) -> set[str]:
+    """The words that say what the clause's subject did: its predicate and phrasal verbs."""
+    return {frame.predicate} | {w for w in frame.words if "_" in w}
 
 
 def _alignment(cf: Frame, pf: Frame, similar: Similarity | None = None) -> tuple[float, bool]:
@@ -441,9 +483,10 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             findings += (Finding("speaker", cf.speaker.text, None, Relation.UNBACKED),)
         return RoleJudgement(parsed=True, findings=findings)
     pf = pframes[best]
-    ca, pa = cf.args.get(AGENT), pf.args.get(AGENT)
+    args = _roles_of(cf, pf)
+    ca, pa = cf.args.get(AGENT), args.get(AGENT)
     if (ca is not None and pa is not None and not _is_pronoun(ca) and not _is_pronoun(pa)
-            and not _same_referent(ca, pa, similar) and not _arg_same(ca, pf.args.get(PATIENT) or pa)):
+            and not _same_referent(ca, pa, similar) and not _arg_same(ca, args.get(PATIENT) or pa)):
         # Another actor did it ("Omsk hospital" tests, not the German laboratory's): the clause
         # is about another event, whatever else it shares with the claim.
         agreement = False
@@ -470,10 +513,9 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                 findings.append(Finding("predicate", flipped[0], flipped[1], Relation.CONFLICT))
 
     # who, to whom, with what: the same role filled by another participant
-    swapped = _swapped_roles(cf, pf)
+    swapped = None if _converse(cf, pf) else _swapped_roles(cf, pf)
     if swapped:
         findings.append(swapped)
-    args = _roles_of(cf, pf)
     for role, arg in cf.args.items():
         if _is_pronoun(arg) or swapped is not None and role in (AGENT, PATIENT):
             continue
@@ -569,7 +611,7 @@ def _opposite_words(cf: Frame, pf: Frame) -> tuple[str, str] | None:
     for w in sorted(cf.words - pf.words):
         for v in sorted(pf.words - cf.words):
             if opposite(w, v):
-                return w, v
+                return w.replace("_", " "), v.replace("_", " ")  # "call_off" -> "call off"
     return None
 
 
@@ -734,7 +776,29 @@ def _compare_dates(cf: Frame, pf: Frame) -> list[Finding]:
     if res.conflicting and not cf.figures:
         return [Finding("date", ", ".join(res.missing) or cf.dates[0],
                         ", ".join(pf.dates), Relation.CONFLICT)]
+    # A month alone ("will close in March" / "would close in May") is no date the date check
+    # reads (no day, no year), but in two aligned clauses about one event it is the same
+    # detail given two values.
+    cm, pm = _months(cf.dates), _months(pf.dates)
+    if not res.conflicting and not res.matched and not cf.figures and len(cm) == len(pm) == 1 \
+            and cm != pm:
+        return [Finding("date", cm[0][1], pm[0][1], Relation.CONFLICT)]
     return []
+
+
+_MONTH = re.compile(r"\A(?:(?:in|early|late|mid|by|until|from|since)[\s-]+)*(?P<m>january|february|"
+                    r"march|april|may|june|july|august|september|october|november|december)\Z",
+                    re.IGNORECASE)
+
+
+def _months(dates: Sequence[str]) -> list[tuple[str, str]]:
+    """The dates of a clause that are a month alone: (month, as written)."""
+    out = []
+    for d in dates:
+        m = _MONTH.match(d.strip())
+        if m:
+            out.append((m.group("m").lower(), d))
+    return out
 
 
 _STANCE_WORDS = {
