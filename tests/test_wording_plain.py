@@ -139,3 +139,24 @@ def test_the_verifier_does_not_confirm_a_changed_german_noun(verifier):
     passage = "Die Gewerkschaft GPA-djp sieht Handlungsbedarf bei sogenannten All-in-Verträgen in Österreich."
     out = verdict(verifier, passage.replace("Gewerkschaft", "Regierung"), passage, "de")
     assert out.verdict is not Verdict.SUPPORTED
+
+
+def test_a_reversed_deed_in_a_reworded_sentence_is_a_conflict():
+    # no copy of the source sentence (or too short a claim to be one): the opposite word in a
+    # sentence that holds the claim's other content words still says the opposite
+    assert found("De politie heeft de man vrijgelaten.",
+                 "De politie heeft dinsdag een man gearresteerd in verband met de steekpartij.",
+                 "nl") == [("conflict", "predicate", "vrijgelaten", "gearresteerd")]
+    assert found("Die Arbeitslosigkeit ist im Oktober gestiegen.",
+                 "Die Arbeitslosigkeit ist im Oktober leicht gesunken, teilte das Amt mit.",
+                 "de") == [("conflict", "predicate", "gestiegen", "gesunken")]
+    # the same deed reworded, a sentence about something else, and a comparative that only
+    # qualifies a figure ("plus de" / "au moins") are no conflict
+    assert found("De politie heeft de man gearresteerd.",
+                 "De politie heeft dinsdag een man gearresteerd in verband met de steekpartij.",
+                 "nl") == []
+    assert found("De politie heeft de man vrijgelaten.",
+                 "De burgemeester heeft het plein gesloten na het geweld.", "nl") == []
+    assert found("Plus de 100 personnes sont mortes dans l'incendie.",
+                 "Au moins 100 personnes sont mortes dans l'incendie, selon les pompiers.",
+                 "fr") == []

@@ -101,10 +101,10 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
     stop = STOPWORDS[language] | NEGATION_WORDS[language]
     ctoks = _tokens(claim)
     if sum(t.key not in stop for t in ctoks) < MIN_CLAIM_WORDS_PLAIN:
-        return ()
+        return _opposite_in_sentence(ctoks, passage, language, stop)
     copy = copied_window([t.key for t in ctoks], _windows(passage), attrgetter("key"))
     if copy is None:
-        return ()
+        return _opposite_in_sentence(ctoks, passage, language, stop)
     ptoks, sm = copy
     ops = sm.get_opcodes()
     # The stretch of the passage the claim copies: passage words before the claim's first word
@@ -128,6 +128,10 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
                                 language, stop, similar)
         if finding is not None and finding not in findings:
             findings.append(finding)
+    if not any(f.relation is Relation.CONFLICT for f in findings):
+        # A changed stretch of several words ("vrijgelaten na" / "gearresteerd in verband
+        # met") is not compared word by word; its reversed deed is still a conflict.
+        findings.extend(_opposite_in_sentence(ctoks, passage, language, stop))
     return tuple(findings)
 
 
@@ -212,6 +216,50 @@ def _same_stem(cw: Sequence[_Token], pw: Sequence[_Token]) -> bool:
         if not (len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3):
             return False
     return True
+
+
+#: A sentence that is no copy still speaks of the claim's event when it holds this share of
+#: the claim's other content words (at least MIN_SHARED of them): "De politie heeft de man
+#: vrijgelaten" against "De politie heeft dinsdag een man gearresteerd in verband met ...".
+MIN_SHARED_SHARE = 0.6
+MIN_SHARED = 2
+#: Opposites read only in a copied sentence, never in a reworded one: comparatives, order and
+#: compass words qualify a figure or a place rather than say what happened ("plus de 100" and
+#: "au moins 100" agree).
+_QUALIFIERS = frozenset("""
+    plus moins meer minder mehr weniger avant apres vor nach premier dernier premiere derniere
+    eerste laatste erste letzte ersten letzten nord sud noord zuid noorden zuiden norden suden
+    oost west oosten westen osten haut bas hoger lager hoher niedriger superieur inferieur
+    superieure inferieure eleve faible debut fin begin einde beginn ende majorite minorite
+    """.split())
+
+
+def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
+                          stop: frozenset[str]) -> tuple[Finding, ...]:
+    """A word of the claim whose opposite (and not the word itself) stands in a passage sentence
+    that shares most of the claim's other content words, with the same polarity: the claim
+    reworded around a reversed deed. Only the opposite-word list is read this way; another
+    noun or name in a reworded sentence may be a paraphrase."""
+    content = {t.key: t for t in ctoks if t.word and t.key not in stop}
+    if len(content) < MIN_SHARED + 1:
+        return ()
+    opposites = _opposites(language)
+    for start, end in sentence_spans(passage):
+        ptoks = _tokens(passage, start, end)
+        pkeys = {t.key for t in ptoks}
+        for key, tok in content.items():
+            if key in pkeys or key in _QUALIFIERS:
+                continue
+            other = next((t for t in ptoks if (key, t.key) in opposites
+                          or (t.key, key) in opposites), None)
+            if other is None:
+                continue
+            rest = [k for k in content if k != key]
+            shared = sum(k in pkeys for k in rest)
+            if (shared >= MIN_SHARED and shared / len(rest) >= MIN_SHARED_SHARE
+                    and _negations(ctoks, language) == _negations(ptoks, language)):
+                return (Finding("predicate", tok.text, other.text, Relation.CONFLICT),)
+    return ()
 
 
 @lru_cache(maxsize=8)
