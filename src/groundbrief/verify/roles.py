@@ -162,7 +162,7 @@ _OPPOSITE_PAIRS = [
     ("strong", "weak"), ("stronger", "weaker"), ("advance", "retreat"), ("add", "remove"),
     ("restore", "suspend"), ("resume", "suspend"), ("resume", "halt"), ("lift", "extend"),
     ("present", "absent"), ("find", "miss"), ("attend", "skip"), ("attend", "boycott"),
-    ("double", "halve"), ("veto", "sign"), ("call_off", "go_ahead"), ("cancel", "go_ahead"),
+    ("fail", "success"), ("failure", "success"), ("double", "halve"), ("veto", "sign"), ("call_off", "go_ahead"), ("cancel", "go_ahead"),
     ("scrap", "go_ahead"), ("postpone", "go_ahead"), ("guilty", "clear"), ("convict", "clear"),
     # Words, not predicates: compared anywhere in two aligned clauses, so only pairs whose
     # words rarely mean something else ("first"/"last", "new"/"old", "north"/"south" are left
