@@ -230,3 +230,16 @@ def test_the_threshold_holds_on_the_committed_name_pairs(matcher):
     assert false_accepts == []
     found = sum(matcher.same_name(p.a, p.b) for p in pairs if p.same)
     assert found / sum(p.same for p in pairs) >= 0.8
+
+
+def test_a_short_form_inside_a_longer_name_is_the_name_written_out():
+    from groundbrief.verify.names import same_name
+
+    # a headline's "US House" is the article's "United States House": no conflict of agents
+    assert same_name("US House of Representatives", "The United States House of Representatives")
+    assert same_name("U.S. House of Representatives", "United States House of Representatives")
+    assert same_name("UK Parliament", "the United Kingdom Parliament")
+    assert same_name("EU Commission", "European Union Commission")
+    # another country's body is another body
+    assert not same_name("US Senate", "UK Parliament")
+    assert not same_name("US Army", "UN Army")

@@ -671,6 +671,8 @@ def same_name(a: str, b: str, matcher: NameMatcher | None = None) -> bool:
         return False
     if ka == kb or ka.replace(" ", "") == kb.replace(" ", "") or kb in _ALIASES.get(ka, ()):
         return True
+    if len(ka.split()) > 1 and len(kb.split()) > 1 and _expanded(ka) == _expanded(kb):
+        return True  # "US House of Representatives" / "the United States House of Representatives"
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
     short, long_ = sorted((ka.split(), kb.split()), key=len)
@@ -679,6 +681,19 @@ def same_name(a: str, b: str, matcher: NameMatcher | None = None) -> bool:
             and not short[0].isdigit() and long_[0] not in _PLACE_QUALIFIERS):
         return True
     return matcher is not None and matcher._translates(a, b, ka, kb)
+
+
+#: Short forms of a country or union inside a longer name, written out.
+_WRITTEN_OUT = {"us": "united states", "u s": "united states", "usa": "united states",
+                "uk": "united kingdom", "u k": "united kingdom", "un": "united nations",
+                "u n": "united nations", "eu": "european union"}
+_SHORT_FORM = re.compile(r"\b(?:" + "|".join(sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")\b")
+
+
+def _expanded(key: str) -> str:
+    """A name's comparison form with its short forms written out ("us house of representatives"
+    -> "united states house of representatives")."""
+    return _SHORT_FORM.sub(lambda m: _WRITTEN_OUT[m.group(0)], key)
 
 
 # Words an acronym skips: "IMF" is the International Monetary Fund, "EC" the European Community.
