@@ -288,3 +288,12 @@ def test_and_that_opens_a_second_complement(run):
 def test_an_opening_phrase_is_not_the_statement(run, text, expected):
     """"On Tuesday, X said …" was read as the statement "On Tuesday" and an inverted frame."""
     assert texts(run(text)) == expected
+
+
+def test_the_article_of_a_speakers_name_does_not_keep_the_statement_capitalised(run):
+    claims = run("The RIAA said the tool was built to circumvent YouTube's copy protection.")
+    assert texts(claims)[-1] == (
+        "attribution", "The RIAA said that the tool was built to circumvent YouTube's copy protection")
+    # a name that opens the statement keeps its capital
+    assert texts(run("The RIAA said The Hague court ruled against it."))[-1][1].startswith(
+        "The RIAA said that The Hague")

@@ -90,7 +90,10 @@ def lower_first(text: str, names: set[str], after_colon: bool = False) -> str:
     nxt = (m.group(3) or "").strip()
     if word.lower() in _PRONOUNS:
         return word.lower() + text[len(word) :]  # "its February figures": not a name before one
-    if word == "I" or any(word in n.split() for n in names) or nxt[:1].isupper():
+    # (An article is no part of a name here: "The" of the speaker "The RIAA" does not keep
+    # "The tool was built ..." capitalised; "The Hague" is kept by its capitalised next word.)
+    if word == "I" or nxt[:1].isupper() or any(
+            word in n.split() for n in names) and word.lower() not in _FUNCTION_WORDS:
         return text  # "Angela Merkel demanded ...", the speaker's own name
     lower = word.lower()
     elided = re.match(r"^(?:l|d|qu)['’]", lower) is not None  # French "L'âge", "D'après"
