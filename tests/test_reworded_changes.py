@@ -1,0 +1,85 @@
+"""A brief that rewords its source and changes one detail, judged end to end with the bundled
+models: the changes newsrooms get wrong, written the way briefs write them (not copies of the
+source sentence, which verify/wording.py reads word by word)."""
+
+from __future__ import annotations
+
+import pytest
+
+from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source, Verdict
+from groundbrief.verify import DefaultVerifier
+
+REFUTED = [
+    # (brief's claim, source passage, a word of what the sources say instead)
+    ("A 34-year-old man was released by police on Tuesday over the Leeds stabbing.",
+     "Police arrested a 34-year-old man on Tuesday in connection with the stabbing in central "
+     "Leeds, a spokesperson said.", "arrested"),
+    ("Johnson beat Michael Gove to become Tory leader.",
+     "Boris Johnson defeated Jeremy Hunt in the Conservative leadership contest, winning 66% of "
+     "the vote.", "Hunt"),
+    ("Former Zimbabwean president Robert Mugabe has died aged 89.",
+     "Robert Mugabe, who led Zimbabwe for 37 years, has died in Singapore. He was 95.", "95"),
+    ("At least 400 people were killed in the quake.",
+     "The earthquake killed at least 120 people and injured more than 400.", "120"),
+    ("The fire killed 12 people.", "Twenty-one people died in the fire.", "Twenty-one"),
+    ("The suspect was found guilty.", "The jury acquitted the suspect on all counts.", "acquit"),
+    ("The strike was called off.", "Unions said the strike would go ahead as planned.", "ahead"),
+    ("The president vetoed the bill.", "The president signed the bill into law on Wednesday.",
+     "signed"),
+    ("The minister said the talks had failed.", "The minister said the talks had been a success.",
+     "success"),
+    ("Third-quarter sales fell 5% to $1.2bn.",
+     "Sales rose 5 percent to 1.2 billion dollars in the third quarter.", "rose"),
+    ("Turnout was 72 percent.", "Turnout stood at 27 percent, the electoral commission said.",
+     "27"),
+]
+
+NOT_SUPPORTED = [
+    # another deed done to another thing: no evidence either way
+    ("Police arrested the driver on Friday.", "Police released the passenger on Friday."),
+    # a plan is not the deed
+    ("The company has cut 500 jobs.", "The company said it plans to cut 500 jobs next year."),
+]
+
+SUPPORTED = [
+    ("A 34-year-old man was arrested by police on Tuesday over the Leeds stabbing.",
+     "Police arrested a 34-year-old man on Tuesday in connection with the stabbing in central "
+     "Leeds, a spokesperson said."),
+    ("Boris Johnson beat Jeremy Hunt to become Tory leader.",
+     "Boris Johnson beat Jeremy Hunt to become Tory leader."),
+    ("The quake killed at least 120 people.",
+     "The earthquake killed at least 120 people and injured more than 400."),
+    ("The fire killed 21 people.", "Twenty-one people died in the fire."),
+]
+
+
+@pytest.fixture(scope="module")
+def verifier() -> DefaultVerifier:
+    return DefaultVerifier()
+
+
+def _verify(verifier: DefaultVerifier, claim: str, passage: str):
+    sp = ScoredPassage(
+        passage=Passage(id="p1", source_id="s1", ordinal=0, start=0, end=len(passage), text=passage),
+        source=Source(id="s1", title="News", outlet="Example News", text=passage), score=1.0)
+    return verifier.verify(Claim(id="c1", text=claim), [sp], Brief(text=claim))
+
+
+@pytest.mark.parametrize("claim,passage,instead", REFUTED)
+def test_one_changed_detail_in_a_reworded_brief_is_refuted_citing_the_source(
+        verifier, claim, passage, instead):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert out.signals.refuting == ["p1"]
+    assert instead.lower() in (out.reason or "").lower()
+
+
+@pytest.mark.parametrize("claim,passage", NOT_SUPPORTED)
+def test_what_the_source_does_not_say_is_neither_supported_nor_refuted(verifier, claim, passage):
+    assert _verify(verifier, claim, passage).verdict is Verdict.NOT_ENOUGH_EVIDENCE
+
+
+@pytest.mark.parametrize("claim,passage", SUPPORTED)
+def test_the_same_details_reworded_are_supported(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason
