@@ -314,3 +314,14 @@ def test_more_ways_of_filling_a_role_with_another_value(claim, passage, role):
 ])
 def test_the_same_event_from_the_other_side_has_no_conflict(claim, passage):
     assert not compare(claim, passage).conflicts
+
+
+def test_two_participants_named_otherwise_are_another_event_not_a_conflict():
+    # Reagan nominated two ambassadors: a brief about the other nomination is not refuted by
+    # this one, though each name taken alone would read as a swapped detail.
+    judgement = compare(
+        "Reagan will nominate career diplomat Sol Polansky as ambassador to Bulgaria.",
+        "President Reagan is to nominate John Shad, chairman of the SEC, as ambassador to the "
+        "Netherlands, the White House said today.")
+    assert not judgement.conflicts
+    assert {f.claim for f in judgement.unbacked} >= {"Sol Polansky", "Bulgaria"}

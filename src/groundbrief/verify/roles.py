@@ -307,6 +307,11 @@ def _other_patient(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
     return not _arg_in_text(cp, pf.text)
 
 
+def _participant_role(role: str) -> bool:
+    """Whether a finding's role is a participant of the clause (who, to whom, with what)."""
+    return role in (AGENT, PATIENT, "attr") or role.startswith("prep:")
+
+
 def _synonym_noun(c: Argument, p: Argument, similar: Similarity | None) -> bool:
     """Two plain nouns a reader takes for one participant ("quake" / "earthquake", "inquiry" /
     "investigation"): heads without names and without modifiers that tell two kinds apart."""
@@ -522,6 +527,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         finding = _compare_arg(role, arg, pf, passage, context, args, similar)
         if finding is not None:
             findings.append(finding)
+    swaps = [f for f in findings if f.relation is Relation.CONFLICT and _participant_role(f.role)]
+    if len(swaps) >= 2:
+        # Two participants named otherwise ("nominate Sol Polansky as ambassador to Bulgaria"
+        # against "nominate John Shad as ambassador to the Netherlands") is another event of
+        # the same kind, not this one with a detail changed: neither backed nor refuted.
+        findings = [Finding(f.role, f.claim, f.passage, Relation.UNBACKED) if f in swaps else f
+                    for f in findings]
 
     # how many, when
     findings.extend(_compare_figures(cf, pf, pframes))
