@@ -528,10 +528,11 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         if finding is not None:
             findings.append(finding)
     swaps = [f for f in findings if f.relation is Relation.CONFLICT and _participant_role(f.role)]
-    if len(swaps) >= 2:
+    if swaps and len(swaps) + sum(f.role == "name" for f in findings) >= 2:
         # Two participants named otherwise ("nominate Sol Polansky as ambassador to Bulgaria"
-        # against "nominate John Shad as ambassador to the Netherlands") is another event of
-        # the same kind, not this one with a detail changed: neither backed nor refuted.
+        # against "nominate John Shad as ambassador to the Netherlands"; or one swapped and a
+        # name the clause lacks) is another event of the same kind, not this one with a
+        # detail changed: neither backed nor refuted.
         findings = [Finding(f.role, f.claim, f.passage, Relation.UNBACKED) if f in swaps else f
                     for f in findings]
 
