@@ -230,6 +230,18 @@ def pick_briefs(store: SQLiteStore, n: int) -> list[str]:
     return first_sentences(store, n, seed=0, where="id NOT LIKE 'growth:%'")
 
 
+# The whole CLI, which writes its peak resident set (VmHWM) to stderr as it exits.
+_CLI_WITH_PEAK = (
+    "import atexit, sys\n"
+    "def _peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.stderr.write('\\nVmHWM-MiB %.1f\\n' % (int(line.split()[1]) / 1024))\n"
+    "atexit.register(_peak)\n"
+    "from groundbrief.cli import main\n"
+    "main()\n")
+
+
 def explain_cli(home: Path, runs: int) -> dict:
 
     with SQLiteStore(home / STORE_FILE, create=False) as store:
@@ -239,15 +251,18 @@ def explain_cli(home: Path, runs: int) -> dict:
     for brief in briefs:
         t = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-c", "from groundbrief.cli import main; main()", "explain", brief,
+            [sys.executable, "-c", _CLI_WITH_PEAK, "explain", brief,
              "--now", NOW, "--format", "json", "--home", str(home)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        err = proc.stderr.read().decode()  # type: ignore[union-attr]
         _, status, usage = os.wait4(proc.pid, 0)
         walls.append(time.perf_counter() - t)
-        rss.append(usage.ru_maxrss / 1024)
+        peak = re.findall(r"^VmHWM-MiB (\S+)$", err, re.M)
+        # The CLI's own peak (its VmHWM at exit): ru_maxrss would carry this process's over.
+        rss.append(float(peak[-1]) if peak else usage.ru_maxrss / 1024)
         cpus.append(usage.ru_utime + usage.ru_stime)
         if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"groundbrief explain failed: {proc.stderr.read().decode()[-2000:]}")
+            raise SystemExit(f"groundbrief explain failed: {err[-2000:]}")
     return {"runs": len(walls), "p50_s": round(statistics.median(walls), 2),
             "max_s": round(max(walls), 2), "cpu_p50_s": round(statistics.median(cpus), 2),
             "peak_rss_mb": round(max(rss), 1), "load_average": os.getloadavg()[0]}
