@@ -325,3 +325,16 @@ def test_two_participants_named_otherwise_are_another_event_not_a_conflict():
         "Netherlands, the White House said today.")
     assert not judgement.conflicts
     assert {f.claim for f in judgement.unbacked} >= {"Sol Polansky", "Bulgaria"}
+
+
+def test_a_headline_infinitive_announces_a_plan():
+    # "Bush to propose ...": headline English for what is planned or scheduled
+    assert claim_frame("Bush to propose major overhaul of Social Security benefits").stance \
+        is Stance.PLANNED
+    source = ("Republicans close to President George W. Bush have reported that the White House "
+              "will propose changing the formula for Social Security benefit levels.")
+    assert not any(f.role == "stance" for f in compare(
+        "Bush to propose major overhaul of Social Security benefits", source).findings)
+    # a plan is not backed by the deed done, nor a deed by the plan
+    assert roles(Relation.UNBACKED, "Apple to cut 500 jobs in Ireland",
+                 "Apple said on Tuesday it had cut 500 jobs at its plant in Ireland.") == ["stance"]

@@ -258,6 +258,12 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
         return governed
     if aux & _FUTURE_AUX:
         return Stance.FUTURE, None
+    if verb.dep_ == "ROOT" and "to" in aux and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                   for c in verb.children):
+        # Headline English: "Bush to propose overhaul of benefits", "Apple to cut 500 jobs"
+        # announce what is planned or scheduled: backed by "will propose" or "plans to cut",
+        # not by "cut" alone (the plan may have been carried out, or not).
+        return Stance.PLANNED, None
     if aux & {"would", "'d"} and _reported(verb):
         # "He said it would be a condition of travel": the future of reported speech
         return Stance.FUTURE, None

@@ -837,6 +837,8 @@ def _stance_finding(cf: Frame, pf: Frame, attribution: bool) -> Finding | None:
     if c is Stance.FUTURE and p.asserts:
         return None  # what a source reports done was at least going to be done
     words = _STANCE_WORDS.get(p, p.value)
+    if p.asserts:  # "Apple to cut 500 jobs" against "Apple had cut 500 jobs"
+        words = "done, not as planned or yet to happen"
     if pf.speaker is not None and p is Stance.ALLEGED:
         words = f"{words} by {pf.speaker.text}"
     elif pf.speaker is not None and p is Stance.DENIED and not _is_pronoun(pf.speaker):
