@@ -160,3 +160,15 @@ def test_a_reversed_deed_in_a_reworded_sentence_is_a_conflict():
     assert found("Plus de 100 personnes sont mortes dans l'incendie.",
                  "Au moins 100 personnes sont mortes dans l'incendie, selon les pompiers.",
                  "fr") == []
+
+
+def test_another_weekday_in_a_reworded_sentence_is_a_conflict():
+    assert found("Le Premier ministre a démissionné mardi.",
+                 "Le Premier ministre a présenté sa démission lundi au président de la République.",
+                 "fr") == [("conflict", "date", "mardi", "lundi")]
+    # "kabinet-Schoof" holds "kabinet"
+    assert found("Het kabinet is dinsdag gevallen.",
+                 "Het kabinet-Schoof is woensdag gevallen na een conflict over asiel.",
+                 "nl") == [("conflict", "date", "dinsdag", "woensdag")]
+    assert found("Het kabinet is woensdag gevallen.",
+                 "Het kabinet-Schoof is woensdag gevallen na een conflict over asiel.", "nl") == []

@@ -238,27 +238,33 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                           stop: frozenset[str]) -> tuple[Finding, ...]:
     """A word of the claim whose opposite (and not the word itself) stands in a passage sentence
     that shares most of the claim's other content words, with the same polarity: the claim
-    reworded around a reversed deed. Only the opposite-word list is read this way; another
-    noun or name in a reworded sentence may be a paraphrase."""
+    reworded around a reversed deed; likewise another weekday or month where the claim's is
+    not. Only these lists are read this way; another noun or name in a reworded sentence may
+    be a paraphrase."""
     content = {t.key: t for t in ctoks if t.word and t.key not in stop}
     if len(content) < MIN_SHARED + 1:
         return ()
     opposites = _opposites(language)
     for start, end in sentence_spans(passage):
         ptoks = _tokens(passage, start, end)
-        pkeys = {t.key for t in ptoks}
+        # with the parts of hyphenated words: "het kabinet-Schoof" holds "kabinet"
+        pkeys = {t.key for t in ptoks} | {part for t in ptoks for part in t.key.split("-")}
         for key, tok in content.items():
             if key in pkeys or key in _QUALIFIERS:
                 continue
-            other = next((t for t in ptoks if (key, t.key) in opposites
-                          or (t.key, key) in opposites), None)
+            role, other = "predicate", next((t for t in ptoks if (key, t.key) in opposites
+                                              or (t.key, key) in opposites), None)
+            for table in (MONTHS[language], WEEKDAYS[language]):
+                if other is None and key in table:
+                    # another day or month of the same kind, and the claim's nowhere in it
+                    role, other = "date", next((t for t in ptoks if t.key in table), None)
             if other is None:
                 continue
             rest = [k for k in content if k != key]
             shared = sum(k in pkeys for k in rest)
             if (shared >= MIN_SHARED and shared / len(rest) >= MIN_SHARED_SHARE
                     and _negations(ctoks, language) == _negations(ptoks, language)):
-                return (Finding("predicate", tok.text, other.text, Relation.CONFLICT),)
+                return (Finding(role, tok.text, other.text, Relation.CONFLICT),)
     return ()
 
 
