@@ -789,26 +789,32 @@ def _compare_dates(cf: Frame, pf: Frame) -> list[Finding]:
     if res.conflicting and not cf.figures:
         return [Finding("date", ", ".join(res.missing) or cf.dates[0],
                         ", ".join(pf.dates), Relation.CONFLICT)]
-    # A month alone ("will close in March" / "would close in May") is no date the date check
-    # reads (no day, no year), but in two aligned clauses about one event it is the same
-    # detail given two values.
-    cm, pm = _months(cf.dates), _months(pf.dates)
-    if not res.conflicting and not res.matched and not cf.figures and len(cm) == len(pm) == 1 \
-            and cm != pm:
-        return [Finding("date", cm[0][1], pm[0][1], Relation.CONFLICT)]
+    # A month or a weekday alone ("will close in March" / "would close in May", "resigned on
+    # Tuesday" / "on Monday") is no date the date check reads (no day of the month, no year),
+    # but in two aligned clauses about one event it is the same detail given two values.
+    for kind in ("month", "weekday"):
+        cm, pm = _alone(cf.dates, kind), _alone(pf.dates, kind)
+        if not res.conflicting and not res.matched and not cf.figures \
+                and len(cm) == len(pm) == 1 and cm[0][0] != pm[0][0]:
+            return [Finding("date", cm[0][1], pm[0][1], Relation.CONFLICT)]
     return []
 
 
-_MONTH = re.compile(r"\A(?:(?:in|early|late|mid|by|until|from|since)[\s-]+)*(?P<m>january|february|"
-                    r"march|april|may|june|july|august|september|october|november|december)\Z",
-                    re.IGNORECASE)
+_ALONE = {
+    "month": re.compile(r"\A(?:(?:in|early|late|mid|by|until|from|since)[\s-]+)*(?P<m>january|"
+                        r"february|march|april|may|june|july|august|september|october|november|"
+                        r"december)\Z", re.IGNORECASE),
+    "weekday": re.compile(r"\A(?:(?:on|last|this|next|early|late|by|until|from|since)\s+)*"
+                          r"(?P<m>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                          r"(?:\s+(?:morning|afternoon|evening|night))?\Z", re.IGNORECASE),
+}
 
 
-def _months(dates: Sequence[str]) -> list[tuple[str, str]]:
-    """The dates of a clause that are a month alone: (month, as written)."""
+def _alone(dates: Sequence[str], kind: str) -> list[tuple[str, str]]:
+    """The dates of a clause that are a month, or a weekday, alone: (which, as written)."""
     out = []
     for d in dates:
-        m = _MONTH.match(d.strip())
+        m = _ALONE[kind].match(d.strip())
         if m:
             out.append((m.group("m").lower(), d))
     return out
