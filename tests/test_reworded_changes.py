@@ -32,6 +32,11 @@ REFUTED = [
      "Sales rose 5 percent to 1.2 billion dollars in the third quarter.", "rose"),
     ("Turnout was 72 percent.", "Turnout stood at 27 percent, the electoral commission said.",
      "27"),
+    ("Spain won the World Cup.", "Argentina won the World Cup in Qatar.", "Argentina"),
+    ("Inflation eased in November.", "Inflation accelerated in November, data showed.",
+     "accelerated"),
+    ("The minister resigned on Tuesday.", "The minister resigned on Monday, officials said.",
+     "Monday"),
 ]
 
 NOT_SUPPORTED = [
@@ -39,6 +44,9 @@ NOT_SUPPORTED = [
     ("Police arrested the driver on Friday.", "Police released the passenger on Friday."),
     # a plan is not the deed
     ("The company has cut 500 jobs.", "The company said it plans to cut 500 jobs next year."),
+    # many win medals: another winner of "three medals" is another event (the World Cup has
+    # one winner: refuted above)
+    ("Spain won three medals.", "Argentina won three medals in Paris."),
 ]
 
 SUPPORTED = [

@@ -303,6 +303,10 @@ def test_the_opposite_deed_done_to_another_thing_is_no_conflict(similar):
     ("The plant will close in March.", "The company said the plant would close in May.", "date"),
     ("The minister resigned on Tuesday.", "The minister resigned on Monday, officials said.",
      "date"),
+    ("Inflation eased in November.", "Inflation accelerated in November, data showed.",
+     "predicate"),
+    # a contest has one winner
+    ("Spain won the World Cup.", "Argentina won the World Cup in Qatar.", "agent"),
 ])
 def test_more_ways_of_filling_a_role_with_another_value(claim, passage, role):
     assert role in roles(Relation.CONFLICT, claim, passage)
@@ -314,6 +318,7 @@ def test_more_ways_of_filling_a_role_with_another_value(claim, passage, role):
     ("The strike will go ahead.", "Unions said the strike would go ahead as planned."),
     ("The plant will close in May.", "The company said the plant would close in May."),
     ("The minister resigned on Monday.", "The minister resigned on Monday, officials said."),
+    ("Argentina won the World Cup.", "Argentina won the World Cup in Qatar."),
 ])
 def test_the_same_event_from_the_other_side_has_no_conflict(claim, passage):
     assert not compare(claim, passage).conflicts

@@ -162,7 +162,8 @@ _OPPOSITE_PAIRS = [
     ("strong", "weak"), ("stronger", "weaker"), ("advance", "retreat"), ("add", "remove"),
     ("restore", "suspend"), ("resume", "suspend"), ("resume", "halt"), ("lift", "extend"),
     ("present", "absent"), ("find", "miss"), ("attend", "skip"), ("attend", "boycott"),
-    ("fail", "success"), ("failure", "success"), ("double", "halve"), ("veto", "sign"), ("call_off", "go_ahead"), ("cancel", "go_ahead"),
+    ("fail", "success"), ("failure", "success"), ("double", "halve"), ("accelerate", "ease"),
+    ("accelerate", "slow"), ("accelerate", "decelerate"), ("quicken", "slow"), ("veto", "sign"), ("call_off", "go_ahead"), ("cancel", "go_ahead"),
     ("scrap", "go_ahead"), ("postpone", "go_ahead"), ("guilty", "clear"), ("convict", "clear"),
     # Words, not predicates: compared anywhere in two aligned clauses, so only pairs whose
     # words rarely mean something else ("first"/"last", "new"/"old", "north"/"south" are left
@@ -305,6 +306,21 @@ def _other_patient(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
     if cp.head == pp.head or _same_referent(cp, pp, similar) or _synonym_noun(cp, pp, similar):
         return False
     return not _arg_in_text(cp, pf.text)
+
+
+def _one_winner(cf: Frame, pf: Frame, ca: Argument, pa: Argument) -> bool:
+    """Two clauses that name different winners of one contest: "win" in both, the same prize
+    named with "the" and in the singular ("the World Cup", "the election"), two names of one
+    kind as winners."""
+    cp, pp = cf.args.get(PATIENT), pf.args.get(PATIENT)
+    if cf.predicate != "win" or pf.predicate != "win" or cp is None or pp is None:
+        return False
+    if not (norm(cp.text).startswith("the ") and norm(pp.text).startswith("the ")):
+        return False
+    if cp.head != pp.head or cp.head.endswith("s") or _other_modifiers(cp, pp):
+        return False
+    return bool(ca.name_type and pa.name_type and _compatible(ca.name_type, pa.name_type)
+                and not _same_name(ca.name or ca.text, pa.name or pa.text))
 
 
 def _participant_role(role: str) -> bool:
@@ -496,6 +512,11 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # is about another event, whatever else it shares with the claim.
         agreement = False
     findings: list[Finding] = []
+    if ca is not None and pa is not None and _one_winner(cf, pf, ca, pa):
+        # "Spain won the World Cup" against "Argentina won the World Cup": a contest has one
+        # winner, so the other name in the winner's place is the conflict.
+        findings.append(Finding(AGENT, ca.name or ca.text, pa.name or pa.text, Relation.CONFLICT))
+        agreement = True
 
     # did what: an opposite predicate, a flipped negation, a vote the other way, an opposite
     # word elsewhere in the clause ("a maximum of" / "a minimum of", "loss" / "profit"). Done
@@ -525,10 +546,10 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         if _is_pronoun(arg) or swapped is not None and role in (AGENT, PATIENT):
             continue
         finding = _compare_arg(role, arg, pf, passage, context, args, similar)
-        if finding is not None:
+        if finding is not None and finding not in findings:
             findings.append(finding)
     swaps = [f for f in findings if f.relation is Relation.CONFLICT and _participant_role(f.role)]
-    if swaps and len(swaps) + sum(f.role == "name" for f in findings) >= 2:
+    if swaps and len({f.role for f in swaps}) + sum(f.role == "name" for f in findings) >= 2:
         # Two participants named otherwise ("nominate Sol Polansky as ambassador to Bulgaria"
         # against "nominate John Shad as ambassador to the Netherlands"; or one swapped and a
         # name the clause lacks) is another event of the same kind, not this one with a
