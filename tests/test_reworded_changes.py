@@ -37,6 +37,10 @@ REFUTED = [
      "accelerated"),
     ("The minister resigned on Tuesday.", "The minister resigned on Monday, officials said.",
      "Monday"),
+    ("The court upheld the ban.", "The court overturned the ban on Thursday.", "overturned"),
+    ("The protest was peaceful.", "The protest turned violent as police fired tear gas.",
+     "violent"),
+    ("The plane landed safely.", "The plane crashed shortly after take-off.", "crashed"),
 ]
 
 NOT_SUPPORTED = [

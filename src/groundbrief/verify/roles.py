@@ -163,7 +163,9 @@ _OPPOSITE_PAIRS = [
     ("restore", "suspend"), ("resume", "suspend"), ("resume", "halt"), ("lift", "extend"),
     ("present", "absent"), ("find", "miss"), ("attend", "skip"), ("attend", "boycott"),
     ("fail", "success"), ("failure", "success"), ("double", "halve"), ("accelerate", "ease"),
-    ("accelerate", "slow"), ("accelerate", "decelerate"), ("quicken", "slow"), ("veto", "sign"), ("call_off", "go_ahead"), ("cancel", "go_ahead"),
+    ("accelerate", "slow"), ("accelerate", "decelerate"), ("quicken", "slow"),
+    ("uphold", "overturn"), ("uphold", "quash"), ("uphold", "reverse"), ("peaceful", "violent"),
+    ("land", "crash"), ("stable", "critical"), ("veto", "sign"), ("call_off", "go_ahead"), ("cancel", "go_ahead"),
     ("scrap", "go_ahead"), ("postpone", "go_ahead"), ("guilty", "clear"), ("convict", "clear"),
     # Words, not predicates: compared anywhere in two aligned clauses, so only pairs whose
     # words rarely mean something else ("first"/"last", "new"/"old", "north"/"south" are left
