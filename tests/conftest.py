@@ -40,6 +40,17 @@ def conflicting_navalny():
     return e
 
 
+def judge_alone(verifier, claim: str, passage: str, *, title: str = "News"):
+    """The verifier's verification of ``claim`` with ``passage`` (id "p1") as its only evidence,
+    the claim standing as its own brief."""
+    from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source
+
+    sp = ScoredPassage(
+        passage=Passage(id="p1", source_id="s1", ordinal=0, start=0, end=len(passage), text=passage),
+        source=Source(id="s1", title=title, outlet="Example News", text=passage), score=1.0)
+    return verifier.verify(Claim(id="c1", text=claim), [sp], Brief(text=claim))
+
+
 def shared_data(*parts: str) -> Path:
     """A path under ../shared/data, or a skip saying why the real-data test cannot run."""
     path = SHARED_DATA.joinpath(*parts)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source, Verdict
+from groundbrief.models import Verdict
 from groundbrief.verify import DefaultVerifier
+from tests.conftest import judge_alone
 
 REFUTED = [
     # (brief's claim, source passage, a word of what the sources say instead)
@@ -71,10 +72,7 @@ def verifier() -> DefaultVerifier:
 
 
 def _verify(verifier: DefaultVerifier, claim: str, passage: str):
-    sp = ScoredPassage(
-        passage=Passage(id="p1", source_id="s1", ordinal=0, start=0, end=len(passage), text=passage),
-        source=Source(id="s1", title="News", outlet="Example News", text=passage), score=1.0)
-    return verifier.verify(Claim(id="c1", text=claim), [sp], Brief(text=claim))
+    return judge_alone(verifier, claim, passage, title="News")
 
 
 @pytest.mark.parametrize("claim,passage,instead", REFUTED)

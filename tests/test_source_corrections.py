@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source, Verdict
+from groundbrief.models import Verdict
 from groundbrief.verify import DefaultVerifier
 from groundbrief.verify.source_corrections import NOTHING_LEFT, corrected
+from tests.conftest import judge_alone
 
 FIRE = ("Correction: An earlier version of this article said the fire killed 12 people. "
         "The fire killed 21 people, the fire service said.")
@@ -42,10 +43,7 @@ def verifier() -> DefaultVerifier:
 
 
 def _verify(verifier: DefaultVerifier, claim: str, passage: str):
-    sp = ScoredPassage(
-        passage=Passage(id="p1", source_id="s1", ordinal=0, start=0, end=len(passage), text=passage),
-        source=Source(id="s1", title="Fire", outlet="Example News", text=passage), score=1.0)
-    return verifier.verify(Claim(id="c1", text=claim), [sp], Brief(text=claim))
+    return judge_alone(verifier, claim, passage, title="Fire")
 
 
 @pytest.mark.parametrize("claim,passage,instead", [
