@@ -62,3 +62,10 @@ def test_a_brief_repeating_the_withdrawn_detail_is_refuted_citing_the_correction
 def test_the_corrected_detail_is_supported(verifier):
     assert _verify(verifier, "The fire killed 21 people.", FIRE).verdict is Verdict.SUPPORTED
     assert _verify(verifier, "The plant will close in May.", PLANT).verdict is Verdict.SUPPORTED
+
+
+def test_someone_elses_error_is_no_note_of_the_storys_correction():
+    # "wrongly said" of the minister notes no correction of this story: the contrast in the
+    # next sentence is an ordinary one, read as written
+    text = "The minister wrongly said the report was finished. The report covers 2024, not 2023."
+    assert corrected(text) == text

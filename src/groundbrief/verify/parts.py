@@ -609,7 +609,8 @@ def _frame(verb: Token, sentence: Span) -> Frame:
         sentence=sentence.text,
         predicate_text=pred.text,
         words=frozenset(t.lemma_.lower() for t in clause
-                        if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM")) | _phrasal(clause),
+                        if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM"))
+        | _phrasal(clause),
         under_negation=any(a.pos_ in ("VERB", "AUX") and _negated(a, a) for a in verb.ancestors),
     )
 

@@ -165,8 +165,11 @@ _OPPOSITE_PAIRS = [
     ("fail", "success"), ("failure", "success"), ("double", "halve"), ("accelerate", "ease"),
     ("accelerate", "slow"), ("accelerate", "decelerate"), ("quicken", "slow"),
     ("uphold", "overturn"), ("uphold", "quash"), ("uphold", "reverse"), ("peaceful", "violent"),
-    ("land", "crash"), ("stable", "critical"), ("veto", "sign"), ("call_off", "go_ahead"), ("cancel", "go_ahead"),
-    ("scrap", "go_ahead"), ("postpone", "go_ahead"), ("guilty", "clear"), ("convict", "clear"),
+    ("land", "crash"), ("stable", "critical"), ("veto", "sign"), ("guilty", "clear"),
+    ("convict", "clear"),
+    # phrasal verbs, one word each in a clause's words (parts._phrasal)
+    ("call_off", "go_ahead"), ("cancel", "go_ahead"), ("scrap", "go_ahead"),
+    ("postpone", "go_ahead"),
     # Words, not predicates: compared anywhere in two aligned clauses, so only pairs whose
     # words rarely mean something else ("first"/"last", "new"/"old", "north"/"south" are left
     # out: "last week" beside "the first time", "New York", "North Korea").

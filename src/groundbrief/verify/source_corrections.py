@@ -42,7 +42,8 @@ _WRONGLY = re.compile(
     r"\b(?:incorrectly|wrongly|erroneously|mistakenly|falsely|inaccurately)\s+"
     r"(?:said|stated|reported|wrote|described|identified|gave|named|listed|referred|called|"
     r"attributed|quoted|put|suggested|implied|characteri[sz]ed)\b"
-    r"|\bmis(?:stated|identified|reported|quoted|attributed|named|characteri[sz]ed|spelled|spelt)\b",
+    r"|\bmis(?:stated|identified|reported|quoted|attributed|named|characteri[sz]ed|spelled|"
+    r"spelt)\b",
     re.IGNORECASE)
 #: A story's own voice: "this article incorrectly said" is a retraction, "the minister
 #: wrongly said" is news about the minister (kept: the verifier's stance rules read it).
@@ -56,7 +57,7 @@ _LABEL = re.compile(r"\A\s*(?:correction|clarification|update|editor'?s\s+note)s
 # sentence rather than correct it.
 _NOT_ADDING = (r"(?!only\b|just\b|least\b|yet\b|all\b|even\b|necessarily\b|surprisingly\b|"
                r"to\b|counting\b|including\b|long\b|far\b|until\b|because\b|that\b|so\b|as\b|"
-               r"unlike\b|always\b|quite\b|much\b|enough\b|least\b|every\b|everyone\b|"
+               r"unlike\b|always\b|quite\b|much\b|enough\b|every\b|everyone\b|"
                r"everything\b|a\s+single\b)")
 _AS_REPORTED = (r"(?:\s+as\s+(?:previously|earlier|originally|first|initially|wrongly|"
                 r"incorrectly)\s+(?:reported|stated|said|announced|published|written))?")
@@ -78,11 +79,14 @@ def corrected(text: str, language: str | None = None) -> str:
     only: a passage in another language, or one without a correction, comes back unchanged."""
     if language not in (None, "", "und", "en"):
         return text
-    noted = bool(_VERSION.search(text) or _WRONGLY.search(text) or _LABEL.search(text))
+    spans = sentence_spans(text)
+    # A passage notes its correction when a sentence retracts or is labelled "Correction:";
+    # "the minister wrongly said" is no note of this story's.
+    noted = any(_retracts(text[a:b]) or _LABEL.match(text[a:b]) for a, b in spans)
     if not noted and not _REPORTED_CONTRAST.search(text):
         return text
     kept: list[str] = []
-    for start, end in sentence_spans(text):
+    for start, end in spans:
         sentence = text[start:end]
         if _retracts(sentence):
             continue
