@@ -255,8 +255,10 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
             role, other = "predicate", next((t for t in ptoks if (key, t.key) in opposites
                                               or (t.key, key) in opposites), None)
             for table in (MONTHS[language], WEEKDAYS[language]):
-                if other is None and key in table:
+                if other is None and key in table and not any(
+                        table.get(t.key) == table[key] for t in ptoks):
                     # another day or month of the same kind, and the claim's nowhere in it
+                    # (in no form: "Jänner" is "Januar")
                     role, other = "date", next((t for t in ptoks if t.key in table), None)
             if other is None:
                 continue
