@@ -346,3 +346,10 @@ def test_a_headline_infinitive_announces_a_plan():
     # a plan is not backed by the deed done, nor a deed by the plan
     assert roles(Relation.UNBACKED, "Apple to cut 500 jobs in Ireland",
                  "Apple said on Tuesday it had cut 500 jobs at its plant in Ireland.") == ["stance"]
+
+
+def test_a_bare_weekday_of_another_deed_is_no_conflict():
+    # the same workers, another deed on another day: not one event's date told twice
+    assert not compare("Dock workers in Eastbay ended their strike on Tuesday.",
+                       "Dock workers in Eastbay stayed off the job for a second week on "
+                       "Monday.").conflicts

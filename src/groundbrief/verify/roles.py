@@ -817,7 +817,11 @@ def _compare_dates(cf: Frame, pf: Frame) -> list[Finding]:
                         ", ".join(pf.dates), Relation.CONFLICT)]
     # A month or a weekday alone ("will close in March" / "would close in May", "resigned on
     # Tuesday" / "on Monday") is no date the date check reads (no day of the month, no year),
-    # but in two aligned clauses about one event it is the same detail given two values.
+    # but in two clauses telling one event (the same deed, not just the same participants:
+    # "ended their strike on Tuesday" is not "stayed off the job on Monday") it is the same
+    # detail given two values.
+    if not _same_event(cf, pf):
+        return []
     for kind in ("month", "weekday"):
         cm, pm = _alone(cf.dates, kind), _alone(pf.dates, kind)
         if not res.conflicting and not res.matched and not cf.figures \
