@@ -86,6 +86,8 @@ def joined_readings(claim: str, passages: Sequence[ScoredPassage],
     needed = set(missing_facts(claim, [""]))  # every detail of the claim
     if not needed:
         return []  # nothing checkable is spread over passages; each is judged on its own
+    # Each passage read once: the combinations below ask for the same passages many times.
+    texts = {sp.passage.id: read(sp) for sp in passages}
     by_source: dict[str, list[ScoredPassage]] = {}
     for sp in passages:
         by_source.setdefault(sp.passage.source_id, []).append(sp)
@@ -95,7 +97,7 @@ def joined_readings(claim: str, passages: Sequence[ScoredPassage],
         if len(group) < 2:
             continue
         group = sorted(group, key=lambda sp: sp.passage.ordinal)
-        if any(not missing_facts(claim, [read(sp)]) for sp in group):
+        if any(not missing_facts(claim, [texts[sp.passage.id]]) for sp in group):
             continue  # one passage holds every detail: it is judged alone
         covering: list[tuple[ScoredPassage, ...]] = []
         covered: list[set[str]] = []  # passage ids of each covering reading
@@ -106,7 +108,7 @@ def joined_readings(claim: str, passages: Sequence[ScoredPassage],
                 ids = {sp.passage.id for sp in combo}
                 if any(smaller <= ids for smaller in covered):
                     continue  # a smaller reading already carries the claim
-                if missing_facts(claim, [read(sp) for sp in combo]):
+                if missing_facts(claim, [texts[sp.passage.id] for sp in combo]):
                     continue
                 covering.append(combo)
                 covered.append(ids)
@@ -115,7 +117,7 @@ def joined_readings(claim: str, passages: Sequence[ScoredPassage],
             # ("Eliud Kipchoge ran a marathon" before "His time was ..."): read them too.
             lo, hi = combo[0].passage.ordinal - 1, combo[-1].passage.ordinal + 1
             around = [sp for sp in group if lo <= sp.passage.ordinal <= hi]
-            picked = _bearing_sentences(claim, [read(sp) for sp in around], needed)
+            picked = _bearing_sentences(claim, [texts[sp.passage.id] for sp in around], needed)
             text = " ".join(sentence for _, sentence in picked)
             members = tuple(around[k] for k in sorted({k for k, _ in picked}))
             # Sentence selection must not lose a detail the passages hold together.

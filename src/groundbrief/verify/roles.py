@@ -24,6 +24,7 @@ from enum import Enum
 
 from .names import find_name, passage_names, same_name
 from .parts import AGENT, PATIENT, Argument, Figure, Frame, Stance, claim_frames, frames_of, norm
+from .surface import MONTHS, WEEKDAYS
 
 __all__ = ["Finding", "Relation", "RoleJudgement", "SYNONYM", "Similarity", "compare",
            "opposite"]
@@ -830,12 +831,14 @@ def _compare_dates(cf: Frame, pf: Frame) -> list[Finding]:
     return []
 
 
+# The month and weekday names are the date checks' own (surface.py); of the months, the full
+# names only (not "jan", "sept": a key that begins another key is an abbreviation).
+_FULL_MONTHS = [k for k in MONTHS if not any(o != k and o.startswith(k) for o in MONTHS)]
 _ALONE = {
-    "month": re.compile(r"\A(?:(?:in|early|late|mid|by|until|from|since)[\s-]+)*(?P<m>january|"
-                        r"february|march|april|may|june|july|august|september|october|november|"
-                        r"december)\Z", re.IGNORECASE),
+    "month": re.compile(r"\A(?:(?:in|early|late|mid|by|until|from|since)[\s-]+)*"
+                        rf"(?P<m>{'|'.join(_FULL_MONTHS)})\Z", re.IGNORECASE),
     "weekday": re.compile(r"\A(?:(?:on|last|this|next|early|late|by|until|from|since)\s+)*"
-                          r"(?P<m>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                          rf"(?P<m>{'|'.join(sorted(WEEKDAYS))})"
                           r"(?:\s+(?:morning|afternoon|evening|night))?\Z", re.IGNORECASE),
 }
 
