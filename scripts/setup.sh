@@ -35,9 +35,11 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 fi
 if [ "${1:-}" = "--test" ]; then
   # Test-only extras with their own installers: a browser (Debian chromium) for the site's
-  # browser tests, llama.cpp's server with a small bundled model for the LLM-judge backend, and
-  # Debian's postgresql for the PostgreSQL store tests (they start their own server).
-  for extra in scripts/setup-browser.sh scripts/setup-llm.sh scripts/setup-postgres.sh; do
+  # browser tests, llama.cpp's server with a small bundled model for the LLM-judge backend,
+  # Debian's postgresql for the PostgreSQL store tests (they start their own server), and
+  # Debian's wordnet-base, from which the shipped antonym table is rebuilt and compared.
+  for extra in scripts/setup-browser.sh scripts/setup-llm.sh scripts/setup-postgres.sh \
+      scripts/setup-wordnet.sh; do
     if [ -f "$extra" ]; then bash "$extra"; fi
   done
 fi

@@ -42,6 +42,33 @@ REFUTED = [
     ("The protest was peaceful.", "The protest turned violent as police fired tear gas.",
      "violent"),
     ("The plane landed safely.", "The plane crashed shortly after take-off.", "crashed"),
+    # opposites read from WordNet (verify/antonyms.py), in no hand-written list
+    ("The minister praised the decision.",
+     "The minister criticised the decision on Monday, calling it reckless.", "criticised"),
+    ("The patient's condition has improved.",
+     "Doctors said the patient's condition had worsened overnight.", "worsened"),
+    ("The senator remembered the meeting.", "The senator said she forgot the meeting.",
+     "forgot"),
+    ("The talks were held in public.", "The talks were held in private, officials said.",
+     "private"),
+    ("The company's sales were mostly domestic.",
+     "The company's sales were mostly foreign, the report said.", "foreign"),
+    ("Temperatures in the capital were unusually warm.",
+     "Temperatures in the capital were unusually cool for the season.", "cool"),
+    ("The central bank's forecast was optimistic.",
+     "The central bank's forecast was pessimistic.", "pessimistic"),
+    ("The minister defended the policy.", "The minister attacked the policy in parliament.",
+     "attacked"),
+    ("The fish population increased rapidly.",
+     "The fish population increased slowly, scientists said.", "slowly"),
+    ("The vaccine was tested on young adults.", "The vaccine was tested on old adults.", "old"),
+    ("The firm's results were better than expected.",
+     "The firm's results were worse than expected.", "worse"),
+    ("The man was found alive.", "The man was found dead in his flat.", "dead"),
+    # a complement negated on its own; a deed done again
+    ("The defendant pleaded guilty to fraud.", "The defendant pleaded not guilty to fraud.",
+     "not guilty"),
+    ("The theatre reopened after the fire.", "The theatre closed after the fire.", "closed"),
 ]
 
 NOT_SUPPORTED = [
@@ -63,6 +90,12 @@ SUPPORTED = [
     ("The quake killed at least 120 people.",
      "The earthquake killed at least 120 people and injured more than 400."),
     ("The fire killed 21 people.", "Twenty-one people died in the fire."),
+    # opposite verbs telling one deed from its two sides are the same deed
+    ("The company bought the rival firm.", "The rival firm was sold to the company for $2bn."),
+    ("The team lost the final.", "The team was defeated in the final."),
+    ("The airline sold the jets to a leasing firm.",
+     "A leasing firm bought the jets from the airline."),
+    ("The champion was beaten in the semi-final.", "The champion lost in the semi-final."),
 ]
 
 

@@ -608,11 +608,22 @@ def _frame(verb: Token, sentence: Span) -> Frame:
         speaker=_argument(speaker) if speaker is not None else None,
         sentence=sentence.text,
         predicate_text=pred.text,
-        words=frozenset(t.lemma_.lower() for t in clause
+        words=frozenset(_word(t, pred) for t in clause
                         if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM"))
         | _phrasal(clause),
         under_negation=any(a.pos_ in ("VERB", "AUX") and _negated(a, a) for a in verb.ancestors),
     )
+
+
+def _word(tok: Token, pred: Token) -> str:
+    """A clause word's lemma; "not_guilty" for a complement negated on its own ("pleaded not
+    guilty": the verb is not negated, its complement is, and roles.opposite reads "not_guilty"
+    as the opposite of "guilty")."""
+    lemma = tok.lemma_.lower()
+    if tok is not pred and tok.pos_ in ("ADJ", "ADV") and any(
+            c.dep_ == "neg" for c in tok.children):
+        return f"not_{lemma}"
+    return lemma
 
 
 def _phrasal(clause: Sequence[Token]) -> frozenset[str]:

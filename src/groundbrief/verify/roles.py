@@ -22,9 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .antonyms import wordnet_opposite
 from .names import find_name, passage_names, same_name
 from .parts import AGENT, PATIENT, Argument, Figure, Frame, Stance, claim_frames, frames_of, norm
-from .surface import MONTHS, WEEKDAYS
+from .surface import MONTHS, WEEKDAYS, spelling_key
 
 __all__ = ["Finding", "Relation", "RoleJudgement", "SYNONYM", "Similarity", "compare",
            "opposite"]
@@ -167,7 +168,11 @@ _OPPOSITE_PAIRS = [
     ("accelerate", "slow"), ("accelerate", "decelerate"), ("quicken", "slow"),
     ("uphold", "overturn"), ("uphold", "quash"), ("uphold", "reverse"), ("peaceful", "violent"),
     ("land", "crash"), ("stable", "critical"), ("veto", "sign"), ("guilty", "clear"),
-    ("convict", "clear"),
+    ("convict", "clear"), ("legal", "unlawful"), ("lawful", "illegal"), ("enact", "repeal"),
+    ("arrive", "depart"), ("marry", "divorce"), ("tighten", "relax"), ("attend", "absent"),
+    # spaCy lemmatizes "better" and "best" to "well"; WordNet's good/bad pair has "good"
+    ("well", "bad"), ("well", "badly"),
+    ("ratify", "reject"), ("capture", "escape"), ("build", "demolish"), ("praise", "condemn"),
     # phrasal verbs, one word each in a clause's words (parts._phrasal)
     ("call_off", "go_ahead"), ("cancel", "go_ahead"), ("scrap", "go_ahead"),
     ("postpone", "go_ahead"),
@@ -191,8 +196,12 @@ _FOR = frozenset({"favour", "favor", "for", "support", "back", "endorse", "yes"}
 _AGAINST = frozenset({"against", "oppose", "reject", "no"})
 
 
-def opposite(a: str, b: str) -> bool:
-    """Whether two lemmas say opposite things ("arrest"/"release", "lawful"/"unlawful")."""
+def opposite(a: str, b: str, *, nouns: bool = False) -> bool:
+    """Whether two lemmas say opposite things ("arrest"/"release", "lawful"/"unlawful"): this
+    module's pairs, a negating prefix, or WordNet's antonyms as verbs, adjectives or adverbs
+    ("praise"/"criticise", "compulsory"/"voluntary"; verify/antonyms.py) -- and as nouns when
+    ``nouns`` (two predicates: "a success"/"a failure"; beside them, "man"/"woman" tell two
+    participants)."""
     a, b = a.lower(), b.lower()
     if a == b:
         return False
@@ -202,7 +211,13 @@ def opposite(a: str, b: str) -> bool:
         if (a.startswith(p) and a[len(p):] == b and len(b) > 3) or (
                 b.startswith(p) and b[len(p):] == a and len(a) > 3):
             return True
-    return False
+    if a.startswith("not_") or b.startswith("not_"):  # "not guilty" (parts._word) / "guilty"
+        return a.removeprefix("not_") == b or b.removeprefix("not_") == a
+    if (a.startswith("re") and len(a) > 5 and opposite(a[2:], b)) or (
+            b.startswith("re") and len(b) > 5 and opposite(a, b[2:])):
+        return True  # "reopened" / "closed": the deed again is the deed
+    return (wordnet_opposite(a, b, nouns=nouns)
+            or wordnet_opposite(spelling_key(a), spelling_key(b), nouns=nouns))
 
 
 def _orientation(frame: Frame) -> int:
@@ -415,11 +430,28 @@ def _converse_roles(cf: Frame, pf: Frame) -> dict[str, Argument]:
     return args
 
 
+#: Where a passage clause names the other party of a deed told from its other side: what was
+#: sold "to" the buyer, lent "to" or borrowed "from" someone.
+_OTHER_SIDE_ROLES = (PATIENT, "prep:to", "prep:from", "prep:by", "prep:with")
+
+
+def _other_side(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
+    """Whether two opposite predicates tell one deed from its two sides: the claim's actor is
+    on the receiving end in the passage ("The company bought the firm" / "The firm was sold to
+    the company"; "The team lost the final" / "The team was defeated in the final"). Opposite
+    deeds by one actor ("arrested" / "released by police") have the same actor in both."""
+    ca, pa = cf.args.get(AGENT), pf.args.get(AGENT)
+    if ca is None or _is_pronoun(ca) or (pa is not None and _same_referent(ca, pa, similar)):
+        return False
+    return any(_arg_same(ca, arg) or _same_referent(ca, arg, similar)
+               for role, arg in pf.args.items() if role in _OTHER_SIDE_ROLES)
+
+
 def _same_event(cf: Frame, pf: Frame) -> bool:
     # "beat" / "defeat": the verbs of winning a contest are one event told two ways. (Verbs
     # are not matched by their embeddings as nouns are: "lend" / "borrow" and "give" /
     # "receive" are as alike as "say" / "tell", and swap the roles.)
-    return (pf.predicate == cf.predicate or opposite(cf.predicate, pf.predicate)
+    return (pf.predicate == cf.predicate or opposite(cf.predicate, pf.predicate, nouns=True)
             or (cf.predicate in _DEFEAT and (pf.predicate in _DEFEAT or _rival(pf) is not None))
             or _converse(cf, pf)
             # "was found guilty" / "acquitted": the deed is in the predicate's complement
@@ -440,8 +472,16 @@ def _alignment(cf: Frame, pf: Frame, similar: Similarity | None = None) -> tuple
     if _same_event(cf, pf):
         score += 2.0
     shared = 0
+    event = score > 0
     for role, arg in cf.args.items():
-        if _is_pronoun(arg) or arg.head in _WEAK_HEADS and not arg.name_type:
+        if _is_pronoun(arg):
+            continue
+        if arg.head in _WEAK_HEADS and not arg.name_type:
+            # "a man" matches any man, but in the same role of the same deed it is one
+            # participant: "The man was found alive" / "The man was found dead".
+            other = pf.args.get(role)
+            if event and other is not None and _arg_same(arg, other):
+                shared += 1
             continue
         if (any(_arg_same(arg, pa) or _synonym_noun(arg, pa, similar) for pa in pf.args.values())
                 or _arg_in_text(arg, pf.text)):
@@ -527,9 +567,12 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     # did what: an opposite predicate, a flipped negation, a vote the other way, an opposite
     # word elsewhere in the clause ("a maximum of" / "a minimum of", "loss" / "profit"). Done
     # to another thing it is another deed, not the opposite one: "Police released the
-    # passenger" says nothing against "Police arrested the driver".
-    same_deed = agreement and not _other_patient(cf, pf, similar)
-    if opposite(cf.predicate, pf.predicate) and same_deed:
+    # passenger" says nothing against "Police arrested the driver". Told from the other side it
+    # is the same deed: "The firm was sold to the company" is what "The company bought the
+    # firm" says.
+    same_deed = agreement and not _other_patient(cf, pf, similar) \
+        and not _other_side(cf, pf, similar)
+    if opposite(cf.predicate, pf.predicate, nouns=True) and same_deed:
         findings.append(Finding("predicate", cf.predicate_text, pf.predicate_text,
                                 Relation.CONFLICT))
     elif pf.predicate == cf.predicate and cf.negated != pf.negated and same_deed:

@@ -179,7 +179,9 @@ def _opposites(c: Sequence[Token], p: Sequence[Token]) -> bool:
     if len(cw) != 1 or len(pw) != 1:
         return False
     a, b = cw[0], pw[0]
-    return any(opposite(x, y) for x in _forms(a) for y in _forms(b))
+    # One word of a copy replaced: a noun's opposite changes the copy's meaning as much as a
+    # verb's ("at night" for "by day").
+    return any(opposite(x, y, nouns=True) for x in _forms(a) for y in _forms(b))
 
 
 def _forms(tok: Token) -> set[str]:
