@@ -192,6 +192,9 @@ def test_semicolon_and_org_speaker(run):
     # a noun phrase running on for more words than a subject takes before its verb
     "The nations began an economic and legislative bloc by a declaration made at the summit.",
     "The report accused the minister and later said that he resigned.",
+    # "while" as a noun ("a while ago"), not a conjunction (an AVeriTeC claim was cut into
+    # "... when that was raised a" and "Ago, how he only pays")
+    "He said so when the question was raised a while ago, how he only pays little tax.",
 ])
 def test_nouns_joined_by_and_are_not_split(run, text):
     assert [c.text for c in run(text) if c.kind == "content"] == [text.rstrip(".")]
@@ -203,6 +206,7 @@ def test_nouns_joined_by_and_are_not_split(run, text):
     ("Police killed 558 people in 2018 and 201 people died in custody.",
      ["Police killed 558 people in 2018", "201 people died in custody"]),
     ("Trump won Ohio and Biden won Michigan.", ["Trump won Ohio", "Biden won Michigan"]),
+    ("Prices rose while wages fell.", ["Prices rose", "Wages fell"]),
     ("The roof caught fire in Paris and the spire collapsed.",
      ["The roof caught fire in Paris", "The spire collapsed"]),
 ])

@@ -202,6 +202,9 @@ def split_clauses(text: str) -> list[str]:
         right = text[m.end() :]
         right_words = right.split()
         left_words = left.split()
+        if m.group(0).strip(" ,;").lower() == "while" and left_words and \
+                left_words[-1].lower() in ("a", "the", "this", "that", "little", "short", "long"):
+            continue  # "raised a while ago": a noun, not a conjunction
         is_and = m.group(0).strip(" ,") != ";"
         that = _AND_THAT.match(right) if is_and else None
         # "and that is not our problem": "that" is the subject when a verb follows it.

@@ -517,7 +517,28 @@ def find_name(name: str, passage: PassageNames) -> bool:
         return True  # "Al Qaeda" / "AlQaeda"
     if any(passage.occurrences(alias.split()) for alias in _ALIASES.get(" ".join(keys), ())):
         return True
+    place = _governed_place(keys)
+    if place and any(not passage.in_longer_place_name(i, place)
+                     for i in passage.occurrences(place)):
+        return True
     return _surname_found(keys, passage)
+
+
+#: The governing body of a place, named after it: what "Minneapolis City Council" decides, news
+#: reports as what "Minneapolis" did ("Minneapolis has not defunded the police"). Bodies that act
+#: on their own account (a police department, a court, a university) are not the place.
+_GOVERNING_BODIES = (("city", "council"), ("town", "council"), ("county", "council"),
+                     ("municipal", "council"), ("city", "government"), ("city", "hall"),
+                     ("council",), ("government",), ("municipality",))
+
+
+def _governed_place(keys: list[str]) -> list[str] | None:
+    """The place words of a governing body's name ("Minneapolis City Council" -> minneapolis)."""
+    for body in _GOVERNING_BODIES:
+        if len(keys) > len(body) and tuple(keys[-len(body):]) == body:
+            rest = keys[: -len(body)]
+            return rest if rest[-1] not in ("the", "of") else None
+    return None
 
 
 def _surname_found(keys: list[str], passage: PassageNames) -> bool:
