@@ -172,3 +172,54 @@ def test_another_weekday_in_a_reworded_sentence_is_a_conflict():
                  "nl") == [("conflict", "date", "dinsdag", "woensdag")]
     assert found("Het kabinet is woensdag gevallen.",
                  "Het kabinet-Schoof is woensdag gevallen na een conflict over asiel.", "nl") == []
+
+
+# Reworded briefs with a verb or adjective reversed (words.OPPOSITE_FORMS), judged end to end;
+# written after the lists, before they were run (docs/evaluation.md, session 11).
+REVERSED = [
+    ("Selon la police, le suspect a été libéré dimanche soir.",
+     "Le suspect a été arrêté dimanche soir à Lyon, a indiqué la police.", "fr", "arrêté"),
+    ("Le président a salué la décision de la cour.",
+     "Le président a dénoncé la décision de la cour, mercredi.", "fr", "dénoncé"),
+    ("L'Assemblée nationale rejette le projet de loi.",
+     "L'Assemblée nationale a adopté le projet de loi mardi soir.", "fr", "adopté"),
+    ("Les ventes de voitures électriques sont fortes en Norvège.",
+     "En Norvège, les ventes de voitures électriques restent faibles.", "fr", "faibles"),
+    ("Het kabinet verlaagt de belasting op arbeid.",
+     "Het kabinet verhoogt volgend jaar de belasting op arbeid.", "nl", "verhoogt"),
+    ("De minister prees het rapport van de commissie.",
+     "De minister bekritiseerde het rapport van de commissie scherp.", "nl", "bekritiseerde"),
+    ("De gemeente opent twee nieuwe zwembaden.",
+     "De gemeente sluit twee zwembaden in Rotterdam.", "nl", "sluit"),
+    ("Die Regierung hat die Steuern gesenkt.",
+     "Die Regierung hat die Steuern deutlich erhöht.", "de", "erhöht"),
+    ("Der Kanzler lobte den Kompromiss.",
+     "Der Kanzler kritisierte den Kompromiss am Mittwoch.", "de", "kritisierte"),
+    ("Die Stadt öffnet die Schwimmbäder wieder.",
+     "Die Stadt schließt die Schwimmbäder ab Montag.", "de", "schließt"),
+]
+
+# Both words of a pair in one passage, in different clauses: the claim's own deed is there.
+BOTH_WORDS = [
+    ("Le chômage a baissé au troisième trimestre en France.",
+     "Le chômage a baissé au troisième trimestre, alors que les prix ont augmenté.", "fr"),
+    ("Le ministre a démenti les informations.",
+     "Le ministre a démenti les informations, que le journal avait confirmées la veille.", "fr"),
+    ("De gemeente sluit twee zwembaden.",
+     "De gemeente sluit twee zwembaden die in 1990 werden geopend.", "nl"),
+    ("Die Regierung hat die Steuern erhöht.",
+     "Die Regierung hat die Steuern erhöht, die sie 2019 gesenkt hatte.", "de"),
+]
+
+
+@pytest.mark.parametrize("claim, passage, language, says", REVERSED)
+def test_a_reversed_verb_or_adjective_in_a_reworded_brief_is_refuted(
+        verifier, claim, passage, language, says):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert says in (out.reason or "")
+
+
+@pytest.mark.parametrize("claim, passage, language", BOTH_WORDS)
+def test_an_opposite_beside_the_claims_own_deed_is_no_conflict(verifier, claim, passage, language):
+    assert verdict(verifier, claim, passage, language).verdict is Verdict.SUPPORTED

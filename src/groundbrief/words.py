@@ -322,6 +322,256 @@ OPPOSITE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         vor/nach""".split()),
 }
 
+#: More opposites for French, Dutch and German, as the inflected forms a sentence writes (no
+#: parser or lemmatizer here): in each pair (ended by ";"), every form left of the slash is
+#: the opposite of every form right of it. Lowercase without diacritics, as verify/wording_plain.py compares words. Verbs
+#: news reverses most (confirmed / denied, hired / fired, tightened / eased, praised /
+#: criticised) and the adjectives of a state (strong / weak, alive / dead). Converse verbs
+#: ("bought" / "sold", "lent" / "borrowed") are left out: without a parser the two sides of one
+#: deed look like opposite deeds. Read by the checker only; evaluation/changes_plain.py makes
+#: its direction changes from OPPOSITE_WORDS above.
+OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    lang: tuple((tuple(left.split()), tuple(right.split()))
+                for left, right in (" ".join(pair.split()).split(" / ")
+                                    for pair in text.split(";") if pair.strip()))
+    for lang, text in {
+        "fr": """
+        confirma confirmaient confirmait confirmant confirme confirmee confirmees confirment
+            confirmer confirmera confirmerent confirmeront confirmes / dement dementaient
+            dementait dementent dementi dementie dementies dementir dementira dementis ;
+        confirma confirmaient confirmait confirmant confirme confirmee confirmees confirment
+            confirmer confirmera confirmerent confirmeront confirmes / nia niaient niait
+            niant nie niee niees nient nier niera nierent nieront nies ;
+        augmenta augmentaient augmentait augmentant augmente augmentee augmentees augmentent
+            augmenter augmentera augmenterent augmenteront augmentes / baissa baissaient
+            baissait baissant baisse baissee baissees baissent baisser baissera baisserent
+            baisseront baisses ;
+        augmenta augmentaient augmentait augmentant augmente augmentee augmentees augmentent
+            augmenter augmentera augmenterent augmenteront augmentes / diminua diminuaient
+            diminuait diminuant diminue diminuee diminuees diminuent diminuer diminuera
+            diminuerent diminueront diminues ;
+        augmenta augmentaient augmentait augmentant augmente augmentee augmentees augmentent
+            augmenter augmentera augmenterent augmenteront augmentes / chuta chutaient
+            chutait chutant chute chutee chutees chutent chuter chutera chuterent chuteront
+            chutes ;
+        augmenta augmentaient augmentait augmentant augmente augmentee augmentees augmentent
+            augmenter augmentera augmenterent augmenteront augmentes / recula reculaient
+            reculait reculant recule reculee reculees reculent reculer reculera reculerent
+            reculeront recules ;
+        monta montaient montait montant monte montee montees montent monter montera
+            monterent monteront montes / chuta chutaient chutait chutant chute chutee
+            chutees chutent chuter chutera chuterent chuteront chutes ;
+        grimpa grimpaient grimpait grimpant grimpe grimpee grimpees grimpent grimper
+            grimpera grimperent grimperont grimpes / chuta chutaient chutait chutant chute
+            chutee chutees chutent chuter chutera chuterent chuteront chutes ;
+        progressa progressaient progressait progressant progresse progressee progressees
+            progressent progresser progressera progresserent progresseront progresses /
+            baissa baissaient baissait baissant baisse baissee baissees baissent baisser
+            baissera baisserent baisseront baisses ;
+        embaucha embauchaient embauchait embauchant embauche embauchee embauchees embauchent
+            embaucher embauchera embaucherent embaucheront embauches / licencia licenciaient
+            licenciait licenciant licencie licenciee licenciees licencient licencier
+            licenciera licencierent licencieront licencies ;
+        recruta recrutaient recrutait recrutant recrute recrutee recrutees recrutent
+            recruter recrutera recruterent recruteront recrutes / licencia licenciaient
+            licenciait licenciant licencie licenciee licenciees licencient licencier
+            licenciera licencierent licencieront licencies ;
+        renforca renforcaient renforcait renforcant renforce renforcee renforcees renforcent
+            renforcer renforcera renforcerent renforceront renforces / assoupli assouplie
+            assouplies assouplir assouplira assoupliront assouplis assouplissaient
+            assouplissait assouplissant assouplissent assouplit ;
+        durci durcie durcies durcir durcira durciront durcis durcissaient durcissait
+            durcissant durcissent durcit / assoupli assouplie assouplies assouplir
+            assouplira assoupliront assouplis assouplissaient assouplissait assouplissant
+            assouplissent assouplit ;
+        renforca renforcaient renforcait renforcant renforce renforcee renforcees renforcent
+            renforcer renforcera renforcerent renforceront renforces / affaibli affaiblie
+            affaiblies affaiblir affaiblira affaibliront affaiblis affaiblissaient
+            affaiblissait affaiblissant affaiblissent affaiblit ;
+        accepta acceptaient acceptait acceptant accepte acceptee acceptees acceptent
+            accepter acceptera accepterent accepteront acceptes / refusa refusaient refusait
+            refusant refuse refusee refusees refusent refuser refusera refuserent refuseront
+            refuses ;
+        accepta acceptaient acceptait acceptant accepte acceptee acceptees acceptent
+            accepter acceptera accepterent accepteront acceptes / rejeta rejetaient rejetait
+            rejete rejetee rejetees rejeter rejeterent rejetes rejette rejettent rejettera ;
+        approuva approuvaient approuvait approuvant approuve approuvee approuvees approuvent
+            approuver approuvera approuverent approuveront approuves / rejeta rejetaient
+            rejetait rejete rejetee rejetees rejeter rejeterent rejetes rejette rejettent
+            rejettera ;
+        adopta adoptaient adoptait adoptant adopte adoptee adoptees adoptent adopter
+            adoptera adopterent adopteront adoptes / rejeta rejetaient rejetait rejete
+            rejetee rejetees rejeter rejeterent rejetes rejette rejettent rejettera ;
+        arreta arretaient arretait arretant arrete arretee arretees arretent arreter
+            arretera arreterent arreteront arretes / relacha relachaient relachait relachant
+            relache relachee relachees relachent relacher relachera relacherent relacheront
+            relaches ;
+        arreta arretaient arretait arretant arrete arretee arretees arretent arreter
+            arretera arreterent arreteront arretes / libera liberaient liberait libere
+            liberee liberees liberent liberer liberera libererent liberes ;
+        interpella interpellaient interpellait interpellant interpelle interpellee
+            interpellees interpellent interpeller interpellera interpellerent interpelleront
+            interpelles / relacha relachaient relachait relachant relache relachee relachees
+            relachent relacher relachera relacherent relacheront relaches ;
+        condamna condamnaient condamnait condamnant condamne condamnee condamnees condamnent
+            condamner condamnera condamnerent condamneront condamnes / acquitta acquittaient
+            acquittait acquittant acquitte acquittee acquittees acquittent acquitter
+            acquittera acquitterent acquitteront acquittes ;
+        soutenaient soutenait soutenir soutenu soutenue soutenues soutenus soutiendra
+            soutiennent soutient / opposa opposaient opposait opposant oppose opposee
+            opposees opposent opposer opposera opposerent opposeront opposes ;
+        autorisa autorisaient autorisait autorisant autorise autorisee autorisees autorisent
+            autoriser autorisera autoriserent autoriseront autorises / interdira interdire
+            interdisaient interdisait interdisent interdit interdite interdites interdits ;
+        ouvert ouverte ouvertes ouverts ouvraient ouvrait ouvre ouvrent ouvrir ouvrira /
+            ferma fermaient fermait fermant ferme fermee fermees ferment fermer fermera
+            fermerent fermeront fermes ;
+        ameliora amelioraient ameliorait ameliorant ameliore amelioree ameliorees ameliorent
+            ameliorer ameliorera ameliorerent amelioreront ameliores / aggrava aggravaient
+            aggravait aggravant aggrave aggravee aggravees aggravent aggraver aggravera
+            aggraverent aggraveront aggraves ;
+        ameliora amelioraient ameliorait ameliorant ameliore amelioree ameliorees ameliorent
+            ameliorer ameliorera ameliorerent amelioreront ameliores / deteriora
+            deterioraient deteriorait deteriorant deteriore deterioree deteriorees
+            deteriorent deteriorer deteriorera deteriorerent deterioreront deteriores ;
+        accelera accelerait accelere acceleree accelerent accelerer / ralenti ralentie
+            ralenties ralentir ralentira ralentiront ralentis ralentissaient ralentissait
+            ralentissant ralentissent ralentit ;
+        gagna gagnaient gagnait gagnant gagne gagnee gagnees gagnent gagner gagnera
+            gagnerent gagneront gagnes / perd perdaient perdait perdent perdra perdre perdu
+            perdue perdues perdus ;
+        felicita felicitaient felicitait felicitant felicite felicitee felicitees felicitent
+            feliciter felicitera feliciterent feliciteront felicites / critiqua critiquaient
+            critiquait critiquant critique critiquee critiquees critiquent critiquer
+            critiquera critiquerent critiqueront critiques ;
+        salua saluaient saluait saluant salue saluee saluees saluent saluer saluera
+            saluerent salueront salues / critiqua critiquaient critiquait critiquant
+            critique critiquee critiquees critiquent critiquer critiquera critiquerent
+            critiqueront critiques ;
+        salua saluaient saluait saluant salue saluee saluees saluent saluer saluera
+            saluerent salueront salues / condamna condamnaient condamnait condamnant
+            condamne condamnee condamnees condamnent condamner condamnera condamnerent
+            condamneront condamnes ;
+        salua saluaient saluait saluant salue saluee saluees saluent saluer saluera
+            saluerent salueront salues / denonca denoncaient denoncait denoncant denonce
+            denoncee denoncees denoncent denoncer denoncera denoncerent denonceront denonces
+            ;
+        importa importaient importait important importe importee importees importent
+            importer importera importerent importeront importes / exporta exportaient
+            exportait exportant exporte exportee exportees exportent exporter exportera
+            exporterent exporteront exportes ;
+        leva levaient levait leve levee levees levent lever levera leverent leves / imposa
+            imposaient imposait imposant impose imposee imposees imposent imposer imposera
+            imposerent imposeront imposes ;
+        annula annulaient annulait annulant annule annulee annulees annulent annuler
+            annulera annulerent annuleront annules / maintenait maintenir maintenu maintenue
+            maintenues maintenus maintiendra maintiennent maintient ;
+        elargi elargie elargies elargir elargira elargiront elargis elargissaient
+            elargissait elargissant elargissent elargit / restreignait restreignent
+            restreindre restreint restreinte restreintes restreints ;
+        commenca commencaient commencait commencant commence commencee commencees commencent
+            commencer commencera commencerent commenceront commences / termina terminaient
+            terminait terminant termine terminee terminees terminent terminer terminera
+            terminerent termineront termines ;
+        debuta debutaient debutait debutant debute debutee debutees debutent debuter
+            debutera debuterent debuteront debutes / termina terminaient terminait terminant
+            termine terminee terminees terminent terminer terminera terminerent termineront
+            termines ;
+        reussi reussie reussies reussir reussira reussiront reussis reussissaient
+            reussissait reussissant reussissent reussit / echoua echouait echoue echouent
+            echouer ;
+        fort forte forts fortes / faible faibles ;
+        optimiste optimistes / pessimiste pessimistes ;
+        positif positive positifs positives / negatif negative negatifs negatives ;
+        vivant vivante vivants vivantes / mort morte morts mortes ;
+        coupable coupables / innocent innocente innocents innocentes ;
+        pacifique pacifiques / violent violente violents violentes ;
+        public publique publics publiques / prive privee prives privees ;
+        riche riches / pauvre pauvres ;
+        meilleur meilleure meilleurs meilleures / pire pires ;
+        succes reussite / echec ;
+        benefice benefices / perte pertes ;
+        excedent excedents / deficit deficits ;
+        present presente presents presentes / absent absente absents absentes ;
+        tot / tard ;""",
+        "nl": """
+        bevestigt bevestigd bevestigde bevestigden bevestigen / ontkent ontkend ontkende
+            ontkenden ontkennen ;
+        aangenomen / ontslagen ontslaat ontsloeg ontsloegen ontslaan ;
+        versoepelt versoepeld versoepelde versoepelden versoepelen / aangescherpt
+            aanscherpen verscherpt verscherpte verscherpten verscherpen ;
+        verhoogt verhoogd verhoogde verhoogden verhogen / verlaagt verlaagd verlaagde
+            verlaagden verlagen ;
+        stijgt steeg stegen gestegen stijgen / zakt zakte zakten gezakt zakken daalt daalden
+            dalen ;
+        verbetert verbeterd verbeterde verbeterden verbeteren / verslechtert verslechterd
+            verslechterde verslechterden verslechteren ;
+        versterkt versterkte versterkten versterken / verzwakt verzwakte verzwakten
+            verzwakken ;
+        accepteert geaccepteerd accepteerde accepteerden accepteren / weigert geweigerd
+            weigerde weigerden weigeren ;
+        steunt gesteund steunde steunden steunen / afgewezen verworpen ;
+        opent opende openden openen / sluit sloot sloten sluiten ;
+        toegestaan toestaan / verbiedt verbood verboden verbieden ;
+        winnen / verliezen ;
+        aangehouden opgepakt gearresteerd / vrijgelaten vrijlaten ;
+        prijst geprezen prees / bekritiseert bekritiseerd bekritiseerde bekritiseerden
+            bekritiseren ;
+        begint begon begonnen beginnen / eindigt eindigde eindigden geeindigd eindigen ;
+        versnelt versneld versnelde versnelden versnellen / vertraagt vertraagd vertraagde
+            vertraagden vertragen ;
+        sterk sterke sterker / zwak zwakke zwakker ;
+        levend levende / dood dode ;
+        schuldig schuldige / onschuldig onschuldige ;
+        optimistisch optimistische / pessimistisch pessimistische ;
+        positief positieve / negatief negatieve ;
+        succes / mislukking ;
+        geslaagd / mislukt ;
+        vreedzaam vreedzame / gewelddadig gewelddadige ;
+        goed goede / slecht slechte ;
+        beter / slechter ;
+        hoog hoge / laag lage ;
+        aanwezig aanwezige / afwezig afwezige ;""",
+        "de": """
+        bestatigt bestatigte bestatigten bestatigen / dementiert dementierte dementierten
+            dementieren bestreitet bestritt bestritten bestreiten ;
+        eingestellt einstellen / entlassen entlasst entliess ;
+        gelockert lockert lockerte lockerten lockern / verscharft verscharfte verscharften
+            verscharfen ;
+        erhoht erhohte erhohten erhohen / senkt gesenkt senkte senkten senken ;
+        verbessert verbesserte verbesserten verbessern / verschlechtert verschlechterte
+            verschlechterten verschlechtern ;
+        starkt gestarkt starkte starkten starken / schwacht geschwacht schwachte schwachten
+            schwachen ;
+        akzeptiert akzeptierte akzeptierten akzeptieren / abgelehnt lehnt lehnte lehnten
+            ablehnen ;
+        unterstutzt unterstutzte unterstutzten unterstutzen / abgelehnt lehnt lehnte lehnten
+            ablehnen ;
+        offnet offnete offneten offnen / schliesst schloss schlossen schliessen geschlossen
+            ;
+        erlaubt erlaubte erlaubten erlauben / verbietet verbot verboten verbieten ;
+        gewinnt gewann gewannen gewonnen gewinnen / verliert verlor verloren verlieren ;
+        steigt stieg stiegen gestiegen steigen / sinkt sank sanken gesunken sinken fallt
+            fiel fielen gefallen fallen ;
+        lobt gelobt lobte lobten loben / kritisiert kritisierte kritisierten kritisieren ;
+        beschleunigt beschleunigte beschleunigten beschleunigen / verlangsamt verlangsamte
+            verlangsamten verlangsamen ;
+        stark starke starken starker starkes / schwach schwache schwachen schwacher
+            schwaches ;
+        lebend lebendig lebende / tot tote toten ;
+        schuldig schuldige / unschuldig unschuldige ;
+        friedlich friedliche friedlichen / gewaltsam gewaltsame gewaltsamen gewalttatig
+            gewalttatige ;
+        optimistisch optimistische / pessimistisch pessimistische ;
+        positiv positive positiven / negativ negative negativen ;
+        gut gute guten / schlecht schlechte schlechten ;
+        besser bessere / schlechter schlechtere ;
+        hoch hohe hohen / niedrig niedrige niedrigen ;
+        erfolgreich erfolgreiche / gescheitert erfolglos ;
+        erfolg / misserfolg scheitern ;""",
+    }.items()
+}
+
 #: Articles and determiners after which a word is a noun, per language: languages without a
 #: parser here tell a noun from a verb by them (German capitalises nouns besides).
 DETERMINERS: dict[str, frozenset[str]] = {

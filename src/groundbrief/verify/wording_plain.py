@@ -7,7 +7,7 @@ nearly all their words, so the small English cross-encoder takes "Le suspect a �
 the source's "Le suspect a été arrêté". This module does what a reader does with two copies of
 one sentence side by side, with word lists instead of a parser
 (:data:`groundbrief.words.MONTHS`, ``WEEKDAYS``, ``NEGATION_WORDS``, ``OPPOSITE_WORDS``,
-``DETERMINERS``):
+``OPPOSITE_FORMS``, ``DETERMINERS``):
 
 * a month or a weekday for another, or a word for its opposite ("hausse" / "baisse",
   "gestiegen" / "gesunken") is a **conflict**;
@@ -34,7 +34,8 @@ from functools import lru_cache
 from operator import attrgetter
 
 from ..text import sentence_spans
-from ..words import DETERMINERS, MONTHS, NEGATION_WORDS, OPPOSITE_WORDS, STOPWORDS, WEEKDAYS
+from ..words import (DETERMINERS, MONTHS, NEGATION_WORDS, OPPOSITE_FORMS, OPPOSITE_WORDS,
+                     STOPWORDS, WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
 from .surface import fold_diacritics
@@ -272,4 +273,6 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
 
 @lru_cache(maxsize=8)
 def _opposites(language: str) -> frozenset[tuple[str, str]]:
-    return frozenset(OPPOSITE_WORDS[language])
+    forms = {(a, b) for left, right in OPPOSITE_FORMS.get(language, ())
+             for a in left for b in right}
+    return frozenset(OPPOSITE_WORDS[language]) | forms
