@@ -69,6 +69,9 @@ REFUTED = [
     ("The defendant pleaded guilty to fraud.", "The defendant pleaded not guilty to fraud.",
      "not guilty"),
     ("The theatre reopened after the fire.", "The theatre closed after the fire.", "closed"),
+    # "no one" counts none (it had been read as "one": "sources say one, not Two")
+    ("Two people were killed in the explosion.",
+     "No one was killed in the explosion, the fire service said.", "No one, not Two"),
 ]
 
 NOT_SUPPORTED = [
@@ -114,7 +117,7 @@ def test_one_changed_detail_in_a_reworded_brief_is_refuted_citing_the_source(
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.REFUTED, out.reason
     assert out.signals.refuting == ["p1"]
-    assert instead.lower() in (out.reason or "").lower()
+    assert instead.lower() in (out.reason or "").lower(), out.reason
 
 
 @pytest.mark.parametrize("claim,passage", NOT_SUPPORTED)

@@ -518,6 +518,10 @@ def _figures(clause: Sequence[Token], subject: Token | None) -> tuple[Figure, ..
         if value is None:
             continue
         text = tok.text
+        if tok.lower_ == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no":
+            # "No one was killed" counts none: read as "one", the reason said "sources say
+            # one, not Two" for "Two people were killed"
+            value, text = 0.0, tok.doc[tok.i - 1:tok.i + 1].text
         unit = _unit_of(tok)
         if unit is not None:  # "Twenty-one" is tokenised "Twenty", "-", "one"
             value += _WORD_VALUES[tok.doc[unit].lower_]
