@@ -11,6 +11,7 @@ from groundbrief.verify.checks import check_entities, extract_entities, missing_
 from groundbrief.verify.names import (
     NAME_SIMILARITY,
     NameMatcher,
+    extract_names,
     find_name,
     name_key,
     passage_names,
@@ -249,3 +250,18 @@ def test_a_short_form_inside_a_longer_name_is_the_name_written_out():
     # another country's body is another body
     assert not same_name("US Senate", "UK Parliament")
     assert not same_name("US Army", "UN Army")
+
+
+@pytest.mark.parametrize("text, names", [
+    # a bare capitalised word before a French, Dutch or German singular auxiliary is a name
+    # (a common noun there has its article)
+    ("Scholz hat den Minister entlassen.", ["Scholz", "Minister"]),
+    ("Rutte heeft het pakket maandag gepresenteerd.", ["Rutte"]),
+    ("Macron a nommé François Bayrou.", ["Macron", "François Bayrou"]),
+    # English openers stay ordinary words
+    ("Today a man was arrested.", []),
+    ("Inflation is high.", []),
+    ("Inflation has risen.", []),
+])
+def test_a_sentence_opening_name_before_an_auxiliary(text, names):
+    assert extract_names(text) == names

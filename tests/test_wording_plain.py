@@ -223,3 +223,19 @@ def test_a_reversed_verb_or_adjective_in_a_reworded_brief_is_refuted(
 @pytest.mark.parametrize("claim, passage, language", BOTH_WORDS)
 def test_an_opposite_beside_the_claims_own_deed_is_no_conflict(verifier, claim, passage, language):
     assert verdict(verifier, claim, passage, language).verdict is Verdict.SUPPORTED
+
+
+def test_a_month_the_passage_gives_otherwise_is_unbacked_in_a_reworded_brief():
+    # Reworded, so the other month may be another event's: not a conflict, but no support
+    # (the model took "im Mai" for support of "im März").
+    assert found("Der Gipfel findet im März statt.",
+                 "Der Gipfel wird im Mai in Brüssel stattfinden.", "de") == [
+        ("unbacked", "date", "März", "Mai")]
+    assert found("Le sommet aura lieu en mars à Bruxelles.",
+                 "Le sommet se tiendra à Bruxelles en mai, a annoncé la Commission.", "fr") == [
+        ("unbacked", "date", "mars", "mai")]
+    # the claim's month there in another form, a passage with no month, and the planet Mars
+    assert found("Der Gipfel findet im Jänner statt.",
+                 "Der Gipfel wird im Januar in Brüssel stattfinden.", "de") == []
+    assert found("Le sommet aura lieu en mars.", "Le sommet se tiendra à Bruxelles.", "fr") == []
+    assert found("La sonde a atteint Mars.", "La sonde a atteint la planète en mai.", "fr") == []

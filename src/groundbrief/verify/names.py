@@ -333,7 +333,8 @@ def _names(text: str) -> tuple[str, ...]:
             following = text[start + len(ent): start + len(ent) + 40]
             # "Obama's plan", "Kanko said": a possessive or a speech verb marks a name (but
             # "Scientists say" / "Officials said" are plural common nouns).
-            speaks = SPEECH.match(following.lstrip()) and not ent.lower().endswith("s")
+            speaks = (SPEECH.match(following.lstrip()) or _ACTS.match(following.lstrip())) \
+                and not ent.lower().endswith("s")
             if (ent not in mid_sentence_caps and not following.startswith(("'s", "’s"))
                     and not speaks):
                 continue
@@ -343,6 +344,14 @@ def _names(text: str) -> tuple[str, ...]:
             out.append(ent)
     return tuple(out)
 
+
+# A French, Dutch or German singular auxiliary just after the sentence's first word: a common
+# noun there would have its article ("Le ministre a", "De minister heeft", "Der Minister hat"),
+# so the bare word is a name ("Scholz hat den Minister entlassen", "Rutte heeft ...", "Macron a
+# nommé ..."). French "a" only before a participle in -é: English "Today a man ..." opens with
+# an adverb. Words that are also English auxiliaries ("is", "had", "was") are left out.
+_ACTS = re.compile(r"(?:heeft|wordt|werd|zei|hat|hatte|ist|wird|wurde|sagte|avait|"
+                   r"a\s+(?:été|[^\W\d_]+é(?:e|s|es)?))\b", re.IGNORECASE)
 
 _ELIDED_ARTICLE = re.compile(r"^(?:[LlDd]|[DdNnSs]ell|[Ss]ull|[Dd]all)['’](?=[^\W\d_])")
 

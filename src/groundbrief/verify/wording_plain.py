@@ -102,10 +102,10 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
     stop = STOPWORDS[language] | NEGATION_WORDS[language]
     ctoks = _tokens(claim)
     if sum(t.key not in stop for t in ctoks) < MIN_CLAIM_WORDS_PLAIN:
-        return _opposite_in_sentence(ctoks, passage, language, stop)
+        return _reworded(ctoks, passage, language, stop)
     copy = copied_window([t.key for t in ctoks], _windows(passage), attrgetter("key"))
     if copy is None:
-        return _opposite_in_sentence(ctoks, passage, language, stop)
+        return _reworded(ctoks, passage, language, stop)
     ptoks, sm = copy
     ops = sm.get_opcodes()
     # The stretch of the passage the claim copies: passage words before the claim's first word
@@ -235,6 +235,42 @@ _QUALIFIERS = frozenset("""
     """.split())
 
 
+def _reworded(ctoks: Sequence[_Token], passage: str, language: str,
+              stop: frozenset[str]) -> tuple[Finding, ...]:
+    """A claim that copies no sentence: a reversed deed or another date in a sentence that
+    holds most of its words (a conflict), else a month or weekday the passage gives otherwise
+    (unbacked)."""
+    return (_opposite_in_sentence(ctoks, passage, language, stop)
+            or _date_given_otherwise(ctoks, passage, language))
+
+
+def _date_given_otherwise(ctoks: Sequence[_Token], passage: str,
+                          language: str) -> tuple[Finding, ...]:
+    """The claim's month or weekday, where the passage names none of its forms but another
+    of the same kind ("Der Gipfel findet im März statt" against "Der Gipfel wird im Mai in
+    Brüssel stattfinden", which the model took for support). Unbacked, not a conflict: the
+    other month may be another event's, as a reworded sentence cannot show."""
+    ptoks = [t for t in _tokens(passage) if _calendar_word(t, language)]
+    for table in (MONTHS[language], WEEKDAYS[language]):
+        for tok in ctoks:
+            if tok.key not in table or not _calendar_word(tok, language):
+                continue
+            if any(table.get(t.key) == table[tok.key] for t in ptoks):
+                continue
+            other = next((t for t in ptoks if t.key in table), None)
+            if other is not None:
+                return (Finding("date", tok.text, other.text, Relation.UNBACKED),)
+    return ()
+
+
+
+
+def _calendar_word(tok: _Token, language: str) -> bool:
+    """Whether a word may be a month or weekday: French and Dutch write them in lowercase, so
+    a capital there is a name ("Mars", the planet; "Mei" as a surname)."""
+    return language == "de" or not tok.capitalised
+
+
 def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                           stop: frozenset[str]) -> tuple[Finding, ...]:
     """A word of the claim whose opposite (and not the word itself) stands in a passage sentence
@@ -256,11 +292,12 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
             role, other = "predicate", next((t for t in ptoks if (key, t.key) in opposites
                                               or (t.key, key) in opposites), None)
             for table in (MONTHS[language], WEEKDAYS[language]):
-                if other is None and key in table and not any(
+                if other is None and key in table and _calendar_word(tok, language) and not any(
                         table.get(t.key) == table[key] for t in ptoks):
                     # another day or month of the same kind, and the claim's nowhere in it
                     # (in no form: "Jänner" is "Januar")
-                    role, other = "date", next((t for t in ptoks if t.key in table), None)
+                    role, other = "date", next((t for t in ptoks if t.key in table
+                                                and _calendar_word(t, language)), None)
             if other is None:
                 continue
             rest = [k for k in content if k != key]
