@@ -69,6 +69,12 @@ REFUTED = [
     ("The defendant pleaded guilty to fraud.", "The defendant pleaded not guilty to fraud.",
      "not guilty"),
     ("The theatre reopened after the fire.", "The theatre closed after the fire.", "closed"),
+    # a headline in title case, read in sentence case ("Release" had been taken for a name)
+    ("Police Release Man Over Leeds Stabbing",
+     "Police arrested a 34-year-old man on Tuesday in connection with the stabbing in central "
+     "Leeds, a spokesperson said.", "arrested"),
+    ("Inflation Eases In November", "Inflation accelerated in November, data showed.",
+     "accelerated"),
     # "no one" counts none (it had been read as "one": "sources say one, not Two")
     ("Two people were killed in the explosion.",
      "No one was killed in the explosion, the fire service said.", "No one, not Two"),
@@ -93,6 +99,9 @@ SUPPORTED = [
     ("The quake killed at least 120 people.",
      "The earthquake killed at least 120 people and injured more than 400."),
     ("The fire killed 21 people.", "Twenty-one people died in the fire."),
+    ("Police Arrest Man Over Leeds Stabbing",
+     "Police arrested a 34-year-old man on Tuesday in connection with the stabbing in central "
+     "Leeds, a spokesperson said."),
     # opposite verbs telling one deed from its two sides are the same deed
     ("The company bought the rival firm.", "The rival firm was sold to the company for $2bn."),
     ("The team lost the final.", "The team was defeated in the final."),
@@ -129,3 +138,15 @@ def test_what_the_source_does_not_say_is_neither_supported_nor_refuted(verifier,
 def test_the_same_details_reworded_are_supported(verifier, claim, passage):
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+@pytest.mark.parametrize("headline, sentence", [
+    ("Police Release Man Over Leeds Stabbing", "Police release man over Leeds stabbing"),
+    ("Inflation Eases In November", "Inflation eases in November"),
+    ("UK Supreme Court rules prorogation unlawful", "UK Supreme Court rules prorogation unlawful"),
+    ("Police released the man.", "Police released the man."),  # not a headline
+])
+def test_a_title_case_headline_is_read_in_sentence_case(headline, sentence):
+    from groundbrief.brief.lexicon import sentence_case
+
+    assert sentence_case(headline) == sentence

@@ -37,6 +37,51 @@ def lowercase_words() -> frozenset[str]:
     return frozenset(text.split())
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def is_title_case(text: str) -> bool:
+    """A headline set in title case ("Police Release Man Over Leeds Stabbing"): most of its
+    words capitalised, so capitals there mark no names."""
+    words = _WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 10 > len(words) * 6
+
+
+def _common(word: str) -> bool:
+    low = word.lower()
+    common = lowercase_words()
+    if low in common:
+        return True
+    # "Eases", "Visits": the list has the forms the corpus happened to use
+    for suffix, repl in (("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""),
+                         ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2 and low[: -len(suffix)] + repl in common:
+            return True
+    return False
+
+
+def sentence_case(text: str) -> str:
+    """A title-case headline as a sentence would write it: the words English writes in
+    lowercase lowercased, names kept ("Police release man over Leeds stabbing"), so that a
+    parser reads "Release" as the verb it is, not a name. Other text is returned as it is;
+    words in capitals (acronyms) and the first word are kept."""
+    if not is_title_case(text):
+        return text
+    first = True
+
+    def word(m: re.Match[str]) -> str:
+        nonlocal first
+        w = m.group(0)
+        if first:
+            first = False
+            return w
+        if w.isupper() or not w[0].isupper() or not _common(w):
+            return w
+        return w.lower()
+
+    return _WORD.sub(word, text)
+
+
 if __name__ == "__main__":
     src = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parents[1] / "data/demo/corpus.jsonl"
     out = Path(__file__).parents[1] / RESOURCE[1]

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import nlp
+from ..brief.lexicon import sentence_case
 from ..words import NUMBER_WORDS_EN, WIRE_ABBREVIATIONS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -709,7 +710,10 @@ def prepare(texts: Sequence[str]) -> None:
 
 def claim_frames(text: str) -> tuple[Frame, ...]:
     """The claim's main clause (:func:`claim_frame`) first, then its other clauses, without the
-    verbs of saying that frame it (their speaker is the main clause's ``speaker``)."""
+    verbs of saying that frame it (their speaker is the main clause's ``speaker``). A title-case
+    headline is read in sentence case ("Police Release Man ..." parsed as it stands has no verb:
+    "Release" is taken for a name)."""
+    text = sentence_case(text)
     main = claim_frame(text)
     if main is None:
         return ()
