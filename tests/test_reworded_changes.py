@@ -75,6 +75,13 @@ REFUTED = [
      "Leeds, a spokesperson said.", "arrested"),
     ("Inflation Eases In November", "Inflation accelerated in November, data showed.",
      "accelerated"),
+    # another rank: an ordinal or a superlative's ordinal changed
+    ("Smith won a second term.", "Smith won a third term in office on Sunday.", "third term"),
+    ("Apple became the world's largest company by market value.",
+     "Apple became the world's second-largest company by market value, behind Microsoft.",
+     "second-largest"),
+    ("Profits rose in the first quarter.",
+     "Profits rose in the third quarter after falling in the first half.", "third quarter"),
     # "no one" counts none (it had been read as "one": "sources say one, not Two")
     ("Two people were killed in the explosion.",
      "No one was killed in the explosion, the fire service said.", "No one, not Two"),
@@ -102,6 +109,11 @@ SUPPORTED = [
     ("Police Arrest Man Over Leeds Stabbing",
      "Police arrested a 34-year-old man on Tuesday in connection with the stabbing in central "
      "Leeds, a spokesperson said."),
+    # the claim's rank there beside another
+    ("Obama was the first black president.",
+     "Obama was the 44th president and the first black president."),
+    ("Profits rose in the first quarter.",
+     "Profits rose in the first quarter, the firm's best start since 2010."),
     # opposite verbs telling one deed from its two sides are the same deed
     ("The company bought the rival firm.", "The rival firm was sold to the company for $2bn."),
     ("The team lost the final.", "The team was defeated in the final."),

@@ -174,6 +174,10 @@ class Frame:
     #: a clause above this one is negated: "No evidence was found that X had reported ..."
     #: says X's report was not found, though the report's own clause has no "not"
     under_negation: bool = False
+    #: ranks the sentence gives, as (what is ranked, rank, as written): "the first time" is
+    #: ("time", 1, "first time"), "the world's second-largest company" ("large", 2,
+    #: "second-largest"), a bare superlative rank 1 (:func:`_ranks`)
+    ranks: tuple[tuple[str, int, str], ...] = ()
 
     def lemmas(self) -> set[str]:
         return {self.predicate} | {a.head for a in self.args.values()}
@@ -612,6 +616,7 @@ def _frame(verb: Token, sentence: Span) -> Frame:
         names=tuple(names),
         speaker=_argument(speaker) if speaker is not None else None,
         sentence=sentence.text,
+        ranks=_ranks(sentence),
         predicate_text=pred.text,
         words=frozenset(_word(t, pred) for t in clause
                         if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM"))
@@ -629,6 +634,35 @@ def _word(tok: Token, pred: Token) -> str:
             c.dep_ == "neg" for c in tok.children):
         return f"not_{lemma}"
     return lemma
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
+# Superlatives of fixed phrases, not ranks: "at least", "at most", "the latest figures".
+_NOT_RANKS = frozenset({"least", "most", "latest", "last", "many", "much", "few", "little"})
+
+
+def _ranks(sentence: Span) -> tuple[tuple[str, int, str], ...]:
+    """What the sentence ranks and where: an ordinal before a noun ("the third time", "its
+    second term") and a superlative, with its ordinal if it has one ("the largest" is first,
+    "the second-largest" second). A changed rank is a changed detail the words alone hide:
+    "largest" and "second-largest" share every word the verifier compares."""
+    out = []
+    for tok in sentence:
+        n = _ORDINALS.get(tok.lower_)
+        if n is not None and tok.dep_ in ("amod", "nummod") and tok.head.pos_ == "NOUN":
+            out.append((tok.head.lemma_.lower(), n, f"{tok.text} {tok.head.text}"))
+            continue
+        superlative = tok.tag_ == "JJS" or (tok.pos_ == "ADJ" and any(
+            c.lower_ == "most" and c.tag_ == "RBS" for c in tok.children))
+        if superlative and tok.lemma_.lower() not in _NOT_RANKS and tok.lower_ not in _NOT_RANKS:
+            if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "at":
+                continue  # "at best", "at worst"
+            ordinal = next((c for c in tok.children if c.lower_ in _ORDINALS), None)
+            text = (tok.doc[ordinal.i:tok.i + 1].text if ordinal is not None else tok.text)
+            out.append((tok.lemma_.lower(), _ORDINALS[ordinal.lower_] if ordinal else 1, text))
+    return tuple(out)
 
 
 def _phrasal(clause: Sequence[Token]) -> frozenset[str]:

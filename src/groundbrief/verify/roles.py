@@ -91,7 +91,7 @@ class Finding:
 _ROLE_WORDS = {
     "agent": "who did it", "patient": "who or what it was done to", "prep": "the detail",
     "attr": "what it was", "predicate": "what happened", "polarity": "whether it happened",
-    "date": "the date", "stance": "the status", "name": "the name",
+    "date": "the date", "stance": "the status", "name": "the name", "rank": "the rank",
 }
 _FIGURE_WORDS = {"age": "the age", "percent": "the percentage", "money": "the amount",
                  "number": "the figure"}
@@ -587,6 +587,12 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             if flipped is not None:
                 findings.append(Finding("predicate", flipped[0], flipped[1], Relation.CONFLICT))
 
+    # how it ranks: "the first time" / "the third time", "largest" / "second-largest"
+    if same_deed:
+        rank = _other_rank(cf, pf)
+        if rank is not None:
+            findings.append(rank)
+
     # who, to whom, with what: the same role filled by another participant
     swapped = None if _converse(cf, pf) else _swapped_roles(cf, pf)
     if swapped:
@@ -687,6 +693,16 @@ def _hedge_over(cf: Frame, sentence: str) -> str | None:
 
 
 _HEDGE_FILLER = frozenset({"a", "an", "the", "by", "of", "to", "in", "one", "some"})
+
+
+def _other_rank(cf: Frame, pf: Frame) -> Finding | None:
+    """A rank of the claim's sentence that the passage's gives to the same thing otherwise,
+    and nowhere as the claim does ("the first time" / "the third time")."""
+    for what, n, text in cf.ranks:
+        others = [(m, t) for w, m, t in pf.ranks if w == what]
+        if others and all(m != n for m, _ in others):
+            return Finding("rank", text, others[0][1], Relation.CONFLICT)
+    return None
 
 
 def _opposite_words(cf: Frame, pf: Frame) -> tuple[str, str] | None:
