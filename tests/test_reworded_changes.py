@@ -82,6 +82,11 @@ REFUTED = [
      "second-largest"),
     ("Profits rose in the first quarter.",
      "Profits rose in the third quarter after falling in the first half.", "third quarter"),
+    # a part of a counted whole is not all of it; a scale is part of the figure
+    ("All 11 justices ruled against the government.",
+     "Eight of the 11 justices ruled against the government.", "Eight, not 11"),
+    ("The deal is worth 2 billion dollars.", "The deal is worth 2 million dollars.",
+     "2 million, not 2 billion"),
     # "no one" counts none (it had been read as "one": "sources say one, not Two")
     ("Two people were killed in the explosion.",
      "No one was killed in the explosion, the fire service said.", "No one, not Two"),
@@ -95,6 +100,8 @@ NOT_SUPPORTED = [
     # many win medals: another winner of "three medals" is another event (the World Cup has
     # one winner: refuted above)
     ("Spain won three medals.", "Argentina won three medals in Paris."),
+    # a level is not an amount of change
+    ("Prices rose to 5%.", "Prices rose by 5%."),
 ]
 
 SUPPORTED = [
@@ -109,6 +116,9 @@ SUPPORTED = [
     ("Police Arrest Man Over Leeds Stabbing",
      "Police arrested a 34-year-old man on Tuesday in connection with the stabbing in central "
      "Leeds, a spokesperson said."),
+    ("Three of the five victims were children.",
+     "Three of the five victims were children, police said."),
+    ("Prices rose to 5% in May.", "Prices rose to 5% in May, after rising by 5% in April."),
     # the claim's rank there beside another
     ("Obama was the first black president.",
      "Obama was the 44th president and the first black president."),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -150,8 +150,11 @@ class Figure:
     """A number in a clause, typed by what it counts so that only like is compared with like."""
 
     value: float
-    kind: str  # age, percent, money, count:<noun>, number
+    kind: str  # age, percent, money, count:<noun>, whole:<noun>, number
     text: str
+    #: what the figure is to a change: "to" a level ("rose to 5%") or "by" an amount ("rose by
+    #: 5%"); empty when the sentence does not say
+    change: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,15 @@ def _span_text(tokens: Iterable[Token]) -> str:
 
 
 def _argument(tok: Token) -> Argument:
-    """The noun phrase headed by ``tok``, without relative clauses or appositions."""
+    """The noun phrase headed by ``tok``, without relative clauses or appositions; a part of a
+    counted whole is its noun's phrase ("Eight of the 11 justices" fills the role as the
+    justices, so that "All 11 justices" meets it as the same participant and the figures
+    differ)."""
+    whole = next((g for c in tok.children if c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) \
+        if tok.like_num or tok.lower_ in _WORD_VALUES else None
+    if whole is not None:
+        return replace(_argument(whole), text=_span_text(tok.subtree))
     keep = [tok]
     mods: list[str] = []
     core = [tok]
@@ -399,6 +410,15 @@ def _figure_kind(tok: Token, clause: Sequence[Token], subject: Token | None) -> 
     if window.startswith(("-year-old", "year-old", "years old", "- year - old", "year old")):
         return "age"
     head = tok.head
+    # "Eight of the 11 justices": eight count the justices who did it, eleven all of them
+    part = next((g for c in tok.children if c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+                 and any(n.dep_ == "nummod" for n in g.children)), None)
+    if part is not None:
+        return f"count:{_count_noun(part.lemma_.lower())}"
+    if (tok.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "of"
+            and (head.head.head.like_num or head.head.head.lower_ in _WORD_VALUES)):
+        return f"whole:{_count_noun(head.lemma_.lower())}"
     if (tok.dep_ in ("attr", "acomp", "npadvmod") and head.lemma_ in ("be", "die", "age")
             and subject is not None and (subject.ent_type_ == "PERSON"
                                          or subject.lower_ in ("he", "she"))):
@@ -531,9 +551,27 @@ def _figures(clause: Sequence[Token], subject: Token | None) -> tuple[Figure, ..
         if unit is not None:  # "Twenty-one" is tokenised "Twenty", "-", "one"
             value += _WORD_VALUES[tok.doc[unit].lower_]
             text = tok.doc[tok.i:unit + 1].text
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if unit is None and nxt is not None and nxt.lower_ in _SCALES and nxt.lower_ not in ("k", "m"):
+            text = f"{text} {nxt.text}"  # "2 billion": the reason must not say "2, not 2"
         kind = "age" if is_age else _figure_kind(tok, clause, subject)
-        out.append(Figure(value=value, kind=kind, text=text))
+        out.append(Figure(value=value, kind=kind, text=text, change=_change_of(tok)))
     return tuple(sorted(out, key=lambda f: (f.kind, f.value)))
+
+
+_CHANGE_VERBS = frozenset({"rise", "fall", "increase", "decrease", "grow", "drop", "climb",
+                           "decline", "jump", "slip", "cut", "raise", "reduce", "lower", "gain",
+                           "lose", "shrink", "expand", "surge", "plunge", "slump", "soar"})
+
+
+def _change_of(tok: Token) -> str:
+    """ "to" or "by" when the figure is the level or the amount of a change ("rose to 5%",
+    "fell by 5%"), whether the preposition governs the number or its unit ("%")."""
+    node = tok.head if tok.dep_ == "nummod" and tok.head.lower_ in ("%", "percent", "pct") else tok
+    prep = node.head if node.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("to", "by") or prep.head.lemma_.lower() not in _CHANGE_VERBS:
+        return ""
+    return prep.lower_
 
 
 def _predicate(verb: Token) -> Token:

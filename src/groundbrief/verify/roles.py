@@ -831,6 +831,12 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
             if not same_kind:
                 continue
         if any(_figure_equal(fig, f) for f in same_kind):
+            other = next(f for f in same_kind if _figure_equal(fig, f))
+            if fig.change and other.change and fig.change != other.change and not any(
+                    _figure_equal(fig, f) and f.change == fig.change for f in same_kind):
+                # "rose to 5%" / "rose by 5%": a level is not an amount of change
+                out.append(Finding(f"figure:{fig.kind}", f"{fig.change} {fig.text}",
+                                   f"{other.change} {other.text}", Relation.UNBACKED))
             continue
         if any(_figure_allows(fig, cf, f, pf) for f in same_kind):
             continue  # "about 8 per cent" or "8 pct" for the passage's "8.13 pct"
