@@ -102,6 +102,11 @@ NOT_SUPPORTED = [
     ("Spain won three medals.", "Argentina won three medals in Paris."),
     # a level is not an amount of change
     ("Prices rose to 5%.", "Prices rose by 5%."),
+    # a denial, a condition, a bid: none says it happened
+    ("The minister resigned on Monday.", "The minister denied on Monday that he had resigned."),
+    ("The company will close the plant.",
+     "If the merger is approved, the company will close the plant."),
+    ("Germany will host the 2030 World Cup.", "Germany bid to host the 2030 World Cup."),
 ]
 
 SUPPORTED = [
@@ -116,6 +121,8 @@ SUPPORTED = [
     ("Police Arrest Man Over Leeds Stabbing",
      "Police arrested a 34-year-old man on Tuesday in connection with the stabbing in central "
      "Leeds, a spokesperson said."),
+    ("The company will close the plant if the merger is approved.",
+     "If the merger is approved, the company will close the plant."),
     ("Three of the five victims were children.",
      "Three of the five victims were children, police said."),
     ("Prices rose to 5% in May.", "Prices rose to 5% in May, after rising by 5% in April."),

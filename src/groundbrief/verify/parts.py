@@ -51,6 +51,7 @@ class Stance(str, Enum):
     POSSIBLE = "possible"  # "may / might / could ..."
     FUTURE = "future"  # "will ...": announced, not yet done
     DENIED = "denied"  # "X denied (that) ..."
+    CONDITIONAL = "conditional"  # "if the merger is approved, ..." / "... unless ..."
 
     @property
     def asserts(self) -> bool:
@@ -77,7 +78,7 @@ _ALLEGATION_NOUNS = frozenset({
 _PLANNING = frozenset({
     "plan", "intend", "aim", "want", "hope", "seek", "expect", "propose", "promise", "vow",
     "pledge", "threaten", "try", "attempt", "prepare", "consider", "mull", "offer", "agree",
-    "wish", "set", "schedule", "due", "poise", "going",
+    "wish", "set", "schedule", "due", "poise", "going", "bid", "vie", "strive",
 })
 _POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "should", "would", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -272,6 +273,10 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
         # "… claiming this would stem illegal immigration": whatever its modal, the clause is
         # someone's allegation (or denial), and "This would stem …" as a claim is not backed.
         return governed
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                     for m in c.children) for c in verb.children):
+        # "If the merger is approved, the company will close the plant": only on a condition
+        return Stance.CONDITIONAL, None
     if aux & _FUTURE_AUX:
         return Stance.FUTURE, None
     if verb.dep_ == "ROOT" and "to" in aux and any(c.dep_ in ("nsubj", "nsubjpass")

@@ -540,8 +540,11 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
 def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: str,
                    attribution: bool, similar: Similarity | None) -> RoleJudgement:
     """One clause of the claim against the passage clause that speaks of the same thing."""
+    # Of clauses that score alike, the one telling the claim's deed: "The minister denied on
+    # Monday that he had resigned" shares the minister and Monday with "denied", the deed
+    # with "resigned" ("he" is no shared name), and the claim is about resigning.
     scored = sorted(((_alignment(cf, pf, similar), i) for i, pf in enumerate(pframes)),
-                    key=lambda t: (-t[0][0], t[1]))
+                    key=lambda t: (-t[0][0], not _same_event(cf, pframes[t[1]]), t[1]))
     (score, agreement), best = scored[0]
     if score < 2.0:  # neither the same event nor two shared participants
         findings = _figures_elsewhere(cf, pframes)
@@ -921,7 +924,7 @@ def _alone(dates: Sequence[str], kind: str) -> list[tuple[str, str]]:
 _STANCE_WORDS = {
     Stance.ALLEGED: "an allegation", Stance.PLANNED: "a plan or intention",
     Stance.POSSIBLE: "a possibility", Stance.FUTURE: "something yet to happen",
-    Stance.DENIED: "something denied",
+    Stance.DENIED: "something denied", Stance.CONDITIONAL: "something that depends on a condition",
 }
 
 
@@ -940,6 +943,8 @@ def _stance_finding(cf: Frame, pf: Frame, attribution: bool) -> Finding | None:
         return None  # "will appeal" is at least the intention to
     if c is Stance.FUTURE and p.asserts:
         return None  # what a source reports done was at least going to be done
+    if c is Stance.CONDITIONAL and (p.asserts or p in (Stance.FUTURE, Stance.PLANNED)):
+        return None  # "will close if approved" asks less than "will close"
     words = _STANCE_WORDS.get(p, p.value)
     if p.asserts:  # "Apple to cut 500 jobs" against "Apple had cut 500 jobs"
         words = "done, not as planned or yet to happen"
