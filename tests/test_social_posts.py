@@ -524,3 +524,31 @@ def test_word_lists_cover_every_listed_language():
 ])
 def test_more_links(text, lang, truncated):
     assert read_post(text, lang).truncated is truncated
+
+
+@pytest.mark.parametrize("post, content", [
+    # a pointer to the rest of the story asserts nothing, in any language
+    ("Tagesschau: Bundeskanzler Merz hat den Minister entlassen. Mehr dazu hier: https://t.co/abc",
+     ["Bundeskanzler Merz hat den Minister entlassen"]),
+    ("The council has approved the budget. Full story here: https://example.org/x",
+     ["The council has approved the budget"]),
+    # "thread 1/3" is the thread's counter, not the claim's last word
+    ("The mayor just said the bridge will close for 2 years thread 1/3",
+     ["The mayor just said the bridge will close for 2 years"]),
+])
+def test_post_furniture_in_other_words_is_dropped(post, content):
+    from groundbrief.brief.claims import RuleClaimExtractor
+    from groundbrief.brief.parse import RuleBriefParser
+
+    claims = RuleClaimExtractor().extract(RuleBriefParser().parse(post))
+    assert [c.text for c in claims if c.kind == "content"] == content
+
+
+def test_the_article_before_an_acronym_is_lowercased_after_said_that():
+    from groundbrief.brief.claims import RuleClaimExtractor
+    from groundbrief.brief.parse import RuleBriefParser
+
+    claims = RuleClaimExtractor().extract(RuleBriefParser().parse(
+        "Sky News: PM Keir Starmer says the UK will recognise a Palestinian state in September"))
+    assert "Keir Starmer said that the UK will recognise" in [
+        c.text for c in claims if c.kind == "attribution"][0]

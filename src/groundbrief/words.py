@@ -606,6 +606,11 @@ FOLLOW_UPS = (
     "developing", "developing story", "stay tuned", "story developing", "à suivre",
     "plus d'informations à venir", "plus d'infos à venir", "plus d'informations à suivre",
     "meer volgt", "later meer", "meer info volgt", "wordt vervolgd", "mehr in kürze",
+    # pointers to the rest of the story, their link already gone ("Mehr dazu hier: https://…")
+    "more here", "more details here", "details here", "full story", "full story here",
+    "read the full story", "read more here", "link in bio", "plus d'infos ici", "à lire ici",
+    "lire ici", "plus de détails ici", "meer hierover", "lees hier meer", "lees meer hier",
+    "meer info", "mehr dazu", "mehr dazu hier", "mehr dazu im liveblog", "mehr infos hier",
 )
 #: Character limits of the platforms briefs are pasted from (X old and new, Bluesky, Mastodon
 #: and Threads): a post exactly this long that ends without punctuation was cut there.

@@ -92,6 +92,9 @@ def lower_first(text: str, names: set[str], after_colon: bool = False) -> str:
         return word.lower() + text[len(word) :]  # "its February figures": not a name before one
     # (An article is no part of a name here: "The" of the speaker "The RIAA" does not keep
     # "The tool was built ..." capitalised; "The Hague" is kept by its capitalised next word.)
+    acronym = len(nxt.strip(".,;:")) >= 2 and nxt.strip(".,;:").isupper()
+    if word in ("The", "A") and acronym:
+        return word.lower() + text[len(word):]  # "the UK will ...", "the EU": not "The Hague"
     if word == "I" or nxt[:1].isupper() or any(
             word in n.split() for n in names) and word.lower() not in _FUNCTION_WORDS:
         return text  # "Angela Merkel demanded ...", the speaker's own name

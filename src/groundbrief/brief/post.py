@@ -48,8 +48,9 @@ _AUTHOR = re.compile(r"^\s*(?P<name>@?[^\W_][\w'’.&\-]*(?:\s+[\w'’.&\-]+){0,
 _HEADER = re.compile(r"^\s*(?P<name>[^@\n]{2,60}?)\s+@\w{1,30}(?:\s*[·•]\s*\w{1,12})?\s*\n")
 # A credit at the end: "via @Reuters", "h/t @BBCNews".
 _CREDIT = re.compile(r"\s+(?:via|h/t|HT|cc)\s+@\w{1,30}\s*$", re.I)
-# "(1/3)", "[2/3]", "1/3" at the end or the start: a piece of a thread. ("🧵" goes with the emoji.)
-_THREAD = re.compile(r"\s*[(\[]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[)\]]\s*|\s+(\d{1,2})/(\d{1,2})\s*$|^\s*(\d{1,2})/(\d{1,2})?\s+(?=[A-ZÀ-Þ])")
+# "(1/3)", "[2/3]", "1/3" (or "thread 1/3") at the end or the start: a piece of a thread. ("🧵"
+# goes with the emoji.)
+_THREAD = re.compile(r"\s*[(\[]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[)\]]\s*|\s+(?:(?i:thread|draadje|fil)\s*:?\s*)?(\d{1,2})/(\d{1,2})\s*$|^\s*(\d{1,2})/(\d{1,2})?\s+(?=[A-ZÀ-Þ])")
 _MORE = re.compile(
     r"(?:\s*(?:…|\.{3}))?\s*[(\[]?\s*(?:" + "|".join(re.escape(m) for m in words.MORE_LINKS)
     + r")\s*[)\]]?\s*$", re.I)
@@ -389,8 +390,8 @@ def read_post(text: str, language: str | None = None) -> Post:
     for s in sents:
         s, _, _ = _strip_leading(s, labels)
         s = s.strip()
-        if s.lower().strip(" .!…").replace("’", "'") in words.FOLLOW_UPS:
-            labels.append(s.strip(" .!…"))
+        if s.lower().strip(" .!…:").replace("’", "'") in words.FOLLOW_UPS:
+            labels.append(s.strip(" .!…:"))
             continue
         if s:
             out.extend(_split_tribute(s))
