@@ -87,6 +87,8 @@ REFUTED = [
      "Eight of the 11 justices ruled against the government.", "Eight, not 11"),
     ("The deal is worth 2 billion dollars.", "The deal is worth 2 million dollars.",
      "2 million, not 2 billion"),
+    ("The attack took place in northern Syria.",
+     "The attack took place in southern Syria, a monitor said.", "southern"),
     # "no one" counts none (it had been read as "one": "sources say one, not Two")
     ("Two people were killed in the explosion.",
      "No one was killed in the explosion, the fire service said.", "No one, not Two"),
@@ -126,6 +128,8 @@ SUPPORTED = [
     ("Three of the five victims were children.",
      "Three of the five victims were children, police said."),
     ("Prices rose to 5% in May.", "Prices rose to 5% in May, after rising by 5% in April."),
+    ("Western countries imposed sanctions.",
+     "Western countries imposed sanctions, while Eastern European states hesitated."),
     # the claim's rank there beside another
     ("Obama was the first black president.",
      "Obama was the 44th president and the first black president."),

@@ -184,6 +184,7 @@ _OPPOSITE_PAIRS = [
     ("victory", "defeat"), ("increase", "reduction"), ("rise", "cut"),
     ("upgrade", "downgrade"), ("buyer", "seller"), ("cheap", "expensive"),
     ("large", "small"), ("big", "small"), ("larger", "smaller"), ("bigger", "smaller"),
+    ("northern", "southern"), ("eastern", "western"),  # "in northern Syria" / "southern Syria"
 ]
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:
