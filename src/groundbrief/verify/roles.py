@@ -448,6 +448,10 @@ def _other_side(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
                for role, arg in pf.args.items() if role in _OTHER_SIDE_ROLES)
 
 
+def _denied_deed(cf: Frame, pf: Frame) -> bool:
+    return pf.stance is Stance.DENIED and _same_event(cf, pf)
+
+
 def _same_event(cf: Frame, pf: Frame) -> bool:
     # "beat" / "defeat": the verbs of winning a contest are one event told two ways. (Verbs
     # are not matched by their embeddings as nouns are: "lend" / "borrow" and "give" /
@@ -541,11 +545,11 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
 def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: str,
                    attribution: bool, similar: Similarity | None) -> RoleJudgement:
     """One clause of the claim against the passage clause that speaks of the same thing."""
-    # Of clauses that score alike, the one telling the claim's deed: "The minister denied on
-    # Monday that he had resigned" shares the minister and Monday with "denied", the deed
-    # with "resigned" ("he" is no shared name), and the claim is about resigning.
+    # Of clauses that score alike, the claim's deed denied: "The minister denied on Monday
+    # that he had resigned" shares the minister and Monday with "denied", the deed with
+    # "resigned" ("he" is no shared name), and what it says of resigning is the denial.
     scored = sorted(((_alignment(cf, pf, similar), i) for i, pf in enumerate(pframes)),
-                    key=lambda t: (-t[0][0], not _same_event(cf, pframes[t[1]]), t[1]))
+                    key=lambda t: (-t[0][0], not _denied_deed(cf, pframes[t[1]]), t[1]))
     (score, agreement), best = scored[0]
     if score < 2.0:  # neither the same event nor two shared participants
         findings = _figures_elsewhere(cf, pframes)
