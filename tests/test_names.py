@@ -69,6 +69,9 @@ def test_name_keys_fold_what_a_reader_ignores(written, other):
         # a place's governing body is named by the place (what news reports it did)
         ("Minneapolis City Council has defunded the police",
          "No, Minneapolis has not defunded the police."),
+        # a country's adjective names the country
+        ("The Dutch government resigned", "The government of the Netherlands resigned."),
+        ("Turkey's president spoke", "The Turkish president spoke."),
     ],
 )
 def test_variants_of_a_name_match_without_a_model(claim, passage):
@@ -100,6 +103,7 @@ def test_labour_and_labor_stay_apart_where_they_name_parties():
         # a body that acts on its own account is not its place
         ("Minneapolis Police Department cut jobs", "Minneapolis cut jobs."),
         ("Minneapolis City Council cut jobs", "St Paul City Council cut jobs."),
+        ("The German government resigned", "The government of the Netherlands resigned."),
     ],
 )
 def test_another_person_or_place_of_the_same_type_is_never_a_match(claim, passage):

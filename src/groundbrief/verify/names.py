@@ -170,6 +170,41 @@ _ALIASES = {
     "people republic of china": ("china", "prc"),
     "prc": ("people republic of china", "china"),
 }
+# A country's adjective names the country as its name does: "the Dutch government" is "the
+# government of the Netherlands" (a claim's "Dutch" was missing from such a passage, and the
+# passage's "Netherlands" displaced it). Adjective, then the country's names as passages write
+# them; plural nouns of people ("Americans") are left out: "two Americans" is not America.
+_DEMONYMS = """
+afghan:afghanistan; albanian:albania; algerian:algeria; american:united states,america,us;
+argentine:argentina; argentinian:argentina; armenian:armenia; australian:australia;
+austrian:austria; azerbaijani:azerbaijan; bangladeshi:bangladesh; belarusian:belarus;
+belgian:belgium; bolivian:bolivia; bosnian:bosnia; brazilian:brazil; british:britain,united
+kingdom,uk; bulgarian:bulgaria; cambodian:cambodia; cameroonian:cameroon; canadian:canada;
+chilean:chile; chinese:china; colombian:colombia; congolese:congo; croatian:croatia; cuban:cuba;
+cypriot:cyprus; czech:czech republic,czechia; danish:denmark; dutch:netherlands,holland;
+ecuadorian:ecuador; egyptian:egypt; emirati:united arab emirates,uae; estonian:estonia;
+ethiopian:ethiopia; filipino:philippines; finnish:finland; french:france; georgian:georgia;
+german:germany; ghanaian:ghana; greek:greece; haitian:haiti; hungarian:hungary;
+icelandic:iceland; indian:india; indonesian:indonesia; iranian:iran; iraqi:iraq; irish:ireland;
+israeli:israel; italian:italy; jamaican:jamaica; japanese:japan; jordanian:jordan;
+kazakh:kazakhstan; kenyan:kenya; kuwaiti:kuwait; latvian:latvia; lebanese:lebanon; libyan:libya;
+lithuanian:lithuania; malaysian:malaysia; malian:mali; mexican:mexico; moldovan:moldova;
+mongolian:mongolia; moroccan:morocco; mozambican:mozambique; nepalese:nepal; nigerian:nigeria;
+nigerien:niger; norwegian:norway; pakistani:pakistan; palestinian:palestine; peruvian:peru;
+polish:poland; portuguese:portugal; qatari:qatar; romanian:romania; russian:russia;
+rwandan:rwanda; saudi:saudi arabia; senegalese:senegal; serbian:serbia; singaporean:singapore;
+slovak:slovakia; slovenian:slovenia; somali:somalia; spanish:spain; sudanese:sudan;
+swedish:sweden; swiss:switzerland; syrian:syria; taiwanese:taiwan; thai:thailand;
+tunisian:tunisia; turkish:turkey,turkiye; ugandan:uganda; ukrainian:ukraine; uruguayan:uruguay;
+uzbek:uzbekistan; venezuelan:venezuela; vietnamese:vietnam; yemeni:yemen; zambian:zambia;
+zimbabwean:zimbabwe"""
+for _entry in _DEMONYMS.split(";"):
+    _adjective, _countries = " ".join(_entry.split()).split(":")
+    _names = tuple(c.strip() for c in _countries.split(","))
+    _ALIASES[_adjective] = tuple(_ALIASES.get(_adjective, ())) + _names
+    for _country in _names:
+        _ALIASES[_country] = tuple(_ALIASES.get(_country, ())) + (_adjective,)
+
 # Heads of organisation or place names: "Union" alone does not name the European Union,
 # so a last-word match is only accepted for other words (typically surnames).
 _GENERIC_HEADS = frozenset(
