@@ -104,6 +104,11 @@ NOT_SUPPORTED = [
     ("Spain won three medals.", "Argentina won three medals in Paris."),
     # a level is not an amount of change
     ("Prices rose to 5%.", "Prices rose by 5%."),
+    # another office of the same person, or a former holder for a sitting one
+    ("Finance Minister Jane Smith resigned on Monday.",
+     "Foreign Minister Jane Smith resigned on Monday."),
+    ("The former president was arrested.", "The president was arrested on Monday."),
+    ("The president was arrested.", "The former president was arrested on Monday."),
     # a denial, a condition, a bid: none says it happened
     ("The minister resigned on Monday.", "The minister denied on Monday that he had resigned."),
     ("The company will close the plant.",
@@ -128,6 +133,11 @@ SUPPORTED = [
     ("Three of the five victims were children.",
      "Three of the five victims were children, police said."),
     ("Prices rose to 5% in May.", "Prices rose to 5% in May, after rising by 5% in April."),
+    # a party and a state are two facts of one senator, not one in place of the other
+    ("Republican Senator Ted Cruz criticised the plan.",
+     "Texas Senator Ted Cruz criticised the plan on Monday."),
+    ("Prime Minister Boris Johnson resigned.",
+     "British Prime Minister Boris Johnson resigned on Thursday."),
     ("Western countries imposed sanctions.",
      "Western countries imposed sanctions, while Eastern European states hesitated."),
     # the claim's rank there beside another

@@ -761,6 +761,10 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
     other = args.get(role)
     if other is None and role == "attr":
         other = args.get(PATIENT)
+    if other is not None and (_other_office(arg, other) or _other_tenure(arg, other)):
+        # "Finance Minister Jane Smith" / "Foreign Minister Jane Smith", "the former president"
+        # / "the president": the same name or noun in another office, or out of it
+        return Finding(role, arg.text, other.text, Relation.UNBACKED)
     if other is not None and _arg_same(arg, other):
         return None
     if _is_number(arg):
@@ -792,6 +796,29 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             context and _arg_in_text(arg, context)):
         return Finding("name", arg.name or arg.core or arg.text, None, Relation.UNBACKED)
     return None
+
+
+#: Offices named by their portfolio ("Finance Minister", "Home Secretary"): another portfolio
+#: before the same person's name is another office. Other titles vary without contradiction
+#: ("Democratic Senator" / "Delaware Senator"), so only these are compared.
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
+#: Words that put the holder of an office or role out of it, or in it only for a time.
+_TENURE = frozenset({"former", "ex", "acting", "interim"})
+
+
+def _other_office(c: Argument, p: Argument) -> bool:
+    if not (c.name_type == p.name_type == "PERSON" and c.name and p.name
+            and _same_name(c.name, p.name)):
+        return False
+    tc, tp = (norm(a.text).removeprefix("the ").split()[: -len(norm(a.name).split())] for a in (c, p))
+    return bool(tc and tp and tc[-1] == tp[-1] and tc[-1] in _PORTFOLIO_HEADS
+                and set(tc[:-1]).isdisjoint(tp[:-1]) and tc[:-1] and tp[:-1])
+
+
+def _other_tenure(c: Argument, p: Argument) -> bool:
+    if c.name_type or p.name_type or c.head != p.head:
+        return False
+    return bool(set(c.modifiers) & _TENURE) != bool(set(p.modifiers) & _TENURE)
 
 
 def _head_in_text(head: str, text: str) -> bool:

@@ -136,6 +136,20 @@ def _entity(toks: Sequence[Token]) -> tuple[str, str] | None:
     return (ent.text, kind) if kind else None
 
 
+# Parties are NORP names too, but a party and a place are two facts of one person, not one
+# in place of the other: "Republican Senator Ted Cruz" / "Texas Senator Ted Cruz".
+_PARTIES = frozenset({"republican", "republicans", "democrat", "democrats", "democratic",
+                      "conservative", "conservatives", "labour", "labor", "liberal", "liberals",
+                      "socialist", "socialists", "communist", "green", "greens", "tory", "tories",
+                      "gop"})
+
+
+def _party_and_place(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    kinds = {a[1], b[1]}
+    party = next((x for x in (a, b) if x[1] == "NORP"), None)
+    return kinds == {"NORP", "PLACE"} and party is not None and party[0].lower() in _PARTIES
+
+
 def _ent_of(tok: Token):
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
@@ -235,7 +249,7 @@ def _compare_span(c: Sequence[Token], p: Sequence[Token], similar: Similarity | 
     if cname and pname:
         if same_name(cname[0], pname[0]):
             return None
-        if _compatible(cname[1], pname[1]):
+        if _compatible(cname[1], pname[1]) and not _party_and_place(cname, pname):
             # Another name of the same kind where the source has this one: "Washington" for
             # "the Soviet Union", "the Treasury announced" for "the CBT announced".
             return Finding("name", cname[0], pname[0], Relation.CONFLICT)
