@@ -55,7 +55,8 @@ def _common(word: str) -> bool:
     # "Eases", "Visits": the list has the forms the corpus happened to use
     for suffix, repl in (("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""),
                          ("ed", "e"), ("ing", ""), ("ing", "e")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2 and low[: -len(suffix)] + repl in common:
+        stem = low[: -len(suffix)]
+        if low.endswith(suffix) and len(stem) > 2 and stem + repl in common:
             return True
     return False
 

@@ -50,7 +50,9 @@ _HEADER = re.compile(r"^\s*(?P<name>[^@\n]{2,60}?)\s+@\w{1,30}(?:\s*[·•]\s*\w
 _CREDIT = re.compile(r"\s+(?:via|h/t|HT|cc)\s+@\w{1,30}\s*$", re.I)
 # "(1/3)", "[2/3]", "1/3" (or "thread 1/3") at the end or the start: a piece of a thread. ("🧵"
 # goes with the emoji.)
-_THREAD = re.compile(r"\s*[(\[]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[)\]]\s*|\s+(?:(?i:thread|draadje|fil)\s*:?\s*)?(\d{1,2})/(\d{1,2})\s*$|^\s*(\d{1,2})/(\d{1,2})?\s+(?=[A-ZÀ-Þ])")
+_THREAD = re.compile(r"\s*[(\[]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[)\]]\s*"
+                     r"|\s+(?:(?i:thread|draadje|fil)\s*:?\s*)?(\d{1,2})/(\d{1,2})\s*$"
+                     r"|^\s*(\d{1,2})/(\d{1,2})?\s+(?=[A-ZÀ-Þ])")
 _MORE = re.compile(
     r"(?:\s*(?:…|\.{3}))?\s*[(\[]?\s*(?:" + "|".join(re.escape(m) for m in words.MORE_LINKS)
     + r")\s*[)\]]?\s*$", re.I)

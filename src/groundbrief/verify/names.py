@@ -175,7 +175,7 @@ _ALIASES = {
 # passage's "Netherlands" displaced it). Adjective, then the country's names as passages write
 # them; plural nouns of people ("Americans") are left out: "two Americans" is not America.
 _DEMONYMS = """
-afghan:afghanistan; albanian:albania; algerian:algeria; american:united states,america,us;
+afghan:afghanistan; albanian:albania; algerian:algeria; american:united states,america;
 argentine:argentina; argentinian:argentina; armenian:armenia; australian:australia;
 austrian:austria; azerbaijani:azerbaijan; bangladeshi:bangladesh; belarusian:belarus;
 belgian:belgium; bolivian:bolivia; bosnian:bosnia; brazilian:brazil; british:britain,united

@@ -557,7 +557,8 @@ def _figures(clause: Sequence[Token], subject: Token | None) -> tuple[Figure, ..
             value += _WORD_VALUES[tok.doc[unit].lower_]
             text = tok.doc[tok.i:unit + 1].text
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if unit is None and nxt is not None and nxt.lower_ in _SCALES and nxt.lower_ not in ("k", "m"):
+        if (unit is None and nxt is not None and nxt.lower_ in _SCALES
+                and nxt.lower_ not in ("k", "m")):
             text = f"{text} {nxt.text}"  # "2 billion": the reason must not say "2, not 2"
         kind = "age" if is_age else _figure_kind(tok, clause, subject)
         out.append(Figure(value=value, kind=kind, text=text, change=_change_of(tok)))
@@ -574,7 +575,8 @@ def _change_of(tok: Token) -> str:
     "fell by 5%"), whether the preposition governs the number or its unit ("%")."""
     node = tok.head if tok.dep_ == "nummod" and tok.head.lower_ in ("%", "percent", "pct") else tok
     prep = node.head if node.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in ("to", "by") or prep.head.lemma_.lower() not in _CHANGE_VERBS:
+    if (prep is None or prep.lower_ not in ("to", "by")
+            or prep.head.lemma_.lower() not in _CHANGE_VERBS):
         return ""
     return prep.lower_
 

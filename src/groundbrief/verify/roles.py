@@ -807,15 +807,20 @@ _TENURE = frozenset({"former", "ex", "acting", "interim"})
 
 
 def _other_office(c: Argument, p: Argument) -> bool:
+    """One person named with two portfolios of the same kind of office ("Finance Minister" /
+    "Foreign Minister")."""
     if not (c.name_type == p.name_type == "PERSON" and c.name and p.name
             and _same_name(c.name, p.name)):
         return False
-    tc, tp = (norm(a.text).removeprefix("the ").split()[: -len(norm(a.name).split())] for a in (c, p))
-    return bool(tc and tp and tc[-1] == tp[-1] and tc[-1] in _PORTFOLIO_HEADS
-                and set(tc[:-1]).isdisjoint(tp[:-1]) and tc[:-1] and tp[:-1])
+    tc, tp = (norm(a.text).removeprefix("the ").split()[: -len(norm(a.name).split())]
+              for a in (c, p))
+    return bool(len(tc) > 1 and len(tp) > 1 and tc[-1] == tp[-1] and tc[-1] in _PORTFOLIO_HEADS
+                and set(tc[:-1]).isdisjoint(tp[:-1]))
 
 
 def _other_tenure(c: Argument, p: Argument) -> bool:
+    """The same noun for the holder of a role and for a former or stand-in holder ("the former
+    president" / "the president")."""
     if c.name_type or p.name_type or c.head != p.head:
         return False
     return bool(set(c.modifiers) & _TENURE) != bool(set(p.modifiers) & _TENURE)
