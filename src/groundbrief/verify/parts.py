@@ -603,7 +603,8 @@ def _prep_args(prep: Token, key: str, args: dict[str, Argument], depth: int = 0)
                         _prep_args(gg, f"{key}/{gg.lower_}", args, depth + 1)
 
 
-def _frame(verb: Token, sentence: Span) -> Frame:
+def _frame(verb: Token, sentence: Span,
+           ranks: tuple[tuple[str, int, str], ...] | None = None) -> Frame:
     clause = _clause_tokens(verb)
     pred = _predicate(verb)
     subj = _subject(verb)
@@ -661,7 +662,7 @@ def _frame(verb: Token, sentence: Span) -> Frame:
         names=tuple(names),
         speaker=_argument(speaker) if speaker is not None else None,
         sentence=sentence.text,
-        ranks=_ranks(sentence),
+        ranks=_ranks(sentence) if ranks is None else ranks,
         predicate_text=pred.text,
         words=frozenset(_word(t, pred) for t in clause
                         if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM"))
@@ -761,7 +762,8 @@ def frames_of(text: str) -> tuple[Frame, ...]:
 
 def _frames(text: str) -> tuple[Frame, ...]:
     doc = nlp.parse(text)
-    return tuple(_frame(verb, verb.sent) for verb in _clause_heads(doc))
+    ranks = {sent.start: _ranks(sent) for sent in doc.sents}  # once a sentence, not a clause
+    return tuple(_frame(verb, verb.sent, ranks[verb.sent.start]) for verb in _clause_heads(doc))
 
 
 @lru_cache(maxsize=2048)

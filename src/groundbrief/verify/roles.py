@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from .antonyms import wordnet_opposite
 from .names import find_name, passage_names, same_name
@@ -197,6 +198,7 @@ _FOR = frozenset({"favour", "favor", "for", "support", "back", "endorse", "yes"}
 _AGAINST = frozenset({"against", "oppose", "reject", "no"})
 
 
+@lru_cache(maxsize=65536)
 def opposite(a: str, b: str, *, nouns: bool = False) -> bool:
     """Whether two lemmas say opposite things ("arrest"/"release", "lawful"/"unlawful"): this
     module's pairs, a negating prefix, or WordNet's antonyms as verbs, adjectives or adverbs
