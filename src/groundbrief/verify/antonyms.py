@@ -7,7 +7,7 @@ decision" against "... criticised the decision" was Supported). This module read
 table derived from WordNet 3.0 (``data/lexicon/antonyms_en.tsv``, made by
 scripts/build_antonyms.py from Princeton's database files; licence beside it): WordNet's
 antonym pairs, the synonyms of each side in that sense, and an adjective's similar words
-against the opposite head ("excellent" / "bad"), only for senses that come first in WordNet's
+against the opposite head ("lousy" / "good"), only for senses that come first in WordNet's
 frequency order.
 
 English only: WordNet is English. The table is loaded once, on first use (~30,000 pairs).

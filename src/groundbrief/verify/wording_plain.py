@@ -263,8 +263,6 @@ def _date_given_otherwise(ctoks: Sequence[_Token], passage: str,
     return ()
 
 
-
-
 def _calendar_word(tok: _Token, language: str) -> bool:
     """Whether a word may be a month or weekday: French and Dutch write them in lowercase, so
     a capital there is a name ("Mars", the planet; "Mei" as a surname)."""
