@@ -9,23 +9,7 @@ if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${GROUNDBRIEF_PG
   exit 0
 fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "groundbrief: error: PostgreSQL's initdb is missing and this machine has no apt-get; install PostgreSQL server binaries and set GROUNDBRIEF_PG_BINDIR to their folder" >&2
-  exit 1
-fi
-
-SUDO=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then
-    SUDO=(sudo)
-  else
-    echo "groundbrief: error: installing postgresql needs root; run this script as root or install the Debian package 'postgresql' yourself" >&2
-    exit 1
-  fi
-fi
-
-echo "groundbrief: installing Debian postgresql for the store tests (one time)" >&2
-"${SUDO[@]}" apt-get update -qq
-# policy-rc.d-free: the package's post-install may start its default cluster; harmless, the
-# tests use their own on another port.
-DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+# shellcheck source=scripts/apt-install.sh
+. "$(dirname "$0")/apt-install.sh"
+apt_install "PostgreSQL's initdb is missing and this machine has no apt-get; install PostgreSQL server binaries and set GROUNDBRIEF_PG_BINDIR to their folder" \
+  "the store tests" postgresql
