@@ -38,12 +38,14 @@ def lowercase_words() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def is_title_case(text: str) -> bool:
-    """A headline set in title case ("Police Release Man Over Leeds Stabbing"): most of its
-    words capitalised, so capitals there mark no names."""
-    words = _WORD.findall(text)
+    """A headline set in title case or capitals ("Chinese Diplomats Assault Taiwan Counterparts
+    in Fiji", "Police Release Man Over Leeds Stabbing"): most of its words capitalised, so
+    capitals there mark no names. Words in any script count."""
+    words = _ANY_WORD.findall(text)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) * 10 > len(words) * 6
 
 

@@ -38,6 +38,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..brief.lexicon import is_title_case
 from ..interfaces import Embedder
 from .surface import (
     MONTHS,
@@ -281,16 +282,6 @@ def _split_run(start: int, run: str) -> list[tuple[int, list[str]]]:
     return parts
 
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _is_title_case(text: str) -> bool:
-    """A headline set in title case or capitals ("Chinese Diplomats Assault Taiwan Counterparts
-    in Fiji"): capitalisation there marks no names."""
-    words = _WORD_RE.findall(text)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 10 > len(words) * 6
-
-
 def _split_common(start: int, words: list[str]) -> list[tuple[int, list[str]]]:
     """In title case, cut a capitalised run at the words English writes in lowercase ("Diplomats
     Assault Taiwan Counterparts" -> "Taiwan"): what is left is what would be capitalised in a
@@ -331,7 +322,7 @@ def extract_names(text: str) -> list[str]:
 def _names(text: str) -> tuple[str, ...]:
     text = _glue_series(prepare(text))
     starts = _sentence_starts(text)
-    title_case = _is_title_case(text)
+    title_case = is_title_case(text)
     mid_sentence_caps: set[str] = set()
     found: list[tuple[int, str]] = []
     for run in _ENTITY.finditer(text):
@@ -612,7 +603,7 @@ def _in_title_case(w: _Words, i: int) -> bool:
     Climate"), where a capital before a surname marks no first name."""
     start = max(w.text.rfind(mark, 0, w.spans[i][0]) for mark in ".!?\"\n") + 1
     ends = [e for e in (w.text.find(mark, w.spans[i][1]) for mark in ".!?\"\n") if e >= 0]
-    return _is_title_case(w.text[start: min(ends, default=len(w.text))])
+    return is_title_case(w.text[start: min(ends, default=len(w.text))])
 
 
 def _same_first_name(a: str, b: str) -> bool:

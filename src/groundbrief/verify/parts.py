@@ -195,14 +195,18 @@ def _span_text(tokens: Iterable[Token]) -> str:
     return "".join(t.text_with_ws for t in toks).strip()
 
 
+def _of_noun(tok: Token) -> Token | None:
+    """The noun of ``tok``'s "of" phrase ("justices" in "Eight of the 11 justices")."""
+    return next((g for c in tok.children if c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _argument(tok: Token) -> Argument:
     """The noun phrase headed by ``tok``, without relative clauses or appositions; a part of a
     counted whole is its noun's phrase ("Eight of the 11 justices" fills the role as the
     justices, so that "All 11 justices" meets it as the same participant and the figures
     differ)."""
-    whole = next((g for c in tok.children if c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) \
-        if tok.like_num or tok.lower_ in _WORD_VALUES else None
+    whole = _of_noun(tok) if tok.like_num or tok.lower_ in _WORD_VALUES else None
     if whole is not None:
         return replace(_argument(whole), text=_span_text(tok.subtree))
     keep = [tok]
@@ -416,10 +420,8 @@ def _figure_kind(tok: Token, clause: Sequence[Token], subject: Token | None) -> 
         return "age"
     head = tok.head
     # "Eight of the 11 justices": eight count the justices who did it, eleven all of them
-    part = next((g for c in tok.children if c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
-                 and any(n.dep_ == "nummod" for n in g.children)), None)
-    if part is not None:
+    part = _of_noun(tok)
+    if part is not None and any(n.dep_ == "nummod" for n in part.children):
         return f"count:{_count_noun(part.lemma_.lower())}"
     if (tok.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "of"
             and (head.head.head.like_num or head.head.head.lower_ in _WORD_VALUES)):

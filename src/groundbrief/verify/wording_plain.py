@@ -253,14 +253,21 @@ def _date_given_otherwise(ctoks: Sequence[_Token], passage: str,
     ptoks = [t for t in _tokens(passage) if _calendar_word(t, language)]
     for table in (MONTHS[language], WEEKDAYS[language]):
         for tok in ctoks:
-            if tok.key not in table or not _calendar_word(tok, language):
-                continue
-            if any(table.get(t.key) == table[tok.key] for t in ptoks):
-                continue
-            other = next((t for t in ptoks if t.key in table), None)
+            other = _other_calendar_word(tok, ptoks, table, language)
             if other is not None:
                 return (Finding("date", tok.text, other.text, Relation.UNBACKED),)
     return ()
+
+
+def _other_calendar_word(tok: _Token, ptoks: Sequence[_Token], table: dict[str, int],
+                         language: str) -> _Token | None:
+    """A month (or weekday) of ``ptoks`` where the claim's ``tok`` is one and ``ptoks`` name it
+    in no form ("Jänner" is "Januar")."""
+    if tok.key not in table or not _calendar_word(tok, language):
+        return None
+    if any(table.get(t.key) == table[tok.key] for t in ptoks):
+        return None
+    return next((t for t in ptoks if t.key in table and _calendar_word(t, language)), None)
 
 
 def _calendar_word(tok: _Token, language: str) -> bool:
@@ -290,12 +297,9 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
             role, other = "predicate", next((t for t in ptoks if (key, t.key) in opposites
                                               or (t.key, key) in opposites), None)
             for table in (MONTHS[language], WEEKDAYS[language]):
-                if other is None and key in table and _calendar_word(tok, language) and not any(
-                        table.get(t.key) == table[key] for t in ptoks):
+                if other is None:
                     # another day or month of the same kind, and the claim's nowhere in it
-                    # (in no form: "Jänner" is "Januar")
-                    role, other = "date", next((t for t in ptoks if t.key in table
-                                                and _calendar_word(t, language)), None)
+                    role, other = "date", _other_calendar_word(tok, ptoks, table, language)
             if other is None:
                 continue
             rest = [k for k in content if k != key]
