@@ -75,11 +75,16 @@ def test_german_capitals_are_nouns_or_names_so_a_swap_is_only_unbacked():
     assert found(passage.replace("All-in-Verträgen", "All-in-Vertrag"), passage, "de") == []
 
 
-def test_a_noun_after_an_article_is_compared_a_verb_is_left_to_the_model():
+def test_a_noun_after_an_article_is_compared_and_a_reworded_verb_is_unbacked():
     assert found(SALAIRES.replace("les salaires", "la retraite"), SALAIRES, "fr") == [
         ("unbacked", "word", "retraite", "salaires")]
-    # "a signé" -> "a conclu": a verb reworded, not a detail
-    assert found(SALAIRES.replace("signé", "conclu"), SALAIRES, "fr") == []
+    # "a signé" -> "a conclu": the English model cannot tell a French paraphrase from another
+    # deed ("relâché" / "placé en garde à vue"), so a verb the source does not word is not
+    # confirmed (session 12; it was left to the model before)
+    assert found(SALAIRES.replace("signé", "conclu"), SALAIRES, "fr") == [
+        ("unbacked", "word", "conclu", None)]
+    # another form of the claim's word is the word
+    assert found(SALAIRES.replace("a signé", "signe"), SALAIRES, "fr") == []
     # a synonym by the similarity given is no change
     assert found(SALAIRES.replace("les salaires", "les rémunérations"), SALAIRES, "fr",
                  similar=lambda a, b: 0.9) == []
@@ -94,10 +99,13 @@ def test_another_figure_in_the_copied_sentence_is_a_conflict():
     assert found(CBS.replace("3,6", "3,60"), CBS, "nl") == []
 
 
-def test_short_claims_free_rewordings_and_other_languages_are_left_alone():
-    assert found("Rutte zei dinsdag niets.", RUTTE, "nl") == []  # too short to be a copy
+def test_short_claims_and_free_rewordings_are_read_word_by_word_other_languages_left_alone():
+    # too short to be a copy: a negation the sentence with all its words lacks is a conflict
+    assert found("Rutte zei dinsdag niets.", RUTTE, "nl") == [
+        ("conflict", "polarity", "Rutte zei dinsdag niets", "Rutte zei dinsdag")]
+    # reworded, not copied: what the source does not word is unbacked, never a conflict
     assert found("Het kabinet van Rutte neemt volgens de premier extra stappen om het virus te "
-                 "bestrijden.", RUTTE, "nl") == []  # reworded, not copied
+                 "bestrijden.", RUTTE, "nl") == [("unbacked", "word", "extra", None)]
     assert found(LYON.replace("arrêté", "libéré"), LYON, "es") == []  # no word lists
     assert found(LYON, LYON, "fr") == []
 
@@ -156,7 +164,8 @@ def test_a_reversed_deed_in_a_reworded_sentence_is_a_conflict():
                  "De politie heeft dinsdag een man gearresteerd in verband met de steekpartij.",
                  "nl") == []
     assert found("De politie heeft de man vrijgelaten.",
-                 "De burgemeester heeft het plein gesloten na het geweld.", "nl") == []
+                 "De burgemeester heeft het plein gesloten na het geweld.", "nl") == [
+        ("unbacked", "word", "politie", None)]
     assert found("Plus de 100 personnes sont mortes dans l'incendie.",
                  "Au moins 100 personnes sont mortes dans l'incendie, selon les pompiers.",
                  "fr") == []
@@ -237,5 +246,6 @@ def test_a_month_the_passage_gives_otherwise_is_unbacked_in_a_reworded_brief():
     # the claim's month there in another form, a passage with no month, and the planet Mars
     assert found("Der Gipfel findet im Jänner statt.",
                  "Der Gipfel wird im Januar in Brüssel stattfinden.", "de") == []
-    assert found("Le sommet aura lieu en mars.", "Le sommet se tiendra à Bruxelles.", "fr") == []
+    assert found("Le sommet aura lieu en mars.", "Le sommet se tiendra à Bruxelles.", "fr") == [
+        ("unbacked", "word", "lieu", None)]  # no date, but "aura lieu" is not worded there
     assert found("La sonde a atteint Mars.", "La sonde a atteint la planète en mai.", "fr") == []

@@ -292,6 +292,38 @@ NEGATION_WORDS: dict[str, frozenset[str]] = {
                      "niemals", "nichts", "niemand", "nirgends"}),
 }
 
+#: Verbs that say the deed after them did not happen: "a refusé de signer", "weigerde te
+#: tekenen", "weigerte sich, … zu unterschreiben" (lowercase, folded forms). They negate as
+#: "ne … pas" does, so a claim that the law was signed is not a copy of them.
+REFUSAL_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset("""refuse refusent refusait refusaient refuserait refusera renonce
+                    renoncent renoncait""".split()),
+    "nl": frozenset("weigert weigeren weigerde weigerden geweigerd".split()),
+    "de": frozenset("""weigert weigern weigerte weigerten geweigert verweigert verweigerte
+                    verweigerten""".split()),
+}
+
+#: Words a reworded sentence adds or drops without changing what it reports: auxiliaries and
+#: modals, adverbs of degree and time, words of relative time ("hier", "gisteren", "gestern",
+#: which the source gives as a date). A claim word outside these and the stopwords is a detail
+#: the passage has to give (verify/wording_plain.py).
+BACKGROUND_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset("""aura auront aurait auraient avait avaient fut furent sera seront serait
+        seraient va vont doit doivent peut peuvent pourrait devrait bien deja encore toujours
+        desormais alors ainsi puis enfin notamment egalement environ pres presque seulement
+        hier aujourd hui demain soir matin nuit veille lendemain dernier derniere derniers
+        dernieres prochain prochaine semaine mois annee officiellement finalement""".split()),
+    "nl": frozenset("""hebt zal zullen zou zouden gaat gaan ging gingen moet moeten kan kunnen
+        wil willen wel nu dan toch gewoon echter reeds inmiddels ongeveer bijna slechts alleen
+        ruim gisteren vandaag morgen vanavond vanochtend vannacht afgelopen vorige vorig
+        volgende komende week maand jaar avond ochtend officieel uiteindelijk""".split()),
+    "de": frozenset("""soll sollen sollte kann konnen konnte muss mussen musste will wollen
+        wollte bereits jetzt nun dann doch wieder erneut etwa rund fast nur bislang bisher
+        inzwischen zudem ausserdem allerdings jedoch gestern heute morgen abend morgens
+        abends vergangene vergangenen letzte letzten nachste nachsten kommende woche monat
+        jahr offiziell schliesslich""".split()),
+}
+
 #: Words that say the opposite of each other, per language (word forms as news copy writes
 #: them, lowercase and folded; a copied sentence keeps the form, so no lemmatiser is needed).
 #: Ambiguous words are left out: French "est" (east / is), Dutch "voor" (before / for).

@@ -80,6 +80,9 @@ _PLANNING = frozenset({
     "pledge", "threaten", "try", "attempt", "prepare", "consider", "mull", "offer", "agree",
     "wish", "set", "schedule", "due", "poise", "going", "bid", "vie", "strive",
 })
+# Verbs that say the deed after them did not happen: "Regulators refused to approve the drug"
+# says it was not approved, as "did not approve" does.
+_REFUSING = frozenset({"refuse", "decline", "fail", "neglect", "forget", "omit"})
 _POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "should", "would", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _HEDGE_ADVERBS = frozenset({
@@ -401,6 +404,15 @@ def _negated(verb: Token, predicate_tok: Token) -> bool:
     return False
 
 
+def _refused(verb: Token) -> bool:
+    """Whether the clause is the infinitive of a refusal or a failure ("refused to approve",
+    "failed to pay"), which is not itself negated ("did not refuse to sign" is left to the
+    negation above it)."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head is not verb and head.lemma_.lower() in _REFUSING
+            and not _negated(head, head))
+
+
 def _figure_kind(tok: Token, clause: Sequence[Token], subject: Token | None) -> str:
     """What a number counts, from the words around it."""
     ent = tok.ent_type_
@@ -655,7 +667,7 @@ def _frame(verb: Token, sentence: Span,
     return Frame(
         text=_span_text(clause),
         predicate=lemma,
-        negated=_negated(verb, pred),
+        negated=_negated(verb, pred) != _refused(verb),
         stance=stance,
         args=args,
         figures=figures,
@@ -684,7 +696,7 @@ def _word(tok: Token, pred: Token) -> str:
     return lemma
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+ORDINALS = _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3,
              "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
 # Superlatives of fixed phrases, not ranks: "at least", "at most", "the latest figures".

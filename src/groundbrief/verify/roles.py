@@ -25,7 +25,8 @@ from functools import lru_cache
 
 from .antonyms import wordnet_opposite
 from .names import find_name, passage_names, same_name
-from .parts import AGENT, PATIENT, Argument, Figure, Frame, Stance, claim_frames, frames_of, norm
+from .parts import (AGENT, ORDINALS, PATIENT, Argument, Figure, Frame, Stance, claim_frames,
+                    frames_of, norm)
 from .surface import MONTHS, WEEKDAYS, spelling_key
 
 __all__ = ["Finding", "Relation", "RoleJudgement", "SYNONYM", "Similarity", "compare",
@@ -174,6 +175,9 @@ _OPPOSITE_PAIRS = [
     # spaCy lemmatizes "better" and "best" to "well"; WordNet's good/bad pair has "good"
     ("well", "bad"), ("well", "badly"),
     ("ratify", "reject"), ("capture", "escape"), ("build", "demolish"), ("praise", "condemn"),
+    ("defend", "condemn"), ("defend", "criticise"), ("defend", "criticize"),
+    # two accounts of one departure: left of his own accord, or was put out
+    ("resign", "sack"), ("resign", "fire"), ("resign", "dismiss"),
     # phrasal verbs, one word each in a clause's words (parts._phrasal)
     ("call_off", "go_ahead"), ("cancel", "go_ahead"), ("scrap", "go_ahead"),
     ("postpone", "go_ahead"),
@@ -602,6 +606,12 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         rank = _other_rank(cf, pf)
         if rank is not None:
             findings.append(rank)
+    if agreement:
+        # Told with another verb: "finished second" / "won the race"; "will visit Japan" /
+        # "postponed a planned visit to Japan".
+        other = _other_placing(cf, pf) or _called_off(cf, pf)
+        if other is not None:
+            findings.append(other)
 
     # who, to whom, with what: the same role filled by another participant
     swapped = None if _converse(cf, pf) else _swapped_roles(cf, pf)
@@ -713,6 +723,52 @@ def _other_rank(cf: Frame, pf: Frame) -> Finding | None:
         if others and all(m != n for m, _ in others):
             return Finding("rank", text, others[0][1], Relation.CONFLICT)
     return None
+
+
+_PLACING = frozenset({"finish", "come", "place", "end"})
+
+
+def _placing(frame: Frame) -> tuple[int, str] | None:
+    """Where a contestant finished: first for "won", n for "finished/came/placed n-th"."""
+    if frame.negated:
+        return None
+    # ordinals as written: "four seconds" is no placing, though its lemma is "second"
+    ordinals = [w for w in frame.text.lower().split() if w.strip(",.") in ORDINALS]
+    if frame.predicate == "win":
+        # "won second place", "won the third stage": no placing read
+        return None if ordinals else (1, frame.predicate_text)
+    if frame.predicate in _PLACING and ordinals:
+        word = ordinals[0].strip(",.")
+        return ORDINALS[word], word
+    return None
+
+
+def _other_placing(cf: Frame, pf: Frame) -> Finding | None:
+    """"Smith finished second" against "Smith won the race": one contestant, two places."""
+    c, p = _placing(cf), _placing(pf)
+    if c is None or p is None or c[0] == p[0]:
+        return None
+    return Finding("rank", c[1], p[1], Relation.CONFLICT)
+
+
+#: Verbs that take an event as their object and say it will not happen as planned.
+_CALLING_OFF = frozenset({"postpone", "cancel", "delay", "scrap", "suspend", "abandon",
+                          "call_off", "defer", "shelve", "drop"})
+
+
+def _called_off(cf: Frame, pf: Frame) -> Finding | None:
+    """The claim's deed named as an event the passage's clause calls off ("postponed a
+    planned visit to Japan" against "will visit Japan", "cancelled the strike" against "the
+    union struck")."""
+    patient = pf.args.get(PATIENT)
+    if pf.negated or patient is None or patient.head != cf.predicate or cf.negated:
+        return None
+    if pf.predicate not in _CALLING_OFF and not (pf.words & _CALLING_OFF):
+        return None
+    particle = next((w.split("_", 1)[1] for w in sorted(pf.words)
+                     if w.startswith(pf.predicate + "_")), None)
+    verb = f"{pf.predicate_text} {particle}" if particle else pf.predicate_text
+    return Finding("predicate", cf.predicate_text, f"{verb} {patient.text}", Relation.CONFLICT)
 
 
 def _opposite_words(cf: Frame, pf: Frame) -> tuple[str, str] | None:
