@@ -92,6 +92,24 @@ REFUTED = [
     # "no one" counts none (it had been read as "one": "sources say one, not Two")
     ("Two people were killed in the explosion.",
      "No one was killed in the explosion, the fire service said.", "No one, not Two"),
+    # a refusal or a failure says the deed after it did not happen (session 12)
+    ("The drug was approved by regulators.",
+     "Regulators refused to approve the drug, citing safety concerns.", "not approve"),
+    ("The senator signed the letter.", "The senator declined to sign the letter, her spokesman said.",
+     "not sign"),
+    ("The firm paid its workers on time.",
+     "The firm failed to pay its workers for three months, the union said.", "not pay"),
+    # a placing told with another verb; an event called off
+    ("Smith finished second in the race.", "Smith won the race by four seconds ahead of Jones.",
+     "won, not second"),
+    ("Norway won the relay.", "Norway finished third in the relay behind Sweden and Finland.",
+     "third, not won"),
+    ("The prime minister will visit Japan next week.",
+     "The prime minister postponed a planned visit to Japan next week.", "postponed"),
+    ("The union will strike on Monday.", "The union called off Monday's strike after talks.",
+     "called off"),
+    ("The pilot survived the crash.", "The pilot was killed in the crash, the air force said.",
+     "killed"),
 ]
 
 NOT_SUPPORTED = [
@@ -117,6 +135,16 @@ NOT_SUPPORTED = [
 ]
 
 SUPPORTED = [
+    # a refusal read as the negation it is: agreeing with a negated or opposite claim
+    ("The council rejected the stadium plans.",
+     "The council refused to approve the new stadium plans on Tuesday."),
+    ("The president did not pardon the journalist.", "The president refused to pardon the journalist."),
+    ("The firm did not pay its workers for three months.",
+     "The firm failed to pay its workers for three months, the union said."),
+    ("Norway finished third in the relay.",
+     "Norway finished third in the relay behind Sweden and Finland."),
+    ("The prime minister postponed his visit to Japan.",
+     "The prime minister postponed a planned visit to Japan next week."),
     ("A 34-year-old man was arrested by police on Tuesday over the Leeds stabbing.",
      "Police arrested a 34-year-old man on Tuesday in connection with the stabbing in central "
      "Leeds, a spokesperson said."),

@@ -450,6 +450,8 @@ def _other_side(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
     ca, pa = cf.args.get(AGENT), pf.args.get(AGENT)
     if ca is None or _is_pronoun(ca) or (pa is not None and _same_referent(ca, pa, similar)):
         return False
+    if cf.predicate == "survive":
+        return False  # who survives is whom the crash would have killed: "was killed" is no other side
     return any(_arg_same(ca, arg) or _same_referent(ca, arg, similar)
                for role, arg in pf.args.items() if role in _OTHER_SIDE_ROLES)
 
@@ -587,8 +589,9 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     same_deed = agreement and not _other_patient(cf, pf, similar) \
         and not _other_side(cf, pf, similar)
     if opposite(cf.predicate, pf.predicate, nouns=True) and same_deed:
-        findings.append(Finding("predicate", cf.predicate_text, pf.predicate_text,
-                                Relation.CONFLICT))
+        if cf.negated == pf.negated:  # "rejected" is what "refused to approve" says
+                findings.append(Finding("predicate", cf.predicate_text, pf.predicate_text,
+                                    Relation.CONFLICT))
     elif pf.predicate == cf.predicate and cf.negated != pf.negated and same_deed:
         findings.append(Finding("polarity", _polar(cf), _polar(pf), Relation.CONFLICT))
     else:
@@ -753,7 +756,7 @@ def _other_placing(cf: Frame, pf: Frame) -> Finding | None:
 
 #: Verbs that take an event as their object and say it will not happen as planned.
 _CALLING_OFF = frozenset({"postpone", "cancel", "delay", "scrap", "suspend", "abandon",
-                          "call_off", "defer", "shelve", "drop"})
+                          "call_off", "defer", "shelve"})
 
 
 def _called_off(cf: Frame, pf: Frame) -> Finding | None:
@@ -763,7 +766,9 @@ def _called_off(cf: Frame, pf: Frame) -> Finding | None:
     patient = pf.args.get(PATIENT)
     if pf.negated or patient is None or patient.head != cf.predicate or cf.negated:
         return None
-    if pf.predicate not in _CALLING_OFF and not (pf.words & _CALLING_OFF):
+    # the clause's own verb, or its phrasal form ("called off"), not any word of the clause
+    # ("predicted a drop in revenue")
+    if pf.predicate not in _CALLING_OFF and f"{pf.predicate}_off" not in _CALLING_OFF & pf.words:
         return None
     particle = next((w.split("_", 1)[1] for w in sorted(pf.words)
                      if w.startswith(pf.predicate + "_")), None)
