@@ -249,3 +249,82 @@ def test_a_month_the_passage_gives_otherwise_is_unbacked_in_a_reworded_brief():
     assert found("Le sommet aura lieu en mars.", "Le sommet se tiendra à Bruxelles.", "fr") == [
         ("unbacked", "word", "lieu", None)]  # no date, but "aura lieu" is not worded there
     assert found("La sonde a atteint Mars.", "La sonde a atteint la planète en mai.", "fr") == []
+
+
+# Short and reworded briefs whose source says otherwise in words no list holds (session 12,
+# benchmarks/data/plain_set3.tsv and plain_set4.tsv): the English model took each for support.
+NOT_WORDED = [
+    ("La grève a été annulée.", "La grève aura bien lieu jeudi, ont confirmé les syndicats.", "fr",
+     "annulée"),
+    ("Le suspect a été relâché dimanche.",
+     "Le suspect a été placé en garde à vue dimanche, selon la police.", "fr", "relâché"),
+    ("L'école a rouvert lundi.", "L'école est restée fermée lundi après les inondations.", "fr",
+     "rouvert"),
+    ("De burgemeester steunt het plan.", "De burgemeester is tegen het plan, zei hij donderdag.",
+     "nl", "steunt"),
+    ("De gemeente heeft de vergunning verleend.",
+     "De gemeente heeft de vergunning geweigerd, zo meldt de krant.", "nl", "verleend"),
+    ("Das Spiel wurde abgesagt.",
+     "Das Spiel findet am Sonntag wie geplant statt, teilte der Verein mit.", "de", "abgesagt"),
+    ("Die Bahn hat den Streik beendet.",
+     "Die Gewerkschaft hat den Streik bei der Bahn verlängert.", "de", "beendet"),
+]
+
+# A negation or a refusal at the claim's words in the source sentence.
+NEGATED = [
+    ("Le président a signé la loi.", "Le président a refusé de signer la loi vendredi.", "fr"),
+    ("Le président a signé la loi.", "Le président n'a pas signé la loi vendredi.", "fr"),
+    ("De regering heeft de belasting verhoogd.",
+     "De regering heeft de belasting niet verhoogd, zei de minister.", "nl"),
+    ("Der Minister hat den Bericht veröffentlicht.",
+     "Der Minister weigerte sich, den Bericht zu veröffentlichen.", "de"),
+]
+
+# The same reported in other forms of the claim's words: still Supported.
+WORDED_OTHERWISE = [
+    ("Le suspect a été interpellé samedi.", "La police a interpellé le suspect samedi à Marseille.", "fr"),
+    ("Le gouvernement a adopté la réforme.", "La réforme a été adoptée par le gouvernement mardi.", "fr"),
+    ("De gemeente heeft de vergunning geweigerd.", "De vergunning is door de gemeente geweigerd.", "nl"),
+    ("Der Angeklagte wurde verurteilt.",
+     "Das Gericht hat den Angeklagten zu drei Jahren Haft verurteilt.", "de"),
+    ("Das Museum öffnet am Samstag.", "Am Samstag öffnet das Museum wieder seine Türen.", "de"),
+    ("Le Premier ministre a démissionné.",
+     "Le Premier ministre a présenté sa démission au président.", "fr"),
+]
+
+
+@pytest.mark.parametrize("claim, passage, language, word", NOT_WORDED)
+def test_a_word_the_source_does_not_give_is_not_confirmed(verifier, claim, passage, language, word):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert word in (out.reason or "")
+
+
+@pytest.mark.parametrize("claim, passage, language", NEGATED)
+def test_a_negation_or_refusal_at_the_claims_words_refutes_it(verifier, claim, passage, language):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert out.signals.refuting == ["s1#p0"]
+
+
+@pytest.mark.parametrize("claim, passage, language", WORDED_OTHERWISE)
+def test_the_claims_words_in_other_forms_are_still_supported(verifier, claim, passage, language):
+    assert verdict(verifier, claim, passage, language).verdict is Verdict.SUPPORTED
+
+
+def test_how_a_passage_word_backs_a_claim_word():
+    from groundbrief.verify.wording_plain import _backs
+    assert _backs("signe", "signer", "fr") and _backs("verhoogd", "verhoging", "nl")
+    assert _backs("arbeitslosigkeit", "jugendarbeitslosigkeit", "de")
+    assert _backs("findet", "stattfinden", "de")  # a verb's stem beside its particle
+    assert not _backs("wettig", "onwettig", "nl")  # a negating prefix is no compound
+    assert not _backs("gestiegen", "gesunken", "de") and not _backs("verhoogd", "verlaagd", "nl")
+    # a negation in another clause of the sentence is not the claim's
+    assert found("Le président a signé la loi.",
+                 "Le président, qui n'avait pas assisté au débat, a signé la loi vendredi.",
+                 "fr") == []
+    assert found("De minister heeft het rapport gelezen.",
+                 "De minister, die niet aanwezig was, heeft het rapport gelezen.", "nl") == []
+    # German puts the negation last: it still counts there
+    assert found("Die Regierung erhöhte die Steuern.", "Die Regierung erhöhte die Steuern nicht.",
+                 "de")[0][:2] == ("conflict", "polarity")

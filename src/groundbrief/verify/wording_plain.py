@@ -336,7 +336,8 @@ def _opposites(language: str) -> frozenset[tuple[str, str]]:
 
 #: A negation counts for the claim's deed when it stands this many words before one of the
 #: claim's words in the passage sentence ("n'a pas signé", "heeft de belasting niet verhoogd")
-#: or, German and Dutch putting it last, this many after ("erhöhte die Steuern nicht").
+#: or, German and Dutch putting it last in the clause, this many after ("erhöhte die Steuern
+#: nicht.").
 _NEGATION_BEFORE = 3
 _NEGATION_AFTER = 2
 
@@ -361,7 +362,8 @@ def _polarity_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
         at = set(matched)
         count = sum(t.key in negating and (
             any(j in at for j in range(i + 1, i + 1 + _NEGATION_BEFORE))
-            or any(j in at for j in range(i - _NEGATION_AFTER, i)))
+            or (language != "fr" and _ends_clause(t, passage, end)
+                and any(j in at for j in range(i - _NEGATION_AFTER, i))))
             for i, t in enumerate(ptoks))
         if count != _negations(ctoks, language):
             negations = [i for i, t in enumerate(ptoks) if t.key in negating]
@@ -371,6 +373,12 @@ def _polarity_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
             return (Finding("polarity", " ".join(t.text for t in ctoks),
                             passage[ptoks[lo].start:ptoks[hi].end], Relation.CONFLICT),)
     return ()
+
+
+def _ends_clause(tok: _Token, text: str, end: int) -> bool:
+    """Whether punctuation or the sentence's end follows the word ("… die Steuern nicht.")."""
+    rest = text[tok.end:end].lstrip()
+    return not rest or rest[0] in ",.;:!?"
 
 
 def _unbacked_word(ctoks: Sequence[_Token], passage: str, language: str,
@@ -427,5 +435,10 @@ def _backs(claim_key: str, passage_key: str, language: str) -> bool:
     if language in ("de", "nl") and len(a) >= 5:
         stem = a[2:] if a.startswith("ge") and len(a) > 7 else a
         stem = stem[:max(4, len(stem) - 3)]
-        return len(b) > len(stem) + 1 and stem in b[2:]
+        at = b.find(stem, 2)
+        return at >= 2 and b[:at] not in _NEGATING_PREFIXES
     return False
+
+
+#: Prefixes that turn a German or Dutch word into its opposite ("onwettig", "unwirksam").
+_NEGATING_PREFIXES = frozenset({"on", "un", "non", "miss", "mis", "wan"})
