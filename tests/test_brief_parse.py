@@ -76,6 +76,29 @@ def test_dateline_outlet(parser):
     assert b.outlet == "Reuters"
 
 
+@pytest.mark.parametrize("text, claim", [
+    # a wire dateline with its date; the Wikinews style in title case
+    ("LONDON, Dec 1 (Reuters) - The Bank of England raised interest rates on Thursday.",
+     "The Bank of England raised interest rates on Thursday"),
+    ("WASHINGTON, March 3 - The Senate passed the bill.", "The Senate passed the bill"),
+    ("November 18, USA - Bill Gates receives up to four million emails a day.",
+     "Bill Gates receives up to four million emails a day"),
+    ("Redwood City, California - The jury recommended the death penalty.",
+     "The jury recommended the death penalty"),
+    ("November 17, Brisbane, Australia - The Australian team talked up its chances.",
+     "The Australian team talked up its chances"),
+    # a dash inside the sentence, or a name and an apposition, is no dateline
+    ("Tesla - the carmaker - said it would cut 500 jobs.",
+     "Tesla - the carmaker - said it would cut 500 jobs"),
+    ("Boris Johnson, the prime minister, has resigned.", "Boris Johnson, the prime minister, has resigned"),
+])
+def test_a_dateline_is_no_part_of_the_claim(parser, text, claim):
+    # "November 18, USA - William Henry Gates III" had been read as one name the sources lack
+    from groundbrief.brief.claims import RuleClaimExtractor
+
+    assert [c.text for c in RuleClaimExtractor().extract(parser.parse(text))] == [claim]
+
+
 @pytest.mark.parametrize("ending, truncated", [
     ("…", True), ("...", True), (" […]", True), (" [...]", True), ("….", True),
     ("… #EU https://t.co/abc", True), (".", False), ("!", False),

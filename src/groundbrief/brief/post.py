@@ -37,8 +37,18 @@ LABEL = re.compile(
     r"^\s*(?:#(?:" + _LABEL_WORDS.replace(r"\ ", "") + r")\b|(?:" + _LABEL_WORDS + r")(?=\s*[:\-–—|]|\s+[A-Z\"“«'‘])"
     r"|(?i:" + _LABEL_WORDS + r")(?=\s*[:\-–—|]))\s*[:\-–—|]?\s*"
 )
-# "BRUSSELS (Reuters) -", "PARIS, France -": a dateline, with the outlet when it names one.
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+)?\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]\s+")
+# "BRUSSELS (Reuters) -", "PARIS, France -", "LONDON, Dec 1 (Reuters) -": a dateline, with the
+# outlet when it names one.
+_LINE_DATE = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+              r"(?:,?\s+\d{4})?")
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+)?(?:,\s*" + _LINE_DATE + r")?"
+                      r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]\s+")
+# The same in title case, as Wikinews and many sites write it: "Redwood City, California - ",
+# "November 17, Brisbane, Australia - ". Only with a comma (place and region, or date and place)
+# and a capital after the dash, so that "Tesla - the carmaker - said" is left as it is.
+_PLACE = r"[A-Z][\w.'’]+(?:\s+[A-Z][\w.'’]+){0,2}"
+TITLE_DATELINE = re.compile(r"^\s*(?:" + _LINE_DATE + r",\s*" + _PLACE + r"|" + _PLACE + r",\s*"
+                            + _PLACE + r")(?:,\s*" + _PLACE + r")?\s+[-–—]\s+(?=[A-Z\"“])")
 # "Space News Daily: …", "Reuters – …", "AFP | …": a display name, then a colon or a dash.
 # A name may start in lowercase ("franceinfo: …"): only a known outlet or feed is taken off.
 # An edition in brackets belongs to the name: "BBC News (UK): …".
@@ -260,8 +270,12 @@ def _strip_leading(text: str, labels: list[str]) -> tuple[str, str | None, str |
             text = text[a.end():]
             continue
         d = DATELINE.match(text)
-        if d and (d.group("outlet") or len(d.group(0).split()) <= 4):
+        if d and (d.group("outlet") or len(d.group(0).split()) <= 5):
             outlet = outlet or d.group("outlet")
+            text = text[d.end():]
+            continue
+        d = TITLE_DATELINE.match(text)
+        if d:
             text = text[d.end():]
             continue
         # A reply's addressees ("@BBCNews Mugabe has died"): a handle that a capitalised word,

@@ -803,12 +803,19 @@ def prepare(texts: Sequence[str]) -> None:
     nlp.parse_many(list(texts))
 
 
+# An acronym in brackets after the name it shortens: "The United Nations (UN) emergency relief
+# coordinator Jan Egeland said ..." is parsed with "Nations" as the speaker and the coordinator
+# in brackets; without it, the coordinator is the speaker, as in the sources ("U.N. emergency
+# relief coordinator Jan Egeland said").
+_ACRONYM_AFTER_NAME = re.compile(r"(?<=[a-z])\s+\((?:[A-Z][A-Za-z.&-]{1,9})\)(?=\s)")
+
+
 def claim_frames(text: str) -> tuple[Frame, ...]:
     """The claim's main clause (:func:`claim_frame`) first, then its other clauses, without the
     verbs of saying that frame it (their speaker is the main clause's ``speaker``). A title-case
     headline is read in sentence case ("Police Release Man ..." parsed as it stands has no verb:
     "Release" is taken for a name)."""
-    text = sentence_case(text)
+    text = _ACRONYM_AFTER_NAME.sub("", sentence_case(text))
     main = claim_frame(text)
     if main is None:
         return ()
