@@ -221,3 +221,44 @@ def test_a_title_case_headline_is_read_in_sentence_case(headline, sentence):
     from groundbrief.brief.lexicon import sentence_case
 
     assert sentence_case(headline) == sentence
+
+
+def test_a_figure_of_a_part_does_not_refute_the_figure_of_the_whole(verifier):
+    # "urban population" and "population" count different things (AVeriTeC claims 203, 207)
+    out = _verify(verifier, "Nigeria's urban population at independence was approximately 7 million.",
+                  "Data from the World Bank shows Nigeria's population was 45.1 million in 1960.")
+    assert out.verdict is not Verdict.REFUTED, out.reason
+    out = _verify(verifier, "At independence, Nigeria had a population of 45 million.",
+                  "The report estimates Nigeria's 1960 urban population at 6.96 million.")
+    assert out.verdict is not Verdict.REFUTED, out.reason
+    # the same thing counted twice still conflicts
+    out = _verify(verifier, "The city's population was 2 million.",
+                  "The city's population was 3 million, the census showed.")
+    assert out.verdict is Verdict.REFUTED
+
+
+def test_a_thing_spacy_takes_for_a_nationality_must_be_named_by_the_source(verifier):
+    # "Ivermectin" is tagged NORP, and its capital at the start hides it from the name checks:
+    # a passage that never names it was read as support (AVeriTeC claim 26)
+    out = _verify(verifier, "Ivermectin is a treatment for coronavirus",
+                  "Q: What virus outbreak does the claim refer to? A: Coronavirus covid 19.")
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE and "Ivermectin" in out.reason
+    assert _verify(verifier, "Ivermectin is a treatment for coronavirus",
+                   "Doctors say ivermectin is a treatment for the coronavirus.").verdict \
+        is Verdict.SUPPORTED
+    # a nationality or a party as a participant is left as it was
+    assert _verify(verifier, "Republicans passed the bill.",
+                   "The bill was passed by Republicans in the House.").verdict is Verdict.SUPPORTED
+
+
+def test_lead_to_is_read_as_cause():
+    from groundbrief.verify.parts import frames_of
+
+    (frame,) = [f for f in frames_of("Wearing masks does not lead to headaches.") if f.predicate == "cause"]
+    assert frame.negated and frame.args["patient"].head == "headache"
+
+
+def test_a_not_in_another_sentence_than_the_aligned_clause_is_read(verifier):
+    out = _verify(verifier, "Wearing masks causes headaches.",
+                  "Wearing masks does not lead to headaches, doctors say.")
+    assert out.verdict is Verdict.REFUTED, out.reason

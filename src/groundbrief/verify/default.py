@@ -470,6 +470,11 @@ def _negation_elsewhere(neg: NegationResult, roles: RoleJudgement) -> bool:
     """
     if neg.claim_cues or not neg.passage_cues or roles.negated is None:
         return False
+    if roles.aligned is None or norm(neg.sentence) not in norm(roles.aligned):
+        # The aligned clause stands in another sentence than the "not" ("Q: Can wearing masks
+        # cause neurological damage? A: ... it does not lead to CO2 intoxication"): nothing
+        # says the "not" is another clause's.
+        return False
     claim_negated, passage_negated = roles.negated
     return not claim_negated and not passage_negated
 

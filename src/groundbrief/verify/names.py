@@ -206,6 +206,19 @@ for _entry in _DEMONYMS.split(";"):
     for _country in _names:
         _ALIASES[_country] = tuple(_ALIASES.get(_country, ())) + (_adjective,)
 
+#: Endings of words for nationalities, peoples, faiths and parties ("Nigerian", "Japanese",
+#: "Kurdish", "Iraqi", "Democrats", "Catholic").
+_GROUP_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ics", "s", "ch")
+
+
+def is_group_word(text: str) -> bool:
+    """Whether ``text`` (a word spaCy tags as a nationality or group, NORP) reads as one: a
+    country's adjective or a word with such an ending, not a one-word thing it mistags
+    ("Ivermectin")."""
+    word = name_key(text)
+    return " " in word or word in _ALIASES or word.endswith(_GROUP_ENDINGS)
+
+
 # Heads of organisation or place names: "Union" alone does not name the European Union,
 # so a last-word match is only accepted for other words (typically surnames).
 _GENERIC_HEADS = frozenset(

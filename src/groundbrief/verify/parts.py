@@ -80,6 +80,8 @@ _PLANNING = frozenset({
     "pledge", "threaten", "try", "attempt", "prepare", "consider", "mull", "offer", "agree",
     "wish", "set", "schedule", "due", "poise", "going", "bid", "vie", "strive",
 })
+# Verbs of causing written with a preposition, read as "cause" with its object.
+_CAUSING = (("lead", "prep:to"), ("result", "prep:in"))
 # Verbs that say the deed after them did not happen: "Regulators refused to approve the drug"
 # says it was not approved, as "did not approve" does.
 _REFUSING = frozenset({"refuse", "decline", "fail", "neglect", "forget", "omit"})
@@ -659,6 +661,12 @@ def _frame(verb: Token, sentence: Span,
                 places.append(ent.text)
     figures = _figures(sorted(clause, key=lambda t: t.i), subj)
     lemma = pred.lemma_.lower()
+    for verb_lemma, prep in _CAUSING:
+        if lemma == verb_lemma and prep in args and PATIENT not in args:
+            # "does not lead to CO2 intoxication" says what "does not cause CO2 intoxication"
+            # says: one predicate, so that "is caused by masks" aligns with it
+            lemma = "cause"
+            args[PATIENT] = args.pop(prep)
     if lemma in _DEAD or lemma in _HURT:
         # "Nine people were killed" counts the dead, as "9 killed" and "nine dead" do.
         kind = "count:dead" if lemma in _DEAD else "count:injured"

@@ -24,7 +24,7 @@ from enum import Enum
 from functools import lru_cache
 
 from .antonyms import wordnet_opposite
-from .names import find_name, passage_names, same_name
+from .names import find_name, is_group_word, passage_names, same_name
 from .parts import (AGENT, ORDINALS, PATIENT, Argument, Figure, Frame, Stance, claim_frames,
                     frames_of, norm)
 from .surface import MONTHS, WEEKDAYS, spelling_key
@@ -530,10 +530,12 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
     unnamed = tuple(n.text for n in missing)
     people = tuple(n.text for n in missing if n.name_type == "PERSON"
                    and not (source_text and _arg_in_text(n, source_text)))
+    mistagged = _mistagged_names(cfs, passage, context)
     if not pframes:
-        return RoleJudgement(parsed=True, unnamed=unnamed, unnamed_people=people)
+        return RoleJudgement(parsed=True, findings=mistagged, unnamed=unnamed,
+                             unnamed_people=people)
     main = _compare_frame(cf, pframes, passage, context, attribution, similar)
-    findings = list(main.findings)
+    findings = list(main.findings) + [f for f in mistagged if f not in main.findings]
     for other in cfs[1:]:
         # A clause under the claim's own verb of saying ("The RIAA said the tool was built to
         # circumvent ...") is part of what is attributed, and judged as such.
@@ -802,6 +804,25 @@ def _unnamed(cfs: Sequence[Frame], passage: str, context: str) -> tuple[Argument
     return tuple(out)
 
 
+def _mistagged_names(cfs: Sequence[Frame], passage: str, context: str) -> tuple[Finding, ...]:
+    """A word spaCy tags as a nationality or group (NORP) that stands alone as a participant of
+    the claim and reads as neither is a thing's name, and one the passage and its title must
+    give: "Ivermectin is a treatment for coronavirus" was Supported by "Q: What virus outbreak
+    does the claim refer to? A: Coronavirus covid 19." (its capital at the start of the claim
+    hides it from the name checks as well)."""
+    participants = {norm(a.text) for cf in cfs for a in cf.args.values()}
+    out: list[Finding] = []
+    for name in (n for cf in cfs for n in cf.names):
+        if (name.name_type != "NORP" or norm(name.text) not in participants
+                or is_group_word(name.text) or _arg_in_text(name, passage)
+                or (context and _arg_in_text(name, context))):
+            continue
+        finding = Finding("name", name.text, None, Relation.UNBACKED)
+        if finding not in out:
+            out.append(finding)
+    return tuple(out)
+
+
 def _polar(f: Frame) -> str:
     return f"not {f.predicate_text}" if f.negated else f.predicate_text
 
@@ -945,8 +966,17 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
             continue  # "about 8 per cent" or "8 pct" for the passage's "8.13 pct"
         if cf.dates and pf.dates and not _dates_match(cf, pf):
             continue  # another period: a figure and a date that both differ
-        out.append(Finding(f"figure:{fig.kind}", fig.text, same_kind[0].text, Relation.CONFLICT))
+        relation = Relation.UNBACKED if _other_quantity(cf, pf) else Relation.CONFLICT
+        out.append(Finding(f"figure:{fig.kind}", fig.text, same_kind[0].text, relation))
     return out
+
+
+def _other_quantity(cf: Frame, pf: Frame) -> bool:
+    """Whether the two clauses name one thing with different qualifiers, so their figures may
+    count different things: "Nigeria's urban population was 7 million" and "Nigeria's
+    population was 45.1 million" (a part and its whole) are not one figure given twice."""
+    return any(c.head == p.head and not c.name_type and set(c.modifiers) != set(p.modifiers)
+               for c in cf.args.values() for p in pf.args.values())
 
 
 def _figures_elsewhere(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, ...]:
