@@ -430,9 +430,10 @@ def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list
             unparsed = [p for p in parts if not p.parsed]
             worded = sum(bool(p.findings) for p in unparsed)
             outcome += (f"; {len(unparsed)} pairs not in English were judged by the model, name "
-                        "matching and, for a French, Dutch or German sentence copied from a source, "
-                        f"word lists (months, negations, opposites, names, figures): {worded} with a "
-                        "changed word")
+                        "matching and, in French, Dutch or German, word lists: each word of the "
+                        "claim must stand in the source in some form, and months, negations and "
+                        "refusals, opposites, names and figures are compared: "
+                        f"{worded} with a changed or missing word")
         checks.append(Check(name="part-by-part comparison", outcome=outcome))
     gated = sum(v.signals.detail_gate is not None for v in verifications)
     checked = gated + sum(v.verdict == Verdict.SUPPORTED for v in verifications)
