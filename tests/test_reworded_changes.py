@@ -110,6 +110,8 @@ REFUTED = [
      "called off"),
     ("The pilot survived the crash.", "The pilot was killed in the crash, the air force said.",
      "killed"),
+    ("Rescuers pulled the climber out alive on Sunday.",
+     "The body of the missing climber was recovered by rescuers on Sunday, police said.", "body"),
 ]
 
 NOT_SUPPORTED = [
@@ -141,6 +143,8 @@ SUPPORTED = [
     ("The president did not pardon the journalist.", "The president refused to pardon the journalist."),
     ("The firm did not pay its workers for three months.",
      "The firm failed to pay its workers for three months, the union said."),
+    ("The climber was found alive.",
+     "The climber was found alive on Sunday next to the body of his partner."),
     ("Norway finished third in the relay.",
      "Norway finished third in the relay behind Sweden and Finland."),
     ("The prime minister postponed his visit to Japan.",

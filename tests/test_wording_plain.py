@@ -328,3 +328,10 @@ def test_how_a_passage_word_backs_a_claim_word():
     # German puts the negation last: it still counts there
     assert found("Die Regierung erhöhte die Steuern.", "Die Regierung erhöhte die Steuern nicht.",
                  "de")[0][:2] == ("conflict", "polarity")
+
+
+def test_a_number_word_is_given_by_the_same_number_in_words_or_digits():
+    passage = "Bei dem Unfall auf der A1 starben 3 Menschen, teilte die Polizei mit."
+    assert found("Bei dem Unfall starben drei Menschen.", passage, "de") == []
+    assert found("Bei dem Unfall starben vier Menschen.", passage, "de") == [
+        ("unbacked", "word", "vier", None)]

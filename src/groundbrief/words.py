@@ -303,6 +303,17 @@ REFUSAL_WORDS: dict[str, frozenset[str]] = {
                     verweigerten""".split()),
 }
 
+#: Numbers written as words, two to twelve and the tens (lowercase, folded), per language: a
+#: claim's "drei" is given by a passage's "3" or "drei" (verify/wording_plain.py).
+NUMBER_WORDS_PLAIN: dict[str, dict[str, int]] = {
+    lang: {w: v for v, forms in enumerate(table.split(";"), start=2) for w in forms.split()}
+    for lang, table in {
+        "fr": "deux;trois;quatre;cinq;six;sept;huit;neuf;dix;onze;douze",
+        "nl": "twee;drie;vier;vijf;zes;zeven;acht;negen;tien;elf;twaalf",
+        "de": "zwei;drei;vier;funf;sechs;sieben;acht;neun;zehn;elf;zwolf zwoelf",
+    }.items()
+}
+
 #: Words a reworded sentence adds or drops without changing what it reports: auxiliaries and
 #: modals, adverbs of degree and time, words of relative time ("hier", "gisteren", "gestern",
 #: which the source gives as a date). A claim word outside these and the stopwords is a detail

@@ -190,6 +190,7 @@ _OPPOSITE_PAIRS = [
     ("upgrade", "downgrade"), ("buyer", "seller"), ("cheap", "expensive"),
     ("large", "small"), ("big", "small"), ("larger", "smaller"), ("bigger", "smaller"),
     ("northern", "southern"), ("eastern", "western"),  # "in northern Syria" / "southern Syria"
+    ("alive", "body"),  # "pulled the climber out alive" / "the body of the climber was recovered"
 ]
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:

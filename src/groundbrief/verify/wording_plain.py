@@ -34,8 +34,8 @@ from functools import lru_cache
 from operator import attrgetter
 
 from ..text import sentence_spans
-from ..words import (BACKGROUND_WORDS, DETERMINERS, MONTHS, NEGATION_WORDS, OPPOSITE_FORMS,
-                     OPPOSITE_WORDS, REFUSAL_WORDS, STOPWORDS, WEEKDAYS)
+from ..words import (BACKGROUND_WORDS, DETERMINERS, MONTHS, NEGATION_WORDS, NUMBER_WORDS_PLAIN,
+                     OPPOSITE_FORMS, OPPOSITE_WORDS, REFUSAL_WORDS, STOPWORDS, WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
 from .surface import fold_diacritics
@@ -404,6 +404,10 @@ def _unbacked_word(ctoks: Sequence[_Token], passage: str, language: str,
             continue
         if any(_backs(part, k, language) for part in key.split("-") for k in pkeys):
             continue
+        number = NUMBER_WORDS_PLAIN[language].get(key)
+        if number is not None and any(NUMBER_WORDS_PLAIN[language].get(k) == number
+                                      or _value(k) == number for k in pkeys):
+            continue  # "drei Tote" / "3 Tote"
         other = (replaced or {}).get(key)
         if other and similar is not None and similar(tok.text, other) >= SYNONYM:
             continue
