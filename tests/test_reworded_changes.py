@@ -110,6 +110,10 @@ REFUTED = [
      "called off"),
     ("The pilot survived the crash.", "The pilot was killed in the crash, the air force said.",
      "killed"),
+    ("The concert will go ahead on Saturday.",
+     "The concert on Saturday has been cancelled because of the storm.", "cancel"),
+    ("The museum acquired the painting.", "The museum sold the painting at auction for $4 million.",
+     "sold"),
     ("Rescuers pulled the climber out alive on Sunday.",
      "The body of the missing climber was recovered by rescuers on Sunday, police said.", "body"),
 ]
@@ -143,6 +147,9 @@ SUPPORTED = [
     ("The president did not pardon the journalist.", "The president refused to pardon the journalist."),
     ("The firm did not pay its workers for three months.",
      "The firm failed to pay its workers for three months, the union said."),
+    # one deed from its two sides, with or without the actor
+    ("The team lost on Sunday.", "The team was defeated on Sunday by their rivals."),
+    ("The company was sold.", "The company was bought by a rival in March."),
     ("The climber was found alive.",
      "The climber was found alive on Sunday next to the body of his partner."),
     ("Norway finished third in the relay.",

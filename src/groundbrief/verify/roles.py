@@ -191,6 +191,7 @@ _OPPOSITE_PAIRS = [
     ("large", "small"), ("big", "small"), ("larger", "smaller"), ("bigger", "smaller"),
     ("northern", "southern"), ("eastern", "western"),  # "in northern Syria" / "southern Syria"
     ("alive", "body"),  # "pulled the climber out alive" / "the body of the climber was recovered"
+    ("acquire", "sell"), ("hold", "collapse"), ("hold", "breach"),
 ]
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:
@@ -443,16 +444,30 @@ def _converse_roles(cf: Frame, pf: Frame) -> dict[str, Argument]:
 _OTHER_SIDE_ROLES = (PATIENT, "prep:to", "prep:from", "prep:by", "prep:with")
 
 
+#: Opposite verbs that also tell one deed from its two sides: what one buys another sells,
+#: whom one beats loses.
+_TWO_SIDED = frozenset(frozenset(pair) for pair in (
+    ("buy", "sell"), ("acquire", "sell"), ("borrow", "lend"), ("import", "export"),
+    ("win", "lose"), ("beat", "lose"), ("defeat", "lose"), ("win", "defeat")))
+
+
 def _other_side(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
     """Whether two opposite predicates tell one deed from its two sides: the claim's actor is
     on the receiving end in the passage ("The company bought the firm" / "The firm was sold to
-    the company"; "The team lost the final" / "The team was defeated in the final"). Opposite
-    deeds by one actor ("arrested" / "released by police") have the same actor in both."""
-    ca, pa = cf.args.get(AGENT), pf.args.get(AGENT)
-    if ca is None or _is_pronoun(ca) or (pa is not None and _same_referent(ca, pa, similar)):
+    the company"; "The team lost the final" / "The team was defeated in the final"), or, without
+    an actor, one thing changes hands in both ("The company was sold" / "was bought by a
+    rival"). Opposite deeds by one actor ("arrested" / "released by police") have the same
+    actor in both, and verbs that are no two sides of a deed ("will go ahead" / "was
+    cancelled", "survived" / "was killed") never are."""
+    if frozenset((cf.predicate, pf.predicate)) not in _TWO_SIDED:
         return False
-    if cf.predicate == "survive":
-        return False  # who survives is whom the crash would have killed: "was killed" is no other side
+    ca, pa = cf.args.get(AGENT), pf.args.get(AGENT)
+    if ca is None or _is_pronoun(ca):
+        cp, pp = cf.args.get(PATIENT), pf.args.get(PATIENT)
+        return (cp is not None and pp is not None and not _is_pronoun(cp)
+                and (_arg_same(cp, pp) or _same_referent(cp, pp, similar)))
+    if pa is not None and _same_referent(ca, pa, similar):
+        return False
     return any(_arg_same(ca, arg) or _same_referent(ca, arg, similar)
                for role, arg in pf.args.items() if role in _OTHER_SIDE_ROLES)
 
