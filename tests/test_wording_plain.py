@@ -335,3 +335,28 @@ def test_a_number_word_is_given_by_the_same_number_in_words_or_digits():
     assert found("Bei dem Unfall starben drei Menschen.", passage, "de") == []
     assert found("Bei dem Unfall starben vier Menschen.", passage, "de") == [
         ("unbacked", "word", "vier", None)]
+
+
+@pytest.mark.parametrize("claim, passage, language, marker", [
+    ("L'homme a tué sa voisine.",
+     "L'homme aurait tué sa voisine avant de prendre la fuite, selon les enquêteurs.", "fr", "aurait"),
+    ("De minister heeft steekpenningen aangenomen.", "De minister zou steekpenningen hebben aangenomen.",
+     "nl", "zou"),
+    ("Der Mann hat seine Nachbarin getötet.",
+     "Der Mann soll seine Nachbarin getötet haben, teilte die Polizei mit.", "de", "soll"),
+    ("Die Regierung erhöht die Steuern.", "Die Regierung plant, die Steuern zu erhöhen.", "de", "plant"),
+])
+def test_an_allegation_or_a_plan_does_not_back_the_bare_fact(verifier, claim, passage, language, marker):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert "sources report it only as" in out.reason and marker in out.reason
+
+
+@pytest.mark.parametrize("claim, passage, language", [
+    ("Selon les enquêteurs, l'homme aurait tué sa voisine.",
+     "L'homme aurait tué sa voisine avant de prendre la fuite, selon les enquêteurs.", "fr"),
+    ("Der Minister soll Bestechungsgelder angenommen haben.",
+     "Der Minister soll Bestechungsgelder angenommen haben, berichtet die Zeitung.", "de"),
+])
+def test_the_claim_under_the_same_stance_is_supported(verifier, claim, passage, language):
+    assert verdict(verifier, claim, passage, language).verdict is Verdict.SUPPORTED

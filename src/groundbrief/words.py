@@ -303,6 +303,29 @@ REFUSAL_WORDS: dict[str, frozenset[str]] = {
                     verweigerten""".split()),
 }
 
+#: Words that put a statement under a stance other than fact, per language (lowercase,
+#: folded): the journalistic conditional and hedges of an allegation ("aurait tué", "zou hebben
+#: gedood", "soll getötet haben", "présumé", "naar verluidt", "angeblich"), and verbs of a plan or
+#: a possibility ("envisage de", "wil", "plant", "pourrait", "könnte"). A source sentence saying
+#: the claim's deed under one of them does not back it as a fact (verify/wording_plain.py).
+STANCE_WORDS: dict[str, dict[str, str]] = {
+    "fr": {**dict.fromkeys("aurait auraient serait seraient presume presumee presumes presumees "
+                           "pretendument supposement".split(), "an allegation"),
+           **dict.fromkeys("envisage envisagent prevoit prevoient projette projettent compte "
+                           "comptent veut veulent souhaite souhaitent".split(), "a plan or intention"),
+           **dict.fromkeys("pourrait pourraient".split(), "a possibility")},
+    "nl": {**dict.fromkeys("zou zouden vermoedelijk vermeend vermeende zogenaamd verluidt "
+                           "beweerdelijk".split(), "an allegation"),
+           **dict.fromkeys("wil willen plant plannen overweegt overwegen".split(),
+                           "a plan or intention"),
+           **dict.fromkeys("kan kunnen".split(), "a possibility")},
+    "de": {**dict.fromkeys("soll sollen angeblich mutmasslich mutmassliche mutmasslichen "
+                           "vermutlich".split(), "an allegation"),
+           **dict.fromkeys("plant planen will wollen erwagt erwagen mochte mochten".split(),
+                           "a plan or intention")},
+    # ("könnte" folds to "konnte", which also states what was done: left out)
+}
+
 #: Numbers written as words, two to twelve and the tens (lowercase, folded), per language: a
 #: claim's "drei" is given by a passage's "3" or "drei" (verify/wording_plain.py).
 NUMBER_WORDS_PLAIN: dict[str, dict[str, int]] = {

@@ -35,7 +35,8 @@ from operator import attrgetter
 
 from ..text import sentence_spans
 from ..words import (BACKGROUND_WORDS, DETERMINERS, MONTHS, NEGATION_WORDS, NUMBER_WORDS_PLAIN,
-                     OPPOSITE_FORMS, OPPOSITE_WORDS, REFUSAL_WORDS, STOPWORDS, WEEKDAYS)
+                     OPPOSITE_FORMS, OPPOSITE_WORDS, REFUSAL_WORDS, STANCE_WORDS, STOPWORDS,
+                     WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
 from .surface import fold_diacritics
@@ -133,6 +134,8 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
         # A changed stretch of several words ("vrijgelaten na" / "gearresteerd in verband
         # met") is not compared word by word; its reversed deed is still a conflict.
         findings.extend(_opposite_in_sentence(ctoks, passage, language, stop))
+    if not findings:
+        findings.extend(_stance_in_sentence(ctoks, passage, language, stop))
     if not findings:
         # A word of a replaced span that the similarity judged a synonym of the passage's is
         # backed by it ("rémunérations" / "salaires"); any other word must be there.
@@ -250,6 +253,7 @@ def _reworded(ctoks: Sequence[_Token], passage: str, language: str,
     (unbacked)."""
     return (_opposite_in_sentence(ctoks, passage, language, stop)
             or _polarity_in_sentence(ctoks, passage, language, stop)
+            or _stance_in_sentence(ctoks, passage, language, stop)
             or _date_given_otherwise(ctoks, passage, language)
             or _unbacked_word(ctoks, passage, language, stop))
 
@@ -349,17 +353,8 @@ def _polarity_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     claim's: "Le président n'a pas signé la loi" / "a refusé de signer la loi" against "Le
     président a signé la loi". A negation further from the claim's words is another clause's
     ("Le président, qui n'avait pas assisté au débat, a signé la loi")."""
-    content = [t.key for t in ctoks if t.key not in stop and t.key not in REFUSAL_WORDS[language]]
-    if len(content) < 2:
-        return ()
     negating = (_FRENCH_NE if language == "fr" else NEGATION_WORDS[language]) | REFUSAL_WORDS[language]
-    for start, end in sentence_spans(passage):
-        ptoks = _tokens(passage, start, end)
-        matched = [next((i for i, t in enumerate(ptoks) if _backs(key, t.key, language)), None)
-                   for key in content]
-        if any(i is None for i in matched):
-            continue
-        at = set(matched)
+    for ptoks, at, end in _sentences_with_words(ctoks, passage, language, stop):
         count = sum(t.key in negating and (
             any(j in at for j in range(i + 1, i + 1 + _NEGATION_BEFORE))
             or (language != "fr" and _ends_clause(t, passage, end)
@@ -372,6 +367,40 @@ def _polarity_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                 lo = 0  # "Le président n'a pas …", not "président n'a pas …"
             return (Finding("polarity", " ".join(t.text for t in ctoks),
                             passage[ptoks[lo].start:ptoks[hi].end], Relation.CONFLICT),)
+    return ()
+
+
+def _sentences_with_words(ctoks: Sequence[_Token], passage: str, language: str,
+                          stop: frozenset[str]):
+    """Each passage sentence that gives every content word of the claim (at least two), as its
+    tokens, the positions of the claim's words in them, and the sentence's end."""
+    skip = stop | REFUSAL_WORDS[language] | STANCE_WORDS[language].keys() | BACKGROUND_WORDS[language]
+    content = [t.key for t in ctoks if t.key not in skip]
+    if len(content) < 2:
+        return
+    for start, end in sentence_spans(passage):
+        ptoks = _tokens(passage, start, end)
+        matched = [next((i for i, t in enumerate(ptoks) if _backs(key, t.key, language)), None)
+                   for key in content]
+        if all(i is not None for i in matched):
+            yield ptoks, set(matched), end
+
+
+def _stance_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
+                        stop: frozenset[str]) -> tuple[Finding, ...]:
+    """A passage sentence that gives the claim's words under a stance the claim does not take:
+    the journalistic conditional of an allegation ("L'homme aurait tué sa voisine", "De man zou
+    zijn buurvrouw hebben gedood", "Der Mann soll seine Nachbarin getötet haben"), a plan
+    ("envisage d'augmenter", "plant, … zu erhöhen") or a possibility, among or just before the
+    claim's words. Such a sentence does not back the bare fact (unbacked, as in English)."""
+    stances = STANCE_WORDS[language]
+    claimed = {stances[t.key] for t in ctoks if t.key in stances}
+    for ptoks, at, _ in _sentences_with_words(ctoks, passage, language, stop):
+        lo, hi = min(at) - 2, max(at) + 2
+        for i, t in enumerate(ptoks):
+            if lo <= i <= hi and t.key in stances and stances[t.key] not in claimed:
+                return (Finding("stance", " ".join(c.text for c in ctoks),
+                                f"{stances[t.key]} (“{t.text}”)", Relation.UNBACKED),)
     return ()
 
 
