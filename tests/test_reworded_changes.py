@@ -138,6 +138,9 @@ NOT_SUPPORTED = [
     ("The company will close the plant.",
      "If the merger is approved, the company will close the plant."),
     ("Germany will host the 2030 World Cup.", "Germany bid to host the 2030 World Cup."),
+    # a belief and hearsay are no finding (session 12)
+    ("The man killed his neighbour.", "Police believe the man killed his neighbour."),
+    ("The minister took bribes.", "The minister is said to have taken bribes."),
 ]
 
 SUPPORTED = [
@@ -273,3 +276,12 @@ def test_a_not_in_another_sentence_than_the_aligned_clause_is_read(verifier):
     out = _verify(verifier, "Wearing masks causes headaches.",
                   "Wearing masks does not lead to headaches, doctors say.")
     assert out.verdict is Verdict.REFUTED, out.reason
+
+
+def test_who_is_accused_is_not_who_accuses(verifier):
+    out = _verify(verifier, "The man killed his neighbour.", "The man is accused of killing his neighbour.")
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert "allegation" in out.reason and "by The man" not in out.reason
+    # a finding in the passive is a finding, not hearsay
+    assert _verify(verifier, "The drug reduces deaths.",
+                   "The drug was found to reduce deaths in a large trial.").verdict is Verdict.SUPPORTED

@@ -67,8 +67,13 @@ _REPORTING = frozenset({
 _ALLEGING = frozenset({
     "allege", "accuse", "claim", "suspect", "charge", "rumour", "rumor", "speculate",
     "contend", "purport", "assert", "argue", "suggest",
+    # a belief is no finding: "Police believe the man killed his neighbour"
+    "believe", "think", "fear", "assume", "suppose",
 })
 _DENYING = frozenset({"deny", "reject", "dispute", "refute", "dismiss"})
+# Passive verbs of saying or believing before an infinitive: hearsay ("is said to have ...").
+_HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "believe", "think",
+                      "suspect", "suppose", "understand"})
 # Nouns whose "that" clause is someone's unproven statement: "claims that its troops shot down
 # the airliner", "allegations that he took bribes", "reports that the president had resigned".
 _ALLEGATION_NOUNS = frozenset({
@@ -304,6 +309,10 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
         head = verb.head
         if head.lemma_.lower() in _PLANNING or head.lower_ in _PLANNING:
             return Stance.PLANNED, None
+        if head.lemma_.lower() in _HEARSAY and any(c.dep_ == "auxpass" for c in head.children):
+            # "is said to have taken bribes", "is reported to have died", "is believed to be":
+            # hearsay with no one named, an allegation ("was found to reduce deaths" is not)
+            return Stance.ALLEGED, _speaker_of(head)
         if head.lemma_.lower() in _ALLEGING:
             return Stance.ALLEGED, _speaker_of(head)
     return governed
@@ -383,7 +392,8 @@ def _reported(verb: Token) -> bool:
 
 def _speaker_of(verb: Token) -> Token | None:
     subj = _subject(verb)
-    if subj is not None:
+    if subj is not None and subj.dep_ != "nsubjpass":
+        # (the subject of "is accused of" or "is said to" is who it is said of, not the speaker)
         return subj
     for c in verb.children:  # "... , according to X" / passive "was alleged by X"
         if c.dep_ == "agent":
