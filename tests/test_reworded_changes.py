@@ -114,6 +114,9 @@ REFUTED = [
      "The concert on Saturday has been cancelled because of the storm.", "cancel"),
     ("The museum acquired the painting.", "The museum sold the painting at auction for $4 million.",
      "sold"),
+    # a length of time in another unit
+    ("The strike lasted three weeks.", "The strike lasted three days.", "three days, not three weeks"),
+    ("The siege lasted two months.", "The siege lasted two years.", "two years"),
     ("Rescuers pulled the climber out alive on Sunday.",
      "The body of the missing climber was recovered by rescuers on Sunday, police said.", "body"),
 ]

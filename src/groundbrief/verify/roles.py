@@ -94,6 +94,7 @@ _ROLE_WORDS = {
     "agent": "who did it", "patient": "who or what it was done to", "prep": "the detail",
     "attr": "what it was", "predicate": "what happened", "polarity": "whether it happened",
     "date": "the date", "stance": "the status", "name": "the name", "rank": "the rank",
+    "duration": "how long",
 }
 _FIGURE_WORDS = {"age": "the age", "percent": "the percentage", "money": "the amount",
                  "number": "the figure"}
@@ -1037,12 +1038,48 @@ def _compare_dates(cf: Frame, pf: Frame) -> list[Finding]:
     # detail given two values.
     if not _same_event(cf, pf):
         return []
+    cd, pd = _durations(cf.dates), _durations(pf.dates)
+    if len(cd) == len(pd) == 1 and not _same_length(cd[0][0], pd[0][0]):
+        # "lasted three weeks" / "lasted three days": a duration is no date the date check
+        # compares, and its unit is part of the figure
+        return [Finding("duration", cd[0][1], pd[0][1], Relation.CONFLICT)]
     for kind in ("month", "weekday"):
         cm, pm = _alone(cf.dates, kind), _alone(pf.dates, kind)
         if not res.conflicting and not res.matched and not cf.figures \
                 and len(cm) == len(pm) == 1 and cm[0][0] != pm[0][0]:
             return [Finding("date", cm[0][1], pm[0][1], Relation.CONFLICT)]
     return []
+
+
+_DURATION = re.compile(
+    r"\A(?:(?:for|about|around|some|nearly|almost|over|more than|less than|just)\s+)*"
+    r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|a dozen|several|a few)[\s-]+(?P<u>second|minute|hour|day|week|month|year|decade)s?"
+    r"(?:[\s-]+long)?\Z", re.IGNORECASE)
+_UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7,
+              "month": 30.4, "year": 365.25, "decade": 3652.5}
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "a dozen": 12}
+
+
+def _durations(dates: Sequence[str]) -> list[tuple[float | None, str]]:
+    """The lengths of time among a clause's dates, in days (None for "several", "a few"), with
+    the words that give them: "three weeks" is 21 days."""
+    out = []
+    for d in dates:
+        m = _DURATION.match(d.strip())
+        if m:
+            n = m.group("n").lower()
+            value = float(n) if n[0].isdigit() else _COUNT_WORDS.get(n)
+            out.append((None if value is None else value * _UNIT_DAYS[m.group("u").lower()], d))
+    return out
+
+
+def _same_length(a: float | None, b: float | None) -> bool:
+    """Two lengths of time a reader takes for one ("three weeks" / "21 days"); a vague one
+    ("several days") is compared with nothing."""
+    return a is None or b is None or abs(a - b) <= 0.1 * max(a, b)
 
 
 # The month and weekday names are the date checks' own (surface.py); of the months, the full
