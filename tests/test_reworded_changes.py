@@ -288,3 +288,17 @@ def test_who_is_accused_is_not_who_accuses(verifier):
     # a finding in the passive is a finding, not hearsay
     assert _verify(verifier, "The drug reduces deaths.",
                    "The drug was found to reduce deaths in a large trial.").verdict is Verdict.SUPPORTED
+
+
+def test_a_clause_under_a_negated_statement_is_not_stated(verifier):
+    # "No evidence was found that X" does not back X (AVeriTeC claim 37, where a misparsed
+    # speaker had hidden it), and "It is not true that X" agrees with "not X"
+    claim = ("Breitbart News reports that the daughter of Delaware Democratic Senator Chris Coons "
+             "and seven other underage girls were featured on Hunter Biden's laptop.")
+    passage = ("A: No evidence was found online that Breitbart News had reported on the daughter "
+               "of Delaware Democratic Senator Chris Coons and seven other underaged girls being "
+               "featured on Hunter Biden's laptop.")
+    assert _verify(verifier, claim, passage).verdict is not Verdict.SUPPORTED
+    assert _verify(verifier, "The minister did not resign.",
+                   "It is not true that the minister resigned, his office said.").verdict \
+        is Verdict.SUPPORTED

@@ -611,7 +611,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         if cf.negated == pf.negated:  # "rejected" is what "refused to approve" says
                 findings.append(Finding("predicate", cf.predicate_text, pf.predicate_text,
                                     Relation.CONFLICT))
-    elif pf.predicate == cf.predicate and cf.negated != pf.negated and same_deed:
+    elif (pf.predicate == cf.predicate and cf.negated != pf.negated and same_deed
+          and not pf.under_negation):  # "It is not true that he resigned" is no "he resigned"
         findings.append(Finding("polarity", _polar(cf), _polar(pf), Relation.CONFLICT))
     else:
         oc, op = _orientation(cf), _orientation(pf)
@@ -660,6 +661,14 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
 
     # under what stance: an allegation or a plan does not back a bare fact
     stance = _stance_finding(cf, pf, attribution)
+    if stance is None and pf.under_negation and not pf.negated and not cf.negated \
+            and not cf.under_negation:
+        # "No evidence was found that Breitbart had reported …", "It is not true that …": the
+        # clause is what a negated statement is about, not something the source states
+        opening = " ".join(pf.sentence.split()[:6])
+        stance = Finding("stance", cf.predicate_text,
+                         f"something a negated statement is about (“{opening} …”)",
+                         Relation.UNBACKED)
     if stance is not None:
         findings.append(stance)
     elif not attribution:
