@@ -714,7 +714,7 @@ def _word(tok: Token, pred: Token) -> str:
     return lemma
 
 
-ORDINALS = _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3,
              "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
 # Superlatives of fixed phrases, not ranks: "at least", "at most", "the latest figures".
@@ -728,7 +728,7 @@ def _ranks(sentence: Span) -> tuple[tuple[str, int, str], ...]:
     "largest" and "second-largest" share every word the verifier compares."""
     out = []
     for tok in sentence:
-        n = _ORDINALS.get(tok.lower_)
+        n = ORDINALS.get(tok.lower_)
         if n is not None and tok.dep_ in ("amod", "nummod") and tok.head.pos_ == "NOUN":
             out.append((tok.head.lemma_.lower(), n, f"{tok.text} {tok.head.text}"))
             continue
@@ -737,9 +737,9 @@ def _ranks(sentence: Span) -> tuple[tuple[str, int, str], ...]:
         if superlative and tok.lemma_.lower() not in _NOT_RANKS and tok.lower_ not in _NOT_RANKS:
             if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "at":
                 continue  # "at best", "at worst"
-            ordinal = next((c for c in tok.children if c.lower_ in _ORDINALS), None)
+            ordinal = next((c for c in tok.children if c.lower_ in ORDINALS), None)
             text = (tok.doc[ordinal.i:tok.i + 1].text if ordinal is not None else tok.text)
-            out.append((tok.lemma_.lower(), _ORDINALS[ordinal.lower_] if ordinal else 1, text))
+            out.append((tok.lemma_.lower(), ORDINALS[ordinal.lower_] if ordinal else 1, text))
     return tuple(out)
 
 

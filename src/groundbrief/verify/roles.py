@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
+from ..words import NUMBER_WORDS_EN
 from .antonyms import wordnet_opposite
 from .names import find_name, is_group_word, passage_names, same_name
 from .parts import (AGENT, ORDINALS, PATIENT, Argument, Figure, Frame, Stance, claim_frames,
@@ -1067,9 +1068,7 @@ _DURATION = re.compile(
     r"(?:[\s-]+long)?\Z", re.IGNORECASE)
 _UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7,
               "month": 30.4, "year": 365.25, "decade": 3652.5}
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "a dozen": 12}
+_COUNT_WORDS = {**NUMBER_WORDS_EN, "a": 1, "an": 1, "a dozen": 12}
 
 
 def _durations(dates: Sequence[str]) -> list[tuple[float | None, str]]:

@@ -1,34 +1,38 @@
-"""A source sentence copied with a word changed, in a language without a parser (French, Dutch,
-German).
+"""A claim in a language without a parser (French, Dutch, German) read word by word against
+its passage.
 
 The English check (verify/wording.py) reads the changed span with spaCy's tags and entities. No
-package here ships a Dutch or German parser, and the claim and the passage of a copy share
-nearly all their words, so the small English cross-encoder takes "Le suspect a été libéré" for
-the source's "Le suspect a été arrêté". This module does what a reader does with two copies of
-one sentence side by side, with word lists instead of a parser
-(:data:`groundbrief.words.MONTHS`, ``WEEKDAYS``, ``NEGATION_WORDS``, ``OPPOSITE_WORDS``,
-``OPPOSITE_FORMS``, ``DETERMINERS``):
+package here ships a Dutch or German parser, and the small English cross-encoder takes a
+near-copy in these languages for support ("Le suspect a été libéré" for the source's "Le
+suspect a été arrêté") and cannot read a paraphrase at all. This module does what a reader does
+with the two sentences side by side, with word lists instead of a parser
+(:data:`groundbrief.words.MONTHS`, ``WEEKDAYS``, ``NEGATION_WORDS``, ``REFUSAL_WORDS``,
+``OPPOSITE_WORDS``, ``OPPOSITE_FORMS``, ``STANCE_WORDS``, ``DETERMINERS``, ``BACKGROUND_WORDS``).
+
+A claim that copies most of one stretch of the passage (the thresholds of the English check):
 
 * a month or a weekday for another, or a word for its opposite ("hausse" / "baisse",
   "gestiegen" / "gesunken") is a **conflict**;
-* a negation the other copy lacks ("n'a pas été", "geen", "keine" for "eine") is a **conflict**
-  of polarity;
+* a negation or refusal the other copy lacks ("n'a pas été", "geen", "keine" for "eine", "a
+  refusé de") is a **conflict** of polarity;
 * another capitalised name inside the sentence (French, Dutch: "Rutte" for "Schoof") is a
   **conflict** of names, unless the two are one name written otherwise (names.same_name);
 * another noun (French and Dutch: a word after an article; German: a capitalised word, which
   may also be a name, so never more than unbacked) that is no synonym by the multilingual
-  embedder is **unbacked**;
-* verbs, adverbs, figures and dates written otherwise are left to the model and the figure and
-  date checks, as in English: verbs are paraphrased all the time.
+  embedder is **unbacked**.
 
-Only a claim that copies most of one stretch of the passage is compared this way, with the
-thresholds of the English check.
+A claim too short or too reworded to be a copy: an opposite, another date or a negation in the
+passage sentence that holds the claim's other words is a **conflict**. Either way, the claim's
+words said under an allegation, a plan or a possibility ("aurait tué", "soll getötet haben",
+"envisage de") are **unbacked**, and so is any word of the claim (verbs included) that the
+passage has in no form: a paraphrase in these languages is confirmed only where the source uses
+the claim's words, since no model here can read one. Figures and dates are the figure and date
+checks'.
 """
-
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -230,8 +234,9 @@ def _same_stem(cw: Sequence[_Token], pw: Sequence[_Token]) -> bool:
 
 
 #: A sentence that is no copy still speaks of the claim's event when it holds this share of
-#: the claim's other content words (at least MIN_SHARED of them): "De politie heeft de man
-#: vrijgelaten" against "De politie heeft dinsdag een man gearresteerd in verband met ...".
+#: the claim's other content words (at least MIN_SHARED of them, or all of a shorter claim's):
+#: "De politie heeft de man vrijgelaten" against "De politie heeft dinsdag een man gearresteerd
+#: in verband met ...".
 MIN_SHARED_SHARE = 0.6
 MIN_SHARED = 2
 #: Opposites read only in a copied sentence, never in a reworded one: comparatives, order and
@@ -371,7 +376,7 @@ def _polarity_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
 
 
 def _sentences_with_words(ctoks: Sequence[_Token], passage: str, language: str,
-                          stop: frozenset[str]):
+                          stop: frozenset[str]) -> Iterator[tuple[list[_Token], set[int], int]]:
     """Each passage sentence that gives every content word of the claim (at least two), as its
     tokens, the positions of the claim's words in them, and the sentence's end."""
     skip = stop | REFUSAL_WORDS[language] | STANCE_WORDS[language].keys() | BACKGROUND_WORDS[language]
