@@ -87,6 +87,14 @@ def test_dateline_outlet(parser):
      "The jury recommended the death penalty"),
     ("November 17, Brisbane, Australia - The Australian team talked up its chances.",
      "The Australian team talked up its chances"),
+    # other languages' dates; a press-release wire; "NEW YORK" is no "NEW" label
+    ("PARIS, 1er décembre (AFP) - Le gouvernement a annoncé une hausse des impôts.",
+     "Le gouvernement a annoncé une hausse des impôts"),
+    ("BERLIN, 1. Dezember (dpa) - Die Regierung hat die Steuern erhöht.",
+     "Die Regierung hat die Steuern erhöht"),
+    ("NEW YORK, Dec. 1, 2026 /PRNewswire/ -- Acme Corp announced record profits.",
+     "Acme Corp announced record profits"),
+    ("NEW: The Senate passed the bill.", "The Senate passed the bill"),
     # a dash inside the sentence, or a name and an apposition, is no dateline
     ("Tesla - the carmaker - said it would cut 500 jobs.",
      "Tesla - the carmaker - said it would cut 500 jobs"),

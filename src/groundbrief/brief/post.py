@@ -39,10 +39,13 @@ LABEL = re.compile(
 )
 # "BRUSSELS (Reuters) -", "PARIS, France -", "LONDON, Dec 1 (Reuters) -": a dateline, with the
 # outlet when it names one.
-_LINE_DATE = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-              r"(?:,?\s+\d{4})?")
+# A month name in any listed language, as written ("décembre", "März") or folded.
+_MONTH_NAMES = "|".join(sorted({m for table in words.MONTHS.values() for m in table}
+                               | {"décembre", "février", "août", "märz"}, key=len, reverse=True))
+_LINE_DATE = (r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+              r"|\d{1,2}(?:er|\.)?\s+(?i:" + _MONTH_NAMES + r"))(?:,?\s+\d{4})?")
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+)?(?:,\s*" + _LINE_DATE + r")?"
-                      r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*[-–—]\s+")
+                      r"\s*(?:\((?P<outlet>[^)]{2,40})\)|/(?P<wire>[^/]{2,40})/)?\s*(?:--|[-–—])\s+")
 # The same in title case, as Wikinews and many sites write it: "Redwood City, California - ",
 # "November 17, Brisbane, Australia - ". Only with a comma (place and region, or date and place)
 # and a capital after the dash, so that "Tesla - the carmaker - said" is left as it is.
@@ -253,6 +256,10 @@ def _strip_leading(text: str, labels: list[str]) -> tuple[str, str | None, str |
         before = text
         text = text.lstrip()
         m = LABEL.match(text)
+        d = DATELINE.match(text)
+        if m and d and d.end() > m.end() and (d.group("outlet") or d.group("wire")
+                                              or len(d.group(0).split()) <= 5):
+            m = None  # "NEW YORK, Dec. 1 /PRNewswire/ --" is a dateline, not the label "NEW"
         if m:
             labels.append(m.group(0).strip(" :-–—|#"))
             text = text[m.end():]
@@ -269,9 +276,8 @@ def _strip_leading(text: str, labels: list[str]) -> tuple[str, str | None, str |
                                 else a.group("name").strip())
             text = text[a.end():]
             continue
-        d = DATELINE.match(text)
-        if d and (d.group("outlet") or len(d.group(0).split()) <= 5):
-            outlet = outlet or d.group("outlet")
+        if d and (d.group("outlet") or d.group("wire") or len(d.group(0).split()) <= 5):
+            outlet = outlet or d.group("outlet") or d.group("wire")
             text = text[d.end():]
             continue
         d = TITLE_DATELINE.match(text)
