@@ -94,11 +94,11 @@ REFUTED = [
      "No one was killed in the explosion, the fire service said.", "No one, not Two"),
     # a refusal or a failure says the deed after it did not happen (session 12)
     ("The drug was approved by regulators.",
-     "Regulators refused to approve the drug, citing safety concerns.", "not approve"),
+     "Regulators refused to approve the drug, citing safety concerns.", "refused to approve"),
     ("The senator signed the letter.", "The senator declined to sign the letter, her spokesman said.",
-     "not sign"),
+     "declined to sign"),
     ("The firm paid its workers on time.",
-     "The firm failed to pay its workers for three months, the union said.", "not pay"),
+     "The firm failed to pay its workers for three months, the union said.", "failed to pay"),
     # a placing told with another verb; an event called off
     ("Smith finished second in the race.", "Smith won the race by four seconds ahead of Jones.",
      "won, not second"),

@@ -188,6 +188,9 @@ class Frame:
     #: a clause above this one is negated: "No evidence was found that X had reported ..."
     #: says X's report was not found, though the report's own clause has no "not"
     under_negation: bool = False
+    #: the verb of refusal that negates the clause, as written ("declined to" of "declined to
+    #: sign"), for telling the reader what the source says
+    refusal: str = ""
     #: ranks the sentence gives, as (what is ranked, rank, as written): "the first time" is
     #: ("time", 1, "first time"), "the world's second-largest company" ("large", 2,
     #: "second-largest"), a bare superlative rank 1 (:func:`_ranks`)
@@ -686,6 +689,7 @@ def _frame(verb: Token, sentence: Span,
         text=_span_text(clause),
         predicate=lemma,
         negated=_negated(verb, pred) != _refused(verb),
+        refusal=f"{verb.head.text} to" if _refused(verb) else "",
         stance=stance,
         args=args,
         figures=figures,

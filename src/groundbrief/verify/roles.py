@@ -851,6 +851,8 @@ def _mistagged_names(cfs: Sequence[Frame], passage: str, context: str) -> tuple[
 
 
 def _polar(f: Frame) -> str:
+    if f.negated and f.refusal:
+        return f"{f.refusal} {f.predicate_text}"  # "declined to sign", not "not sign"
     return f"not {f.predicate_text}" if f.negated else f.predicate_text
 
 
