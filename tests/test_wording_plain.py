@@ -360,3 +360,15 @@ def test_an_allegation_or_a_plan_does_not_back_the_bare_fact(verifier, claim, pa
 ])
 def test_the_claim_under_the_same_stance_is_supported(verifier, claim, passage, language):
     assert verdict(verifier, claim, passage, language).verdict is Verdict.SUPPORTED
+
+
+def test_french_ne_que_says_only_not_not():
+    # "ne … que" is "seulement": no negation (both were Refuted at the session's start)
+    assert found("Le club n'a gagné que trois matchs cette saison.",
+                 "Le club a gagné seulement trois matchs cette saison.", "fr") == []
+    assert found("Le club a gagné seulement trois matchs.",
+                 "Le club n'a gagné que trois matchs cette saison, selon l'entraîneur.", "fr") == []
+    # "ne … pas que" still negates
+    assert found("Le club a gagné trois matchs.",
+                 "Le club n'a pas gagné trois matchs cette saison.", "fr")[0][:2] == (
+        "conflict", "polarity")

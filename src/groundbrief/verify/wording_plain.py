@@ -198,11 +198,31 @@ def _negations(toks: Sequence[_Token], language: str) -> int:
     """How many negations the words hold. A French negation is counted by its "ne"/"n'" (news
     copy always writes it), so "ne … pas" and "ne … plus" each count once. A verb of refusal
     negates the deed after it ("a refusé de signer" says the law was not signed)."""
+    return len(_negating(toks, language))
+
+
+def _negating(toks: Sequence[_Token], language: str) -> list[int]:
+    """The positions of the words that negate (:func:`_negations`). A French "ne … que" says
+    "only", not "not": its "ne" counts only if a negative word ("pas", "jamais", "rien", …)
+    comes before the "que" ("Le club n'a gagné que trois matchs" is "seulement trois")."""
     words = (_FRENCH_NE if language == "fr" else NEGATION_WORDS[language]) | REFUSAL_WORDS[language]
-    return sum(t.key in words for t in toks)
+    out = []
+    for i, t in enumerate(toks):
+        if t.key not in words:
+            continue
+        if t.key in _FRENCH_NE and language == "fr":
+            after = [u.key for u in toks[i + 1:i + 6]]
+            que = next((j for j, k in enumerate(after) if k in ("que", "qu'")), None)
+            completer = next((j for j, k in enumerate(after) if k in _FRENCH_COMPLETERS), None)
+            if que is not None and (completer is None or que < completer):
+                continue
+        out.append(i)
+    return out
 
 
 _FRENCH_NE = frozenset({"ne", "n'"})
+_FRENCH_COMPLETERS = frozenset({"pas", "plus", "jamais", "rien", "personne", "aucun", "aucune",
+                                "guere", "nullement", "point", "ni"})
 
 
 def _value(figure: str) -> float | tuple[int, int] | None:
@@ -358,15 +378,13 @@ def _polarity_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     claim's: "Le président n'a pas signé la loi" / "a refusé de signer la loi" against "Le
     président a signé la loi". A negation further from the claim's words is another clause's
     ("Le président, qui n'avait pas assisté au débat, a signé la loi")."""
-    negating = (_FRENCH_NE if language == "fr" else NEGATION_WORDS[language]) | REFUSAL_WORDS[language]
     for ptoks, at, end in _sentences_with_words(ctoks, passage, language, stop):
-        count = sum(t.key in negating and (
-            any(j in at for j in range(i + 1, i + 1 + _NEGATION_BEFORE))
-            or (language != "fr" and _ends_clause(t, passage, end)
-                and any(j in at for j in range(i - _NEGATION_AFTER, i))))
-            for i, t in enumerate(ptoks))
+        negations = _negating(ptoks, language)
+        count = sum(any(j in at for j in range(i + 1, i + 1 + _NEGATION_BEFORE))
+                    or (language != "fr" and _ends_clause(ptoks[i], passage, end)
+                        and any(j in at for j in range(i - _NEGATION_AFTER, i)))
+                    for i in negations)
         if count != _negations(ctoks, language):
-            negations = [i for i, t in enumerate(ptoks) if t.key in negating]
             lo, hi = min(at | set(negations)), max(at | set(negations))
             if all(t.key in stop for t in ptoks[:lo]):
                 lo = 0  # "Le président n'a pas …", not "président n'a pas …"
