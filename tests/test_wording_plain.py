@@ -372,3 +372,12 @@ def test_french_ne_que_says_only_not_not():
     assert found("Le club a gagné trois matchs.",
                  "Le club n'a pas gagné trois matchs cette saison.", "fr")[0][:2] == (
         "conflict", "polarity")
+
+
+def test_a_length_of_time_is_a_detail_the_source_must_give():
+    # "week" and "Monat" are not background words, as "gisteren" is
+    assert found("De staking duurde een week.", "De staking duurde een maand, meldt de vakbond.",
+                 "nl") == [("unbacked", "word", "week", None)]
+    assert found("Der Streik dauerte eine Woche.",
+                 "Der Streik dauerte einen Monat, teilte die Gewerkschaft mit.", "de") == [
+        ("unbacked", "word", "Woche", None)]

@@ -339,23 +339,24 @@ NUMBER_WORDS_PLAIN: dict[str, dict[str, int]] = {
 
 #: Words a reworded sentence adds or drops without changing what it reports: auxiliaries and
 #: modals, adverbs of degree and time, words of relative time ("hier", "gisteren", "gestern",
-#: which the source gives as a date). A claim word outside these and the stopwords is a detail
+#: which the source gives as a date). Not "semaine", "week", "Monat": a length of time is a
+#: detail ("een week" / "een maand"). A claim word outside these and the stopwords is a detail
 #: the passage has to give (verify/wording_plain.py).
 BACKGROUND_WORDS: dict[str, frozenset[str]] = {
     "fr": frozenset("""aura auront aurait auraient avait avaient fut furent sera seront serait
         seraient va vont doit doivent peut peuvent pourrait devrait bien deja encore toujours
         desormais alors ainsi puis enfin notamment egalement environ pres presque seulement
         hier aujourd hui demain soir matin nuit veille lendemain dernier derniere derniers
-        dernieres prochain prochaine semaine mois annee officiellement finalement""".split()),
+        dernieres prochain prochaine officiellement finalement""".split()),
     "nl": frozenset("""hebt zal zullen zou zouden gaat gaan ging gingen moet moeten kan kunnen
         wil willen wel nu dan toch gewoon echter reeds inmiddels ongeveer bijna slechts alleen
         ruim gisteren vandaag morgen vanavond vanochtend vannacht afgelopen vorige vorig
-        volgende komende week maand jaar avond ochtend officieel uiteindelijk""".split()),
+        volgende komende avond ochtend officieel uiteindelijk""".split()),
     "de": frozenset("""soll sollen sollte kann konnen konnte muss mussen musste will wollen
         wollte bereits jetzt nun dann doch wieder erneut etwa rund fast nur bislang bisher
         inzwischen zudem ausserdem allerdings jedoch gestern heute morgen abend morgens
-        abends vergangene vergangenen letzte letzten nachste nachsten kommende woche monat
-        jahr offiziell schliesslich""".split()),
+        abends vergangene vergangenen letzte letzten nachste nachsten kommende offiziell
+        schliesslich""".split()),
 }
 
 #: Words that say the opposite of each other, per language (word forms as news copy writes
