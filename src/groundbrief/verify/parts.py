@@ -71,6 +71,11 @@ _ALLEGING = frozenset({
     "believe", "think", "fear", "assume", "suppose",
 })
 _DENYING = frozenset({"deny", "reject", "dispute", "refute", "dismiss"})
+# Verbs of saying that, negated or refused, leave what they govern neither said nor denied ("would
+# not confirm that he had resigned", "did not comment on whether"); not "find" or "show": "No
+# evidence was found that X" reports a search that came up empty.
+_CONFIRMING = frozenset({"say", "tell", "announce", "confirm", "report", "state", "reveal",
+                         "disclose", "acknowledge", "admit", "declare", "comment"})
 # Passive verbs of saying or believing before an infinitive: hearsay ("is said to have ...").
 _HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "believe", "think",
                       "suspect", "suppose", "understand"})
@@ -191,6 +196,10 @@ class Frame:
     #: the verb of refusal that negates the clause, as written ("declined to" of "declined to
     #: sign"), for telling the reader what the source says
     refusal: str = ""
+    #: a verb of saying above the clause is negated or refused ("could not confirm reports that
+    #: two people died", "declined to confirm that he had resigned", "did not comment on
+    #: whether"): the source neither states the clause nor denies it
+    unconfirmed: bool = False
     #: ranks the sentence gives, as (what is ranked, rank, as written): "the first time" is
     #: ("time", 1, "first time"), "the world's second-largest company" ("large", 2,
     #: "second-largest"), a bare superlative rank 1 (:func:`_ranks`)
@@ -703,7 +712,10 @@ def _frame(verb: Token, sentence: Span,
         words=frozenset(_word(t, pred) for t in clause
                         if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM"))
         | _phrasal(clause),
-        under_negation=any(a.pos_ in ("VERB", "AUX") and _negated(a, a) for a in verb.ancestors),
+        under_negation=any(a.pos_ in ("VERB", "AUX") and (_negated(a, a) or _refused(a))
+                           for a in verb.ancestors),
+        unconfirmed=any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in _CONFIRMING
+                        and (_negated(a, a) or _refused(a)) for a in verb.ancestors),
     )
 
 

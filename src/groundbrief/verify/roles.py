@@ -667,8 +667,9 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # "No evidence was found that Breitbart had reported …", "It is not true that …": the
         # clause is what a negated statement is about, not something the source states
         opening = " ".join(pf.sentence.split()[:6])
-        stance = Finding("stance", cf.predicate_text,
-                         f"something a negated statement is about (“{opening} …”)",
+        what = ("something the source does not confirm" if pf.unconfirmed
+                else "something a negated statement is about")
+        stance = Finding("stance", cf.predicate_text, f"{what} (“{opening} …”)",
                          Relation.UNBACKED)
     if stance is not None:
         findings.append(stance)
@@ -693,7 +694,9 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                                     Relation.UNBACKED))
     return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
                          agreement=agreement, stance=pf.stance,
-                         negated=(cf.negated, pf.negated or pf.under_negation))
+                         # a clause no one would confirm is not negated: neither said nor denied
+                         negated=(cf.negated,
+                                  pf.negated or (pf.under_negation and not pf.unconfirmed)))
 
 
 # Descriptions a story uses for a speaker it has named: "Tesla plans to build a factory, the
