@@ -144,6 +144,12 @@ NOT_SUPPORTED = [
     # a belief and hearsay are no finding (session 12)
     ("The man killed his neighbour.", "Police believe the man killed his neighbour."),
     ("The minister took bribes.", "The minister is said to have taken bribes."),
+    # what no one would confirm: "could not confirm", "would not confirm", "did not comment on"
+    # had Refuted their claims, "declined to confirm" had Supported it (session 12)
+    ("Two people died in the fire.", "Police could not confirm reports that two people died in the fire."),
+    ("The minister resigned.", "Officials would not confirm that the minister had resigned."),
+    ("The minister resigned.", "A spokesman declined to confirm that the minister had resigned."),
+    ("The company is for sale.", "The company did not comment on whether it is for sale."),
 ]
 
 SUPPORTED = [
@@ -303,14 +309,3 @@ def test_a_clause_under_a_negated_statement_is_not_stated(verifier):
                    "It is not true that the minister resigned, his office said.").verdict \
         is Verdict.SUPPORTED
 
-
-@pytest.mark.parametrize("claim,passage", [
-    ("Two people died in the fire.", "Police could not confirm reports that two people died in the fire."),
-    ("The minister resigned.", "Officials would not confirm that the minister had resigned."),
-    ("The minister resigned.", "A spokesman declined to confirm that the minister had resigned."),
-    ("The company is for sale.", "The company did not comment on whether it is for sale."),
-])
-def test_what_no_one_would_confirm_is_neither_backed_nor_refuted(verifier, claim, passage):
-    # "could not confirm", "would not confirm", "declined to confirm", "did not comment on":
-    # Refuted (the first, second and fourth) or Supported (the third) before session 12's end
-    assert _verify(verifier, claim, passage).verdict is Verdict.NOT_ENOUGH_EVIDENCE

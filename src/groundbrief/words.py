@@ -326,7 +326,7 @@ STANCE_WORDS: dict[str, dict[str, str]] = {
     # ("könnte" folds to "konnte", which also states what was done: left out)
 }
 
-#: Numbers written as words, two to twelve and the tens (lowercase, folded), per language: a
+#: Numbers written as words, two to twelve (lowercase, folded), per language: a
 #: claim's "drei" is given by a passage's "3" or "drei" (verify/wording_plain.py).
 NUMBER_WORDS_PLAIN: dict[str, dict[str, int]] = {
     lang: {w: v for v, forms in enumerate(table.split(";"), start=2) for w in forms.split()}

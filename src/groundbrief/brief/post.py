@@ -249,6 +249,15 @@ def _ends_in_verb(toks: list[str], language: str) -> bool:
 
 # ------------------------------------------------------------------------------ reading
 
+def _dateline(text: str) -> re.Match[str] | None:
+    """A dateline at the start of ``text``: one that names its outlet or wire, or is short (a
+    longer capitalised run before a dash is a sentence, not a place)."""
+    d = DATELINE.match(text)
+    if d and (d.group("outlet") or d.group("wire") or len(d.group(0).split()) <= 5):
+        return d
+    return None
+
+
 def _strip_leading(text: str, labels: list[str]) -> tuple[str, str | None, str | None]:
     """Take labels, a display name, a dateline and an addressee off the start of ``text``."""
     author = outlet = None
@@ -256,9 +265,8 @@ def _strip_leading(text: str, labels: list[str]) -> tuple[str, str | None, str |
         before = text
         text = text.lstrip()
         m = LABEL.match(text)
-        d = DATELINE.match(text)
-        if m and d and d.end() > m.end() and (d.group("outlet") or d.group("wire")
-                                              or len(d.group(0).split()) <= 5):
+        d = _dateline(text)
+        if m and d and d.end() > m.end():
             m = None  # "NEW YORK, Dec. 1 /PRNewswire/ --" is a dateline, not the label "NEW"
         if m:
             labels.append(m.group(0).strip(" :-–—|#"))
@@ -276,7 +284,7 @@ def _strip_leading(text: str, labels: list[str]) -> tuple[str, str | None, str |
                                 else a.group("name").strip())
             text = text[a.end():]
             continue
-        if d and (d.group("outlet") or d.group("wire") or len(d.group(0).split()) <= 5):
+        if d:
             outlet = outlet or d.group("outlet") or d.group("wire")
             text = text[d.end():]
             continue

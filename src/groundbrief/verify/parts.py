@@ -682,6 +682,11 @@ def _frame(verb: Token, sentence: Span,
             if _NAME_TYPES[ent.label_] == "PLACE":
                 places.append(ent.text)
     figures = _figures(sorted(clause, key=lambda t: t.i), subj)
+    refused = _refused(verb)
+    # the governing verbs that are negated or refused ("No evidence was found that ...",
+    # "declined to confirm that ...")
+    negated_above = [a for a in verb.ancestors
+                     if a.pos_ in ("VERB", "AUX") and (_negated(a, a) or _refused(a))]
     lemma = pred.lemma_.lower()
     for verb_lemma, prep in _CAUSING:
         if lemma == verb_lemma and prep in args and PATIENT not in args:
@@ -697,8 +702,8 @@ def _frame(verb: Token, sentence: Span,
     return Frame(
         text=_span_text(clause),
         predicate=lemma,
-        negated=_negated(verb, pred) != _refused(verb),
-        refusal=f"{verb.head.text} to" if _refused(verb) else "",
+        negated=_negated(verb, pred) != refused,
+        refusal=f"{verb.head.text} to" if refused else "",
         stance=stance,
         args=args,
         figures=figures,
@@ -712,10 +717,8 @@ def _frame(verb: Token, sentence: Span,
         words=frozenset(_word(t, pred) for t in clause
                         if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "ADP", "NUM"))
         | _phrasal(clause),
-        under_negation=any(a.pos_ in ("VERB", "AUX") and (_negated(a, a) or _refused(a))
-                           for a in verb.ancestors),
-        unconfirmed=any(a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in _CONFIRMING
-                        and (_negated(a, a) or _refused(a)) for a in verb.ancestors),
+        under_negation=bool(negated_above),
+        unconfirmed=any(a.lemma_.lower() in _CONFIRMING for a in negated_above),
     )
 
 

@@ -610,7 +610,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         and not _other_side(cf, pf, similar)
     if opposite(cf.predicate, pf.predicate, nouns=True) and same_deed:
         if cf.negated == pf.negated:  # "rejected" is what "refused to approve" says
-                findings.append(Finding("predicate", cf.predicate_text, pf.predicate_text,
+            findings.append(Finding("predicate", cf.predicate_text, pf.predicate_text,
                                     Relation.CONFLICT))
     elif (pf.predicate == cf.predicate and cf.negated != pf.negated and same_deed
           and not pf.under_negation):  # "It is not true that he resigned" is no "he resigned"

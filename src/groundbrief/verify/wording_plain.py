@@ -92,9 +92,16 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
 
 
 @lru_cache(maxsize=2048)
+def _sentences(passage: str) -> tuple[tuple[tuple[_Token, ...], int], ...]:
+    """Each sentence of the passage as tokens with offsets, with the sentence's end: read once
+    for all the rules of this module (a claim is compared with the same passages)."""
+    return tuple((tuple(_tokens(passage, s, e)), e) for s, e in sentence_spans(passage))
+
+
+@lru_cache(maxsize=2048)
 def _windows(passage: str) -> tuple[tuple[_Token, ...], ...]:
     """Each sentence of the passage and each two adjacent ones, as tokens with offsets."""
-    sents = [tuple(_tokens(passage, s, e)) for s, e in sentence_spans(passage)]
+    sents = [toks for toks, _ in _sentences(passage)]
     return tuple(sents + [a + b for a, b in zip(sents, sents[1:])])
 
 
@@ -326,8 +333,7 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     if len(content) < 2:
         return ()
     opposites = _opposites(language)
-    for start, end in sentence_spans(passage):
-        ptoks = _tokens(passage, start, end)
+    for ptoks, _ in _sentences(passage):
         # with the parts of hyphenated words: "het kabinet-Schoof" holds "kabinet"
         pkeys = {t.key for t in ptoks} | {part for t in ptoks for part in t.key.split("-")}
         for key, tok in content.items():
@@ -393,16 +399,16 @@ def _polarity_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     return ()
 
 
-def _sentences_with_words(ctoks: Sequence[_Token], passage: str, language: str,
-                          stop: frozenset[str]) -> Iterator[tuple[list[_Token], set[int], int]]:
+def _sentences_with_words(
+        ctoks: Sequence[_Token], passage: str, language: str,
+        stop: frozenset[str]) -> Iterator[tuple[tuple[_Token, ...], set[int], int]]:
     """Each passage sentence that gives every content word of the claim (at least two), as its
     tokens, the positions of the claim's words in them, and the sentence's end."""
     skip = stop | REFUSAL_WORDS[language] | STANCE_WORDS[language].keys() | BACKGROUND_WORDS[language]
     content = [t.key for t in ctoks if t.key not in skip]
     if len(content) < 2:
         return
-    for start, end in sentence_spans(passage):
-        ptoks = _tokens(passage, start, end)
+    for ptoks, end in _sentences(passage):
         matched = [next((i for i, t in enumerate(ptoks) if _backs(key, t.key, language)), None)
                    for key in content]
         if all(i is not None for i in matched):
