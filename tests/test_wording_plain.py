@@ -106,7 +106,7 @@ def test_short_claims_and_free_rewordings_are_read_word_by_word_other_languages_
     # reworded, not copied: what the source does not word is unbacked, never a conflict
     assert found("Het kabinet van Rutte neemt volgens de premier extra stappen om het virus te "
                  "bestrijden.", RUTTE, "nl") == [("unbacked", "word", "extra", None)]
-    assert found(LYON.replace("arrêté", "libéré"), LYON, "es") == []  # no word lists
+    assert found(LYON.replace("arrêté", "libéré"), LYON, "pl") == []  # no word lists
     assert found(LYON, LYON, "fr") == []
 
 
@@ -333,8 +333,32 @@ def test_how_a_passage_word_backs_a_claim_word():
 def test_a_number_word_is_given_by_the_same_number_in_words_or_digits():
     passage = "Bei dem Unfall auf der A1 starben 3 Menschen, teilte die Polizei mit."
     assert found("Bei dem Unfall starben drei Menschen.", passage, "de") == []
+    # another number of the same thing, and the claim's nowhere: a conflict
     assert found("Bei dem Unfall starben vier Menschen.", passage, "de") == [
-        ("unbacked", "word", "vier", None)]
+        ("conflict", "figure:number", "vier", "3")]
+
+
+@pytest.mark.parametrize("claim, passage, language, other", [
+    ("L'incendie a fait trois morts.", "L'incendie a fait cinq morts et deux blessés.", "fr", "cinq"),
+    ("Bei dem Unfall starben vier Menschen.",
+     "Bei dem Unfall starben sieben Menschen, zwei wurden verletzt.", "de", "sieben"),
+    ("El incendio causó tres muertos.", "El incendio causó cinco muertos y dos heridos.", "es", "cinco"),
+    ("O incêndio matou quatro pessoas.", "O incêndio matou 7 pessoas, segundo os bombeiros.", "pt", "7"),
+])
+def test_another_number_of_what_the_claim_counts_refutes_it(verifier, claim, passage, language, other):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert f"sources say {other}" in out.reason
+
+
+def test_a_number_of_something_else_or_another_event_is_no_conflict():
+    # "deux blessés" counts the injured, not the dead; the claim's "trois" is given
+    assert found("L'incendie a fait deux morts.",
+                 "L'incendie a fait deux morts et trois blessés, selon les pompiers.", "fr") == []
+    # another number in a sentence about something else is not the claim's
+    assert found("L'incendie a fait trois morts.",
+                 "Le match a réuni cinq mille spectateurs. Cinq morts ont été recensés à Lyon.",
+                 "fr")[0][:2] == ("unbacked", "word")
 
 
 @pytest.mark.parametrize("claim, passage, language, marker", [
@@ -381,3 +405,51 @@ def test_a_length_of_time_is_a_detail_the_source_must_give():
     assert found("Der Streik dauerte eine Woche.",
                  "Der Streik dauerte einen Monat, teilte die Gewerkschaft mit.", "de") == [
         ("unbacked", "word", "Woche", None)]
+
+
+# Spanish, Italian and Portuguese are read word by word too: the English model took each
+# changed copy below for support (romance_set1.tsv, session 13).
+@pytest.mark.parametrize("claim, passage, language, expected", [
+    ("La policía liberó al sospechoso.", "La policía detuvo al sospechoso en Madrid.", "es",
+     Verdict.REFUTED),
+    ("El presidente no firmó la ley.", "El presidente firmó la ley el viernes.", "es", Verdict.REFUTED),
+    ("Il governo ha aumentato le tasse.", "Il governo ha ridotto le tasse per le famiglie.", "it",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("Il treno per Roma è partito.", "Il treno per Roma non è partito a causa di un guasto.", "it",
+     Verdict.REFUTED),
+    ("Il sindaco di Milano ha inaugurato il ponte.",
+     "Il sindaco di Torino ha inaugurato il ponte domenica.", "it", Verdict.REFUTED),
+    ("A empresa demitiu 500 trabalhadores.", "A empresa contratou 500 trabalhadores este ano.", "pt",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("O suspeito teria matado a vizinha.", "O suspeito teria matado a vizinha, segundo a polícia.",
+     "pt", Verdict.SUPPORTED),  # the same stance
+    ("El ministro dimitió el lunes.", "El ministro dimitió el lunes por motivos de salud.", "es",
+     Verdict.SUPPORTED),
+    ("La squadra ha vinto la finale.", "La squadra ha vinto la finale per 2 a 0 domenica.", "it",
+     Verdict.SUPPORTED),
+    ("O ministro renunciou na segunda-feira.",
+     "O ministro renunciou na segunda-feira por motivos de saúde.", "pt", Verdict.SUPPORTED),
+])
+def test_spanish_italian_and_portuguese_claims_are_read_word_by_word(verifier, claim, passage, language,
+                                                                    expected):
+    assert verdict(verifier, claim, passage, language).verdict is expected
+
+
+@pytest.mark.parametrize("claim, passage, language", [
+    ("El sospechoso asesinó a su vecina.", "El sospechoso habría asesinado a su vecina, según la policía.",
+     "es"),
+    ("L'uomo ha ucciso la vicina.", "L'uomo avrebbe ucciso la vicina, secondo gli inquirenti.", "it"),
+    ("O governo aumentou os impostos.", "O governo pretende aumentar os impostos.", "pt"),
+])
+def test_a_romance_allegation_or_plan_does_not_back_the_bare_fact(verifier, claim, passage, language):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert "sources report it only as" in out.reason
+
+
+def test_spanish_and_portuguese_no_mas_que_says_only():
+    assert found("El club ganó solo tres partidos.",
+                 "El club no ganó más que tres partidos esta temporada.", "es")[:1] != [
+        ("conflict", "polarity")]
+    assert not any(f[1] == "polarity" for f in found(
+        "O clube ganhou apenas três jogos.", "O clube não ganhou senão três jogos.", "pt"))

@@ -430,7 +430,8 @@ def _checks(claims: list[Claim], verifications: list[ClaimVerification]) -> list
             unparsed = [p for p in parts if not p.parsed]
             worded = sum(bool(p.findings) for p in unparsed)
             outcome += (f"; {len(unparsed)} pairs not in English were judged by the model, name "
-                        "matching and, in French, Dutch or German, word lists: each word of the "
+                        "matching and, in French, Dutch, German, Spanish, Italian or Portuguese, word "
+                        "lists: each word of the "
                         "claim must stand in the source in some form, and months, negations and "
                         "refusals, opposites, names and figures are compared: "
                         f"{worded} with a changed or missing word")

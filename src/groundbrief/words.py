@@ -43,7 +43,7 @@ FIGURE_ABOUT_EN = ("about", "around", "some", "roughly", "approximately", r"an\s
                    "estimated", "circa", r"approx\.?")
 
 #: Languages with their own lists here. Other languages fall back to English.
-LISTED_LANGUAGES = ("en", "fr", "nl", "de")
+LISTED_LANGUAGES = ("en", "fr", "nl", "de", "es", "it", "pt")
 
 
 def for_language(table: Mapping[str, T], language: str | None) -> T:
@@ -105,6 +105,35 @@ STOPWORDS: dict[str, frozenset[str]] = {
         als wenn weil dass ob in auf an bei mit ohne für nach über unter zwischen gegen durch
         während seit laut von aus um zu ist sind war waren gewesen hat haben hatte hatten wird
         werden wurde wurden nicht kein keine auch noch schon sich""".split()
+    ),
+    "es": frozenset(
+        """el la los las lo un una unos unas al del de a en y e o u ni pero sino que quien quienes
+        cual cuales cuyo cuya donde cuando como porque pues si este esta estos estas ese esa esos
+        esas aquel aquella su sus mi mis tu tus nuestro nuestra nuestros nuestras él ella ellos
+        ellas yo tú nosotros usted ustedes se me te le les nos os por para con sin sobre bajo
+        entre hacia hasta desde durante según contra tras ante es son era eran fue fueron ha han
+        había habían haber sido ser estar está están estaba estaban estado será serán sería más
+        muy también todo todos toda todas cada varios varias muchos muchas otro otra otros
+        otras""".split()
+    ),
+    "it": frozenset(
+        """il lo la i gli le l un uno una del dello della dei degli delle dell al allo alla ai agli
+        alle all dal dallo dalla dai dagli dalle dall nel nello nella nei negli nelle nell sul
+        sullo sulla sui sugli sulle sull di d a ad da in con su per tra fra e ed o ma che chi cui
+        dove quando come perché se questo questa questi queste quello quella quelli quelle suo
+        sua suoi sue mio mia loro lui lei esso essa essi noi voi io tu si ci vi ne è sono era
+        erano fu furono stato stata stati state essere ha hanno aveva avevano avere sarà saranno
+        sarebbe più molto anche tutto tutti tutta tutte ogni alcuni alcune altro altra altri
+        altre secondo contro durante verso senza sopra sotto dopo prima""".split()
+    ),
+    "pt": frozenset(
+        """o a os as um uma uns umas do da dos das no na nos nas ao aos à às pelo pela pelos
+        pelas de em por para com sem sobre sob entre até desde durante segundo contra após e ou
+        mas que quem qual quais cujo cuja onde quando como porque se este esta estes estas esse
+        essa esses essas aquele aquela seu sua seus suas meu minha nosso nossa ele ela eles elas
+        eu tu você vocês lhe lhes me te é são era eram foi foram tem têm tinha tinham ter ser
+        estar está estão estava estavam sido será serão seria mais muito também todo todos toda
+        todas cada vários várias outro outra outros outras""".split()
     ),
 }
 
@@ -273,6 +302,12 @@ MONTHS: dict[str, dict[str, int]] = {
         ("januar", "janner"), ("februar", "feber"), ("marz",), ("april",), ("mai",), ("juni",),
         ("juli",), ("august",), ("september",), ("oktober",), ("november",), ("dezember",)), 1)
         for m in ms},
+    "es": {m: i for i, m in enumerate("""enero febrero marzo abril mayo junio julio agosto
+        septiembre octubre noviembre diciembre""".split(), 1)} | {"setiembre": 9},
+    "it": {m: i for i, m in enumerate("""gennaio febbraio marzo aprile maggio giugno luglio
+        agosto settembre ottobre novembre dicembre""".split(), 1)},
+    "pt": {m: i for i, m in enumerate("""janeiro fevereiro marco abril maio junho julho agosto
+        setembro outubro novembro dezembro""".split(), 1)},
 }
 WEEKDAYS: dict[str, dict[str, int]] = {
     "fr": {d: i for i, d in enumerate("lundi mardi mercredi jeudi vendredi samedi dimanche".split())},
@@ -280,6 +315,11 @@ WEEKDAYS: dict[str, dict[str, int]] = {
         "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())},
     "de": {**{d: i for i, d in enumerate(
         "montag dienstag mittwoch donnerstag freitag samstag sonntag".split())}, "sonnabend": 5},
+    "es": {d: i for i, d in enumerate("lunes martes miercoles jueves viernes sabado domingo".split())},
+    "it": {d: i for i, d in enumerate("lunedi martedi mercoledi giovedi venerdi sabato domenica".split())},
+    "pt": {**{d: i for i, d in enumerate("""segunda-feira terca-feira quarta-feira quinta-feira
+        sexta-feira sabado domingo""".split())},
+           **{d: i for i, d in enumerate("segunda terca quarta quinta sexta".split())}},
 }
 
 #: Words that negate a statement, per language (lowercase, folded). French negation is
@@ -290,6 +330,11 @@ NEGATION_WORDS: dict[str, frozenset[str]] = {
     "nl": frozenset({"niet", "geen", "nooit", "niets", "niemand", "nergens"}),
     "de": frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
                      "niemals", "nichts", "niemand", "nirgends"}),
+    "es": frozenset({"no", "nunca", "jamas", "ningun", "ninguno", "ninguna", "nada", "nadie",
+                     "tampoco"}),
+    "it": frozenset({"non", "mai", "nessuno", "nessuna", "nessun", "niente", "nulla", "neanche",
+                     "nemmeno", "neppure"}),
+    "pt": frozenset({"nao", "nunca", "jamais", "nenhum", "nenhuma", "nada", "ninguem", "nem"}),
 }
 
 #: Verbs that say the deed after them did not happen: "a refusé de signer", "weigerde te
@@ -301,6 +346,12 @@ REFUSAL_WORDS: dict[str, frozenset[str]] = {
     "nl": frozenset("weigert weigeren weigerde weigerden geweigerd".split()),
     "de": frozenset("""weigert weigern weigerte weigerten geweigert verweigert verweigerte
                     verweigerten""".split()),
+    "es": frozenset("""nego negaron niega niegan negaba negaban negara rehuso rehusaron rehusa
+                    rehusan""".split()),
+    "it": frozenset("""rifiuta rifiutano rifiutato rifiutata rifiutati rifiuto rifiutarono
+                    rifiutava rifiutavano""".split()),
+    "pt": frozenset("""recusou recusaram recusa recusam recusava recusavam negou negaram nega
+                    negam""".split()),
 }
 
 #: Words that put a statement under a stance other than fact, per language (lowercase,
@@ -324,6 +375,22 @@ STANCE_WORDS: dict[str, dict[str, str]] = {
            **dict.fromkeys("plant planen will wollen erwagt erwagen mochte mochten".split(),
                            "a plan or intention")},
     # ("könnte" folds to "konnte", which also states what was done: left out)
+    "es": {**dict.fromkeys("habria habrian seria serian presunto presunta presuntos presuntas "
+                           "supuesto supuesta supuestos supuestas supuestamente presuntamente "
+                           "aparentemente".split(), "an allegation"),
+           **dict.fromkeys("planea planean preve preven pretende pretenden quiere quieren "
+                           "estudia estudian proyecta proyectan".split(), "a plan or intention"),
+           **dict.fromkeys("podria podrian".split(), "a possibility")},
+    "it": {**dict.fromkeys("avrebbe avrebbero sarebbe sarebbero presunto presunta presunti "
+                           "presunte presumibilmente presuntamente".split(), "an allegation"),
+           **dict.fromkeys("intende intendono prevede prevedono vuole vogliono progetta "
+                           "progettano pensa".split(), "a plan or intention"),
+           **dict.fromkeys("potrebbe potrebbero".split(), "a possibility")},
+    "pt": {**dict.fromkeys("teria teriam seria seriam suposto suposta supostos supostas "
+                           "supostamente alegadamente alegado alegada".split(), "an allegation"),
+           **dict.fromkeys("planeja planejam planeia planeiam pretende pretendem quer querem "
+                           "preve".split(), "a plan or intention"),
+           **dict.fromkeys("poderia poderiam".split(), "a possibility")},
 }
 
 #: Numbers written as words, two to twelve (lowercase, folded), per language: a
@@ -334,6 +401,9 @@ NUMBER_WORDS_PLAIN: dict[str, dict[str, int]] = {
         "fr": "deux;trois;quatre;cinq;six;sept;huit;neuf;dix;onze;douze",
         "nl": "twee;drie;vier;vijf;zes;zeven;acht;negen;tien;elf;twaalf",
         "de": "zwei;drei;vier;funf;sechs;sieben;acht;neun;zehn;elf;zwolf zwoelf",
+        "es": "dos;tres;cuatro;cinco;seis;siete;ocho;nueve;diez;once;doce",
+        "it": "due;tre;quattro;cinque;sei;sette;otto;nove;dieci;undici;dodici",
+        "pt": "dois duas;tres;quatro;cinco;seis;sete;oito;nove;dez;onze;doze",
     }.items()
 }
 
@@ -357,6 +427,18 @@ BACKGROUND_WORDS: dict[str, frozenset[str]] = {
         inzwischen zudem ausserdem allerdings jedoch gestern heute morgen abend morgens
         abends vergangene vergangenen letzte letzten nachste nachsten kommende offiziell
         schliesslich""".split()),
+    "es": frozenset("""habra habran habria habrian habia habian sera seran seria serian va van
+        debe deben puede pueden podria deberia bien ya aun todavia ahora entonces asi luego
+        finalmente ademas cerca casi solo solamente alrededor ayer hoy manana noche tarde pasado
+        pasada ultimo ultima ultimos ultimas proximo proxima oficialmente""".split()),
+    "it": frozenset("""avra avranno avrebbe avrebbero aveva avevano sara saranno sarebbe
+        sarebbero va vanno deve devono puo possono potrebbe dovrebbe bene gia ancora ora adesso
+        allora cosi poi infine inoltre circa quasi solo soltanto ieri oggi domani sera mattina
+        notte scorso scorsa ultimo ultima ultimi ultime prossimo prossima ufficialmente""".split()),
+    "pt": frozenset("""tera terao teria teriam tinha tinham sera serao seria seriam vai vao deve
+        devem pode podem poderia deveria bem ja ainda agora entao assim depois finalmente alem
+        cerca quase apenas so somente ontem hoje amanha noite manha tarde passado passada ultimo
+        ultima ultimos ultimas proximo proxima oficialmente""".split()),
 }
 
 #: Words that say the opposite of each other, per language (word forms as news copy writes
@@ -387,6 +469,22 @@ OPPOSITE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         angenommen/abgelehnt zugestimmt/abgelehnt verurteilt/freigesprochen erste/letzte
         ersten/letzten beginn/ende norden/suden osten/westen legal/illegal verboten/erlaubt
         vor/nach""".split()),
+    "es": tuple(tuple(pair.split("/")) for pair in """
+        aumento/disminucion aumento/descenso aumento/bajo subio/bajo sube/baja subieron/bajaron
+        subida/bajada alza/baja gano/perdio ganaron/perdieron victoria/derrota mas/menos
+        detenido/liberado detenida/liberada detuvo/libero abierto/cerrado abrio/cerro
+        aprobado/rechazado aprobo/rechazo condenado/absuelto condenada/absuelta legal/ilegal
+        primero/ultimo primera/ultima norte/sur""".split()),
+    "it": tuple(tuple(pair.split("/")) for pair in """
+        aumento/calo aumentato/calato aumentato/diminuito aumentate/diminuite sale/scende
+        salito/sceso cresce/cala crescita/calo vinto/perso vince/perde vittoria/sconfitta
+        piu/meno arrestato/rilasciato arrestato/liberato aperto/chiuso approvato/respinto
+        approvata/respinta condannato/assolto legale/illegale primo/ultimo nord/sud""".split()),
+    "pt": tuple(tuple(pair.split("/")) for pair in """
+        aumentou/diminuiu aumentou/caiu subiu/caiu subiu/desceu alta/queda aumento/queda
+        venceu/perdeu ganhou/perdeu vitoria/derrota mais/menos preso/libertado detido/libertado
+        prendeu/libertou abriu/fechou aberto/fechado aprovado/rejeitado aprovou/rejeitou
+        condenado/absolvido legal/ilegal primeiro/ultimo norte/sul""".split()),
 }
 
 #: More opposites for French, Dutch and German, as the inflected forms a sentence writes (no
@@ -646,6 +744,9 @@ DETERMINERS: dict[str, frozenset[str]] = {
     "fr": frozenset("le la les l' un une des du au aux ce cet cette ces son sa ses leur leurs".split()),
     "nl": frozenset("de het een dit dat deze die zijn haar hun".split()),
     "de": frozenset("der die das den dem des ein eine einen einem einer eines".split()),
+    "es": frozenset("el la los las un una unos unas al del este esta estos estas ese esa su sus".split()),
+    "it": frozenset("il lo la i gli le l' un uno una del della dei degli delle al alla questo questa suo sua".split()),
+    "pt": frozenset("o a os as um uma uns umas do da dos das no na nos nas ao este esta seu sua".split()),
 }
 
 # ------------------------------------------------------------------------ social-post furniture

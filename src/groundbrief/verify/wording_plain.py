@@ -1,5 +1,5 @@
-"""A claim in a language without a parser (French, Dutch, German) read word by word against
-its passage.
+"""A claim in a language without a parser (French, Dutch, German, Spanish, Italian, Portuguese)
+read word by word against its passage.
 
 The English check (verify/wording.py) reads the changed span with spaCy's tags and entities. No
 package here ships a Dutch or German parser, and the small English cross-encoder takes a
@@ -164,6 +164,11 @@ def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: 
     pw = [t for t in p[p_led:] if t.key not in stop]
     if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
         return None
+    if len(cw) == len(pw) == 1:
+        a, b = _count(cw[0], language), _count(pw[0], language)
+        if a is not None and b is not None and a != b:
+            # "trois morts" for "cinq morts", "4 Tote" for "vier Tote"
+            return Finding("figure:number", cw[0].text, pw[0].text, Relation.CONFLICT)
     if any(ch.isdigit() for t in (*cw, *pw) for ch in t.text):
         # One figure for another in the copied sentence ("3:0 (2:1)" for "3:0 (2:0)",
         # "20.000" for "10.000"): the figure checks read English number formats only. A
@@ -223,6 +228,13 @@ def _negating(toks: Sequence[_Token], language: str) -> list[int]:
             completer = next((j for j, k in enumerate(after) if k in _FRENCH_COMPLETERS), None)
             if que is not None and (completer is None or que < completer):
                 continue
+        if t.key in ("no", "nao") and language in ("es", "pt"):
+            # Spanish "no … más que", Portuguese "não … mais que / senão": "only", as French
+            # "ne … que" ("no ganó más que tres partidos")
+            after = [u.key for u in toks[i + 1:i + 7]]
+            if "senao" in after or "sino" in after or any(
+                    a == "mas" and b == "que" or a == "mais" and b == "que" for a, b in zip(after, after[1:])):
+                continue
         out.append(i)
     return out
 
@@ -241,6 +253,42 @@ def _value(figure: str) -> float | tuple[int, int] | None:
     if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", figure):
         return None
     return float(figure.replace(".", "").replace(",", "."))
+
+
+def _count(tok: _Token, language: str) -> float | None:
+    """The number a word gives: a number word ("trois", "vier", "cinco") or a figure ("20.000",
+    "3,5"); None for any other word, and for a score or a time."""
+    word = NUMBER_WORDS_PLAIN[language].get(tok.key)
+    if word is not None:
+        return float(word)
+    value = _value(tok.text)
+    return value if isinstance(value, float) else None
+
+
+def _count_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
+                       stop: frozenset[str]) -> tuple[Finding, ...]:
+    """Another number of the thing the claim counts, in a passage sentence that holds most of
+    the claim's other words, where the passage gives the claim's number nowhere: "L'incendie a
+    fait cinq morts et deux blessés" against "L'incendie a fait trois morts", "starben sieben
+    Menschen" against "starben vier Menschen" (a conflict). The counted thing is the word
+    after the number, in any of its forms."""
+    pcounts = {_count(t, language) for ptoks, _ in _sentences(passage) for t in ptoks}
+    for i, tok in enumerate(ctoks[:-1]):
+        value, counted = _count(tok, language), ctoks[i + 1]
+        if value is None or value in pcounts or counted.key in stop or _count(counted, language) is not None:
+            continue
+        rest = [t.key for t in ctoks if t.key not in stop and t is not tok and t is not counted
+                and _count(t, language) is None]
+        for ptoks, _ in _sentences(passage):
+            other = next((p for p, q in zip(ptoks, ptoks[1:])
+                          if _count(p, language) not in (None, value)
+                          and _backs(counted.key, q.key, language)), None)
+            if other is None or _negations(ctoks, language) != _negations(ptoks, language):
+                continue
+            shared = sum(any(_backs(k, p.key, language) for p in ptoks) for k in rest)
+            if not rest or (shared >= min(MIN_SHARED, len(rest)) and shared / len(rest) >= MIN_SHARED_SHARE):
+                return (Finding("figure:number", tok.text, other.text, Relation.CONFLICT),)
+    return ()
 
 
 def _after_article(span: Sequence[_Token], word: _Token, language: str) -> bool:
@@ -284,6 +332,7 @@ def _reworded(ctoks: Sequence[_Token], passage: str, language: str,
     weekday the passage gives otherwise, or a word of the claim the passage has in no form
     (unbacked)."""
     return (_opposite_in_sentence(ctoks, passage, language, stop)
+            or _count_in_sentence(ctoks, passage, language, stop)
             or _polarity_in_sentence(ctoks, passage, language, stop)
             or _stance_in_sentence(ctoks, passage, language, stop)
             or _date_given_otherwise(ctoks, passage, language)
