@@ -309,3 +309,51 @@ def test_a_clause_under_a_negated_statement_is_not_stated(verifier):
                    "It is not true that the minister resigned, his office said.").verdict \
         is Verdict.SUPPORTED
 
+
+
+# Another deed that says the claim's did not happen, the claim's verb nowhere in the source
+# (probe_set6.tsv, session 13: each was Supported before the rule).
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Twelve miners were rescued from the flooded mine.",
+     "Twelve miners remain trapped in the flooded mine, rescuers said.", "remain trapped"),
+    ("The goalkeeper was sent off in the second half.",
+     "The goalkeeper stayed on the pitch despite a late challenge in the second half.", "stayed"),
+    ("The judge ordered the release of the journalist.",
+     "The judge ordered that the journalist remain in custody pending trial.", "remain in custody"),
+    ("Protesters stormed the parliament building on Tuesday.",
+     "Protesters gathered outside the parliament building on Tuesday but did not enter it.",
+     "not enter it"),
+    ("Apple acquired the startup for $300 million.",
+     "The startup rejected a $300 million takeover offer from Apple.", "rejected"),
+    ("The band will play in Berlin on Friday.",
+     "The band has cancelled its concert in Berlin on Friday after the singer fell ill.",
+     "cancelled its concert"),
+    ("The airline cancelled all flights to Paris.",
+     "The airline cancelled some flights to Paris because of the strike.", "some flights"),
+    # too short to align with the passage's clause by two participants
+    ("The goalkeeper was sent off.",
+     "The goalkeeper stayed on the pitch despite the foul, and was booked.", "stayed"),
+    # the claim's patient only beside the passage's deed
+    ("Protesters stormed the parliament.", "Protesters gathered peacefully outside the parliament.",
+     "gathered peacefully outside"),
+])
+def test_another_deed_saying_the_claims_did_not_happen_is_not_supported(verifier, claim, passage,
+                                                                         instead):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert instead in (out.reason or "")
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # the claim's own deed is in the source: a state that goes on besides it is no objection
+    ("The minister resigned on Monday.",
+     "The minister resigned on Monday but will remain a member of parliament."),
+    ("Two miners were rescued on Friday.",
+     "Two miners were rescued on Friday, while ten remain trapped underground."),
+    ("The startup rejected Apple's offer.",
+     "The startup rejected a $300 million takeover offer from Apple."),
+    ("The airline cancelled flights to Paris.",
+     "The airline cancelled all flights to Paris because of the strike."),
+])
+def test_the_claims_own_deed_beside_another_is_still_supported(verifier, claim, passage):
+    assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED

@@ -581,6 +581,11 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     (score, agreement), best = scored[0]
     if score < 2.0:  # neither the same event nor two shared participants
         findings = _figures_elsewhere(cf, pframes)
+        # a claim too short to align ("The goalkeeper was sent off") against another deed of
+        # its participant ("The goalkeeper stayed on the pitch")
+        other = _another_deed(cf, None, pframes, False)
+        if other is not None:
+            findings += (other,)
         if attribution and cf.speaker is not None and not _is_pronoun(cf.speaker):
             # No clause of the passage says what X is claimed to have said.
             findings += (Finding("speaker", cf.speaker.text, None, Relation.UNBACKED),)
@@ -636,6 +641,16 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         other = _other_placing(cf, pf) or _called_off(cf, pf)
         if other is not None:
             findings.append(other)
+    if not any(f.relation is Relation.CONFLICT for f in findings):
+        # Another deed that says the claim's did not happen: "remain trapped" for "were
+        # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
+        # "acquired", "cancelled its concert" for "will play".
+        other = _another_deed(cf, pf, pframes, agreement)
+        if other is not None:
+            findings.append(other)
+    partial = _partial_quantity(cf, args)
+    if partial is not None:
+        findings.append(partial)
 
     # who, to whom, with what: the same role filled by another participant
     swapped = None if _converse(cf, pf) else _swapped_roles(cf, pf)
@@ -806,6 +821,131 @@ def _called_off(cf: Frame, pf: Frame) -> Finding | None:
                      if w.startswith(pf.predicate + "_")), None)
     verb = f"{pf.predicate_text} {particle}" if particle else pf.predicate_text
     return Finding("predicate", cf.predicate_text, f"{verb} {patient.text}", Relation.CONFLICT)
+
+
+#: Verbs of a state going on: a clause "X remained trapped / stayed on the pitch / remain in
+#: custody" says the change the claim reports ("were rescued", "was sent off", "release") has not
+#: come.
+_CONTINUING = frozenset({"remain", "stay"})
+#: Verbs that turn down an offer, and the offers: "rejected a takeover offer from Apple" says
+#: Apple did not acquire the firm.
+_TURNING_DOWN = frozenset({"reject", "refuse", "decline", "rebuff", "spurn", "turn_down",
+                           "withdraw", "abandon", "block", "veto"})
+_OFFERS = frozenset({"offer", "bid", "proposal", "approach", "deal", "takeover", "merger",
+                     "request", "application", "plan", "invitation"})
+#: Nouns of an event that a clause can call off: "cancelled its concert" for "will play".
+_EVENTS = frozenset({"concert", "show", "match", "game", "fixture", "race", "tour", "visit",
+                     "trip", "meeting", "summit", "talks", "vote", "election", "ceremony",
+                     "festival", "performance", "launch", "flight", "hearing", "trial", "rally",
+                     "march", "strike", "parade", "screening", "premiere", "event", "conference"})
+_BARE_VERBS = frozenset({"be", "have", "do", "say", "remain", "stay", "become", "get"})
+
+
+def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
+                  agreement: bool) -> Finding | None:
+    """A passage clause, about the claim's participants, whose deed says the claim's did not
+    happen, where the passage gives the claim's deed nowhere (the verb, or the deed noun it
+    governs: "ordered the release"): a state that goes on ("Twelve miners remain trapped"
+    against "were rescued"; "the journalist remain in custody" against "ordered the release of
+    the journalist"), the claim's agent not doing it to the claim's patient ("gathered outside
+    the building but did not enter it" against "stormed the building"), an offer turned down
+    ("The startup rejected a takeover offer from Apple" against "Apple acquired the startup"),
+    an event called off ("has cancelled its concert in Berlin" against "will play in Berlin").
+    Unbacked, not a conflict: the two verbs are not opposites, and which deed the claim's verb
+    names is for a reader to weigh; the reader is shown the passage's."""
+    if cf.negated or cf.predicate in _BARE_VERBS:
+        return None
+    lemmas = {w for f in pframes for w in f.words} | {f.predicate for f in pframes}
+    deed = [cf.predicate]
+    patient = cf.args.get(PATIENT)
+    if patient is not None and not patient.name_type and patient.head in _DEED_NOUNS:
+        deed.append(patient.head)  # "ordered the release of the journalist"
+    absent = next((w for w in deed if w not in lemmas), None)
+    if absent is None:
+        return None
+    said = cf.predicate_text if absent == cf.predicate else patient.text  # type: ignore[union-attr]
+    particle = next((w.split("_", 1)[1] for w in sorted(cf.words) if w.startswith(cf.predicate + "_")), None)
+    if absent == cf.predicate and particle:
+        said = f"{said} {particle}"  # "sent off"
+    claim_heads = {a.head for a in cf.args.values()} | set(cf.words)
+
+    def about_claim(f: Frame) -> bool:
+        agent = f.args.get(AGENT) or f.args.get(PATIENT)
+        return agent is not None and not _is_pronoun(agent) and agent.head in claim_heads
+
+    for f in (*((pf,) if pf is not None else ()), *pframes):
+        if f.under_negation:
+            continue
+        if f.predicate in _CONTINUING and not f.negated and about_claim(f):
+            return Finding("predicate", said, _from_verb(f), Relation.UNBACKED)
+        fp = f.args.get(PATIENT)
+        if f.negated and f is not pf and fp is not None and cf.args.get(AGENT) is not None \
+                and f.args.get(AGENT) is not None \
+                and _arg_same(cf.args[AGENT], f.args[AGENT]) \
+                and (_is_pronoun(fp) or (patient is not None and fp.head == patient.head)):
+            return Finding("predicate", said, f"not {f.predicate_text} {fp.text}", Relation.UNBACKED)
+        turned_down = f.predicate in _TURNING_DOWN or f"{f.predicate}_down" in _TURNING_DOWN & f.words
+        if turned_down and not f.negated and fp is not None \
+                and (fp.head in _OFFERS or any(m in _OFFERS for m in fp.modifiers)) \
+                and {a.head for a in cf.args.values()} & (f.words | {a.head for a in f.args.values()}):
+            return Finding("predicate", said, f"{f.predicate_text} {fp.text}", Relation.UNBACKED)
+    if pf is None or not agreement or pf.negated:
+        return None
+    ep = pf.args.get(PATIENT)
+    if ep is not None and ep.head in _EVENTS \
+            and (pf.predicate in _CALLING_OFF or f"{pf.predicate}_off" in _CALLING_OFF & pf.words):
+        return Finding("predicate", said, f"{pf.predicate_text} {ep.text}", Relation.UNBACKED)
+    if patient is not None and absent == cf.predicate and PATIENT not in pf.args:
+        # the claim's patient only beside the passage's deed: "gathered outside the
+        # parliament" is not "stormed the parliament"
+        near = next((a for r, a in pf.args.items() if r.split(":")[-1] in _BESIDE
+                     and a.head == patient.head), None)
+        if near is not None:
+            return Finding("predicate", said, _from_verb(pf), Relation.UNBACKED)
+    return None
+
+
+#: Prepositions that put a participant beside a deed, not under it.
+_BESIDE = frozenset({"outside", "near", "around", "beside", "opposite", "behind", "towards",
+                     "toward", "past", "by"})
+
+
+def _from_verb(f: Frame, words: int = 8) -> str:
+    """The clause from its verb on, to the first comma ("remain trapped in the flooded mine"),
+    for showing the reader what the source says instead."""
+    text = f.text or f.sentence
+    at = text.find(f.predicate_text) if f.predicate_text else -1
+    rest = text[at:] if at >= 0 else text
+    return " ".join(re.split(r"[,;:.]", rest, maxsplit=1)[0].split()[:words])
+
+
+#: Nouns of a deed a verb can govern ("ordered the release", "approved the sale"): the claim's
+#: deed is the noun's, which the passage must give.
+_DEED_NOUNS = frozenset({"release", "arrest", "sale", "closure", "removal", "resignation",
+                         "dismissal", "withdrawal", "return", "extradition", "deportation",
+                         "acquisition", "purchase", "merger", "ban", "suspension", "expulsion",
+                         "evacuation", "execution", "pardon", "acquittal", "conviction"})
+
+#: Quantifiers of a whole and of a part: "all flights" is not what "some flights" says.
+_WHOLE = frozenset({"all", "every", "each", "entire", "whole"})
+_PART = frozenset({"some", "several", "many", "most", "few", "certain", "part", "half",
+                   "dozens", "hundreds", "thousands", "number", "majority"})
+
+
+def _partial_quantity(cf: Frame, args: dict[str, Argument]) -> Finding | None:
+    """A claim's "all/every X" where the passage's same role has "some/several/most X" (or a
+    count): the passage gives a part, not the whole. Unbacked."""
+    for role, arg in cf.args.items():
+        words = arg.text.lower().split()
+        if not words or words[0] not in _WHOLE:
+            continue
+        other = args.get(role)
+        if other is None or other.head != arg.head:
+            continue
+        first = other.text.lower().split()[0]
+        if first in _PART or first[:1].isdigit() or first in NUMBER_WORDS_EN:
+            return Finding(role, arg.text, other.text, Relation.UNBACKED)
+    return None
 
 
 def _opposite_words(cf: Frame, pf: Frame) -> tuple[str, str] | None:
