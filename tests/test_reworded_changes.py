@@ -357,3 +357,45 @@ def test_another_deed_saying_the_claims_did_not_happen_is_not_supported(verifier
 ])
 def test_the_claims_own_deed_beside_another_is_still_supported(verifier, claim, passage):
     assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED
+
+
+# probe_set7.tsv (session 13): each was Supported, or a paraphrase Refuted, before its rule.
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Liverpool beat Chelsea 2-0.", "Chelsea beat Liverpool 2-0 at Stamford Bridge on Sunday.",
+     "Chelsea"),  # the score is no part of the name, so the swap is seen
+    ("The company's shares rose 5% on Monday.",
+     "The company's shares rose 5% on Tuesday after the earnings report.", "Tuesday"),
+    ("More than 200 people were injured.", "Fewer than 200 people were injured, officials said.",
+     "Fewer than 200"),
+    ("The actor was born in Dublin.", "The actor, who lives in Dublin, was born in Cork.", "Cork"),
+    ("The flight from London to New York was diverted.",
+     "The flight from New York to London was diverted to Dublin.", "from New York to London"),
+])
+def test_a_swapped_detail_set7_is_refuted(verifier, claim, passage, instead):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert instead in (out.reason or "")
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("The outbreak was caused by contaminated water.",
+     "Officials ruled out contaminated water as the cause of the outbreak.", "ruled out"),
+    ("The government has banned the sale of fireworks.",
+     "The government is considering a ban on the sale of fireworks.", "considering a ban"),
+])
+def test_what_a_source_rules_out_or_only_proposes_is_not_supported(verifier, claim, passage, instead):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert instead in (out.reason or "")
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Liverpool beat Chelsea 2-0.", "Liverpool defeated Chelsea 2-0 at Anfield on Sunday."),
+    ("At least 200 people were injured.", "More than 200 people were injured, officials said."),
+    ("The government is considering a ban on fireworks.",
+     "The government is considering a ban on the sale of fireworks."),
+    ("The flight from London to New York was diverted.",
+     "The flight from London to New York was diverted to Dublin."),
+])
+def test_the_same_details_set7_are_still_supported(verifier, claim, passage):
+    assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED

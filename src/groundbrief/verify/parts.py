@@ -217,6 +217,19 @@ def _span_text(tokens: Iterable[Token]) -> str:
     return "".join(t.text_with_ws for t in toks).strip()
 
 
+_SCORE = re.compile(r"\d+[-–:]\d+")
+
+
+def _is_score(tok: Token) -> bool:
+    """A result written in figures ("2-0", "3:1", or "2", "-", "0" as three tokens); not a
+    model number ("Boeing 737")."""
+    if _SCORE.fullmatch(tok.text):
+        return True
+    doc = tok.doc
+    return (tok.like_num and tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("-", "–", ":")
+            and doc[tok.i + 2].like_num)
+
+
 def _of_noun(tok: Token) -> Token | None:
     """The noun of ``tok``'s "of" phrase ("justices" in "Eight of the 11 justices")."""
     return next((g for c in tok.children if c.lower_ == "of" for g in c.children
@@ -251,8 +264,13 @@ def _argument(tok: Token) -> Argument:
         if ent_type:  # the whole entity, not just the head word
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
-                keep.extend(ent)
-                name = ent.text
+                # a score or a figure the tagger ran into the name ("Chelsea 2-0") is no part
+                # of it: the name is the words up to it
+                words = list(ent)
+                cut = next((k for k, t in enumerate(words) if t.i > tok.i and _is_score(t)), None)
+                words = words[:cut] if cut is not None else words
+                keep.extend(words)
+                name = _span_text(words)
     text = _span_text(set(keep))
     if tok.pos_ == "PRON":
         return Argument(text=text, head=tok.lower_, name_type=None)
@@ -677,8 +695,10 @@ def _frame(verb: Token, sentence: Span,
             if not any(t.like_num and _age_context(t) for t in ent):  # "aged 89" is an age
                 dates.append(ent.text)
         elif ent.label_ in _NAME_TYPES:
-            names.append(Argument(text=ent.text, head=ent.root.lemma_.lower(),
-                                  name_type=_NAME_TYPES[ent.label_], name=ent.text))
+            cut = next((t.i for t in ent if t.i > ent.start and _is_score(t)), ent.end)
+            text = ent.doc[ent.start:cut].text  # "Chelsea", not "Chelsea 2-0"
+            names.append(Argument(text=text, head=ent.root.lemma_.lower(),
+                                  name_type=_NAME_TYPES[ent.label_], name=text))
             if _NAME_TYPES[ent.label_] == "PLACE":
                 places.append(ent.text)
     figures = _figures(sorted(clause, key=lambda t: t.i), subj)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
-from ..words import NUMBER_WORDS_EN
+from ..words import FIGURE_AT_LEAST_EN, FIGURE_AT_MOST_EN, NUMBER_WORDS_EN
 from .antonyms import wordnet_opposite
 from .names import find_name, is_group_word, passage_names, same_name
 from .parts import (AGENT, ORDINALS, PATIENT, Argument, Figure, Frame, Stance, claim_frames,
@@ -641,11 +641,16 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         other = _other_placing(cf, pf) or _called_off(cf, pf)
         if other is not None:
             findings.append(other)
+    if agreement:
+        route = _reversed_route(cf, pf)
+        if route is not None:
+            findings.append(route)
     if not any(f.relation is Relation.CONFLICT for f in findings):
         # Another deed that says the claim's did not happen: "remain trapped" for "were
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
-        other = _another_deed(cf, pf, pframes, agreement)
+        other = (_another_deed(cf, pf, pframes, agreement) or _ruled_out(cf, pframes)
+                 or _proposed(cf, pf))
         if other is not None:
             findings.append(other)
     partial = _partial_quantity(cf, args)
@@ -919,6 +924,67 @@ def _from_verb(f: Frame, words: int = 8) -> str:
     return " ".join(re.split(r"[,;:.]", rest, maxsplit=1)[0].split()[:words])
 
 
+_ROUTE = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+to\s+"
+                    r"((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
+
+
+def _reversed_route(cf: Frame, pf: Frame) -> Finding | None:
+    """"from London to New York" where the passage's clause has "from New York to London":
+    the two ends of a journey or a transfer swapped."""
+    routes = [(norm(a), norm(b), f"from {a} to {b}") for a, b in _ROUTE.findall(pf.sentence)]
+    for a, b in _ROUTE.findall(cf.sentence or cf.text):
+        ka, kb = norm(a), norm(b)
+        if ka == kb or any(x == ka and y == kb for x, y, _ in routes):
+            continue
+        back = next((text for x, y, text in routes if x == kb and y == ka), None)
+        if back is not None:
+            return Finding("route", f"from {a} to {b}", back, Relation.CONFLICT)
+    return None
+
+
+#: Verbs that put a participant out of the claim's account: "Officials ruled out contaminated
+#: water as the cause of the outbreak" says it did not cause it.
+_RULING_OUT = frozenset({"rule_out", "exclude", "discount"})
+
+
+def _ruled_out(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """A passage clause that rules out one of the claim's participants for the claim's deed
+    ("ruled out contaminated water as the cause" against "was caused by contaminated water").
+    Unbacked: it is the source's word against the claim, not a fact that the claim is false."""
+    if cf.negated:
+        return None
+    for f in pframes:
+        verb = f"{f.predicate}_out" if f"{f.predicate}_out" in f.words else f.predicate
+        fp = f.args.get(PATIENT)
+        if (verb in _RULING_OUT and not f.negated and fp is not None and cf.predicate in f.words
+                and any(_arg_same(a, fp) for a in cf.args.values())):
+            return Finding("predicate", cf.predicate_text, _from_verb(f), Relation.UNBACKED)
+    return None
+
+
+#: Verbs of a plan or proposal that take the deed as a noun: "is considering a ban".
+_PROPOSING = frozenset({"consider", "propose", "plan", "weigh", "mull", "discuss", "debate",
+                        "study", "seek", "urge", "threaten", "suggest", "recommend", "demand",
+                        "call_for", "push", "float", "eye"})
+
+
+def _proposed(cf: Frame, pf: Frame) -> Finding | None:
+    """The claim's deed as the noun a passage clause proposes ("The government is considering
+    a ban on the sale of fireworks" against "The government has banned the sale"): a plan, not
+    the deed. Unbacked, as an allegation is."""
+    patient = pf.args.get(PATIENT)
+    if cf.negated or pf.negated or patient is None or patient.name_type:
+        return None
+    verb = f"{pf.predicate}_for" if f"{pf.predicate}_for" in _PROPOSING & pf.words else pf.predicate
+    if verb not in _PROPOSING or cf.predicate in _PROPOSING:
+        return None
+    head, deed = patient.head, cf.predicate
+    if head == deed or (len(deed) >= 5 and head[:5] == deed[:5]):  # "ban", "approval"
+        return Finding("stance", cf.predicate_text,
+                       f"a plan or proposal (“{_from_verb(pf, 6)}”)", Relation.UNBACKED)
+    return None
+
+
 #: Nouns of a deed a verb can govern ("ordered the release", "approved the sale"): the claim's
 #: deed is the noun's, which the passage must give.
 _DEED_NOUNS = frozenset({"release", "arrest", "sale", "closure", "removal", "resignation",
@@ -1028,7 +1094,11 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         # compared by value with the passage's figures (_compare_figures), not as a word.
         return None
     if other is not None and not _is_pronoun(other):
-        if arg.name_type and other.name_type and _compatible(arg.name_type, other.name_type) \
+        if arg.name_type and other.name_type and (
+                _compatible(arg.name_type, other.name_type)
+                # where a deed happened is a place, however the tagger typed the two names
+                # ("born in Cork", Cork tagged an organisation)
+                or (role in _WHERE and {arg.name_type, other.name_type} <= {"PLACE", "ORG"})) \
                 and not any(_same_name(arg.name or arg.text, alt) for alt in other.alternatives):
             # The same slot holds another name of the same kind: Hunt where the claim has Gove.
             return Finding(role, arg.name or arg.text, other.name or other.text,
@@ -1042,7 +1112,8 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
                 and arg.head.isalpha() and other.head.isalpha()
                 and not _head_in_text(arg.head, passage)
                 and len(other.head) > 1
-                and not (similar is not None and similar(arg.head, other.head) >= SYNONYM)):
+                and not (similar is not None and similar(arg.head, other.head) >= SYNONYM
+                         and not _calendar_pair(arg.head, other.head))):
             # "drinking plan" where the passage has "drinking water": another thing in the same
             # slot, and no word of the passage for it. A synonym ("inquiry" / "investigation")
             # is told apart by the embedding of the two words.
@@ -1052,6 +1123,12 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             context and _arg_in_text(arg, context)):
         return Finding("name", arg.name or arg.core or arg.text, None, Relation.UNBACKED)
     return None
+
+
+def _calendar_pair(a: str, b: str) -> bool:
+    """Two weekdays or two months: alike to an embedding, never synonyms ("Monday" /
+    "Tuesday" scores 0.87)."""
+    return (a in WEEKDAYS and b in WEEKDAYS) or (a in MONTHS and b in MONTHS)
 
 
 #: Offices named by their portfolio ("Finance Minister", "Home Secretary"): another portfolio
@@ -1103,6 +1180,9 @@ def _is_number(arg: Argument) -> bool:
 _FATES = frozenset({"dead", "injured", "wounded", "missing", "hurt", "killed"})
 
 
+_WHERE = frozenset({"prep:in", "prep:at", "prep:near", "prep:outside"})
+
+
 def _compatible(a: str, b: str) -> bool:
     return a == b or {a, b} <= {"PLACE", "NORP"}
 
@@ -1128,6 +1208,12 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
                 continue
         if any(_figure_equal(fig, f) for f in same_kind):
             other = next(f for f in same_kind if _figure_equal(fig, f))
+            cb, pb = _bound(fig, cf.sentence or cf.text), _bound(other, pf.sentence)
+            if cb and pb and cb[0] != pb[0]:
+                # "more than 200" / "fewer than 200": one number, bounds on opposite sides
+                out.append(Finding(f"figure:{fig.kind}", f"{cb[1]} {fig.text}",
+                                   f"{pb[1]} {other.text}", Relation.CONFLICT))
+                continue
             if fig.change and other.change and fig.change != other.change and not any(
                     _figure_equal(fig, f) and f.change == fig.change for f in same_kind):
                 # "rose to 5%" / "rose by 5%": a level is not an amount of change
@@ -1141,6 +1227,25 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
         relation = Relation.UNBACKED if _other_quantity(cf, pf) else Relation.CONFLICT
         out.append(Finding(f"figure:{fig.kind}", fig.text, same_kind[0].text, relation))
     return out
+
+
+_AT_LEAST = re.compile(rf"\b({'|'.join(FIGURE_AT_LEAST_EN)})\s*$", re.IGNORECASE)
+_AT_MOST = re.compile(rf"\b({'|'.join(FIGURE_AT_MOST_EN)})\s*$", re.IGNORECASE)
+
+
+def _bound(fig: Figure, sentence: str) -> tuple[str, str] | None:
+    """Which side of the figure the sentence puts the quantity, with the words that say it:
+    ("above", "more than") for "more than 200", ("below", "fewer than") for "fewer than
+    200"; None for a figure stated as it is, or not found in the sentence."""
+    at = sentence.find(fig.text)
+    if at < 0:
+        return None
+    before = sentence[max(0, at - 30):at]
+    for side, pattern in (("above", _AT_LEAST), ("below", _AT_MOST)):
+        m = pattern.search(before)
+        if m:
+            return side, m.group(1)
+    return None
 
 
 def _other_quantity(cf: Frame, pf: Frame) -> bool:
@@ -1198,9 +1303,12 @@ def _compare_dates(cf: Frame, pf: Frame) -> list[Finding]:
         # "lasted three weeks" / "lasted three days": a duration is no date the date check
         # compares, and its unit is part of the figure
         return [Finding("duration", cd[0][1], pd[0][1], Relation.CONFLICT)]
+    # With figures, only where the passage's clause gives each of them ("rose 5% on Monday" /
+    # "rose 5% on Tuesday"): another figure makes it another period's report, not this one.
+    figures_agree = all(any(_figure_equal(a, b) for b in pf.figures) for a in cf.figures)
     for kind in ("month", "weekday"):
         cm, pm = _alone(cf.dates, kind), _alone(pf.dates, kind)
-        if not res.conflicting and not res.matched and not cf.figures \
+        if not res.conflicting and not res.matched and figures_agree \
                 and len(cm) == len(pm) == 1 and cm[0][0] != pm[0][0]:
             return [Finding("date", cm[0][1], pm[0][1], Relation.CONFLICT)]
     return []
