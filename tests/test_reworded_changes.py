@@ -399,3 +399,31 @@ def test_what_a_source_rules_out_or_only_proposes_is_not_supported(verifier, cla
 ])
 def test_the_same_details_set7_are_still_supported(verifier, claim, passage):
     assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED
+
+
+# probe_set8.tsv (session 13): each was Supported before its rule.
+@pytest.mark.parametrize("claim, passage, verdict", [
+    ("The climbers completed the ascent.", "The climbers abandoned the ascent because of high winds.",
+     Verdict.REFUTED),
+    ("The Senate approved the bill unanimously.", "The Senate approved the bill by 51 votes to 49.",
+     Verdict.REFUTED),
+    ("The fire started in the kitchen.", "The fire started in the garage and spread to the kitchen.",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("The club signed the striker from Ajax.", "The club sold the striker to Ajax for 20 million euros.",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("The aid convoy reached the city.", "The aid convoy was turned back before it reached the city.",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+])
+def test_a_changed_detail_set8_is_not_supported(verifier, claim, passage, verdict):
+    assert _verify(verifier, claim, passage).verdict is verdict
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The Senate passed the bill by 51 votes to 49.", "The Senate approved the bill 51-49 on Tuesday."),
+    ("The fire started in the garage.", "The fire started in the garage and spread to the kitchen."),
+    ("The convoy reached the city before nightfall.",
+     "The aid convoy reached the city before nightfall, the UN said."),
+    ("The club signed the striker from Ajax.", "The club signed the striker from Ajax for 20 million euros."),
+])
+def test_the_same_details_set8_are_still_supported(verifier, claim, passage):
+    assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED

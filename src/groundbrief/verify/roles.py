@@ -194,6 +194,7 @@ _OPPOSITE_PAIRS = [
     ("northern", "southern"), ("eastern", "western"),  # "in northern Syria" / "southern Syria"
     ("alive", "body"),  # "pulled the climber out alive" / "the body of the climber was recovered"
     ("acquire", "sell"), ("hold", "collapse"), ("hold", "breach"),
+    ("complete", "abandon"), ("finish", "abandon"), ("complete", "abort"),
 ]
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:
@@ -642,7 +643,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         if other is not None:
             findings.append(other)
     if agreement:
-        route = _reversed_route(cf, pf)
+        route = _reversed_route(cf, pf) or _split_vote(cf, pf) or _other_end(cf, pf)
         if route is not None:
             findings.append(route)
     if not any(f.relation is Relation.CONFLICT for f in findings):
@@ -650,7 +651,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
         other = (_another_deed(cf, pf, pframes, agreement) or _ruled_out(cf, pframes)
-                 or _proposed(cf, pf))
+                 or _proposed(cf, pf) or _stopped_before(cf, pf))
         if other is not None:
             findings.append(other)
     partial = _partial_quantity(cf, args)
@@ -942,6 +943,50 @@ def _reversed_route(cf: Frame, pf: Frame) -> Finding | None:
     return None
 
 
+_VOTE_SPLIT = re.compile(r"\b(\d+)\s*(?:votes?\s+)?(?:to|-|–)\s*(\d+)\b")
+
+
+def _split_vote(cf: Frame, pf: Frame) -> Finding | None:
+    """"approved the bill unanimously" where the passage's clause gives a vote with some
+    against ("by 51 votes to 49", "51-49")."""
+    if not {"unanimously", "unanimous"} & cf.words or {"unanimously", "unanimous"} & pf.words:
+        return None
+    m = next((m for m in _VOTE_SPLIT.finditer(pf.sentence) if int(m.group(2)) > 0), None)
+    if m is None:
+        return None
+    return Finding("vote", "unanimously", m.group(0), Relation.CONFLICT)
+
+
+def _other_end(cf: Frame, pf: Frame) -> Finding | None:
+    """The claim's "from X" where the passage's clause has "to X" for the same patient (or the
+    other way round): "signed the striker from Ajax" against "sold the striker to Ajax". Not
+    backed: which way the thing went is the detail the source gives otherwise."""
+    for mine, theirs in (("prep:from", "prep:to"), ("prep:to", "prep:from")):
+        c, p = cf.args.get(mine), pf.args.get(theirs)
+        if c is not None and p is not None and c.name_type and _arg_same(c, p) \
+                and pf.args.get(mine) is None:
+            return Finding(mine, f"{mine[5:]} {c.text}", f"{theirs[5:]} {p.text}", Relation.UNBACKED)
+    return None
+
+
+#: Verbs that stop a deed before it is done: "was turned back before it reached the city".
+_STOP_BEFORE = (r"\b(?:turned\s+back|stopped|halted|blocked|intercepted|prevented|"
+                r"held\s+up|forced\s+back|caught)\b[^.;]*?\bbefore\s+(?:[\w']+\s+){0,4}?")
+
+
+def _stopped_before(cf: Frame, pf: Frame) -> Finding | None:
+    """The claim's deed in a "before" clause under a verb that stopped it ("The aid convoy was
+    turned back before it reached the city"): the source says it did not happen."""
+    if cf.negated:
+        return None
+    if pf.predicate != cf.predicate or not pf.predicate_text:
+        return None
+    m = re.search(_STOP_BEFORE + re.escape(pf.predicate_text) + r"\b", pf.sentence, re.IGNORECASE)
+    if m is None:
+        return None
+    return Finding("predicate", cf.predicate_text, " ".join(m.group(0).split()), Relation.UNBACKED)
+
+
 #: Verbs that put a participant out of the claim's account: "Officials ruled out contaminated
 #: water as the cause of the outbreak" says it did not cause it.
 _RULING_OUT = frozenset({"rule_out", "exclude", "discount"})
@@ -1103,6 +1148,12 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             # The same slot holds another name of the same kind: Hunt where the claim has Gove.
             return Finding(role, arg.name or arg.text, other.name or other.text,
                            Relation.CONFLICT)
+        if (role in _WHERE and not arg.name_type and not other.name_type and arg.head != other.head
+                and not any(a.head == arg.head for a in pf.args.values())
+                and not (similar is not None and similar(arg.head, other.head) >= SYNONYM)):
+            # "started in the kitchen" / "started in the garage and spread to the kitchen":
+            # the passage's clause puts the deed elsewhere, whatever else the room is to it
+            return Finding(role, arg.core or arg.text, other.core or other.text, Relation.UNBACKED)
         if (not arg.name_type and arg.head == other.head and _other_modifiers(arg, other)
                 and not _arg_in_text(arg, pf.sentence)):
             # "lung cancer" / "throat cancer": the kind of thing differs; a reader would call it
