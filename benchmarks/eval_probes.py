@@ -1,7 +1,8 @@
 """Hand-written probe sets of reworded briefs: each a claim, the one passage it is judged
 against, and the verdict a standards editor expects (benchmarks/data/*.tsv).
 
-Rows are ``claim<TAB>passage<TAB>expected[<TAB>language]``; ``expected`` is ``refuted``,
+Rows are ``claim<TAB>passage<TAB>expected[<TAB>language]`` (``language`` "nl/en" for a claim
+in one language and a passage in another); ``expected`` is ``refuted``,
 ``supported`` or ``none`` (anything but Supported: the source does not say it, or says
 otherwise). Lines starting with ``#`` are comments. The claim is its own brief and the passage
 its only evidence, in the row's language (English when none is given), judged by the default
@@ -39,13 +40,16 @@ def read_rows(path: Path) -> list[tuple[str, str, str, str]]:
 
 
 def judge(verifier, claim: str, passage: str, language: str):
+    """``language``: both texts' language, or "claim/passage" for two ("nl/en")."""
     from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source
 
+    brief_language, _, source_language = language.partition("/")
     sp = ScoredPassage(
         passage=Passage(id="p1", source_id="s1", ordinal=0, start=0, end=len(passage), text=passage),
-        source=Source(id="s1", title="News", outlet="Example News", text=passage, language=language),
+        source=Source(id="s1", title="News", outlet="Example News", text=passage,
+                      language=source_language or brief_language),
         score=1.0)
-    return verifier.verify(Claim(id="c1", text=claim), [sp], Brief(text=claim, language=language))
+    return verifier.verify(Claim(id="c1", text=claim), [sp], Brief(text=claim, language=brief_language))
 
 
 def score(rows, verdicts: list[str]) -> dict:
