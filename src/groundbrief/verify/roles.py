@@ -55,6 +55,10 @@ class Finding:
     claim: str  # the claim's value, as written
     passage: str | None  # the passage's value in the same role, if it has one
     relation: Relation
+    #: the passage says something else in the claim's place that holds the claim's words
+    #: ("turned back before it reached the city"): said as what the sources say, since "no
+    #: source gives 'reached'" would be false of them
+    instead: bool = False
 
     def words(self) -> str:
         """The finding in words, for the reason a reader sees: what the sources say instead,
@@ -72,6 +76,8 @@ class Finding:
             if self.passage:
                 return f"sources attribute it to {self.passage}, not {self.claim}"
             return f"no source reports {self.claim} saying it"
+        if self.instead and self.passage:
+            return f"sources say '{self.passage}', which does not confirm '{self.claim}' ({what})"
         if self.passage:
             # Not a conflict: the closest clause has another word there, which may be a
             # paraphrase the rules cannot prove ("pieces of mail" / "emails"). Said as what
@@ -883,31 +889,34 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
         if f.under_negation:
             continue
         if f.predicate in _CONTINUING and not f.negated and about_claim(f):
-            return Finding("predicate", said, _from_verb(f), Relation.UNBACKED)
+            return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
         fp = f.args.get(PATIENT)
         if f.negated and f is not pf and fp is not None and cf.args.get(AGENT) is not None \
                 and f.args.get(AGENT) is not None \
                 and _arg_same(cf.args[AGENT], f.args[AGENT]) \
                 and (_is_pronoun(fp) or (patient is not None and fp.head == patient.head)):
-            return Finding("predicate", said, f"not {f.predicate_text} {fp.text}", Relation.UNBACKED)
+            return Finding("predicate", said, f"did not {f.predicate_text} {fp.text}",
+                           Relation.UNBACKED, instead=True)
         turned_down = f.predicate in _TURNING_DOWN or f"{f.predicate}_down" in _TURNING_DOWN & f.words
         if turned_down and not f.negated and fp is not None \
                 and (fp.head in _OFFERS or any(m in _OFFERS for m in fp.modifiers)) \
                 and {a.head for a in cf.args.values()} & (f.words | {a.head for a in f.args.values()}):
-            return Finding("predicate", said, f"{f.predicate_text} {fp.text}", Relation.UNBACKED)
+            return Finding("predicate", said, f"{f.predicate_text} {fp.text}", Relation.UNBACKED,
+                           instead=True)
     if pf is None or not agreement or pf.negated:
         return None
     ep = pf.args.get(PATIENT)
     if ep is not None and ep.head in _EVENTS \
             and (pf.predicate in _CALLING_OFF or f"{pf.predicate}_off" in _CALLING_OFF & pf.words):
-        return Finding("predicate", said, f"{pf.predicate_text} {ep.text}", Relation.UNBACKED)
+        return Finding("predicate", said, f"{pf.predicate_text} {ep.text}", Relation.UNBACKED,
+                       instead=True)
     if patient is not None and absent == cf.predicate and PATIENT not in pf.args:
         # the claim's patient only beside the passage's deed: "gathered outside the
         # parliament" is not "stormed the parliament"
         near = next((a for r, a in pf.args.items() if r.split(":")[-1] in _BESIDE
                      and a.head == patient.head), None)
         if near is not None:
-            return Finding("predicate", said, _from_verb(pf), Relation.UNBACKED)
+            return Finding("predicate", said, _from_verb(pf), Relation.UNBACKED, instead=True)
     return None
 
 
@@ -916,7 +925,7 @@ _BESIDE = frozenset({"outside", "near", "around", "beside", "opposite", "behind"
                      "toward", "past", "by"})
 
 
-def _from_verb(f: Frame, words: int = 8) -> str:
+def _from_verb(f: Frame, words: int = 10) -> str:
     """The clause from its verb on, to the first comma ("remain trapped in the flooded mine"),
     for showing the reader what the source says instead."""
     text = f.text or f.sentence
@@ -965,7 +974,8 @@ def _other_end(cf: Frame, pf: Frame) -> Finding | None:
         c, p = cf.args.get(mine), pf.args.get(theirs)
         if c is not None and p is not None and c.name_type and _arg_same(c, p) \
                 and pf.args.get(mine) is None:
-            return Finding(mine, f"{mine[5:]} {c.text}", f"{theirs[5:]} {p.text}", Relation.UNBACKED)
+            return Finding(mine, f"{mine[5:]} {c.text}", f"{theirs[5:]} {p.text}", Relation.UNBACKED,
+                           instead=True)
     return None
 
 
@@ -984,7 +994,8 @@ def _stopped_before(cf: Frame, pf: Frame) -> Finding | None:
     m = re.search(_STOP_BEFORE + re.escape(pf.predicate_text) + r"\b", pf.sentence, re.IGNORECASE)
     if m is None:
         return None
-    return Finding("predicate", cf.predicate_text, " ".join(m.group(0).split()), Relation.UNBACKED)
+    return Finding("predicate", cf.predicate_text, " ".join(m.group(0).split()), Relation.UNBACKED,
+                   instead=True)
 
 
 #: Verbs that put a participant out of the claim's account: "Officials ruled out contaminated
@@ -1003,7 +1014,8 @@ def _ruled_out(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
         fp = f.args.get(PATIENT)
         if (verb in _RULING_OUT and not f.negated and fp is not None and cf.predicate in f.words
                 and any(_arg_same(a, fp) for a in cf.args.values())):
-            return Finding("predicate", cf.predicate_text, _from_verb(f), Relation.UNBACKED)
+            return Finding("predicate", cf.predicate_text, _from_verb(f), Relation.UNBACKED,
+                           instead=True)
     return None
 
 
@@ -1055,7 +1067,7 @@ def _partial_quantity(cf: Frame, args: dict[str, Argument]) -> Finding | None:
             continue
         first = other.text.lower().split()[0]
         if first in _PART or first[:1].isdigit() or first in NUMBER_WORDS_EN:
-            return Finding(role, arg.text, other.text, Relation.UNBACKED)
+            return Finding(role, arg.text, other.text, Relation.UNBACKED, instead=True)
     return None
 
 
@@ -1153,7 +1165,9 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
                 and not (similar is not None and similar(arg.head, other.head) >= SYNONYM)):
             # "started in the kitchen" / "started in the garage and spread to the kitchen":
             # the passage's clause puts the deed elsewhere, whatever else the room is to it
-            return Finding(role, arg.core or arg.text, other.core or other.text, Relation.UNBACKED)
+            prep = role.split(":", 1)[1]
+            return Finding(role, f"{prep} {arg.text}", f"{pf.predicate_text} {prep} {other.text}",
+                           Relation.UNBACKED, instead=True)
         if (not arg.name_type and arg.head == other.head and _other_modifiers(arg, other)
                 and not _arg_in_text(arg, pf.sentence)):
             # "lung cancer" / "throat cancer": the kind of thing differs; a reader would call it

@@ -129,7 +129,11 @@ def _unsupported_reason(claim: Claim, judgements: list[PassageJudgement],
         return REASON_ATTRIBUTION
     # Without a passage the model found supportive, those on the claim's subject say what
     # is missing ("Mugabe died aged 89" beside passages on his death that never say 89).
-    telling = nli_support or [j for j in judgements if j.signals.subject_agreement]
+    # A passage whose clause the part-by-part reading aligned with the claim's, and found a
+    # part it does not back in, speaks of the claim's event too ("started in the garage" for
+    # "started in the kitchen"), whatever the model made of it.
+    telling = (nli_support or [j for j in judgements if j.signals.subject_agreement]
+               or [j for j in judgements if j.signals.parts.aligned and j.signals.parts.unbacked])
     if claim.kind == "attribution" and any(
             f.role == "speaker" for j in telling for f in j.signals.parts.findings):
         return REASON_ATTRIBUTION  # who said it is what failed, not a detail of what was said
