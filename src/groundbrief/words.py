@@ -106,12 +106,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
         während seit laut von aus um zu ist sind war waren gewesen hat haben hatte hatten wird
         werden wurde wurden nicht kein keine auch noch schon sich""".split()
     ),
+    # Spanish "bajo" (under) is left out: folded, it is also "bajó" (fell).
     "es": frozenset(
         """el la los las lo un una unos unas al del de a en y e o u ni pero sino que quien quienes
         cual cuales cuyo cuya donde cuando como porque pues si este esta estos estas ese esa esos
         esas aquel aquella su sus mi mis tu tus nuestro nuestra nuestros nuestras él ella ellos
-        ellas yo tú nosotros usted ustedes se me te le les nos os por para con sin sobre bajo
-        entre hacia hasta desde durante según contra tras ante es son era eran fue fueron ha han
+        ellas yo tú nosotros usted ustedes se me te le les nos os por para con sin sobre entre hacia hasta desde durante según contra tras ante es son era eran fue fueron ha han
         había habían haber sido ser estar está están estaba estaban estado será serán sería más
         muy también todo todos toda todas cada varios varias muchos muchas otro otra otros
         otras""".split()
