@@ -906,7 +906,8 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
     if pf is None or not agreement or pf.negated:
         return None
     ep = pf.args.get(PATIENT)
-    if ep is not None and ep.head in _EVENTS \
+    calling_off = cf.predicate in _CALLING_OFF or bool(_CALLING_OFF & cf.words)
+    if ep is not None and ep.head in _EVENTS and not calling_off \
             and (pf.predicate in _CALLING_OFF or f"{pf.predicate}_off" in _CALLING_OFF & pf.words):
         return Finding("predicate", said, f"{pf.predicate_text} {ep.text}", Relation.UNBACKED,
                        instead=True)
