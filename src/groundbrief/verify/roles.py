@@ -590,7 +590,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         findings = _figures_elsewhere(cf, pframes)
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
-        other = _another_deed(cf, None, pframes, False)
+        other = _another_deed(cf, None, pframes, False) or _effect_unnamed(cf, passage, similar)
         if other is not None:
             findings += (other,)
         if attribution and cf.speaker is not None and not _is_pronoun(cf.speaker):
@@ -919,6 +919,24 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
         if near is not None:
             return Finding("predicate", said, _from_verb(pf), Relation.UNBACKED, instead=True)
     return None
+
+
+def _effect_unnamed(cf: Frame, passage: str, similar: Similarity | None) -> Finding | None:
+    """A claim that X causes Y, against a passage with no clause about it that never names Y
+    in any word of it or a synonym: "Carbon dioxide intoxication is caused by wearing face
+    masks" was Supported by "Face masks help to limit contact with infectious droplets". A
+    cause is claimed of its effect; a passage silent on the effect says nothing of it."""
+    effect = cf.args.get(PATIENT)
+    if cf.predicate != "cause" or effect is None or _is_pronoun(effect) or effect.name_type:
+        return None
+    words = {w for w in re.findall(r"[a-z]+", norm(passage))}
+    heads = {effect.head, effect.head.rstrip("s")}
+    if heads & words or any(w.startswith(effect.head[:5]) for w in words if len(effect.head) >= 6):
+        return None
+    if similar is not None and any(similar(effect.head, w) >= SYNONYM for w in words
+                                   if len(w) > 3 and w.isalpha()):
+        return None
+    return Finding(PATIENT, effect.text, None, Relation.UNBACKED)
 
 
 #: Prepositions that put a participant beside a deed, not under it.
