@@ -301,3 +301,34 @@ def test_the_article_of_a_speakers_name_does_not_keep_the_statement_capitalised(
     # a name that opens the statement keeps its capital
     assert texts(run("The RIAA said The Hague court ruled against it."))[-1][1].startswith(
         "The RIAA said that The Hague")
+
+
+# Spanish, Italian and Portuguese wire copy and posts (session 13): the dateline and the label
+# are no part of the claim, the reporting frame becomes an attribution claim in the brief's
+# language, and the brief's own article stays ("Le ministre a dit", not "A ministre a dit").
+@pytest.mark.parametrize("brief, expected", [
+    ("MADRID, 1 dic (EFE).- El Gobierno aprobó la reforma laboral el martes.",
+     [("content", "El Gobierno aprobó la reforma laboral el martes")]),
+    ("LISBOA, 1 dez (Lusa) - O Governo aprovou o orçamento.",
+     [("content", "O Governo aprovou o orçamento")]),
+    ("ROMA, 1 dicembre (ANSA) - Il governo ha approvato la manovra.",
+     [("content", "Il governo ha approvato la manovra")]),
+    ("ÚLTIMA HORA: La policía detuvo al sospechoso en Madrid.",
+     [("content", "La policía detuvo al sospechoso en Madrid")]),
+    ("El ministro de Economía dijo que la economía crecerá un 3% el próximo año.",
+     [("content", "La economía crecerá un 3% el próximo año"),
+      ("attribution", "El ministro de Economía dijo que la economía crecerá un 3% el próximo año")]),
+    ("Il ministro ha detto che il governo aumenterà le tasse.",
+     [("content", "Il governo aumenterà le tasse"),
+      ("attribution", "Il ministro ha detto che il governo aumenterà le tasse")]),
+    ("O ministro disse que o governo vai aumentar os impostos.",
+     [("content", "O governo vai aumentar os impostos"),
+      ("attribution", "O ministro disse que o governo vai aumentar os impostos")]),
+    ("Le ministre a dit que le gouvernement augmentera les impôts.",
+     [("content", "Le gouvernement augmentera les impôts"),
+      ("attribution", "Le ministre a dit que le gouvernement augmentera les impôts")]),
+    ("Descanse en paz Juan Pérez.", [("content", "Juan Pérez murió")]),
+])
+def test_spanish_italian_portuguese_briefs(run, brief, expected):
+    claims = run(brief)
+    assert [(c.kind, c.text) for c in claims] == expected

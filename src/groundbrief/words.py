@@ -167,6 +167,21 @@ DANGLING_WORDS: dict[str, frozenset[str]] = {
         denn dass ob weil wenn als in auf an bei mit ohne für nach über unter zwischen gegen
         durch von aus um zu ist sind war hat haben wird wurde nicht kein keine""".split()
     ),
+    "es": frozenset(
+        """el la los las un una unos unas su sus mi mis nuestro nuestra y o pero ni que quien
+        cuyo donde si a al de del en sobre bajo por para con sin entre hacia hasta desde durante
+        según contra es son era fue ha han había será no muy más""".split()
+    ),
+    "it": frozenset(
+        """il lo la i gli le un uno una suo sua suoi sue loro e o ma né che chi cui dove se a al
+        alla di del della dei in nel nella su sul per con senza tra fra verso durante contro è
+        sono era fu ha hanno aveva sarà non molto più""".split()
+    ),
+    "pt": frozenset(
+        """o a os as um uma uns umas seu sua seus suas e ou mas nem que quem cujo onde se ao à
+        de do da dos das em no na nos nas por pelo pela para com sem entre até desde durante
+        contra é são era foi tem tinha será não muito mais""".split()
+    ),
 }
 
 #: Complementisers and relative pronouns: a clause opened by one of these and cut before its end
@@ -176,6 +191,9 @@ COMPLEMENTISERS: dict[str, frozenset[str]] = {
     "fr": frozenset({"que", "qu'", "qui", "dont", "si", "parce"}),
     "nl": frozenset({"dat", "of", "die", "omdat", "wie", "wat"}),
     "de": frozenset({"dass", "ob", "weil", "die", "der", "das"}),
+    "es": frozenset({"que", "si", "quien", "cual", "cuyo", "porque"}),
+    "it": frozenset({"che", "se", "chi", "cui", "perché"}),
+    "pt": frozenset({"que", "se", "quem", "cujo", "porque"}),
 }
 
 # ---------------------------------------------------------------------------- speech verbs
@@ -220,9 +238,17 @@ SPEECH_VERBS: dict[str, dict[str, str]] = {
         "sagt": "sagte", "sagte": "sagte", "erklärt": "erklärte", "erklärte": "erklärte",
         "betont": "betonte", "betonte": "betonte", "schreibt": "schrieb", "schrieb": "schrieb",
     },
-    "es": {"dice": "dijo", "dijo": "dijo", "afirma": "afirmó", "afirmó": "afirmó",
-           "declaró": "declaró"},
-    "pt": {"diz": "disse", "disse": "disse", "afirmou": "afirmou", "declarou": "declarou"},
+    "es": {"dice": "dijo", "dijo": "dijo", "ha dicho": "dijo", "afirma": "afirmó",
+           "afirmó": "afirmó", "declaró": "declaró", "aseguró": "aseguró", "anunció": "anunció",
+           "explicó": "explicó", "señaló": "señaló", "indicó": "indicó", "confirmó": "confirmó",
+           "advirtió": "advirtió"},
+    "it": {"ha detto": "ha detto", "ha dichiarato": "ha dichiarato", "ha affermato": "ha affermato",
+           "ha annunciato": "ha annunciato", "ha spiegato": "ha spiegato",
+           "ha confermato": "ha confermato", "ha sottolineato": "ha sottolineato",
+           "afferma": "ha affermato", "dichiara": "ha dichiarato"},
+    "pt": {"diz": "disse", "disse": "disse", "afirma": "afirmou", "afirmou": "afirmou",
+           "declarou": "declarou", "anunciou": "anunciou", "explicou": "explicou",
+           "confirmou": "confirmou", "garantiu": "garantiu", "sublinhou": "sublinhou"},
 }
 
 #: English words that mark reported speech in a passage (verbs in every form, and the nouns of
@@ -276,6 +302,9 @@ PERSON_PRONOUNS: dict[str, dict[str, str]] = {
     "fr": {"il": "m", "elle": "f"},
     "nl": {"hij": "m", "zij": "f", "ze": "f"},
     "de": {"er": "m"},
+    "es": {"él": "m", "ella": "f"},
+    "it": {"lui": "m", "lei": "f"},
+    "pt": {"ele": "m", "ela": "f"},
 }
 #: Possessives that stand for a person ("His daughter"). Not Dutch "Zijn", which opens questions
 #: as the verb "to be" ("Zijn de grenzen dicht?").
@@ -760,6 +789,8 @@ POST_LABELS = (
     "DÉPÊCHE", "ALERTE", "ALERTE INFO", "INFO", "EN DIRECT", "DIRECT", "EXCLU",
     "DERNIÈRE MINUTE", "BREAKING NIEUWS", "LAATSTE NIEUWS", "NET BINNEN", "LIVE BLOG",
     "NIEUWS", "EILMELDUNG", "EIL", "LIVEBLOG",
+    "ÚLTIMA HORA", "ULTIMA HORA", "URGENTE", "EN DIRECTO", "EN VIVO", "ULTIM'ORA", "ULTIMA ORA",
+    "ULTIM’ORA", "IN DIRETTA", "AO VIVO", "ÚLTIMAS NOTÍCIAS",
 )
 #: Words a platform or a reader adds after a cut: the text stops before them ("…more"). A
 #: one-word link counts only after an ellipsis or in brackets: "nicht mehr" ends many a German
@@ -815,6 +846,8 @@ TRIBUTE_PHRASES: dict[str, str | None] = {
     r"R\.?\s?I\.?\s?P\.?": None, r"[Rr]est in [Pp]eace": "en", r"[Rr]ust in [Vv]rede": "nl",
     r"[Rr]ust zacht": "nl", r"[Rr]epose en [Pp]aix": "fr", r"[Rr]eposez en [Pp]aix": "fr",
     r"[Rr]uhe in [Ff]rieden": "de", r"[Ii]n [Mm]emoriam": None,
+    r"Q\.?\s?E\.?\s?P\.?\s?D\.?": "es", r"[Dd]escans[ae] en [Pp]az": "es",
+    r"[Rr]iposa in [Pp]ace": "it", r"[Dd]escans[ae] em [Pp]az": "pt",
 }
 #: Words that say someone died, per language: a post that says so in words needs no claim
 #: made from its tribute ("RIP X. He died aged 85").
@@ -825,6 +858,12 @@ DEATH_WORDS: dict[str, tuple[str, ...]] = {
     "nl": ("overleden", "overleed", "overlijden", "gestorven", "stierf", "dood", "sterft",
            "omgekomen", "om het leven"),
     "de": ("gestorben", "starb", "tot", "verstorben", "Tod"),
+    "es": ("murió", "muere", "muerto", "muerta", "falleció", "fallece", "fallecido", "fallecida",
+           "muerte", "fallecimiento"),
+    "it": ("morto", "morta", "è morto", "è morta", "muore", "scomparso", "scomparsa", "morte",
+           "deceduto", "deceduta"),
+    "pt": ("morreu", "morre", "morto", "morta", "faleceu", "falecido", "falecida", "morte",
+           "falecimento"),
 }
 #: How a claim says that the person of a tribute died, per language. French needs the gender,
 #: which only a pronoun in the post gives; without one it says "Décès de X" (the headline form,
@@ -836,6 +875,9 @@ DEATH_CLAIMS: dict[str, str] = {
     "fr-f": "{name} est décédée",
     "nl": "{name} is overleden",
     "de": "{name} ist gestorben",
+    "es": "{name} murió",
+    "it": "Morte di {name}",
+    "pt": "{name} morreu",
 }
 
 

@@ -48,6 +48,11 @@ ROLE_NOUNS = {
     # who speaks for a person ("his lawyer said", "a annoncé son avocat", "meldt zijn familie")
     "agent", "family", "wife", "husband", "widow", "brother", "sister", "avocat", "avocate",
     "famille", "épouse", "veuve", "fils", "advocaat", "familie", "weduwe", "zoon", "dochter",
+    # es / it / pt
+    "ministro", "ministra", "presidente", "presidenta", "portavoz", "alcalde", "alcaldesa",
+    "sindaco", "sindaca", "portavoce", "prefeito", "prefeita", "porta-voz", "juez", "jueza",
+    "giudice", "juiz", "diputado", "diputada", "deputato", "deputata", "deputado", "senador",
+    "senadora", "senatore", "abogado", "abogada", "avvocato", "advogado", "vocero", "primer",
 }
 # Lowercase nouns that make a phrase an organisation ("the German government", "Time magazine").
 ORG_NOUNS = {
@@ -56,15 +61,19 @@ ORG_NOUNS = {
     "union", "party", "magazine", "newspaper", "spokespeople", "firefighters", "prosecutors",
     "regering", "gouvernement", "regierung", "gobierno", "governo", "polizei", "politie",
     "parquet", "parket", "préfecture", "gendarmerie", "pompiers", "brandweer",
+    "policía", "polizia", "polícia", "fiscalía", "procura", "bomberos", "vigili",
 }
 # Connectors that may sit inside a role or organisation name ("spokesperson for the German
 # government", "Minister of Justice", "Ursula von der Leyen").
 # Words inside a name or a title: "Secretary of State", "Centraal Bureau voor de Statistiek",
 # "Bundesamt für Statistik", "ministre des Finances", "Ministerium für Arbeit und Soziales".
 _CONNECTORS = {"for", "of", "the", "at", "de", "van", "von", "der", "den", "du", "la", "le", "da", "and",
-               "voor", "für", "des", "pour", "et", "und", "del", "della"}
-_ARTICLES = {"a", "an", "the", "le", "la", "les", "het", "een", "un", "une", "das", "die", "dem", "ein", "eine"}
-PRONOUNS = {"he", "she", "it", "they", "i", "we", "hij", "zij", "il", "elle", "er", "sie", "ele", "ela"}
+               "voor", "für", "des", "pour", "et", "und", "del", "della", "di", "do", "dos", "das",
+               "degli", "dei"}
+_ARTICLES = {"a", "an", "the", "le", "la", "les", "het", "een", "un", "une", "das", "die", "dem", "ein", "eine",
+             "el", "los", "las", "il", "lo", "gli", "o", "os", "as", "una", "uno", "um", "uma"}
+PRONOUNS = {"he", "she", "it", "they", "i", "we", "hij", "zij", "il", "elle", "er", "sie", "ele", "ela",
+            "él", "ella", "lui", "lei"}
 
 MEDIA = [
     "press conference", "news conference", "press release", "radio interview", "tv interview",
@@ -114,6 +123,11 @@ class Attribution:
         if self.speaker:
             return self.speaker
         if self.role:
+            first = self.subject.split()[0] if self.subject else ""
+            if first.lower() in _ARTICLES - {"a", "an", "the"}:
+                # "Le ministre a dit", "El ministro dijo": the brief's own article, not
+                # English "a" before a French or Spanish role
+                return self.subject
             return f"a {self.role}" if not self.role.lower().startswith(_ARTICLES_PREFIX) else self.role
         return None
 
@@ -163,8 +177,8 @@ def subject_length(words: list[str]) -> int:
     """
     if not words:
         return 0
-    if words[0].lower() in PRONOUNS:
-        return 1
+    if words[0].lower() in PRONOUNS and not (words[0].lower() in _ARTICLES and len(words) > 1):
+        return 1  # (Italian "Il ministro": an article, not French "il")
     n = 0
     while n < len(words):
         w = words[n]

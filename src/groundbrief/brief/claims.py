@@ -384,7 +384,7 @@ class RuleClaimExtractor(ClaimExtractor):
                     text += (_AND[lang] if n else "") + _SUBORDINATOR[lang] + said
                 elif n == 0 or _THAT[lang] == ": ":
                     that = _THAT[lang]
-                    if that == " que " and said[:1].lower() in "aeiouéèêàâîôû":
+                    if lang == "fr" and said[:1].lower() in "aeiouéèêàâîôû":
                         that = " qu'"  # French elides before a vowel: "qu'aucun blessé"
                     text += ("; " if n else that) + said
                 else:

@@ -41,11 +41,15 @@ LABEL = re.compile(
 # outlet when it names one.
 # A month name in any listed language, as written ("décembre", "März") or folded.
 _MONTH_NAMES = "|".join(sorted({m for table in words.MONTHS.values() for m in table}
-                               | {"décembre", "février", "août", "märz"}, key=len, reverse=True))
+                               | {"décembre", "février", "août", "märz", "março"}
+                               # wire abbreviations: EFE's "1 dic", Lusa's "1 dez", ANSA's "1 dic"
+                               | set("""ene feb mar abr may jun jul ago sep sept set oct ott out
+                                     nov dic dez gen apr mag giu lug fev mai janv févr avr juil
+                                     déc""".split()), key=len, reverse=True))
 _LINE_DATE = (r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-              r"|\d{1,2}(?:er|\.)?\s+(?i:" + _MONTH_NAMES + r"))(?:,?\s+\d{4})?")
+              r"|\d{1,2}(?:er|\.)?\s+(?i:" + _MONTH_NAMES + r")\.?)(?:,?\s+\d{4})?")
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+)?(?:,\s*" + _LINE_DATE + r")?"
-                      r"\s*(?:\((?P<outlet>[^)]{2,40})\)|/(?P<wire>[^/]{2,40})/)?\s*(?:--|[-–—])\s+")
+                      r"\s*(?:\((?P<outlet>[^)]{2,40})\)|/(?P<wire>[^/]{2,40})/)?\s*(?:--|\.?[-–—])\s+")
 # The same in title case, as Wikinews and many sites write it: "Redwood City, California - ",
 # "November 17, Brisbane, Australia - ". Only with a comma (place and region, or date and place)
 # and a capital after the dash, so that "Tesla - the carmaker - said" is left as it is.
