@@ -1179,7 +1179,9 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             # The same slot holds another name of the same kind: Hunt where the claim has Gove.
             return Finding(role, arg.name or arg.text, other.name or other.text,
                            Relation.CONFLICT)
-        if (role in _WHERE and not arg.name_type and not other.name_type and arg.head != other.head
+        if (role == "prep:in" and not arg.name_type and not other.name_type and arg.head != other.head
+                and arg.head.isalpha() and other.head.isalpha()
+                and not any(ch.isdigit() for ch in arg.text + other.text)
                 and not any(a.head == arg.head for a in pf.args.values())
                 and not (similar is not None and similar(arg.head, other.head) >= SYNONYM)):
             # "started in the kitchen" / "started in the garage and spread to the kitchen":
