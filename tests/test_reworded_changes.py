@@ -427,3 +427,23 @@ def test_a_changed_detail_set8_is_not_supported(verifier, claim, passage, verdic
 ])
 def test_the_same_details_set8_are_still_supported(verifier, claim, passage):
     assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    # one participant, too few to align by two: its opposite state is still read
+    ("The ship's crew was rescued alive.", "The ship's crew was found dead.", "dead"),
+    ("The senator's speech was brief.", "The senator's speech was lengthy.", "lengthy"),
+])
+def test_a_lone_participants_opposite_state_is_refuted(verifier, claim, passage, instead):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert instead in (out.reason or "")
+
+
+def test_a_rate_is_no_place_where_a_deed_happened(verifier):
+    # "at 9-13/16 pct" is no site: a change-pair paraphrase lost its support to that reading
+    claim = ("The central bank bought bills worth more than 50 million stg in band one at 9-7/8 pct "
+             "and 227 mln stg in band two at 9-13/16 pct.")
+    passage = ("The central bank bought bills worth 58 mln stg in band one at 9-7/8 pct and 227 mln "
+               "stg in band two at 9-13/16 pct.")
+    assert _verify(verifier, claim, passage).verdict is not Verdict.REFUTED

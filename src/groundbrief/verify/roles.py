@@ -200,7 +200,7 @@ _OPPOSITE_PAIRS = [
     ("northern", "southern"), ("eastern", "western"),  # "in northern Syria" / "southern Syria"
     ("alive", "body"),  # "pulled the climber out alive" / "the body of the climber was recovered"
     ("acquire", "sell"), ("hold", "collapse"), ("hold", "breach"),
-    ("complete", "abandon"), ("finish", "abandon"), ("complete", "abort"),
+    ("complete", "abandon"), ("finish", "abandon"), ("complete", "abort"), ("brief", "lengthy"),
 ]
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:
@@ -590,6 +590,12 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         findings = _figures_elsewhere(cf, pframes)
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
+        state = _opposite_state(cf, pframes)
+        if state is not None:
+            # the one participant's clause, read as the aligned one: a refutation to cite
+            finding, pf = state
+            return RoleJudgement(parsed=True, aligned=pf.sentence, findings=findings + (finding,),
+                                 agreement=True, stance=pf.stance, negated=(cf.negated, pf.negated))
         other = _another_deed(cf, None, pframes, False) or _effect_unnamed(cf, passage, similar)
         if other is not None:
             findings += (other,)
@@ -918,6 +924,27 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
                      and a.head == patient.head), None)
         if near is not None:
             return Finding("predicate", said, _from_verb(pf), Relation.UNBACKED, instead=True)
+    return None
+
+
+def _opposite_state(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, Frame] | None:
+    """A claim too short to align by two participants ("The ship's crew was rescued alive")
+    against a passage clause about the same one participant that says the opposite ("The
+    ship's crew was found dead"): the same thing, in the same role, given the opposite state
+    or deed, with the same polarity."""
+    mine = [a for r, a in cf.args.items() if r in (AGENT, PATIENT) and not _is_pronoun(a)]
+    if len(mine) != 1:
+        return None
+    for pf in pframes:
+        theirs = [a for r, a in pf.args.items() if r in (AGENT, PATIENT) and not _is_pronoun(a)]
+        if pf.negated != cf.negated or pf.under_negation or len(theirs) != 1 \
+                or not _arg_same(mine[0], theirs[0]):
+            continue
+        if opposite(cf.predicate, pf.predicate, nouns=True):
+            return Finding("predicate", cf.predicate_text, pf.predicate_text, Relation.CONFLICT), pf
+        flipped = _opposite_words(cf, pf)
+        if flipped is not None:
+            return Finding("predicate", flipped[0], flipped[1], Relation.CONFLICT), pf
     return None
 
 
