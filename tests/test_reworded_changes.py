@@ -442,8 +442,10 @@ def test_a_lone_participants_opposite_state_is_refuted(verifier, claim, passage,
 
 def test_a_rate_is_no_place_where_a_deed_happened(verifier):
     # "at 9-13/16 pct" is no site: a change-pair paraphrase lost its support to that reading
-    claim = ("The central bank bought bills worth more than 50 million stg in band one at 9-7/8 pct "
-             "and 227 mln stg in band two at 9-13/16 pct.")
-    passage = ("The central bank bought bills worth 58 mln stg in band one at 9-7/8 pct and 227 mln "
-               "stg in band two at 9-13/16 pct.")
-    assert _verify(verifier, claim, passage).verdict is not Verdict.REFUTED
+    claim = ("The central bank made outright purchases of bank bills comprising more than 50 million "
+             "stg in band one at 9-7/8 percent, 227 mln stg in band two at 9-13/16 pct, 56 mln stg in "
+             "band three at 9-3/4 pct and four mln stg in band four at 9-11/16 pct.")
+    passage = ("The central bank made outright purchases of bank bills comprising 58 mln stg in band "
+               "one at 9-7/8 pct, 227 mln stg in band two at 9-13/16 pct, 56 mln stg in band three at "
+               "9-3/4 pct and four mln stg in band four at 9-11/16 pct.")
+    assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED
