@@ -449,3 +449,26 @@ def test_a_rate_is_no_place_where_a_deed_happened(verifier):
                "one at 9-7/8 pct, 227 mln stg in band two at 9-13/16 pct, 56 mln stg in band three at "
                "9-3/4 pct and four mln stg in band four at 9-11/16 pct.")
     assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED
+
+
+# probe_set10.tsv (session 13): each was Supported before its rule.
+@pytest.mark.parametrize("claim, passage, verdict", [
+    ("The judge granted bail to the activist.", "The judge denied bail to the activist, citing flight risk.",
+     Verdict.REFUTED),
+    ("The talks ended in agreement.", "The talks ended without an agreement.", Verdict.REFUTED),
+    ("The minister survived the confidence vote.", "The minister lost the confidence vote and resigned.",
+     Verdict.REFUTED),
+    ("The athlete broke the world record.", "The athlete fell just short of the world record.",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+])
+def test_a_changed_detail_set10_is_not_supported(verifier, claim, passage, verdict):
+    assert _verify(verifier, claim, passage).verdict is verdict
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The talks ended without an agreement.", "The talks ended without an agreement, both sides said."),
+    ("The judge denied bail to the activist.", "The activist was refused bail by the judge."),
+    ("The passenger survived the crash.", "The passenger survived the crash but lost a leg."),
+])
+def test_the_same_details_set10_are_still_supported(verifier, claim, passage):
+    assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED

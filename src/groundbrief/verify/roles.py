@@ -201,6 +201,7 @@ _OPPOSITE_PAIRS = [
     ("alive", "body"),  # "pulled the climber out alive" / "the body of the climber was recovered"
     ("acquire", "sell"), ("hold", "collapse"), ("hold", "breach"),
     ("complete", "abandon"), ("finish", "abandon"), ("complete", "abort"), ("brief", "lengthy"),
+    ("grant", "deny"), ("grant", "refuse"), ("grant", "reject"), ("survive", "lose"),
 ]
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:
@@ -655,7 +656,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         if other is not None:
             findings.append(other)
     if agreement:
-        route = _reversed_route(cf, pf) or _split_vote(cf, pf) or _other_end(cf, pf)
+        route = (_reversed_route(cf, pf) or _split_vote(cf, pf) or _other_end(cf, pf)
+                 or _without(cf, pf))
         if route is not None:
             findings.append(route)
     if not any(f.relation is Relation.CONFLICT for f in findings):
@@ -896,6 +898,10 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
             continue
         if f.predicate in _CONTINUING and not f.negated and about_claim(f):
             return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
+        if (f.predicate == "fall" and {"short", "of"} <= f.words and patient is not None
+                and patient.head in f.words and not f.negated):
+            # "fell just short of the world record" for "broke the world record"
+            return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
         fp = f.args.get(PATIENT)
         if f.negated and f is not pf and fp is not None and cf.args.get(AGENT) is not None \
                 and f.args.get(AGENT) is not None \
@@ -999,6 +1005,16 @@ def _reversed_route(cf: Frame, pf: Frame) -> Finding | None:
 
 
 _VOTE_SPLIT = re.compile(r"\b(\d+)\s*(?:votes?\s+)?(?:to|-|–)\s*(\d+)\b")
+
+
+def _without(cf: Frame, pf: Frame) -> Finding | None:
+    """"ended in agreement" / "with an agreement" where the passage's clause says "ended
+    without an agreement": the same thing, had and not had."""
+    for role in ("prep:in", "prep:with"):
+        c, p = cf.args.get(role), pf.args.get("prep:without")
+        if c is not None and p is not None and c.head == p.head and "prep:without" not in cf.args:
+            return Finding("polarity", f"{role[5:]} {c.text}", f"without {p.text}", Relation.CONFLICT)
+    return None
 
 
 def _split_vote(cf: Frame, pf: Frame) -> Finding | None:
