@@ -472,3 +472,25 @@ def test_a_changed_detail_set10_is_not_supported(verifier, claim, passage, verdi
 ])
 def test_the_same_details_set10_are_still_supported(verifier, claim, passage):
     assert _verify(verifier, claim, passage).verdict is Verdict.SUPPORTED
+
+
+def test_a_placing_no_source_gives_is_not_supported(verifier):
+    # the demo corpus's Vienna run has no placing: "finished second" was Supported
+    out = _verify(verifier, "Eliud Kipchoge finished second in the marathon in Vienna.",
+                  "Eliud Kipchoge ran a marathon in Vienna in 1 hour 59 minutes 40.2 seconds.")
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert "finished second" in (out.reason or "")
+    same = _verify(verifier, "Smith finished second in the race.",
+                   "Smith finished second in the race behind Jones on Sunday.")
+    assert same.verdict is Verdict.SUPPORTED
+
+
+def test_an_event_named_with_in_is_no_place_to_conflict_with():
+    # "in the Ineos 1:59 Challenge" (an organisation to the tagger) is no place: Vienna does not
+    # refute it; a one-word place the tagger took for an organisation still does ("born in Cork")
+    from groundbrief.verify.roles import compare
+    found = compare("Eliud Kipchoge ran in the Ineos 1:59 Challenge.",
+                    "Eliud Kipchoge ran in Vienna on Saturday.").findings
+    assert not any(f.relation.value == "conflict" and f.passage == "Vienna" for f in found)
+    found = compare("The actor was born in Dublin.", "The actor was born in Cork.").findings
+    assert any(f.relation.value == "conflict" and f.passage == "Cork" for f in found)

@@ -652,7 +652,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     if agreement:
         # Told with another verb: "finished second" / "won the race"; "will visit Japan" /
         # "postponed a planned visit to Japan".
-        other = _other_placing(cf, pf) or _called_off(cf, pf)
+        other = _other_placing(cf, pf) or _called_off(cf, pf) or _placing_untold(cf, pframes)
         if other is not None:
             findings.append(other)
     if agreement:
@@ -819,6 +819,18 @@ def _other_placing(cf: Frame, pf: Frame) -> Finding | None:
     if c is None or p is None or c[0] == p[0]:
         return None
     return Finding("rank", c[1], p[1], Relation.CONFLICT)
+
+
+def _placing_untold(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """"finished second" where no clause of the passage gives a placing or that ordinal: the
+    place is the claim's detail, which the source does not give ("Kipchoge ran a marathon in
+    Vienna" says nothing of a second place). Unbacked."""
+    mine = _placing(cf)
+    if mine is None or cf.predicate == "win":
+        return None
+    if any(_placing(f) is not None or mine[1] in f.sentence.lower().split() for f in pframes):
+        return None
+    return Finding("rank", f"{cf.predicate_text} {mine[1]}", None, Relation.UNBACKED)
 
 
 #: Verbs that take an event as their object and say it will not happen as planned.
@@ -1217,7 +1229,8 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
                 _compatible(arg.name_type, other.name_type)
                 # where a deed happened is a place, however the tagger typed the two names
                 # ("born in Cork", Cork tagged an organisation)
-                or (role in _WHERE and {arg.name_type, other.name_type} <= {"PLACE", "ORG"})) \
+                or (role in _WHERE and {arg.name_type, other.name_type} == {"PLACE", "ORG"}
+                    and _mistagged_place(arg if arg.name_type == "ORG" else other))) \
                 and not any(_same_name(arg.name or arg.text, alt) for alt in other.alternatives):
             # The same slot holds another name of the same kind: Hunt where the claim has Gove.
             return Finding(role, arg.name or arg.text, other.name or other.text,
@@ -1310,6 +1323,13 @@ _FATES = frozenset({"dead", "injured", "wounded", "missing", "hurt", "killed"})
 
 
 _WHERE = frozenset({"prep:in", "prep:at", "prep:near", "prep:outside"})
+
+
+def _mistagged_place(arg: Argument) -> bool:
+    """A one-word name the tagger took for an organisation where a place stands ("born in
+    Cork"); not an event or a body named in several words ("in the Ineos 1:59 Challenge")."""
+    words = (arg.name or arg.text).split()
+    return len(words) == 1 and words[0][:1].isupper() and words[0].isalpha()
 
 
 def _compatible(a: str, b: str) -> bool:
