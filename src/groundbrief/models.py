@@ -190,7 +190,9 @@ class VerdictSignals(Model):
     # Passage ids that back the verdict; None when the verifier named none (read by score).
     supporting: list[str] | None = None
     refuting: list[str] | None = None
-    outweighed: list[str] | None = None  # refuting passages of a story that states the claim
+    # refuting passages of a story that states the claim, or supporting passages outweighed by
+    # a clause of the same story that contradicts the claim (verify/verdict.py)
+    outweighed: list[str] | None = None
     correction: CorrectionSignal | None = None
     detail_gate: GateSignal | None = None
     judge: dict[str, Any] | None = None  # the LLM judge's answer, as it gave it

@@ -376,7 +376,8 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
         support = max(support, ATTRIBUTED_QUOTE_FLOOR)
         contradiction = min(contradiction, s.detail_cap)
         raised.append("attributed verbatim quote")
-    if (s.restated_floor and not ev.attribution and neg.overlap >= RESTATED_OVERLAP
+    if (s.restated_floor and not ev.attribution
+            and (neg.overlap >= RESTATED_OVERLAP or roles.restates)
             and not neg.mismatch and not roles.findings and not ev.wording
             and not (direction.conflict and direction.overlap >= s.negation_overlap)
             and not conflicts and not ev.quotes.missing and not ev.numbers.missing

@@ -83,6 +83,8 @@ class Finding:
             # paraphrase the rules cannot prove ("pieces of mail" / "emails"). Said as what
             # is not given, so that a reader is not told the sources contradict the claim.
             return f"no source gives '{self.claim}' ({what}); the closest has '{self.passage}'"
+        if self.role == "predicate":
+            return f"no source gives '{self.claim}' ({what})"  # not "gives what happened 'x'"
         return f"no source gives {what} '{self.claim}'"
 
     def role_words(self) -> str:
@@ -121,6 +123,11 @@ class RoleJudgement:
     #: elsewhere in the passage sentence belongs to another clause.
     negated: tuple[bool, bool] | None = None
     notes: tuple[str, ...] = field(default=())
+    #: the aligned clause says what the claim's one clause says, part by part: the same
+    #: predicate, the same polarity and stance, each participant and circumstance of the claim
+    #: there too ("The spire and at least part of the roof … collapsed" for "The spire of
+    #: Notre Dame collapsed"), and nothing found against it
+    restates: bool = False
     #: names of the claim that neither the passage nor its source's title names. Not a reason
     #: to withhold support on their own (a sentence names its subject by a pronoun or a
     #: description: on Climate-FEVER's gold-supporting sentences this flagged 89 of 301), but a
@@ -202,6 +209,8 @@ _OPPOSITE_PAIRS = [
     ("acquire", "sell"), ("hold", "collapse"), ("hold", "breach"),
     ("complete", "abandon"), ("finish", "abandon"), ("complete", "abort"), ("brief", "lengthy"),
     ("grant", "deny"), ("grant", "refuse"), ("grant", "reject"), ("survive", "lose"),
+    ("survive", "collapse"), ("survive", "destroy"), ("save", "collapse"), ("save", "destroy"),
+    ("compulsory", "voluntary"), ("mandatory", "voluntary"), ("mandatory", "optional"),
 ]
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:
@@ -562,6 +571,13 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
                              unnamed_people=people)
     main = _compare_frame(cf, pframes, passage, context, attribution, similar)
     findings = list(main.findings) + [f for f in mistagged if f not in main.findings]
+    if attribution and not main.agreement:
+        # "X said Y" where no clause of the passage speaks of Y: the model's support rests on
+        # the speaker's name and shared words, so what Y says must at least be worded there
+        # ("voluntary" was Supported by "Shapps announced … would become compulsory").
+        unsaid = _predicate_unnamed(cfs, passage, similar)
+        if unsaid is not None and unsaid not in findings:
+            findings.append(unsaid)
     for other in cfs[1:]:
         # A clause under the claim's own verb of saying ("The RIAA said the tool was built to
         # circumvent ...") is part of what is attributed, and judged as such.
@@ -574,6 +590,7 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
     replaced = {norm(f.claim) for f in findings}
     return RoleJudgement(parsed=True, aligned=main.aligned, findings=tuple(findings),
                          agreement=main.agreement, stance=main.stance, negated=main.negated,
+                         restates=main.restates and len(cfs) == 1 and not findings,
                          unnamed=tuple(n for n in unnamed if norm(n) not in replaced),
                          unnamed_people=tuple(n for n in people if norm(n) not in replaced))
 
@@ -587,16 +604,19 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     scored = sorted(((_alignment(cf, pf, similar), i) for i, pf in enumerate(pframes)),
                     key=lambda t: (-t[0][0], not _denied_deed(cf, pframes[t[1]]), t[1]))
     (score, agreement), best = scored[0]
+    if score < 2.0 or not agreement:
+        state = _opposite_state(cf, pframes)
+        if state is not None:
+            # A clause about the claim's own participants (and no other) in the opposite state:
+            # "The spire ... collapsed" against "The spire survived the fire", "the two bell
+            # towers were saved" against "The bell towers collapsed" -- cited as the refutation.
+            finding, pf = state
+            return RoleJudgement(parsed=True, aligned=pf.sentence, findings=(finding,),
+                                 agreement=True, stance=pf.stance, negated=(cf.negated, pf.negated))
     if score < 2.0:  # neither the same event nor two shared participants
         findings = _figures_elsewhere(cf, pframes)
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
-        state = _opposite_state(cf, pframes)
-        if state is not None:
-            # the one participant's clause, read as the aligned one: a refutation to cite
-            finding, pf = state
-            return RoleJudgement(parsed=True, aligned=pf.sentence, findings=findings + (finding,),
-                                 agreement=True, stance=pf.stance, negated=(cf.negated, pf.negated))
         other = _another_deed(cf, None, pframes, False) or _effect_unnamed(cf, passage, similar)
         if other is not None:
             findings += (other,)
@@ -727,8 +747,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                                     (pf.speaker.name or pf.speaker.text)
                                     if pf.speaker is not None else None,
                                     Relation.UNBACKED))
+    restates = (agreement and not findings and pf.predicate == cf.predicate
+                and pf.negated == cf.negated and not pf.under_negation and pf.stance == cf.stance
+                and cf.words <= pf.words  # every common word of the clause ("indoors" too)
+                and all(_is_pronoun(a) or (args.get(r) is not None and _arg_same(a, args[r]))
+                        for r, a in cf.args.items()))
     return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
-                         agreement=agreement, stance=pf.stance,
+                         agreement=agreement, stance=pf.stance, restates=restates,
                          # a clause no one would confirm is not negated: neither said nor denied
                          negated=(cf.negated,
                                   pf.negated or (pf.under_negation and not pf.unconfirmed)))
@@ -946,17 +971,19 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
 
 
 def _opposite_state(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, Frame] | None:
-    """A claim too short to align by two participants ("The ship's crew was rescued alive")
-    against a passage clause about the same one participant that says the opposite ("The
-    ship's crew was found dead"): the same thing, in the same role, given the opposite state
-    or deed, with the same polarity."""
+    """A passage clause whose participants are all the claim's own that says the opposite
+    state or deed, with the same polarity: "The ship's crew was found dead" against "The
+    ship's crew was rescued alive" (a claim too short to align by two participants), "The
+    spire ... collapsed" against "The spire survived the fire". A clause with another
+    participant ("Police released the woman" against "Police arrested the man") is another
+    deed, not the opposite one."""
     mine = [a for r, a in cf.args.items() if r in (AGENT, PATIENT) and not _is_pronoun(a)]
-    if len(mine) != 1:
+    if not mine:
         return None
     for pf in pframes:
         theirs = [a for r, a in pf.args.items() if r in (AGENT, PATIENT) and not _is_pronoun(a)]
-        if pf.negated != cf.negated or pf.under_negation or len(theirs) != 1 \
-                or not _arg_same(mine[0], theirs[0]):
+        if pf.negated != cf.negated or pf.under_negation or not theirs \
+                or not all(any(_arg_same(m, t) for m in mine) for t in theirs):
             continue
         if opposite(cf.predicate, pf.predicate, nouns=True):
             return Finding("predicate", cf.predicate_text, pf.predicate_text, Relation.CONFLICT), pf
@@ -964,6 +991,33 @@ def _opposite_state(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, Frame
         if flipped is not None:
             return Finding("predicate", flipped[0], flipped[1], Relation.CONFLICT), pf
     return None
+
+
+def _predicate_unnamed(cfs: Sequence[Frame], passage: str,
+                       similar: Similarity | None) -> Finding | None:
+    """The predicate of the claim's reported clause (the last clause that is not a verb of
+    saying) when the passage has no word of it: the word itself, another form of it (a long
+    shared beginning: "announce" / "announced"), or a synonym."""
+    content = [f for f in cfs if f.predicate not in _SAYING and f.predicate not in _BARE_VERBS]
+    if not content:
+        return None
+    cf = content[0]
+    word = cf.predicate
+    if not word.isalpha() or len(word) < 4:
+        return None
+    words = {w for w in re.findall(r"[a-z]+", norm(passage))}
+    stem = word[:max(4, len(word) - 2)]
+    if any(w.startswith(stem) for w in words):
+        return None
+    if similar is not None and any(similar(word, w) >= SYNONYM for w in words
+                                   if len(w) > 3 and w.isalpha()):
+        return None
+    return Finding("predicate", cf.predicate_text, None, Relation.UNBACKED)
+
+
+#: Verbs of saying: the reported clause of "X said Y" is Y's.
+_SAYING = frozenset({"say", "tell", "announce", "state", "declare", "claim", "add", "write",
+                     "report", "warn", "insist", "argue", "note", "confirm", "explain", "tweet"})
 
 
 def _effect_unnamed(cf: Frame, passage: str, similar: Similarity | None) -> Finding | None:
@@ -1448,7 +1502,11 @@ def _compare_dates(cf: Frame, pf: Frame) -> list[Finding]:
     if not _same_event(cf, pf):
         return []
     cd, pd = _durations(cf.dates), _durations(pf.dates)
-    if len(cd) == len(pd) == 1 and not _same_length(cd[0][0], pd[0][0]):
+    # two times in several units ("2 hours 1 minute 40 seconds" / "1 hour 59 minutes 40.2
+    # seconds") are read to their smallest unit; anything else to a tenth
+    within = (max(_precision(cd[0][1]) or 0, _precision(pd[0][1]) or 0)
+              if len(cd) == len(pd) == 1 and _compound(cd[0][1]) and _compound(pd[0][1]) else None)
+    if len(cd) == len(pd) == 1 and _lengths_conflict(cd[0], pd[0], within):
         # "lasted three weeks" / "lasted three days": a duration is no date the date check
         # compares, and its unit is part of the figure
         return [Finding("duration", cd[0][1], pd[0][1], Relation.CONFLICT)]
@@ -1464,7 +1522,8 @@ def _compare_dates(cf: Frame, pf: Frame) -> list[Finding]:
 
 
 _DURATION = re.compile(
-    r"\A(?:(?:for|about|around|some|nearly|almost|over|more than|less than|just)\s+)*"
+    r"\A(?:(?:for|about|around|some|nearly|almost|over|under|within|below|above|at least|"
+    r"more than|less than|just|in)\s+)*"
     r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|a dozen|several|a few)[\s-]+(?P<u>second|minute|hour|day|week|month|year|decade)s?"
     r"(?:[\s-]+long)?\Z", re.IGNORECASE)
@@ -1483,13 +1542,70 @@ def _durations(dates: Sequence[str]) -> list[tuple[float | None, str]]:
             n = m.group("n").lower()
             value = float(n) if n[0].isdigit() else _COUNT_WORDS.get(n)
             out.append((None if value is None else value * _UNIT_DAYS[m.group("u").lower()], d))
+        elif (parts := _compound(d)) is not None:
+            out.append((sum(v for v, _ in parts), d))
     return out
 
 
-def _same_length(a: float | None, b: float | None) -> bool:
+_TIME_PART = re.compile(r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"eleven|twelve)[\s-]+(?P<u>second|minute|hour|day|week|month|year)s?",
+                   re.IGNORECASE)
+
+
+def _compound(text: str) -> list[tuple[float, float]] | None:
+    """A length of time in several units ("1 hour 59 minutes 40.2 seconds", "two hours and
+    one minute"), as (days, days of its unit) per part; None for anything else."""
+    parts, rest = [], text.strip()
+    for m in _TIME_PART.finditer(rest):
+        n = m.group("n").lower()
+        value = float(n) if n[0].isdigit() else float(_COUNT_WORDS[n])
+        unit = _UNIT_DAYS[m.group("u").lower()]
+        parts.append((value * unit, unit))
+    leftover = re.sub(r"\b(?:and|in|for|about|some|just|under|over)\b|,", " ", _TIME_PART.sub(" ", rest))
+    return parts if len(parts) >= 2 and not leftover.strip() else None
+
+
+def _precision(text: str) -> float | None:
+    """How exactly a length in several units is given: its smallest unit ("40 seconds" in
+    "2 hours 1 minute 40 seconds": one second). A race time is read to that unit, not to the
+    tenth a single unit allows ("three weeks" / "20 days")."""
+    parts = _compound(text)
+    return min(unit for _, unit in parts) if parts else None
+
+
+_UNDER = re.compile(r"\A\s*(?:in\s+)?(?:less\s+than|under|fewer\s+than|below|within)\b", re.IGNORECASE)
+_OVER = re.compile(r"\A\s*(?:in\s+)?(?:more\s+than|over|above|at\s+least)\b", re.IGNORECASE)
+
+
+def _lengths_conflict(claim: tuple[float | None, str], passage: tuple[float | None, str],
+                      within: float | None) -> bool:
+    """Whether two lengths of time cannot both hold. A bound ("less than two hours", "more
+    than two weeks") on one side holds a length on the other that falls inside it ("1 hour 59
+    minutes 40.2 seconds", "three weeks") and conflicts with one outside it ("2 hours 1 minute
+    40 seconds", "ten days"); two bounds are not compared; two lengths must be the same."""
+    (a, ctext), (b, ptext) = claim, passage
+    if a is None or b is None:
+        return False
+    cb = "under" if _UNDER.match(ctext) else "over" if _OVER.match(ctext) else None
+    pb = "under" if _UNDER.match(ptext) else "over" if _OVER.match(ptext) else None
+    if cb and pb:
+        return False
+    if pb:
+        return (pb == "under" and a >= b) or (pb == "over" and a <= b)
+    if cb:
+        return (cb == "under" and b >= a) or (cb == "over" and b <= a)
+    return not _same_length(a, b, within)
+
+
+def _same_length(a: float | None, b: float | None, within: float | None = None) -> bool:
     """Two lengths of time a reader takes for one ("three weeks" / "21 days"); a vague one
-    ("several days") is compared with nothing."""
-    return a is None or b is None or abs(a - b) <= 0.1 * max(a, b)
+    ("several days") is compared with nothing. ``within``: the precision of a length given in
+    several units, which is compared to it instead of a tenth."""
+    if a is None or b is None:
+        return True
+    if within is not None:
+        return abs(a - b) < within * 1.0001
+    return abs(a - b) <= 0.1 * max(a, b)
 
 
 # The month and weekday names are the date checks' own (surface.py); of the months, the full

@@ -98,10 +98,19 @@ def aggregate(claim: Claim, judgements: list[PassageJudgement],
             signals.outweighed, signals.refuting = signals.refuting, []
             return _result(claim, Verdict.SUPPORTED, best(stating, Verdict.SUPPORTED),
                                 judgements, signals, None)
-        # One source on both sides is one confused source, not two that disagree.
-        conf = min(j.signals.probability(Verdict.NOT_ENOUGH_EVIDENCE) for j in judgements)
-        return _result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
-                            f"{REASON_CONFLICT}: one source says both")
+        explicit = [j for j in refuters if j.signals.parts.aligned and j.signals.parts.conflicts]
+        if explicit and not stating and not any(j.signals.parts.aligned for j in supporters):
+            # The other way round: a passage whose clause about the claim's event contradicts
+            # one of its parts ("The spire ... collapsed" against "The spire survived") outweighs
+            # passages of the same story that never speak of that event, whose support is the
+            # model's reading of shared words ("Renovation work was ongoing in the building").
+            signals.outweighed, signals.supporting = signals.supporting, []
+            supporters = []
+        else:
+            # One source on both sides is one confused source, not two that disagree.
+            conf = min(j.signals.probability(Verdict.NOT_ENOUGH_EVIDENCE) for j in judgements)
+            return _result(claim, Verdict.NOT_ENOUGH_EVIDENCE, conf, judgements, signals,
+                           f"{REASON_CONFLICT}: one source says both")
     if supporters:
         return _result(claim, Verdict.SUPPORTED, best(supporters, Verdict.SUPPORTED),
                             judgements, signals, None)
