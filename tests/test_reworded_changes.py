@@ -555,3 +555,22 @@ def test_a_clause_that_says_the_claim_part_by_part_supports_it(verifier):
     # one word of the clause the passage lacks ("indoors") and it is no restatement
     assert _verify(verifier, "The match was played indoors.",
                    "The match was played outdoors.").verdict is not Verdict.SUPPORTED
+
+
+def test_the_same_deed_done_to_another_thing_is_not_attributed(verifier):
+    # held-out demo brief: Shapps said surgical masks must be kept for clinical settings, so the
+    # public should use home-made coverings; "Shapps said surgical masks should be used by the
+    # general public" was Supported
+    from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source
+    passage = ('Shapps announced the measure at the UK Government’s daily coronavirus briefing. He said '
+               'it would be "a condition of travel" and "surgical masks[...] we must keep for clinical '
+               'settings" so the general public should use "the kind of face covering you can easily '
+               'make at home."')
+    claim = Claim(id="c1", kind="attribution", speaker="Grant Shapps",
+                  text="Grant Shapps said that surgical masks should be used by the general public")
+    sp = ScoredPassage(passage=Passage(id="p1", source_id="s1", ordinal=0, start=0, end=len(passage),
+                                       text=passage),
+                       source=Source(id="s1", title="News", outlet="Example News", text=passage), score=1.0)
+    out = verifier.verify(claim, [sp], Brief(text=claim.text, speaker="Grant Shapps"))
+    assert out.verdict is not Verdict.SUPPORTED, out.reason
+    assert "the kind" in (out.reason or "")

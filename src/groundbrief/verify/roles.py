@@ -699,7 +699,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     for role, arg in cf.args.items():
         if _is_pronoun(arg) or swapped is not None and role in (AGENT, PATIENT):
             continue
-        finding = _compare_arg(role, arg, pf, passage, context, args, similar)
+        finding = _compare_arg(role, arg, pf, passage, context, args, similar, cf.predicate)
         if finding is not None and finding not in findings:
             findings.append(finding)
     swaps = [f for f in findings if f.relation is Relation.CONFLICT and _participant_role(f.role)]
@@ -1264,7 +1264,8 @@ def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
 
 
 def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str,
-                 args: dict[str, Argument], similar: Similarity | None) -> Finding | None:
+                 args: dict[str, Argument], similar: Similarity | None,
+                 cf_predicate: str = "") -> Finding | None:
     other = args.get(role)
     if other is None and role == "attr":
         other = args.get(PATIENT)
@@ -1298,6 +1299,17 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             # the passage's clause puts the deed elsewhere, whatever else the room is to it
             prep = role.split(":", 1)[1]
             return Finding(role, f"{prep} {arg.text}", f"{pf.predicate_text} {prep} {other.text}",
+                           Relation.UNBACKED, instead=True)
+        if (role == PATIENT and pf.predicate == cf_predicate and not arg.name_type
+                and not other.name_type and arg.head != other.head
+                and arg.head.isalpha() and other.head.isalpha()
+                and not any(a.head == arg.head for a in pf.args.values())
+                and not _head_in_text(arg.head, pf.text or pf.sentence)  # "e-mails", "dlrs"
+                and not (similar is not None and similar(arg.head, other.head) >= SYNONYM)):
+            # "the general public should use the kind of face covering you can make at home"
+            # for "surgical masks should be used by the general public": the same deed done to
+            # another thing, the claim's thing named only in another clause
+            return Finding(role, arg.core or arg.text, f"{pf.predicate_text} {other.text}",
                            Relation.UNBACKED, instead=True)
         if (not arg.name_type and arg.head == other.head and _other_modifiers(arg, other)
                 and not _arg_in_text(arg, pf.sentence)):
