@@ -354,3 +354,81 @@ def test_a_bare_weekday_of_another_deed_is_no_conflict():
     assert not compare("Dock workers in Eastbay ended their strike on Tuesday.",
                        "Dock workers in Eastbay stayed off the job for a second week on "
                        "Monday.").conflicts
+
+
+# --- session 14: a source sentence backs itself; figures of the claim's deed; magnitudes
+
+# Sentences of the bundled Wikinews corpus that earlier rules found unbacked by themselves,
+# each for another reason: a clause aligned with its sibling ("lived and died"), the claim
+# parsed without its full stop ("may be limited" lost its "may"), a name beside its bracketed
+# acronym ("the National Hurricane Center (NHC) reported"), a ruling-out verb that is the
+# claim's own deed ("Net excludes gains ...").
+SELF_BACKED = [
+    "Since 1983, the research team has been putting stainless steel bands on tens of thousands "
+    "of chicks hatched at the Punta Tombo breeding site in Argentina, noting which juvenile and "
+    "adult birds make it back to the site the next year and extrapolating how many lived and died.",
+    "SACN's short-term political and economic effects may be limited.",
+    "In an advisory issued yesterday evening, the National Hurricane Center (NHC) confirmed that "
+    "a hurricane warning for Hurricane Humberto, a category 3 hurricane, was in effect for Bermuda.",
+    "Officially, the monarch is allowed to prorogue a session of Parliament, in which it is "
+    "suspended but not officially dissolved.",
+    "Some of these reefs were in areas where fishing was prohibited and some were not.",
+    "Oper net profit 2,293,000 vs loss 7,110,000 NOTE: Net excludes gains from discontinued "
+    "operations of 10.2 mln dlrs vs 1,985,000 dlrs in quarter.",
+    "PG&E announced via Twitter around 11:30 am (1830 UTC), phase one had been completed.",
+]
+
+
+@pytest.mark.parametrize("sentence", SELF_BACKED)
+def test_a_sentence_is_backed_by_itself_as_a_claim_cut_from_a_brief(sentence):
+    # claims reach the verifier without their full stop
+    assert compare(sentence.rstrip("."), sentence).findings == ()
+
+
+def test_the_claims_deed_in_a_sibling_clause_gives_its_own_figure():
+    # aligned with "signed" (the treaty, the 40 countries); what it says of ratifying is 12
+    judgement = compare("The treaty was ratified by 40 countries.",
+                        "The treaty was signed by 40 countries but ratified by only 12.")
+    assert [(f.role, f.claim, f.passage) for f in judgement.conflicts] == [
+        ("figure:count:country", "40", "12")]
+    assert judgement.conflicts[0].words().endswith("(the number of countries)")
+    assert not compare("The treaty was signed by 40 countries.",
+                       "The treaty was signed by 40 countries but ratified by only 12.").findings
+    # the figure of the clause about the claim's subject, not of another subject's clause
+    assert roles(Relation.CONFLICT, "Shares in the company rose 8%.",
+                 "Shares in the company rose 3% after the company said profit rose 8%.") == [
+        "figure:percent"]
+
+
+@pytest.mark.parametrize("claim,passage,expected", [
+    ("Dozens of people were killed in the floods.",
+     "Hundreds of people were killed in the floods, officials said.", ("Dozens", "Hundreds")),
+    ("Tens of thousands of people marched in Paris.",
+     "Thousands of people marched in Paris on Saturday.", ("Tens of thousands", "Thousands")),
+])
+def test_another_order_of_magnitude_is_a_conflict(claim, passage, expected):
+    assert [(f.claim, f.passage) for f in compare(claim, passage).conflicts] == [expected]
+
+
+def test_the_same_order_of_magnitude_or_a_figure_is_no_conflict():
+    assert not compare("Dozens of people were killed in the floods.",
+                       "Dozens of people were killed in the floods, officials said.").findings
+    assert not compare("Thousands of people marched in Paris.",
+                       "Thousands of people marched in Paris, causing millions of euros in "
+                       "damage.").conflicts
+
+
+def test_the_claims_taker_is_the_one_it_was_taken_from():
+    assert [(f.role, f.claim, f.passage) for f in compare(
+        "Rebels captured the town on Sunday.",
+        "Government forces recaptured the town from rebels on Sunday.").conflicts] == [
+        ("agent", "Rebels", "Government forces")]
+    assert not compare("Rebels captured the town on Sunday.",
+                       "Rebels captured the town from government forces on Sunday.").findings
+    assert not compare("Government forces retook the town.",
+                       "Government forces recaptured the town from rebels on Sunday.").conflicts
+
+
+def test_flights_resumed_are_not_flights_cancelled():
+    assert roles(Relation.CONFLICT, "The airline cancelled all flights to Kyiv.",
+                 "The airline resumed all flights to Kyiv after a two-year pause.") == ["predicate"]

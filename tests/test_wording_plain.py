@@ -455,3 +455,42 @@ def test_spanish_and_portuguese_no_mas_que_says_only():
         ("conflict", "polarity")]
     assert not any(f[1] == "polarity" for f in found(
         "O clube ganhou apenas três jogos.", "O clube não ganhou senão três jogos.", "pt"))
+
+
+# --- session 14: names the other way round, numbers beyond twelve, orders of magnitude
+
+@pytest.mark.parametrize("claim,passage,language,expected", [
+    ("La France a battu l'Italie en finale.", "L'Italie a battu la France en finale dimanche.",
+     "fr", ("France", "Italie")),
+    ("El Real Madrid venció al Barcelona.", "El Barcelona venció al Real Madrid por dos goles.",
+     "es", ("Real Madrid", "Barcelona")),
+    ("Ajax versloeg Feyenoord met 2-0.", "Feyenoord versloeg Ajax met 2-0.", "nl",
+     ("Ajax", "Feyenoord")),
+])
+def test_two_names_the_other_way_round_the_deed_swap_who_did_it(claim, passage, language, expected):
+    assert found(claim, passage, language) == [("conflict", "agent", *expected)]
+
+
+@pytest.mark.parametrize("claim,passage,language", [
+    # a passive's agent keeps who did it where the active puts it
+    ("La France a battu l'Italie en finale.",
+     "L'Italie a été battue par la France en finale dimanche.", "fr"),
+    # a deed two do to each other reads the same either way round
+    ("Macron a rencontré Scholz.", "Scholz a rencontré Macron mardi.", "fr"),
+    # German capitalises its nouns: which capitals are names is not read, so nothing is said
+    ("Frankreich hat Italien im Finale geschlagen.", "Italien hat Frankreich im Finale geschlagen.",
+     "de"),
+])
+def test_names_in_another_order_without_a_swapped_deed_are_no_conflict(claim, passage, language):
+    assert not [f for f in found(claim, passage, language) if f[0] == "conflict"]
+
+
+def test_numbers_beyond_twelve_and_orders_of_magnitude_are_read():
+    assert found("L'incendie a fait quatre morts.", "L'incendie a fait quatorze morts selon les pompiers.",
+                 "fr") == [("conflict", "figure:number", "quatre", "quatorze")]
+    assert found("Des dizaines de personnes ont été tuées dans les inondations au Maroc.",
+                 "Des centaines de personnes ont été tuées dans les inondations au Maroc, selon le "
+                 "ministère.", "fr") == [("conflict", "figure:number", "dizaines", "centaines")]
+    assert found("Tientallen mensen kwamen om bij de overstromingen in Marokko.",
+                 "Honderden mensen kwamen om bij de overstromingen in Marokko.", "nl") == [
+        ("conflict", "figure:number", "Tientallen", "Honderden")]

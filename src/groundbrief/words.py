@@ -435,6 +435,45 @@ NUMBER_WORDS_PLAIN: dict[str, dict[str, int]] = {
         "pt": "dois duas;tres;quatro;cinco;seis;sete;oito;nove;dez;onze;doze",
     }.items()
 }
+# Teens, tens, a hundred and a thousand ("quatorze morts" is not "quatre morts"), keys
+# without diacritics as the plain reader folds them.
+for _lang, _table in {
+    "fr": "treize 13 quatorze 14 quinze 15 seize 16 vingt 20 trente 30 quarante 40 cinquante 50 "
+          "soixante 60 cent 100 mille 1000",
+    "nl": "dertien 13 veertien 14 vijftien 15 zestien 16 zeventien 17 achttien 18 negentien 19 "
+          "twintig 20 dertig 30 veertig 40 vijftig 50 zestig 60 honderd 100 duizend 1000",
+    "de": "dreizehn 13 vierzehn 14 funfzehn 15 sechzehn 16 siebzehn 17 achtzehn 18 neunzehn 19 "
+          "zwanzig 20 dreissig 30 vierzig 40 funfzig 50 sechzig 60 hundert 100 tausend 1000",
+    "es": "trece 13 catorce 14 quince 15 dieciseis 16 diecisiete 17 dieciocho 18 diecinueve 19 "
+          "veinte 20 treinta 30 cuarenta 40 cincuenta 50 sesenta 60 cien 100 mil 1000",
+    "it": "tredici 13 quattordici 14 quindici 15 sedici 16 diciassette 17 diciotto 18 "
+          "diciannove 19 venti 20 trenta 30 quaranta 40 cinquanta 50 sessanta 60 cento 100 "
+          "mille 1000",
+    "pt": "treze 13 catorze 14 quatorze 14 quinze 15 dezesseis 16 dezasseis 16 dezessete 17 "
+          "dezassete 17 dezoito 18 dezenove 19 dezanove 19 vinte 20 trinta 30 quarenta 40 "
+          "cinquenta 50 sessenta 60 cem 100 mil 1000",
+}.items():
+    _cells = _table.split()
+    NUMBER_WORDS_PLAIN[_lang].update({w: int(v) for w, v in zip(_cells[::2], _cells[1::2])})
+
+#: Counts given by their order of magnitude ("dozens", "des centaines", "Tausende"): the order
+#: (1 for tens, 2 for hundreds, 3 for thousands, 6 for millions, 9 for billions). "Dozens of
+#: people were killed" is not what "hundreds of people were killed" says; either is a fair
+#: rounding of a figure, so only two such words are compared with each other.
+MAGNITUDE_WORDS: dict[str, dict[str, int]] = {
+    lang: {w: int(order) for order, forms in (cell.split(":") for cell in table.split())
+           for w in forms.split(",")}
+    for lang, table in {
+        "en": "1:dozens,scores 2:hundreds 3:thousands 6:millions 9:billions",
+        "fr": "1:dizaines 2:centaines 3:milliers 6:millions 9:milliards",
+        "nl": "1:tientallen 2:honderden 3:duizenden 6:miljoenen 9:miljarden",
+        "de": "1:dutzende,dutzenden 2:hunderte,hunderten 3:tausende,tausenden 6:millionen "
+              "9:milliarden",
+        "es": "1:decenas 2:cientos,centenares 3:miles,millares 6:millones 9:miles_de_millones",
+        "it": "1:decine 2:centinaia 3:migliaia 6:milioni 9:miliardi",
+        "pt": "1:dezenas 2:centenas 3:milhares 6:milhoes 9:bilhoes,milhares_de_milhoes",
+    }.items()
+}
 
 #: Words a reworded sentence adds or drops without changing what it reports: auxiliaries and
 #: modals, adverbs of degree and time, words of relative time ("hier", "gisteren", "gestern",

@@ -873,6 +873,11 @@ def claim_frames(text: str) -> tuple[Frame, ...]:
     headline is read in sentence case ("Police Release Man ..." parsed as it stands has no verb:
     "Release" is taken for a name)."""
     text = _ACRONYM_AFTER_NAME.sub("", sentence_case(text))
+    if text and text.rstrip()[-1:].isalnum():
+        # Claims are cut from briefs without their full stop; parsed without it, a sentence
+        # can take another root or stance than the same sentence in a source ("... effects
+        # may be limited" lost its "may"), so it is read as the sources' sentences are.
+        text = text.rstrip() + "."
     main = claim_frame(text)
     if main is None:
         return ()

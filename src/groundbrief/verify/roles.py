@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
-from ..words import FIGURE_AT_LEAST_EN, FIGURE_AT_MOST_EN, NUMBER_WORDS_EN
+from ..words import FIGURE_AT_LEAST_EN, FIGURE_AT_MOST_EN, MAGNITUDE_WORDS, NUMBER_WORDS_EN
 from .antonyms import wordnet_opposite
 from .names import find_name, is_group_word, passage_names, same_name
 from .parts import (AGENT, ORDINALS, PATIENT, Argument, Figure, Frame, Stance, claim_frames,
@@ -93,7 +93,8 @@ class Finding:
             if kind.startswith("count:"):
                 noun = kind[6:]
                 if noun not in ("dead", "injured", "people") and not noun.endswith("s"):
-                    noun += "s"  # "the number of pacemakers"
+                    # "the number of pacemakers", "the number of countries"
+                    noun = noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
                 return f"the number of {noun}"
             return _FIGURE_WORDS.get(kind, "the figure")
         return _ROLE_WORDS.get(self.role.split(":")[0], "the detail")
@@ -211,6 +212,7 @@ _OPPOSITE_PAIRS = [
     ("grant", "deny"), ("grant", "refuse"), ("grant", "reject"), ("survive", "lose"),
     ("survive", "collapse"), ("survive", "destroy"), ("save", "collapse"), ("save", "destroy"),
     ("compulsory", "voluntary"), ("mandatory", "voluntary"), ("mandatory", "optional"),
+    ("cancel", "resume"), ("ground", "resume"), ("suspend", "reinstate"),
 ]
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:
@@ -273,9 +275,15 @@ def _same_name(a: str, b: str) -> bool:
     return same_name(a, b)
 
 
+#: an acronym in brackets after the name it shortens, whole or cut by the parse at its
+#: closing bracket ("the National Hurricane Center (NHC"): claims are read without it
+#: (parts.claim_frames), so a source's name is compared without it too
+_BRACKETED_ACRONYM = re.compile(r"\s*\((?:[A-Z][A-Za-z.&-]{1,9})\)?(?=[\s,]|$)")
+
+
 def _arg_same(c: Argument, p: Argument) -> bool:
     if c.name_type and p.name_type:
-        a, b = c.name or c.text, p.name or p.text
+        a, b = (_BRACKETED_ACRONYM.sub("", x.name or x.text) for x in (c, p))
         if _same_name(a, b):
             return True
         # An organisation is named shorter once the story has named it ("the Supreme Court"
@@ -370,6 +378,27 @@ def _one_winner(cf: Frame, pf: Frame, ca: Argument, pa: Argument) -> bool:
         return False
     return bool(ca.name_type and pa.name_type and _compatible(ca.name_type, pa.name_type)
                 and not _same_name(ca.name or ca.text, pa.name or pa.text))
+
+
+#: Deeds that take something from someone: the one it is taken "from" lost it.
+_TAKING = frozenset({"capture", "seize", "take", "win", "wrest", "snatch", "grab", "claim",
+                     "conquer", "occupy", "control"})
+
+
+def _base_verb(lemma: str) -> str:
+    """The verb without a prefix of doing again: "recapture" is "capture", "retake" "take"."""
+    return lemma[2:] if lemma.startswith("re") and lemma[2:] in _TAKING else lemma
+
+
+def _taken_from(cf: Frame, pf: Frame, ca: Argument) -> bool:
+    """The passage clause takes the claim's thing from the claim's agent: the same deed of
+    taking (again or first), the same thing taken, and the claim's agent after "from"."""
+    deed = _base_verb(cf.predicate)
+    source = pf.args.get("prep:from")
+    cp, pp = cf.args.get(PATIENT), pf.args.get(PATIENT)
+    return (deed in _TAKING and _base_verb(pf.predicate) == deed and source is not None
+            and cf.args.get("prep:from") is None and cp is not None and pp is not None
+            and _arg_same(cp, pp) and not _is_pronoun(ca) and _arg_same(ca, source))
 
 
 def _participant_role(role: str) -> bool:
@@ -500,6 +529,7 @@ def _same_event(cf: Frame, pf: Frame) -> bool:
     # are not matched by their embeddings as nouns are: "lend" / "borrow" and "give" /
     # "receive" are as alike as "say" / "tell", and swap the roles.)
     return (pf.predicate == cf.predicate or opposite(cf.predicate, pf.predicate, nouns=True)
+            or _base_verb(pf.predicate) == _base_verb(cf.predicate)  # "recaptured" / "captured"
             or (cf.predicate in _DEFEAT and (pf.predicate in _DEFEAT or _rival(pf) is not None))
             or _converse(cf, pf)
             # "was found guilty" / "acquitted": the deed is in the predicate's complement
@@ -510,6 +540,14 @@ def _same_event(cf: Frame, pf: Frame) -> bool:
 def _deed(frame: Frame) -> set[str]:
     """The words that say what the clause's subject did: its predicate and phrasal verbs."""
     return {frame.predicate} | {w for w in frame.words if "_" in w}
+
+
+def _twin(cf: Frame, pf: Frame) -> bool:
+    """The passage clause says the claim's clause in its words: the same predicate, polarity
+    and stance, and each part filled alike."""
+    return (pf.predicate == cf.predicate and pf.negated == cf.negated and pf.stance == cf.stance
+            and cf.args.keys() == pf.args.keys()
+            and all(norm(a.text) == norm(pf.args[r].text) for r, a in cf.args.items()))
 
 
 def _alignment(cf: Frame, pf: Frame, similar: Similarity | None = None) -> tuple[float, bool]:
@@ -601,8 +639,11 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     # Of clauses that score alike, the claim's deed denied: "The minister denied on Monday
     # that he had resigned" shares the minister and Monday with "denied", the deed with
     # "resigned" ("he" is no shared name), and what it says of resigning is the denial.
+    # A clause worded as the claim's own is the one it speaks of, whatever another clause of
+    # the sentence shares with it ("how many lived and died": "died" is not "lived").
     scored = sorted(((_alignment(cf, pf, similar), i) for i, pf in enumerate(pframes)),
-                    key=lambda t: (-t[0][0], not _denied_deed(cf, pframes[t[1]]), t[1]))
+                    key=lambda t: (not _twin(cf, pframes[t[1]]), -t[0][0],
+                                   not _denied_deed(cf, pframes[t[1]]), t[1]))
     (score, agreement), best = scored[0]
     if score < 2.0 or not agreement:
         state = _opposite_state(cf, pframes)
@@ -633,7 +674,12 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # is about another event, whatever else it shares with the claim.
         agreement = False
     findings: list[Finding] = []
-    if ca is not None and pa is not None and _one_winner(cf, pf, ca, pa):
+    if ca is not None and pa is not None and _taken_from(cf, pf, ca):
+        # "Government forces recaptured the town from rebels" against "Rebels captured the
+        # town": the claim's taker is the one the town was taken from.
+        findings.append(Finding(AGENT, ca.name or ca.text, pa.name or pa.text, Relation.CONFLICT))
+        agreement = True
+    elif ca is not None and pa is not None and _one_winner(cf, pf, ca, pa):
         # "Spain won the World Cup" against "Argentina won the World Cup": a contest has one
         # winner, so the other name in the winner's place is the conflict.
         findings.append(Finding(AGENT, ca.name or ca.text, pa.name or pa.text, Relation.CONFLICT))
@@ -677,7 +723,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             findings.append(other)
     if agreement:
         route = (_reversed_route(cf, pf) or _split_vote(cf, pf) or _other_end(cf, pf)
-                 or _without(cf, pf))
+                 or _without(cf, pf) or _other_magnitude(cf, pf))
         if route is not None:
             findings.append(route)
     if not any(f.relation is Relation.CONFLICT for f in findings):
@@ -713,6 +759,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
 
     # how many, when
     findings.extend(_compare_figures(cf, pf, pframes))
+    if pf.predicate != cf.predicate:
+        findings.extend(_figures_of_deed(cf, pf, pframes))
     findings.extend(_compare_dates(cf, pf))
 
     # under what stance: an allegation or a plan does not back a bare fact
@@ -1073,6 +1121,36 @@ def _reversed_route(cf: Frame, pf: Frame) -> Finding | None:
 _VOTE_SPLIT = re.compile(r"\b(\d+)\s*(?:votes?\s+)?(?:to|-|–)\s*(\d+)\b")
 
 
+_MAGNITUDE = re.compile(r"\b(?:(?P<many>tens|hundreds)\s+of\s+(?P<of>thousands|millions)|"
+                        r"(?P<one>" + "|".join(MAGNITUDE_WORDS["en"]) + r"))\b"
+                        r"(?:\s+of\s+(?:the\s+)?(?P<noun>[a-z]+))?", re.IGNORECASE)
+
+
+def _magnitude(text: str) -> tuple[int, str, str] | None:
+    """The first count a clause gives by its order of magnitude: (order, as written, what it
+    counts): "tens of thousands of people" is (4, "tens of thousands", "people")."""
+    m = _MAGNITUDE.search(text)
+    if m is None:
+        return None
+    orders = MAGNITUDE_WORDS["en"]
+    if m.group("many"):
+        order = orders[m.group("of").lower()] + (1 if m.group("many").lower() == "tens" else 2)
+    else:
+        order = orders[m.group("one").lower()]
+    return order, m.group(0).rsplit(" of ", 1)[0] if m.group("noun") else m.group(0), \
+        (m.group("noun") or "").lower()
+
+
+def _other_magnitude(cf: Frame, pf: Frame) -> Finding | None:
+    """"Hundreds of people were killed" against "Dozens of people were killed": two orders of
+    magnitude for one count. Digits against such a word are left to the model: "dozens" is a
+    fair rounding of 57."""
+    c, p = _magnitude(cf.text), _magnitude(pf.text)
+    if c is None or p is None or c[0] == p[0] or (c[2] and p[2] and c[2] != p[2]):
+        return None
+    return Finding("figure:number", c[1], p[1], Relation.CONFLICT)
+
+
 def _without(cf: Frame, pf: Frame) -> Finding | None:
     """"ended in agreement" / "with an agreement" where the passage's clause says "ended
     without an agreement": the same thing, had and not had."""
@@ -1135,8 +1213,8 @@ def _ruled_out(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     """A passage clause that rules out one of the claim's participants for the claim's deed
     ("ruled out contaminated water as the cause" against "was caused by contaminated water").
     Unbacked: it is the source's word against the claim, not a fact that the claim is false."""
-    if cf.negated:
-        return None
+    if cf.negated or cf.predicate in _RULING_OUT or f"{cf.predicate}_out" in cf.words:
+        return None  # "Net excludes gains" is itself the ruling-out deed, backed as any other
     for f in pframes:
         verb = f"{f.predicate}_out" if f"{f.predicate}_out" in f.words else f.predicate
         fp = f.args.get(PATIENT)
@@ -1441,6 +1519,25 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
             continue  # another period: a figure and a date that both differ
         relation = Relation.UNBACKED if _other_quantity(cf, pf) else Relation.CONFLICT
         out.append(Finding(f"figure:{fig.kind}", fig.text, same_kind[0].text, relation))
+    return out
+
+
+def _figures_of_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Finding]:
+    """The claim's deed told in another clause of the aligned sentence, with another figure:
+    "The treaty was signed by 40 countries but ratified by only 12" against "ratified by 40
+    countries" aligns with "signed" (the treaty, the 40 countries), but what it says of
+    ratifying is 12. A bare number there ("only 12") counts what the claim counts."""
+    out: list[Finding] = []
+    for f in pframes:
+        if f is pf or f.sentence != pf.sentence or f.predicate != cf.predicate \
+                or f.negated != cf.negated or f.under_negation:
+            continue
+        for fig in cf.figures:
+            theirs = [g for g in f.figures if g.kind == fig.kind or "number" in (g.kind, fig.kind)]
+            if theirs and not any(_figure_equal(fig, g) for g in theirs):
+                out.append(Finding(f"figure:{fig.kind}", fig.text, theirs[0].text,
+                                   Relation.CONFLICT))
+        break
     return out
 
 

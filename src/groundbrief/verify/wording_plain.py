@@ -38,9 +38,9 @@ from functools import lru_cache
 from operator import attrgetter
 
 from ..text import sentence_spans
-from ..words import (BACKGROUND_WORDS, DETERMINERS, MONTHS, NEGATION_WORDS, NUMBER_WORDS_PLAIN,
-                     OPPOSITE_FORMS, OPPOSITE_WORDS, REFUSAL_WORDS, STANCE_WORDS, STOPWORDS,
-                     WEEKDAYS)
+from ..words import (BACKGROUND_WORDS, DETERMINERS, MAGNITUDE_WORDS, MONTHS, NEGATION_WORDS,
+                     NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, REFUSAL_WORDS,
+                     STANCE_WORDS, STOPWORDS, WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
 from .surface import fold_diacritics
@@ -113,6 +113,9 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
         return ()
     stop = _stopwords(language)
     ctoks = _tokens(claim)
+    swapped = _swapped_names(ctoks, passage, language, stop)
+    if swapped is not None:
+        return (swapped,)
     if sum(t.key not in stop for t in ctoks) < MIN_CLAIM_WORDS_PLAIN:
         return _reworded(ctoks, passage, language, stop)
     copy = copied_window([t.key for t in ctoks], _windows(passage), attrgetter("key"))
@@ -156,6 +159,62 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
     return tuple(findings)
 
 
+#: Prepositions of a passive's agent: "battue par l'Italie" keeps who won where "a battu"
+#: puts it, so name order says nothing beside them.
+_PASSIVE_AGENT = {"fr": {"par"}, "nl": {"door"}, "de": {"von", "vom"}, "es": {"por"},
+                  "it": {"da", "dal", "dalla", "dai", "dagli", "dalle"},
+                  "pt": {"por", "pelo", "pela", "pelos", "pelas"}}
+
+
+#: Stems of deeds two do to each other: meeting, facing, marrying, talking, negotiating.
+_MUTUAL = ("rencontr", "affront", "epous", "marie", "discut", "negoci", "ontmoet", "trouwd",
+           "sprak", "spreek", "traf", "trifft", "treff", "heirat", "reuni", "enfrent", "caso",
+           "incontr", "spos", "encontr", "casou", "conversa", "parl", "habl", "fal")
+
+
+def _swapped_names(ctoks: Sequence[_Token], passage: str, language: str,
+                   stop: frozenset[str]) -> Finding | None:
+    """Two names on either side of the claim's deed, the other way round in a passage
+    sentence that has the same deed between them: "La France a battu l'Italie" against
+    "L'Italie a battu la France" (who did it). Not beside a passive's agent ("a été battue
+    par"), where the order of the names does not say who did it."""
+    runs: list[list[int]] = []  # a name of several words is one ("Real Madrid")
+    for i, t in enumerate(ctoks):
+        if t.capitalised and t.key not in stop:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    if len(runs) != 2:
+        return None  # German capitalises every noun: three or more, and nothing is read
+    a, b = ([ctoks[i].key for i in run] for run in runs)
+    if a == b:
+        return None
+    # the words of the deed between them ("battu"), not an elided article ("l'"); a deed two
+    # do to each other ("a rencontré") reads the same either way round
+    span = [t.key for t in ctoks[runs[0][-1] + 1:runs[1][0]] if not t.key.endswith("'")]
+    between = [k for k in span if k not in stop]
+    passive = _PASSIVE_AGENT.get(language, set())
+    if not between or passive & set(span) or any(k.startswith(_MUTUAL) for k in between):
+        return None
+    for ptoks, _ in _sentences(passage):
+        keys = [t.key for t in ptoks]
+        ia, ib = _find_run(keys, a), _find_run(keys, b)
+        if ia < 0 or ib < 0 or passive & set(keys[min(ia, ib):max(ia, ib)]):
+            continue
+        if ib < ia and all(k in keys[ib + len(b):ia] for k in between) \
+                and not any(k in keys[:ib] + keys[ia + len(a):] for k in between):
+            return Finding("agent", " ".join(ctoks[i].text for i in runs[0]),
+                           " ".join(ctoks[i].text for i in runs[1]), Relation.CONFLICT)
+    return None
+
+
+def _find_run(keys: Sequence[str], run: Sequence[str]) -> int:
+    """Where the words of ``run`` stand together in ``keys``; -1 when they do not."""
+    n = len(run)
+    return next((i for i in range(len(keys) - n + 1) if list(keys[i:i + n]) == list(run)), -1)
+
+
 def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: bool,
                   language: str, stop: frozenset[str], similar: Similarity | None) -> Finding | None:
     """The finding of one replaced span; ``c_led``/``p_led``: the span's first token is the
@@ -165,6 +224,11 @@ def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: 
     if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
         return None
     if len(cw) == len(pw) == 1:
+        orders = MAGNITUDE_WORDS[language]
+        a, b = orders.get(cw[0].key), orders.get(pw[0].key)
+        if a is not None and b is not None and a != b:
+            # "des dizaines de morts" for "des centaines de morts"
+            return Finding("figure:number", cw[0].text, pw[0].text, Relation.CONFLICT)
         a, b = _count(cw[0], language), _count(pw[0], language)
         if a is not None and b is not None and a != b:
             # "trois morts" for "cinq morts", "4 Tote" for "vier Tote"
