@@ -46,3 +46,12 @@ def test_check_quotes_and_missing_facts_follow_the_same_reading():
     assert missing_facts(claim, [PASSAGE]) == []
     changed = 'The minister said she was "deeply worried by the report".'
     assert check_quotes(changed, PASSAGE).missing == ("deeply worried by the report",)
+
+
+def test_a_source_quoting_with_an_editors_letter_holds_the_quote():
+    # Wikinews: 'said, "If there's a court order ... [t]here's no harmonised defamation law
+    # internationally"': the claim carries the quote over as written, or without the brackets
+    source = ('Steve Peers said, "[t]here\'s no harmonised defamation law internationally".')
+    assert quote_found("[t]here's no harmonised defamation law internationally", source)
+    assert quote_found("There's no harmonised defamation law internationally", source)
+    assert not quote_found("There's a harmonised defamation law internationally", source)

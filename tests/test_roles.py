@@ -432,3 +432,29 @@ def test_the_claims_taker_is_the_one_it_was_taken_from():
 def test_flights_resumed_are_not_flights_cancelled():
     assert roles(Relation.CONFLICT, "The airline cancelled all flights to Kyiv.",
                  "The airline resumed all flights to Kyiv after a two-year pause.") == ["predicate"]
+
+
+@pytest.mark.parametrize("claim,passage", [
+    ("The police chief was dismissed on Friday.", "The police chief was fired on Friday after the inquiry."),
+    ("The singer cancelled her tour.", "The singer has called off her tour because of illness."),
+    ("The union turned down the pay offer.",
+     "The union rejected the pay offer on Thursday and announced new strikes."),
+    ("The suspect was taken into custody on Tuesday.", "Police arrested the suspect on Tuesday."),
+    ("Inflation fell to 2.1% in October.", "Inflation eased to 2.1% in October from 2.4% in September."),
+    ("The minister stepped down on Friday.", "The minister resigned on Friday."),
+    ("The singer passed away on Monday.", "The singer died on Monday at her home."),
+])
+def test_a_clause_told_with_another_verb_for_the_deed_restates_the_claim(claim, passage):
+    judgement = compare(claim, passage)
+    assert judgement.findings == () and judgement.restates
+
+
+@pytest.mark.parametrize("claim,passage", [
+    # a stronger verb of change is not backed by a milder one
+    ("Inflation plunged to 2.1% in October.", "Inflation eased to 2.1% in October from 2.4% in September."),
+    # another part changed beside the paraphrase
+    ("The police chief was dismissed on Friday.", "The police chief was fired on Monday."),
+    ("The singer cancelled her tour.", "The singer called off her wedding."),
+])
+def test_another_verb_for_the_deed_restates_nothing_else(claim, passage):
+    assert not compare(claim, passage).restates

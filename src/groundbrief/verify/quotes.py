@@ -21,6 +21,7 @@ _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[\.\.\.\]|\[…\])\s*")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-"})
 # "[t]he": an editor's bracketed letter, changed to fit the quoting sentence.
 _BRACKETED_INITIAL = re.compile(r"^\[(\w)\]")
+_BRACKETED_LETTER = re.compile(r"\[(\w)\]")
 
 
 def extract_quotes(text: str) -> list[str]:
@@ -58,7 +59,9 @@ def _find(hay: str, frag: str, pos: int) -> int:
 def quote_found(quote: str, passage: str) -> bool:
     """True if every fragment of ``quote`` occurs verbatim in ``passage``, in order, up to
     whitespace, quote and dash style, and the case of each fragment's first letter."""
-    hay = _compare_form(passage)
+    # a source quoting with an editor's letter ("[t]here's") holds the words the claim's
+    # quote carries over with or without the brackets
+    hay = _BRACKETED_LETTER.sub(r"\1", _compare_form(passage))
     pos = 0
     frags = _quote_fragments(quote)
     if not frags:
