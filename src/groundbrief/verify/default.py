@@ -62,6 +62,7 @@ from .names import NameMatcher, extract_names, name_key, passage_names, same_nam
 from .parts import Stance, norm
 from .reading import evidence_reading
 from .roles import Finding, Relation, RoleJudgement, Similarity, compare
+from .crossing import compare_across
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
 from .wording import changed_words
 from .wording_plain import changed_words_plain
@@ -233,6 +234,7 @@ def measure_pair(
     names: NameMatcher | None = None,
     similar: Similarity | None = None,
     language: str | None = None,
+    claim_language: str | None = None,
 ) -> PairEvidence:
     """Run every deterministic check of ``claim_text`` against ``passage_text``.
 
@@ -243,10 +245,26 @@ def measure_pair(
     ("Californië" / "California"). ``similar``: word similarity for the part-by-part
     comparison (synonyms in one slot). ``language``: the language claim and passage share, where
     it has no parser; a copied sentence is then compared word by word with the word lists of
-    :mod:`groundbrief.verify.wording_plain`.
+    :mod:`groundbrief.verify.wording_plain`. ``claim_language``: the claim's language where
+    the passage is in English and the claim is not (:mod:`groundbrief.verify.crossing`).
     """
     entities = check_entities(claim_text, passage_text, names=names)
     negation = check_negation(claim_text, passage_text)
+    roles = (compare(claim_text, passage_text, attribution=attribution, context=context,
+                     source_text=source_text, similar=similar)
+             if parse else compare_across(claim_text, claim_language, passage_text, similar)
+             if claim_language and not attribution else RoleJudgement(parsed=False))
+    if claim_language and roles.restates and entities.missing:
+        # Read across languages, every word of the claim was found translated in the cited
+        # sentence, its capitalised words too; the name check, which reads capitals as names,
+        # takes "Der Minister" and "Montag" for names no English sentence gives.
+        entities = CheckResult("entities", entities.matched + entities.missing, (),
+                               entities.conflicting)
+    if claim_language and roles.negated is not None and roles.negated[0] == roles.negated[1]:
+        # the English cue list cannot read the claim's negation ("ne ... pas", "nicht"): the
+        # crossing read both sides' polarity, the same, so the cues of the passage's
+        # sentence ("released ... without charge") are no mismatch
+        negation = replace(negation, claim_cues=negation.passage_cues)
     return PairEvidence(
         probs=(float(probs[0]), float(probs[1]), float(probs[2])),
         numbers=check_numbers(claim_text, passage_text),
@@ -259,9 +277,7 @@ def measure_pair(
         similarity=float(similarity),
         speaker=check_speaker(speaker, passage_text) if speaker else None,
         attribution=attribution,
-        roles=(compare(claim_text, passage_text, attribution=attribution, context=context,
-                       source_text=source_text, similar=similar)
-               if parse else RoleJudgement(parsed=False)),
+        roles=roles,
         displacing=displacing_names(claim_text, entities, negation.sentence) if names is None else (),
         wording=(changed_words(claim_text, passage_text, similar) if parse
                  else changed_words_plain(claim_text, passage_text, language, similar)),
@@ -765,7 +781,8 @@ class DefaultVerifier(Verifier):
                               source_text=sp.source.text,
                               names=self.names if cross else None,
                               similar=self.word_similarity,
-                              language=None if parse or cross else _shared_language(brief, sp))
+                              language=None if parse or cross else _shared_language(brief, sp),
+                              claim_language=_across(brief, sp) if cross else None)
             sc = score_pair(ev, s)
             # A claim that names nothing ("The spire collapsed") takes its subject from the
             # brief: its evidence must come from a source that names something the brief
@@ -828,6 +845,13 @@ def _two_languages(brief: Brief | None, sp: ScoredPassage) -> bool:
     a = brief.language if brief is not None else None
     b = sp.source.language
     return bool(a and b and a not in ("und",) and b not in ("und",) and a != b)
+
+
+def _across(brief: Brief | None, sp: ScoredPassage) -> str | None:
+    """The claim's language where it is read against an English passage across languages."""
+    if brief is None or sp.source.language != "en":
+        return None
+    return brief.language
 
 
 def _shared_language(brief: Brief | None, sp: ScoredPassage) -> str | None:

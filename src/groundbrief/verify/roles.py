@@ -569,6 +569,9 @@ def _deed_words(frame: Frame) -> set[str]:
     return _deed(frame) | particles | ({"take_into_custody"} if custody else set())
 
 
+deed_words = _deed_words  # for verify/crossing.py
+
+
 def _paraphrase(cf: Frame, pf: Frame) -> bool:
     """Whether the passage clause's verb is one news uses for the claim's deed (:data:
     `_PARAPHRASE_GROUPS`, or a stronger verb of the same change)."""

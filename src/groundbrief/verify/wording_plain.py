@@ -91,6 +91,9 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
     return [t for t in out if t.word]
 
 
+read_tokens = _tokens  # for verify/crossing.py
+
+
 @lru_cache(maxsize=2048)
 def _sentences(passage: str) -> tuple[tuple[tuple[_Token, ...], int], ...]:
     """Each sentence of the passage as tokens with offsets, with the sentence's end: read once

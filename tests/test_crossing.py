@@ -1,0 +1,82 @@
+"""verify/crossing.py: a claim in French, Dutch, German, Spanish, Italian or Portuguese against
+an English passage, judged by the real default verifier with the bundled models (the English
+cross-encoder cannot read the claim; the crossing reads it part by part)."""
+
+from __future__ import annotations
+
+import pytest
+
+from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source, Verdict
+from groundbrief.verify import DefaultVerifier
+from groundbrief.verify.crossing import DEEDS, compare_across
+
+
+@pytest.fixture(scope="module")
+def verifier() -> DefaultVerifier:
+    return DefaultVerifier()
+
+
+def judge(verifier: DefaultVerifier, claim: str, language: str, passage: str):
+    sp = ScoredPassage(
+        passage=Passage(id="p1", source_id="s1", ordinal=0, start=0, end=len(passage), text=passage),
+        source=Source(id="s1", title="News", outlet="Example News", text=passage, language="en"),
+        score=1.0)
+    return verifier.verify(Claim(id="c1", text=claim), [sp], Brief(text=claim, language=language))
+
+
+@pytest.mark.parametrize("claim,language,passage", [
+    ("Le ministre de la Santé a démissionné mardi.", "fr",
+     "The health minister resigned on Tuesday after a row over the budget."),
+    ("De minister is dinsdag afgetreden.", "nl", "The minister resigned on Tuesday after the scandal."),
+    ("Bei dem Unfall wurden drei Menschen verletzt.", "de", "Three people were injured in the accident."),
+    ("El presidente visitó Londres el lunes.", "es", "The president visited London on Monday."),
+    ("O presidente assinou o acordo.", "pt", "The president signed the agreement on Wednesday."),
+    # the passage's "without" is not the claim's negation
+    ("Die Polizei hat den Verdächtigen freigelassen.", "de",
+     "Police released the suspect on Friday without charge."),
+])
+def test_a_claim_restated_in_english_is_supported(verifier, claim, language, passage):
+    assert judge(verifier, claim, language, passage).verdict is Verdict.SUPPORTED
+
+
+@pytest.mark.parametrize("claim,language,passage,says", [
+    ("L'incendie a fait trois morts à Marseille.", "fr",
+     "The fire in Marseille killed five people, officials said.", "five, not trois"),
+    ("Die Regierung hat die Steuern erhöht.", "de", "The government cut taxes on Wednesday.",
+     "cut, not erhöht"),
+    ("Il presidente ha visitato Berlino lunedì.", "it", "The president visited Berlin on Thursday.",
+     "thursday, not lunedì"),
+    ("Le président n'a pas signé la loi.", "fr", "The president signed the law on Friday.",
+     "signed, where the claim says not signé"),
+])
+def test_a_part_given_otherwise_in_english_is_refuted(verifier, claim, language, passage, says):
+    result = judge(verifier, claim, language, passage)
+    assert result.verdict is Verdict.REFUTED
+    assert says in result.reason
+
+
+@pytest.mark.parametrize("claim,language,passage", [
+    # another participant: the health minister is not the finance minister
+    ("Le ministre de la Santé a démissionné mardi.", "fr",
+     "The finance minister resigned on Tuesday after a row over the budget."),
+    # another city
+    ("Il sindaco di Roma è stato eletto.", "it", "The mayor of Milan was elected on Sunday."),
+    # a deed the table does not hold is not read, and the model cannot read the claim
+    ("Le club a changé d'entraîneur.", "fr", "The club changed its coach on Monday."),
+])
+def test_a_part_the_english_passage_does_not_give_is_not_supported(verifier, claim, language, passage):
+    assert judge(verifier, claim, language, passage).verdict is not Verdict.SUPPORTED
+
+
+def test_stems_are_long_enough_not_to_read_other_words():
+    # "pres*" (Portuguese "preso") read "presidente" as an arrest
+    stems = [f for _, forms in DEEDS() for words in forms.values() for f in words if f.endswith("*")]
+    assert stems and all(len(f) > 5 for f in stems)
+    judgement = compare_across("O presidente assinou o acordo.", "pt",
+                               "The president signed the agreement on Wednesday.", lambda a, b: 1.0 if a.lower() == b else 0.0)
+    assert not any(f.claim == "presidente" and f.role == "predicate" for f in judgement.findings)
+
+
+def test_english_or_an_unlisted_language_is_not_read():
+    assert not compare_across("The minister resigned.", "en", "The minister resigned.", lambda a, b: 1.0).parsed
+    assert not compare_across("Minister zrezygnował.", "pl", "The minister resigned.", lambda a, b: 1.0).parsed
