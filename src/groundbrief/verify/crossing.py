@@ -173,7 +173,8 @@ def compare_across(claim: str, language: str | None, passage: str,
     for table, english_table, role in ((WEEKDAYS[language], _EN_WEEKDAYS, "date"),
                                        (MONTHS[language], _EN_MONTHS, "date")):
         day = next(((t.text, table[t.key]) for t in toks if t.key in table), None)
-        given = next(((w, english_table[w]) for w in pkeys if w in english_table), None)
+        given = next(((t.text, english_table[t.key]) for t in read_tokens(f.sentence)
+                      if t.key in english_table), None)
         if day is not None and given is not None and day[1] != given[1]:
             findings.append(Finding(role, day[0], given[0], Relation.CONFLICT))
         elif day is not None and given is None:
