@@ -45,7 +45,7 @@ def test_a_claim_restated_in_english_is_supported(verifier, claim, language, pas
     ("Die Regierung hat die Steuern erhöht.", "de", "The government cut taxes on Wednesday.",
      "cut, not erhöht"),
     ("Il presidente ha visitato Berlino lunedì.", "it", "The president visited Berlin on Thursday.",
-     "thursday, not lunedì"),
+     "Thursday, not lunedì"),
     ("Le président n'a pas signé la loi.", "fr", "The president signed the law on Friday.",
      "signed, where the claim says not signé"),
 ])
