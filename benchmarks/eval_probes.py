@@ -13,6 +13,9 @@ written before which change is said in its first line and in docs/evaluation.md)
 what a change does to one kind of brief, not a rate to quote for briefs in general.
 
     .venv/bin/python benchmarks/eval_probes.py benchmarks/data/plain_set3.tsv [more.tsv ...] [--json]
+
+``--json`` prints each set's figures under its name and the sets together under "all" (the
+quality gate holds those at its floors).
 """
 
 from __future__ import annotations
@@ -67,6 +70,24 @@ def score(rows, verdicts: list[str]) -> dict:
     return out
 
 
+def total(per_file) -> dict:
+    """The sets together, as shares a quality gate can hold at or above a floor: changed rows
+    not judged Supported, refuted rows Refuted, restatements Supported."""
+    per_file = list(per_file)
+
+    def count(expected: str, field: str) -> int:
+        return sum(r[expected][field] for r in per_file if expected in r)
+
+    changed = sum(r["changed"] for r in per_file)
+    out = {"changed": changed, "false_supported": sum(r["false_supported"] for r in per_file)}
+    out["changed_not_supported"] = round(1 - out["false_supported"] / max(1, changed), 4)
+    for expected, name in (("refuted", "refuted_recall"), ("supported", "restatements_supported")):
+        n = count(expected, "n")
+        out[name] = round(count(expected, "as_expected") / max(1, n), 4)
+        out[f"{expected}_rows"] = n
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("files", nargs="+", type=Path)
@@ -86,11 +107,18 @@ def main(argv: list[str] | None = None) -> int:
             if args.rows:
                 print(f"{expected:9s} {out.verdict.value:20s} {claim} || {out.reason}",
                       file=sys.stderr)
-        results[path.name] = score(rows, verdicts)
+        results[path.stem] = score(rows, verdicts)
+    results["all"] = total(results.values())
     if args.json:
         print(json.dumps(results))
         return 0
     for name, res in results.items():
+        if name == "all":
+            print(f"all sets: {res['false_supported']} of {res['changed']} changed rows Supported; "
+                  f"refuted rows Refuted {res['refuted_recall']:.3f} of {res['refuted_rows']}; "
+                  f"restatements Supported {res['restatements_supported']:.3f} of "
+                  f"{res['supported_rows']}")
+            continue
         parts = [f"{e}: {res[e]['as_expected']}/{res[e]['n']} as expected {res[e]['verdicts']}"
                  for e in ("refuted", "none", "supported") if e in res]
         print(f"{name}: false Supported {res['false_supported']} of {res['changed']} changed; "
