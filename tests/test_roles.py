@@ -458,3 +458,11 @@ def test_a_clause_told_with_another_verb_for_the_deed_restates_the_claim(claim, 
 ])
 def test_another_verb_for_the_deed_restates_nothing_else(claim, passage):
     assert not compare(claim, passage).restates
+
+
+def test_rescued_is_not_what_recovering_bodies_says():
+    assert roles(Relation.CONFLICT, "Two climbers were rescued from the mountain.",
+                 "The bodies of two climbers were recovered from the mountain.") == ["predicate"]
+    assert not compare("Two climbers were rescued from the mountain.",
+                       "Two climbers were rescued from the mountain and the body of a third was "
+                       "recovered.").conflicts

@@ -207,6 +207,7 @@ _OPPOSITE_PAIRS = [
     ("large", "small"), ("big", "small"), ("larger", "smaller"), ("bigger", "smaller"),
     ("northern", "southern"), ("eastern", "western"),  # "in northern Syria" / "southern Syria"
     ("alive", "body"),  # "pulled the climber out alive" / "the body of the climber was recovered"
+    ("rescue", "body"), ("rescue", "dead"),  # "were rescued" / "the bodies of ... were recovered"
     ("acquire", "sell"), ("hold", "collapse"), ("hold", "breach"),
     ("complete", "abandon"), ("finish", "abandon"), ("complete", "abort"), ("brief", "lengthy"),
     ("grant", "deny"), ("grant", "refuse"), ("grant", "reject"), ("survive", "lose"),
