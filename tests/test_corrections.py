@@ -243,3 +243,20 @@ def test_claim_signals_are_typed_and_old_stored_explainers_still_load():
     assert claim.model_dump(mode="json")["signals"] == stored["signals"]
     with pytest.raises(AttributeError):
         claim.signals.corection  # noqa: B018
+
+
+def test_a_part_no_passage_backs_is_told_once_not_once_a_passage():
+    from groundbrief.verify.reasons import missing_in_words
+
+    claim = Claim(id="c1", text="Oper net profit rose")
+    reason = missing_in_words(claim, [
+        _supportive("sources say 'excludes loss from discontinued operations of 4', which does "
+                    "not confirm 'profit' (what happened)",
+                    "no source gives 'intoxication' (the detail); the closest has 'poisoning'"),
+        _supportive("sources say 'excludes loss from discontinued operations of 2', which does "
+                    "not confirm 'profit' (what happened)",
+                    "no source gives 'intoxication' (the detail); the closest has 'gas'")],
+        ["Net excludes loss from discontinued operations of 4 mln dlrs.", "Gas poisoning."])
+    assert reason == ("sources say 'excludes loss from discontinued operations of 4', which does "
+                      "not confirm 'profit' (what happened); no source gives 'intoxication' (the "
+                      "detail); the closest has 'poisoning'")

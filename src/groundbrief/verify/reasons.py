@@ -33,15 +33,17 @@ def missing_in_words(claim: Claim, supportive: Sequence[PassageJudgement],
     if not supportive:
         return None
     findings: list[str] = []
+    told: set[str] = set()
     for j in supportive:
         for words in j.signals.parts.unbacked:
-            if words in findings:
-                continue
+            if _part_of(words) in told:
+                continue  # one reason a part: not once for each passage's closest wording
             m = _NOT_GIVEN.match(words)
             if m and (_occurs(m["value"], passages)
                       or words.startswith("no source gives the name") and _named(m["value"], passages)):
                 continue  # another passage gives it: saying "no source gives" would be false
             findings.append(words)
+            told.add(_part_of(words))
     named = {m["value"].lower() for f in findings if (m := _NOT_GIVEN.match(f))}
     # Names are left out: a passage often names its subject by a pronoun or a description,
     # and the verifier does not stop a claim for that alone.
@@ -52,6 +54,21 @@ def missing_in_words(claim: Claim, supportive: Sequence[PassageJudgement],
         said.append(f"{NO_SOURCE_GIVES} {or_list([d.words() for d in details])}")
     said += findings
     return "; ".join(said) if said else None
+
+
+# "…, which does not confirm 'profit' (what happened)" and "no source gives 'X' (the detail);
+# the closest has 'Y'": the claim's part these speak of, whatever each passage has instead.
+_INSTEAD = re.compile(r", which does not confirm (?P<part>'[^']+' \([^)]*\))$")
+
+
+def _part_of(words: str) -> str:
+    """The claim's part a finding is about, so that two passages' findings on one part are
+    told once: "no source gives 'X' (the detail)" for each closest wording, "… which does not
+    confirm 'X' (what happened)" for each passage's other deed."""
+    m = _INSTEAD.search(words)
+    if m:
+        return "confirm " + m["part"]
+    return words.split("; the closest has ", 1)[0]
 
 
 def _named(name: str, passages: Sequence[str]) -> bool:
