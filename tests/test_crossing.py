@@ -80,3 +80,38 @@ def test_stems_are_long_enough_not_to_read_other_words():
 def test_english_or_an_unlisted_language_is_not_read():
     assert not compare_across("The minister resigned.", "en", "The minister resigned.", lambda a, b: 1.0).parsed
     assert not compare_across("Minister zrezygnował.", "pl", "The minister resigned.", lambda a, b: 1.0).parsed
+
+
+def judge_english_claim(verifier: DefaultVerifier, claim: str, passage: str, language: str):
+    sp = ScoredPassage(
+        passage=Passage(id="p1", source_id="s1", ordinal=0, start=0, end=len(passage), text=passage),
+        source=Source(id="s1", title="News", outlet="Example News", text=passage, language=language),
+        score=1.0)
+    return verifier.verify(Claim(id="c1", text=claim), [sp], Brief(text=claim, language="en"))
+
+
+@pytest.mark.parametrize("claim,passage,language,expected", [
+    ("The prime minister resigned on Monday.", "Le Premier ministre a démissionné lundi soir.", "fr",
+     Verdict.SUPPORTED),
+    ("The government raised taxes.", "Die Regierung hat die Steuern erhöht.", "de", Verdict.SUPPORTED),
+    ("Unemployment rose in October.", "O desemprego aumentou em outubro.", "pt", Verdict.SUPPORTED),
+    ("The prime minister resigned on Monday.", "Le Premier ministre a refusé de démissionner lundi.",
+     "fr", Verdict.REFUTED),
+    ("Three people died in the fire.", "Bij de brand kwamen vijf mensen om.", "nl", Verdict.REFUTED),
+    # the model called this Supported: another weekday, across languages
+    ("The minister visited Berlin on Tuesday.", "El ministro visitó Berlín el jueves.", "es",
+     Verdict.REFUTED),
+])
+def test_an_english_claim_is_read_against_a_source_in_another_language(
+        verifier, claim, passage, language, expected):
+    assert judge_english_claim(verifier, claim, passage, language).verdict is expected
+
+
+@pytest.mark.parametrize("claim,passage,language", [
+    # "health minister" is close to "ministre des" only through "minister"
+    ("The health minister resigned.", "Le ministre des Finances a démissionné.", "fr"),
+    ("The mayor of Rome was elected on Sunday.", "Il sindaco di Milano è stato eletto domenica.", "it"),
+])
+def test_an_english_claims_part_the_other_language_does_not_give_is_not_supported(
+        verifier, claim, passage, language):
+    assert judge_english_claim(verifier, claim, passage, language).verdict is not Verdict.SUPPORTED

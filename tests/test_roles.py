@@ -466,3 +466,25 @@ def test_rescued_is_not_what_recovering_bodies_says():
     assert not compare("Two climbers were rescued from the mountain.",
                        "Two climbers were rescued from the mountain and the body of a third was "
                        "recovered.").conflicts
+
+
+@pytest.mark.parametrize("claim,passage,expected", [
+    # a launch that ended the other way
+    ("The rocket launch was a success.", "The rocket exploded shortly after launch.",
+     ("success", "exploded")),
+    # a gerund's clause is the subject both clauses share
+    ("Voting in the referendum is compulsory.",
+     "Voting in the referendum is voluntary, the commission said.", ("compulsory", "voluntary")),
+    # the claim's place named only as what another place is near
+    ("Scientists discovered the new species in Brazil.",
+     "Scientists discovered the new species in Peru, near the border with Brazil.",
+     ("Brazil", "Peru")),
+])
+def test_session_14_conflicts_left_from_earlier_sets(claim, passage, expected):
+    assert [(f.claim, f.passage) for f in compare(claim, passage).conflicts] == [expected]
+
+
+def test_a_place_near_the_border_of_another_is_still_the_claims_place():
+    assert not compare("Scientists discovered the new species in Brazil.",
+                       "Scientists discovered the new species in Brazil, near the border with "
+                       "Peru.").findings

@@ -235,6 +235,7 @@ def measure_pair(
     similar: Similarity | None = None,
     language: str | None = None,
     claim_language: str | None = None,
+    passage_language: str = "en",
 ) -> PairEvidence:
     """Run every deterministic check of ``claim_text`` against ``passage_text``.
 
@@ -245,21 +246,28 @@ def measure_pair(
     ("Californië" / "California"). ``similar``: word similarity for the part-by-part
     comparison (synonyms in one slot). ``language``: the language claim and passage share, where
     it has no parser; a copied sentence is then compared word by word with the word lists of
-    :mod:`groundbrief.verify.wording_plain`. ``claim_language``: the claim's language where
-    the passage is in English and the claim is not (:mod:`groundbrief.verify.crossing`).
+    :mod:`groundbrief.verify.wording_plain`. ``claim_language`` and ``passage_language``: the
+    two languages of a claim and a passage read across them, one of them English
+    (:mod:`groundbrief.verify.crossing`).
     """
     entities = check_entities(claim_text, passage_text, names=names)
     negation = check_negation(claim_text, passage_text)
     roles = (compare(claim_text, passage_text, attribution=attribution, context=context,
                      source_text=source_text, similar=similar)
-             if parse else compare_across(claim_text, claim_language, passage_text, similar)
+             if parse else compare_across(claim_text, claim_language, passage_text, similar,
+                                          passage_language)
              if claim_language and not attribution else RoleJudgement(parsed=False))
-    if claim_language and roles.restates and entities.missing:
+    numbers = check_numbers(claim_text, passage_text)
+    dates = check_dates(claim_text, passage_text)
+    if claim_language and roles.restates:
         # Read across languages, every word of the claim was found translated in the cited
-        # sentence, its capitalised words too; the name check, which reads capitals as names,
-        # takes "Der Minister" and "Montag" for names no English sentence gives.
-        entities = CheckResult("entities", entities.matched + entities.missing, (),
-                               entities.conflicting)
+        # sentence, its capitalised words, numbers, weekdays and months too. The English
+        # checks cannot read the other language: the name check takes "Der Minister" and
+        # "Montag" for names, the date check misses "outubro" for "October", the figure
+        # check "deux" for "two".
+        entities, numbers, dates = (
+            CheckResult(c.name, c.matched + c.missing, (), c.conflicting)
+            for c in (entities, numbers, dates))
     if claim_language and roles.negated is not None and roles.negated[0] == roles.negated[1]:
         # the English cue list cannot read the claim's negation ("ne ... pas", "nicht"): the
         # crossing read both sides' polarity, the same, so the cues of the passage's
@@ -267,8 +275,8 @@ def measure_pair(
         negation = replace(negation, claim_cues=negation.passage_cues)
     return PairEvidence(
         probs=(float(probs[0]), float(probs[1]), float(probs[2])),
-        numbers=check_numbers(claim_text, passage_text),
-        dates=check_dates(claim_text, passage_text),
+        numbers=numbers,
+        dates=dates,
         entities=entities,
         quotes=check_quotes(claim_text, passage_text, quotes or None),
         negation=negation,
@@ -782,7 +790,8 @@ class DefaultVerifier(Verifier):
                               names=self.names if cross else None,
                               similar=self.word_similarity,
                               language=None if parse or cross else _shared_language(brief, sp),
-                              claim_language=_across(brief, sp) if cross else None)
+                              claim_language=_across(brief, sp) if cross else None,
+                              passage_language=sp.source.language or "en")
             sc = score_pair(ev, s)
             # A claim that names nothing ("The spire collapsed") takes its subject from the
             # brief: its evidence must come from a source that names something the brief
@@ -848,8 +857,9 @@ def _two_languages(brief: Brief | None, sp: ScoredPassage) -> bool:
 
 
 def _across(brief: Brief | None, sp: ScoredPassage) -> str | None:
-    """The claim's language where it is read against an English passage across languages."""
-    if brief is None or sp.source.language != "en":
+    """The claim's language where claim and passage are read across two languages, one of
+    them English (verify/crossing.py)."""
+    if brief is None or "en" not in (brief.language, sp.source.language):
         return None
     return brief.language
 

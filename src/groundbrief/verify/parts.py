@@ -297,6 +297,9 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "expl"):
             return c
+    for c in verb.children:
+        if c.dep_ == "csubj" and c.pos_ in ("VERB", "NOUN"):
+            return c  # a gerund's clause: "Voting in the referendum is compulsory"
     # "X was arrested and charged": the second verb shares the first one's subject;
     # "X plans to appeal": the infinitive's subject is the planner.
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:

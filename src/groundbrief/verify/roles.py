@@ -214,6 +214,9 @@ _OPPOSITE_PAIRS = [
     ("survive", "collapse"), ("survive", "destroy"), ("save", "collapse"), ("save", "destroy"),
     ("compulsory", "voluntary"), ("mandatory", "voluntary"), ("mandatory", "optional"),
     ("cancel", "resume"), ("ground", "resume"), ("suspend", "reinstate"),
+    # a launch or a flight that ended in the other way: "was a success" / "exploded"
+    ("success", "explode"), ("success", "crash"), ("success", "abort"),
+    ("successful", "explode"), ("successful", "crash"),
 ]
 #: Verbs news uses for one deed (phrasal verbs as parts.py joins them, "call_off"; "taken into
 #: custody" read as "take_into_custody"). A clause that says the claim's clause part by part
@@ -787,6 +790,16 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         finding = _compare_arg(role, arg, pf, passage, context, args, similar, cf.predicate)
         if finding is not None and finding not in findings:
             findings.append(finding)
+    for place in cf.places:
+        # "in Peru, near the border with Brazil" for "in Brazil", wherever the parse hung the
+        # place ("the new species in Brazil" is the species'); only a place the claim puts
+        # the deed "in", not one it says the deed was near ("crashed in Karaj, near Tehran")
+        if not re.search(r"\bin\s+(?:the\s+)?" + re.escape(place) + r"\b", cf.sentence or cf.text) \
+                or re.search(_NEAR + re.escape(place) + r"\b", cf.sentence or cf.text):
+            continue
+        elsewhere = _placed_elsewhere(place, pf.sentence)
+        if elsewhere is not None and not any(f.claim == place for f in findings):
+            findings.append(Finding("prep:in", place, elsewhere, Relation.CONFLICT))
     swaps = [f for f in findings if f.relation is Relation.CONFLICT and _participant_role(f.role)]
     if swaps and len({f.role for f in swaps}) + sum(f.role == "name" for f in findings) >= 2:
         # Two participants named otherwise ("nominate Sol Polansky as ambassador to Bulgaria"
@@ -1461,6 +1474,21 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             context and _arg_in_text(arg, context)):
         return Finding("name", arg.name or arg.core or arg.text, None, Relation.UNBACKED)
     return None
+
+
+_NEAR = (r"\b(?:near|outside|close\s+to|(?:border|frontier)\s+with|(?:north|south|east|west)\s+of)"
+         r"\s+(?:the\s+)?")
+_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+
+
+def _placed_elsewhere(place: str, sentence: str) -> str | None:
+    """Another place the sentence puts the deed "in", where it names the claim's place only
+    as what that one is near: "discovered the new species in Peru, near the border with
+    Brazil" against "in Brazil"."""
+    if not re.search(_NEAR + re.escape(place) + r"\b", sentence):
+        return None
+    return next((m.group(1) for m in _IN_PLACE.finditer(sentence)
+                 if not _same_name(m.group(1), place)), None)
 
 
 def _calendar_pair(a: str, b: str) -> bool:
