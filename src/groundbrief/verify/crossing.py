@@ -1,14 +1,16 @@
-"""A claim in French, Dutch, German, Spanish, Italian or Portuguese against an English passage.
+"""A claim and a passage in two languages, one of them English and the other French, Dutch,
+German, Spanish, Italian or Portuguese.
 
-The English cross-encoder cannot read the claim, and the multilingual embedder does not tell a
-deed from its opposite across languages ("vrijgelaten" is as close to "arrested" as to
-"released"). So the claim is read part by part with word lists:
+The English cross-encoder cannot read the other language, and the multilingual embedder does
+not tell a deed from its opposite across languages ("vrijgelaten" is as close to "arrested" as
+to "released"). So the two are read part by part, the English side with its parse and the other
+with word lists:
 
-- **the deed**: the claim's verb or deed noun, looked up in :data:`DEEDS` (forms and stems of
-  the deeds news reports, each with the English lemmas that say it). The passage clause whose
-  verb is one of those lemmas backs it; a clause with the opposite verb (verify/roles.py's
-  opposites) refutes it; no such clause leaves it unbacked;
-- **polarity**: a negation of the claim against a negated English clause;
+- **the deed**: the verb or deed noun, looked up in :data:`DEEDS` (forms and stems of the deeds
+  news reports, each with the English lemmas that say it). The passage clause or sentence with
+  the claim's deed backs it; one with the opposite deed (verify/roles.py's opposites) refutes
+  it; none leaves it unbacked;
+- **polarity**: a negation or a refusal ("a refusé de") on either side;
 - **how many** and **when**: numbers (digits and number words) and weekdays or months, against
   those of the clause's sentence;
 - **every other word** (the minister, the fire, the taxes): a word of that sentence whose
@@ -36,8 +38,9 @@ from .wording_plain import read_tokens
 __all__ = ["DEEDS", "compare_across"]
 
 #: How close a claim word's embedding must be to a word of the passage sentence to count as
-#: its translation ("manifestaciones" / "protests" 0.695). Above roles.SYNONYM's use within one language (0.75) is not needed: the
-#: deed, the figures and the dates are read from word lists, not from this.
+#: its translation ("manifestaciones" / "protests" 0.695). Lower than roles.SYNONYM (0.75) for
+#: two words of one language: the deed, figures and dates, which the embedder confuses, are
+#: read from word lists, not from this.
 WORD_MATCH = 0.65
 
 # Rows: the English lemmas that say the deed | forms per language. A form ending in "*" is a
@@ -58,7 +61,7 @@ close shut | fr: ferme fermee fermes fermees | nl: sloot gesloten | de: schloss 
 rise increase climb grow | fr: augmente* hausse progresse* | nl: gestegen steeg stegen stijgt | de: gestiegen stieg stiegen steigt | es: aumento aumentado subio subido | it: aumentat* cresciut* salit* | pt: aumentou subiu cresceu
 fall decline drop decrease | fr: baisse* recule* diminue* | nl: gedaald daalde daalt | de: gesunken sank sanken sinkt | es: bajo bajado cayo caido disminuy* | it: calat* sceso scesa scesi diminuit* | pt: caiu baixou diminuiu
 cut lower reduce | fr: reduit* abaisse* | nl: verlaagd* | de: gesenkt senkte senkt | es: redujo reducido recorto | it: ridott* tagliat* | pt: reduziu cortou
-raise | fr: releve* | nl: verhoogd* | de: erhoht* | es: subio elevo | it: alzat* | pt: elevou
+raise | fr: releve* | nl: verhoogd* | de: erhoht* | es: elevo | it: alzat* | pt: elevou
 approve adopt pass | fr: approuve* adopte* | nl: goedgekeurd keurde+goed | de: genehmigt* billigt* verabschiedet* | es: aprob* | it: approvat* | pt: aprov*
 reject | fr: rejete* | nl: verworpen afgewezen wees+af | de: abgelehnt lehnte+ab | es: rechaz* | it: respint* respinse | pt: rejeit*
 elect | fr: elu elue elus | nl: verkozen gekozen | de: gewahlt | es: elegid* | it: elett* | pt: eleit*
@@ -91,8 +94,9 @@ def _deeds() -> tuple[tuple[frozenset[str], dict[str, tuple[str, ...]]], ...]:
         for cell in cells:
             lang, _, words = cell.partition(":")
             forms[lang.strip()] = tuple(words.split())
-            # a short stem reads other words ("pres*" read "presidente" as an arrest)
-            assert all(len(w) > 5 for w in forms[lang.strip()] if w.endswith("*")), cell
+            if any(len(w) <= 5 for w in forms[lang.strip()] if w.endswith("*")):
+                # a short stem reads other words ("pres*" read "presidente" as an arrest)
+                raise ValueError(f"a stem of five letters or fewer in the deed table: {cell}")
         rows.append((frozenset(english.split()), forms))
     return tuple(rows)
 
@@ -126,7 +130,7 @@ def _numbers(keys: list[str], table: dict[str, int]) -> set[float]:
     return out
 
 
-def _english_keys(sentence: str) -> list[str]:
+def _keys(sentence: str) -> list[str]:
     return [t.key for t in read_tokens(sentence)]
 
 
@@ -150,7 +154,7 @@ def compare_across(claim: str, language: str | None, passage: str,
     english, at = deed
     said = " ".join(toks[i].text for i in sorted(at))
     pframes = frames_of(passage)
-    negated = any(k in NEGATION_WORDS[language] for k in keys)
+    negated = _negated(keys, language)
     backing = [f for f in pframes if english & (deed_words(f) | _nouns(f, english))]
     if not backing:
         against = next((f for f in pframes for e in english if opposite(e, f.predicate)
@@ -168,7 +172,7 @@ def compare_across(claim: str, language: str | None, passage: str,
     if f.negated != negated and not f.under_negation:
         findings.append(Finding("polarity", ("not " if negated else "") + said,
                                 ("not " if f.negated else "") + f.predicate_text, Relation.CONFLICT))
-    pkeys = _english_keys(f.sentence)
+    pkeys = _keys(f.sentence)
     mine = _numbers(keys, NUMBER_WORDS_PLAIN[language])
     theirs = _numbers(pkeys, NUMBER_WORDS_EN) | {g.value for g in f.figures}
     if mine and theirs and not mine & theirs:
@@ -231,7 +235,7 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
     if not cfs:
         return RoleJudgement(parsed=False)
     cf = cfs[0]
-    mine = deed_words(cf) | {w for w in cf.words if w in _ALL_ENGLISH_DEEDS}
+    mine = deed_words(cf) | (cf.words & _DEED_NOUNS)
     rows = [(english, forms.get(language, ())) for english, forms in _deeds()]
     wanted = [r for r in rows if r[0] & mine]
     if not wanted:
@@ -245,13 +249,15 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
     backing = next(((s, toks, at) for s, toks in sentences for _, forms in wanted
                     if (at := has(forms, [t.key for t in toks]))), None)
     if backing is None:
-        opposites = [r for r in rows if any(opposite(a, b) for a in r[0] for b in wanted[0][0])]
+        opposites = [r for r in rows if any(opposite(a, b) for a in r[0] for w in wanted for b in w[0])]
         for s, toks in sentences:
             keys = [t.key for t in toks]
             for english, forms in opposites:
                 at = has(forms, keys)
-                if at and _negated(keys, language) == cf.negated \
-                        and _english_words_in(cf, claim, toks, at, similar, half=True):
+                if not at or _negated(keys, language) != cf.negated:
+                    continue
+                missing, words = _untranslated(cf, claim, toks, at, similar)
+                if words and len(missing) * 2 <= words:  # about the claim's own participants
                     return RoleJudgement(parsed=True, aligned=s, agreement=True,
                                          findings=(Finding("predicate", said, " ".join(
                                              toks[i].text for i in sorted(at)), Relation.CONFLICT),),
@@ -280,7 +286,7 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
         elif day is not None and given is None:
             findings.append(Finding("date", day[0], None, Relation.UNBACKED))
     findings.extend(Finding("word", w, None, Relation.UNBACKED)
-                    for w in _english_words_in(cf, claim, toks, at, similar, half=False))
+                    for w in _untranslated(cf, claim, toks, at, similar)[0])
     return RoleJudgement(parsed=True, aligned=sentence, agreement=True, findings=tuple(findings),
                          stance=cf.stance, negated=(cf.negated, negated), restates=not findings)
 
@@ -299,25 +305,24 @@ def _first_number(claim: str) -> str:
     return next((t.text for t in read_tokens(claim) if _numbers([t.key], NUMBER_WORDS_EN)), "")
 
 
-def _english_words_in(cf: Frame, claim: str, toks, at, similar: Similarity, *, half: bool):
-    """The English claim's other words without a translation in the passage sentence
-    (``half``: whether at least half have one, for telling an opposite deed of the claim's
-    participants from another event)."""
+def _untranslated(cf: Frame, claim: str, toks, at, similar: Similarity) -> tuple[list[str], int]:
+    """The English claim's words (but its deed, figures, weekdays and months) without a
+    translation in the passage sentence ``toks``, and how many words were looked for."""
     deed = {w for d in deed_words(cf) for w in (d, *d.split("_"))}
     # the deed's own words as written ("died" for "die"), by their lemmas in the parse
     written = {t.lower_ for t in nlp.parse(claim) if t.lemma_.lower() in deed}
     skip = _ENGLISH_SKIP | deed | written
-    words = [t for t in read_tokens(claim) if t.key not in skip and t.key not in STOPWORDS["en"]
+    ctoks = read_tokens(claim)
+    words = [i for i, t in enumerate(ctoks) if t.key not in skip and t.key not in STOPWORDS["en"]
              and not _numbers([t.key], NUMBER_WORDS_EN) and len(t.key) > 1]
     keys = [t.text for i, t in enumerate(toks) if i not in at]
-    missing = [t.text for t in words
-               if not any(similar(t.text, k) >= WORD_MATCH or (t.capitalised and _same_stem(t.key, k.lower()))
+    lowered = [k.lower() for k in keys]
+    missing = [ctoks[i].text for i in words
+               if not any(similar(ctoks[i].text, k) >= WORD_MATCH
+                          or (ctoks[i].capitalised and _same_stem(ctoks[i].key, k.lower()))
                           for k in keys)
-               and not _in_phrase(read_tokens(claim), read_tokens(claim).index(t),
-                                  [k.lower() for k in keys], similar)]
-    if half:
-        return bool(words) and len(missing) * 2 <= len(words)
-    return missing
+               and not _in_phrase(ctoks, i, lowered, similar)]
+    return missing, len(words)
 
 
 #: English words a claim adds without a detail of its own: weekdays and months are compared
@@ -325,9 +330,14 @@ def _english_words_in(cf: Frame, claim: str, toks, at, similar: Similarity, *, h
 _ENGLISH_SKIP = frozenset(_EN_WEEKDAYS) | frozenset(_EN_MONTHS)
 
 
+#: English words that name a deed of the table outside the verb ("two dead", "his
+#: resignation"); other words of a clause ("free trade") are no deed.
+_DEED_NOUNS = frozenset({"dead", "death", "resignation"})
+
+
 def _nouns(frame: Frame, english: frozenset[str]) -> set[str]:
     """Deed nouns of the clause ("death", "resignation") that say the row's deed."""
-    return set(frame.words) & english
+    return set(frame.words) & english & _DEED_NOUNS
 
 
 def _content(key: str, language: str) -> bool:
@@ -341,10 +351,6 @@ def _shares_words(toks, at, sentence: str, language: str, similar: Similarity) -
     opposite deed refutes only a clause about the claim's own participants."""
     words = [t for i, t in enumerate(toks) if i not in at and _content(t.key, language)
              and not t.key.isdigit()]
-    pkeys = set(_english_keys(sentence))
+    pkeys = set(_keys(sentence))
     hits = sum(any(similar(t.text, w) >= WORD_MATCH for w in pkeys) for t in words)
     return bool(words) and hits * 2 >= len(words)
-
-
-#: every English lemma of the table, for a deed noun of an English claim ("resignation")
-_ALL_ENGLISH_DEEDS = frozenset(w for english, _ in _deeds() for w in english)

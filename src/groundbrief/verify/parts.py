@@ -835,9 +835,30 @@ def frames_of(text: str) -> tuple[Frame, ...]:
 
 
 def _frames(text: str) -> tuple[Frame, ...]:
-    doc = nlp.parse(text)
+    # Read with a full stop at its end, as a claim is (claim_frames): a text that ends without
+    # one ("... Avg shrs 7,114,000 vs 7,075,000 Reuter") parses otherwise, and a claim cut
+    # from it would not align with its own words. The sentences keep the text's own words.
+    stopped = _with_full_stop(text)
+    doc = nlp.parse(stopped)
     ranks = {sent.start: _ranks(sent) for sent in doc.sents}  # once a sentence, not a clause
-    return tuple(_frame(verb, verb.sent, ranks[verb.sent.start]) for verb in _clause_heads(doc))
+    frames = tuple(_frame(verb, verb.sent, ranks[verb.sent.start]) for verb in _clause_heads(doc))
+    if stopped == text:
+        return frames
+    # the added stop: no sentence or clause is quoted with it
+    return tuple(replace(f, sentence=_cut_stop(f.sentence, stopped),
+                         text=_cut_stop(f.text, stopped)) for f in frames)
+
+
+def _with_full_stop(text: str) -> str:
+    body = text.rstrip()
+    return body + "." if body[-1:].isalnum() else text
+
+
+def _cut_stop(part: str, stopped: str) -> str:
+    """``part`` without the full stop :func:`_frames` added, where it ends with it."""
+    if part.endswith(".") and stopped.endswith(part):
+        return part[:-1].rstrip()
+    return part
 
 
 @lru_cache(maxsize=2048)
@@ -876,11 +897,10 @@ def claim_frames(text: str) -> tuple[Frame, ...]:
     headline is read in sentence case ("Police Release Man ..." parsed as it stands has no verb:
     "Release" is taken for a name)."""
     text = _ACRONYM_AFTER_NAME.sub("", sentence_case(text))
-    if text and text.rstrip()[-1:].isalnum():
-        # Claims are cut from briefs without their full stop; parsed without it, a sentence
-        # can take another root or stance than the same sentence in a source ("... effects
-        # may be limited" lost its "may"), so it is read as the sources' sentences are.
-        text = text.rstrip() + "."
+    # Claims are cut from briefs without their full stop; parsed without it, a sentence can
+    # take another root or stance than the same sentence in a source ("... effects may be
+    # limited" lost its "may"), so it is read as the sources' sentences are (_frames).
+    text = _with_full_stop(text)
     main = claim_frame(text)
     if main is None:
         return ()
