@@ -494,3 +494,18 @@ def test_numbers_beyond_twelve_and_orders_of_magnitude_are_read():
     assert found("Tientallen mensen kwamen om bij de overstromingen in Marokko.",
                  "Honderden mensen kwamen om bij de overstromingen in Marokko.", "nl") == [
         ("conflict", "figure:number", "Tientallen", "Honderden")]
+
+
+@pytest.mark.parametrize("claim,passage,language", [
+    ("De minister trad woensdag af.", "De minister is woensdag afgetreden.", "nl"),
+    ("De minister is afgetreden.", "De minister is dinsdag opgestapt.", "nl"),
+    ("La policía detuvo a dos sospechosos.", "Dos sospechosos fueron detenidos por la policía.", "es"),
+])
+def test_a_deed_of_the_table_in_another_form_of_the_same_language_is_backed(claim, passage, language):
+    # the word itself is nowhere in the passage; the deed is (verify/crossing.py's table)
+    assert found(claim, passage, language) == []
+
+
+def test_another_deed_of_the_table_is_still_unbacked():
+    assert found("De minister is afgetreden.", "De minister is dinsdag gearresteerd.", "nl") == [
+        ("unbacked", "word", "afgetreden", None)]

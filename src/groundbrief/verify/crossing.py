@@ -35,7 +35,7 @@ from .parts import Frame, claim_frames, frames_of
 from .roles import Finding, Relation, RoleJudgement, Similarity, deed_words, opposite
 from .wording_plain import read_tokens
 
-__all__ = ["DEEDS", "compare_across"]
+__all__ = ["DEEDS", "compare_across", "deed_told_alike"]
 
 #: How close a claim word's embedding must be to a word of the passage sentence to count as
 #: its translation ("manifestaciones" / "protests" 0.695). Lower than roles.SYNONYM (0.75) for
@@ -47,7 +47,7 @@ WORD_MATCH = 0.65
 # stem; "a+b" is a separable verb whose two parts stand apart ("trad ... af"). Keys are lower
 # case without diacritics, as read_tokens folds them.
 _DEED_ROWS = """
-resign step_down quit resignation | fr: demission* | nl: afgetreden aftreden treedt+af trad+af traden+af ontslag* | de: zuruckgetreten zurucktreten trat+zuruck tritt+zuruck rucktritt* | es: dimit* renunci* | it: dimess* dimett* | pt: demit* renunci*
+resign step_down quit resignation | fr: demission* | nl: afgetreden aftreden treedt+af trad+af traden+af opgestapt stapte+op stapt+op ontslag* | de: zuruckgetreten zurucktreten trat+zuruck tritt+zuruck rucktritt* | es: dimit* renunci* | it: dimess* dimett* | pt: demit* renunci*
 arrest detain take_into_custody | fr: arrete arretee arretes arretees interpelle* | nl: gearresteerd arresteerde* aangehouden opgepakt | de: festgenommen verhaftet nahm+fest | es: detuv* detenid* arrestad* | it: arrestat* | pt: detid* detev* preso presos presa presas prendeu
 release free | fr: libere* relache* | nl: vrijgelaten liet+vrij lieten+vrij | de: freigelassen liess+frei | es: liberad* libero liberaron | it: rilasciat* liberat* | pt: libertad* soltou soltaram
 die kill dead death | fr: mort morts morte mortes tue tues tuee tuees decede* | nl: kwamen+om kwam+om omgekomen doden dode stierf stierven overleden gedood | de: tote toten starb starben gestorben getotet | es: muerto* murio murieron fallecid* fallecio | it: morto morti morta morte uccis* | pt: morto* mortes morreu morreram
@@ -114,6 +114,18 @@ def _form_at(form: str, keys: list[str]) -> list[int]:
         stem = form[:-1]
         return [i for i, k in enumerate(keys) if k.startswith(stem)][:1]
     return [keys.index(form)] if form in keys else []
+
+
+def deed_told_alike(claim_keys: list[str], passage_keys: list[str], language: str) -> set[int]:
+    """Positions of the claim's words that tell a deed of the table which the passage tells
+    too, in another form of the same language ("trad … af" / "is afgetreden", "detuvo" /
+    "fueron detenidos"): for verify/wording_plain.py, which looks for each word's own form."""
+    out: set[int] = set()
+    for _english, forms in _deeds():
+        mine = next((at for f in forms.get(language, ()) if (at := _form_at(f, claim_keys))), None)
+        if mine and any(_form_at(f, passage_keys) for f in forms.get(language, ())):
+            out.update(mine)
+    return out
 
 
 def _numbers(keys: list[str], table: dict[str, int]) -> set[float]:

@@ -567,11 +567,17 @@ def _unbacked_word(ctoks: Sequence[_Token], passage: str, language: str,
     to the name checks, which also read the source's title. ``replaced``: for a copied
     sentence, the passage words in place of each changed claim word, which ``similar`` may
     find a synonym of it."""
-    pkeys = {t.key for t in _tokens(passage)}
+    from .crossing import deed_told_alike  # the deed table; crossing reads tokens from here
+
+    ptoks = _tokens(passage)
+    pkeys = {t.key for t in ptoks}
     pkeys |= {part for k in pkeys for part in k.split("-")}
     background = BACKGROUND_WORDS[language]
-    for tok in ctoks:
+    told = deed_told_alike([t.key for t in ctoks], [t.key for t in ptoks], language)
+    for i, tok in enumerate(ctoks):
         key = tok.key
+        if i in told:
+            continue  # the deed in another form of the word: "trad … af" / "is afgetreden"
         if (key in stop or key in background or len(key) < 3 or any(ch.isdigit() for ch in key)
                 or key in MONTHS[language] or key in WEEKDAYS[language]
                 or (language != "de" and tok.capitalised and not tok.initial)):
