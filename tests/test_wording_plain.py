@@ -415,8 +415,9 @@ def test_a_length_of_time_is_a_detail_the_source_must_give():
     ("El presidente no firmó la ley.", "El presidente firmó la ley el viernes.", "es", Verdict.REFUTED),
     ("La inflación bajó en marzo.", "La inflación subió en marzo, según el instituto de estadística.",
      "es", Verdict.REFUTED),  # "bajó" folds to "bajo", which is no stopword
+    # the deed table's "cut" against "raise" (session 15), as the English reading has it
     ("Il governo ha aumentato le tasse.", "Il governo ha ridotto le tasse per le famiglie.", "it",
-     Verdict.NOT_ENOUGH_EVIDENCE),
+     Verdict.REFUTED),
     ("Il treno per Roma è partito.", "Il treno per Roma non è partito a causa di un guasto.", "it",
      Verdict.REFUTED),
     ("Il sindaco di Milano ha inaugurato il ponte.",

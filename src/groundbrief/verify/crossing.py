@@ -55,11 +55,11 @@ win | fr: gagne gagnee gagnent remporte* | nl: won wonnen gewonnen wint | de: ge
 lose | fr: perdu perd perdent | nl: verloor verloren verliest | de: verlor verloren verliert | es: perdio perdieron perdido pierde | it: perso perse perde | pt: perdeu perderam perdido
 beat defeat | fr: battu battue bat | nl: versloeg versloegen verslagen | de: besiegt besiegte schlug geschlagen | es: vencio derroto derrotado | it: sconfitto sconfisse batte battuto | pt: derrotou derrotado
 visit | fr: visite* | nl: bezocht bezoekt | de: besucht* | es: visit* | it: visitat* visita | pt: visitou visitad*
-sign | fr: signe signee signes signees | nl: ondertekend* tekende | de: unterzeichne* unterschrieb* | es: firmo firmado firmaron | it: firmato firmo | pt: assinou assinado
+sign | fr: signe signee signes signees | nl: ondertekend* tekende | de: unterzeichne* unterschrieb* | es: firmo firmado firmaron | it: firmato firmo | pt: assinou assinado sancionou sancionada sancionado
 open reopen | fr: ouvert* inaugure* | nl: opende geopend | de: eroffne* geoffnet offnete | es: abrio abierto inaugur* | it: aperto apri inaugurat* | pt: abriu aberto inaugur*
 close shut | fr: ferme fermee fermes fermees | nl: sloot gesloten | de: schloss geschlossen | es: cerro cerrado cerrada | it: chiuso chiusa | pt: fechou fechado fechada
 rise increase climb grow | fr: augmente* hausse progresse* | nl: gestegen steeg stegen stijgt | de: gestiegen stieg stiegen steigt | es: aumento aumentado subio subido | it: aumentat* cresciut* salit* | pt: aumentou subiu cresceu
-fall decline drop decrease | fr: baisse* recule* diminue* | nl: gedaald daalde daalt | de: gesunken sank sanken sinkt | es: bajo bajado cayo caido disminuy* | it: calat* sceso scesa scesi diminuit* | pt: caiu baixou diminuiu
+fall decline drop decrease | fr: baisse* recule* diminue* | nl: gedaald daalde daalt gevallen | de: gesunken sank sanken sinkt gesturzt | es: bajo bajado cayo caido disminuy* | it: calat* sceso scesa scesi diminuit* | pt: caiu baixou diminuiu
 cut lower reduce | fr: reduit* abaisse* | nl: verlaagd* | de: gesenkt senkte senkt | es: redujo reducido recorto | it: ridott* tagliat* | pt: reduziu cortou
 raise | fr: releve* | nl: verhoogd* | de: erhoht* | es: elevo | it: alzat* | pt: elevou
 approve adopt pass | fr: approuve* adopte* | nl: goedgekeurd keurde+goed | de: genehmigt* billigt* verabschiedet* | es: aprob* | it: approvat* | pt: aprov*
@@ -69,6 +69,11 @@ attack | fr: attaque* | nl: aangevallen viel+aan | de: angegriffen griff+an | es
 ban prohibit | fr: interdi* | nl: verboden verbood verbiedt | de: verbot verboten | es: prohib* | it: vietat* | pt: proib*
 injure wound hurt | fr: blesse* | nl: gewond* | de: verletzt* | es: herid* | it: ferit* | pt: ferid*
 announce | fr: annonce* | nl: aangekondigd kondigde+aan | de: angekundigt kundigte+an | es: anunci* | it: annunciat* | pt: anunci*
+end conclude | fr: termine termines terminee terminees terminait mis+fin | nl: beeindigd* beeindigde eindigde geeindigd | de: beendet beendete beendeten endete endeten | es: termino terminado terminada terminaron finalizo | it: terminat* concluso conclusa | pt: terminou terminad* encerrou encerrad*
+extend prolong | fr: prolonge prolongee prolonges prolongees prolongea | nl: verlengd verlengde | de: verlangert verlangerte verlangerten | es: prolongo prolongado prolongada prorrogo prorrogado | it: prolungat* prorogat* | pt: prolongou prolongad* prorrogou prorrogad*
+survive | fr: survecu survit survivent | nl: overleefd overleefde overleefden overleeft | de: uberlebt uberlebte uberlebten | es: sobrevivio sobrevivido sobrevivieron | it: sopravvissut* sopravvisse | pt: sobreviveu sobreviveram sobrevivido
+withdraw | fr: retire retiree retires retirees retira | nl: ingetrokken trok+in | de: zuruckgezogen zog+zuruck | es: retiro retirado retirada retiraron | it: ritirat* ritiro | pt: retirou retirad*
+veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 
 #: English weekdays and months, for the passage side.
@@ -128,6 +133,21 @@ def deed_told_alike(claim_keys: list[str], passage_keys: list[str], language: st
     return out
 
 
+def deed_opposed(claim_key: str, passage_key: str, language: str) -> bool:
+    """Whether two words of one language tell opposite deeds of the table ("beendet" /
+    "verlängert", "gevallen" / "overleefd"): each a one-word form of a row, the rows' English
+    lemmas opposites (verify/roles.py). For verify/wording_plain.py, beside its own lists."""
+    mine, theirs = _rows_of(claim_key, language), _rows_of(passage_key, language)
+    return any(opposite(a, b) for r in mine for t in theirs if r != t for a in r for b in t)
+
+
+@lru_cache(maxsize=65536)
+def _rows_of(key: str, language: str) -> tuple[frozenset[str], ...]:
+    """The English lemmas of each deed of the table that the one word ``key`` tells."""
+    return tuple(english for english, forms in _deeds()
+                 if any("+" not in f and _form_at(f, [key]) for f in forms.get(language, ())))
+
+
 def _numbers(keys: list[str], table: dict[str, int]) -> set[float]:
     """The numbers ``keys`` give: number words of ``table`` and figures ("5", "2,000",
     "2.000", "3,5")."""
@@ -140,6 +160,22 @@ def _numbers(keys: list[str], table: dict[str, int]) -> set[float]:
         elif re.fullmatch(r"\d+(?:[.,]\d+)?", k):
             out.add(float(k.replace(",", ".")))
     return out
+
+
+#: Words that bring in one more of a kind ("abrió una nueva fábrica"): a deed done to it is
+#: not done to the one a claim without such a word speaks of ("closed the factory").
+_ANOTHER = {"en": {"new", "another", "other"},
+            "fr": {"nouveau", "nouvelle", "nouvel", "autre"},
+            "nl": {"nieuw", "nieuwe", "ander", "andere"},
+            "de": {"neue", "neuen", "neuer", "neues", "andere", "anderen", "weitere", "weiteren"},
+            "es": {"nuevo", "nueva", "otro", "otra"}, "it": {"nuovo", "nuova", "altro", "altra"},
+            "pt": {"novo", "nova", "outro", "outra"}}
+
+
+def brings_another(passage_keys: list[str], passage_language: str, claim_keys: list[str],
+                    claim_language: str) -> bool:
+    return bool(_ANOTHER.get(passage_language, set()) & set(passage_keys)) and not (
+        _ANOTHER.get(claim_language, set()) & set(claim_keys))
 
 
 def _keys(sentence: str) -> list[str]:
@@ -170,7 +206,8 @@ def compare_across(claim: str, language: str | None, passage: str,
     backing = [f for f in pframes if english & (deed_words(f) | _nouns(f, english))]
     if not backing:
         against = next((f for f in pframes for e in english if opposite(e, f.predicate)
-                        and f.negated == negated and _shares_words(toks, at, f.sentence, language, similar)),
+                        and f.negated == negated and _shares_words(toks, at, f.sentence, language, similar)
+                        and not brings_another(_keys(f.sentence), "en", keys, language)),
                        None)
         if against is not None:
             return RoleJudgement(parsed=True, aligned=against.sentence, agreement=True,
@@ -266,7 +303,8 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
             keys = [t.key for t in toks]
             for english, forms in opposites:
                 at = has(forms, keys)
-                if not at or _negated(keys, language) != cf.negated:
+                if not at or _negated(keys, language) != cf.negated or brings_another(
+                        keys, language, _keys(claim), "en"):
                     continue
                 missing, words = _untranslated(cf, claim, toks, at, similar)
                 if words and len(missing) * 2 <= words:  # about the claim's own participants

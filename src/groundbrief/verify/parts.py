@@ -95,6 +95,8 @@ _CAUSING = (("lead", "prep:to"), ("result", "prep:in"))
 # Verbs that say the deed after them did not happen: "Regulators refused to approve the drug"
 # says it was not approved, as "did not approve" does.
 _REFUSING = frozenset({"refuse", "decline", "fail", "neglect", "forget", "omit"})
+#: verbs of a choice that, with "against" and a gerund, choose not to do it
+_CHOOSING_AGAINST = frozenset({"vote", "decide", "opt", "choose", "rule", "elect"})
 _POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "should", "would", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _HEDGE_ADVERBS = frozenset({
@@ -230,6 +232,54 @@ def _is_score(tok: Token) -> bool:
             and doc[tok.i + 2].like_num)
 
 
+_FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+
+
+def _fraction_at(tok: Token) -> Figure | None:
+    """A part of one unit in words, as the figure it is: "half a point" (0.5 of the point),
+    "a quarter of a percentage point" (0.25), "three quarters of a point" (0.75); else None.
+    Only a part of *one* thing ("a point", "an hour"): "half the staff" is a share."""
+    doc = tok.doc
+    if tok.lower_ == "half" and tok.dep_ == "predet" and tok.i + 1 < len(doc) \
+            and doc[tok.i + 1].lower_ in ("a", "an") and tok.head.pos_ == "NOUN":
+        unit = tok.head
+        return Figure(value=0.5, kind=f"count:{_count_noun(unit.lemma_.lower())}",
+                      text=doc[tok.i:unit.i + 1].text)
+    part = _FRACTIONS.get(tok.lower_)
+    if part is None or tok.pos_ != "NOUN":
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    unit = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if unit is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in unit.children):
+        return None
+    count = next((c for c in tok.children if c.dep_ == "nummod"), None)
+    times = _value(count) if count is not None else 1.0
+    if times is None:
+        return None
+    first = count if count is not None else next(
+        (c for c in tok.children if c.dep_ == "det"), tok)
+    return Figure(value=round(times * part, 4), kind=f"count:{_count_noun(unit.lemma_.lower())}",
+                  text=doc[min(first.i, tok.i):unit.i + 1].text)
+
+
+def _score_at(tok: Token) -> Figure | None:
+    """The result that starts at ``tok`` ("2-1", "3:0", or "2", "-", "1" as three tokens) as
+    one figure of kind "score" (value 1000 × the first + the second), else None."""
+    doc = tok.doc
+    if _SCORE.fullmatch(tok.text):
+        a, b = re.split(r"[-–:]", tok.text)
+        text = tok.text
+    elif (tok.like_num and tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("-", "–", ":")
+          and doc[tok.i + 2].like_num and tok.text.isdigit() and doc[tok.i + 2].text.isdigit()):
+        a, b = tok.text, doc[tok.i + 2].text
+        text = f"{a}-{b}"
+    else:
+        return None
+    if len(a) > 3 or len(b) > 3:
+        return None  # "1939-1945" is two years, not a score
+    return Figure(value=1000.0 * int(a) + int(b), kind="score", text=text)
+
+
 def _of_noun(tok: Token) -> Token | None:
     """The noun of ``tok``'s "of" phrase ("justices" in "Eight of the 11 justices")."""
     return next((g for c in tok.children if c.lower_ == "of" for g in c.children
@@ -272,6 +322,10 @@ def _argument(tok: Token) -> Argument:
                 keep.extend(words)
                 name = _span_text(words)
     text = _span_text(set(keep))
+    if tok.lower_ in ("one", "body") and any(c.dep_ == "det" and c.lower_ == "no"
+                                             for c in tok.children):
+        # "No one was hurt" is "Nobody was hurt": one participant, none of it a count
+        return Argument(text=text, head="nobody", name_type=None)
     if tok.pos_ == "PRON":
         return Argument(text=text, head=tok.lower_, name_type=None)
     return Argument(text=text, head=_lemma(tok), name_type=ent_type, modifiers=tuple(mods),
@@ -454,8 +508,20 @@ def _refused(verb: Token) -> bool:
     "failed to pay"), which is not itself negated ("did not refuse to sign" is left to the
     negation above it)."""
     head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "against" and head.head is not head:
+        # "voted against going on strike", "decided against raising prices": a choice not to
+        chooser = head.head
+        return chooser.lemma_.lower() in _CHOOSING_AGAINST and not _negated(chooser, chooser)
     return (verb.dep_ == "xcomp" and head is not verb and head.lemma_.lower() in _REFUSING
             and not _negated(head, head))
+
+
+def _refusal_words(verb: Token) -> str:
+    """The words of the refusal that negates ``verb``'s clause, as written ("declined to",
+    "voted against")."""
+    if verb.dep_ == "pcomp":
+        return f"{verb.head.head.text} {verb.head.text}"
+    return f"{verb.head.text} to"
 
 
 def _figure_kind(tok: Token, clause: Sequence[Token], subject: Token | None) -> str:
@@ -489,6 +555,10 @@ def _figure_kind(tok: Token, clause: Sequence[Token], subject: Token | None) -> 
         return "age"
     if prev is not None and prev.lower_ == "at" and head.lemma_ in ("die", "pass", "retire"):
         return "age"
+    after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "times" and after is not None and (
+            after.lower_ in ("as", "more", "the") or after.tag_ == "JJR"):
+        return "ratio"  # "three times as fast", "three times higher", "three times the size"
     # the counted noun: "12 people", "9 killed", "3,000 jobs"
     if tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
         return f"count:{_count_noun(head.lemma_.lower())}"
@@ -585,11 +655,39 @@ def _age_context(tok: Token) -> bool:
 
 
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-year-old$")
+#: how many times a deed was done, in one word: read as "N times" is ("count:time")
+_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_NOT_TIMES = frozenset({"as", "more", "again", "the", "a", "an", "before", "over", "removed"})
 
 
 def _figures(clause: Sequence[Token], subject: Token | None) -> tuple[Figure, ...]:
     out = []
     for tok in clause:
+        times = _TIMES.get(tok.lower_)
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if times is not None and times > 1 and nxt is not None and nxt.lower_ in ("as", "more"):
+            out.append(Figure(value=times, kind="ratio", text=tok.text))  # "twice as many"
+            continue
+        if times is not None and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX") \
+                and not (nxt is not None and nxt.lower_ in _NOT_TIMES):
+            # "scored twice" counts what "scored three times" counts ("once again" does not)
+            out.append(Figure(value=times, kind="count:time", text=tok.text))
+            continue
+        fraction = _fraction_at(tok)
+        if fraction is not None:
+            out.append(fraction)
+            continue
+        if tok.dep_ == "nummod" and _fraction_at(tok.head) is not None:
+            continue  # the "three" of "three quarters of a point", read with it
+        score = _score_at(tok)
+        if score is not None:
+            # "beat France 2-1" is one result, not a 2 and a 1 compared apart ("sources say 1,
+            # not 2" for "3-1"); its second figure is read with it
+            out.append(score)
+            continue
+        if tok.i >= 2 and tok.like_num and _score_at(tok.doc[tok.i - 2]) is not None \
+                and tok.doc[tok.i - 1].text in ("-", "–", ":"):
+            continue
         age = _AGE_TOKEN.match(tok.lower_)
         if age:  # "the 89-year-old" is one token
             out.append(Figure(value=float(age.group(1)), kind="age", text=tok.text))
@@ -620,6 +718,8 @@ def _figures(clause: Sequence[Token], subject: Token | None) -> tuple[Figure, ..
                 and nxt.lower_ not in ("k", "m")):
             text = f"{text} {nxt.text}"  # "2 billion": the reason must not say "2, not 2"
         kind = "age" if is_age else _figure_kind(tok, clause, subject)
+        if kind in ("ratio", "count:time") and nxt is not None and nxt.lower_ == "times":
+            text = f"{text} times"  # "sources say three times, not twice"
         out.append(Figure(value=value, kind=kind, text=text, change=_change_of(tok)))
     return tuple(sorted(out, key=lambda f: (f.kind, f.value)))
 
@@ -726,7 +826,7 @@ def _frame(verb: Token, sentence: Span,
         text=_span_text(clause),
         predicate=lemma,
         negated=_negated(verb, pred) != refused,
-        refusal=f"{verb.head.text} to" if refused else "",
+        refusal=_refusal_words(verb) if refused else "",
         stance=stance,
         args=args,
         figures=figures,

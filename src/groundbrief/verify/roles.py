@@ -107,7 +107,7 @@ _ROLE_WORDS = {
     "duration": "how long",
 }
 _FIGURE_WORDS = {"age": "the age", "percent": "the percentage", "money": "the amount",
-                 "number": "the figure"}
+                 "number": "the figure", "score": "the score", "ratio": "how many times"}
 
 
 @dataclass(frozen=True)
@@ -217,6 +217,12 @@ _OPPOSITE_PAIRS = [
     # a launch or a flight that ended in the other way: "was a success" / "exploded"
     ("success", "explode"), ("success", "crash"), ("success", "abort"),
     ("successful", "explode"), ("successful", "crash"),
+    # a strike, a war or a curfew that ended, or went on
+    ("end", "extend"), ("end", "prolong"), ("end", "continue"), ("stop", "continue"),
+    ("halt", "continue"), ("release", "remand"), ("free", "remand"),
+    ("sink", "afloat"), ("sink", "float"), ("fall", "survive"), ("approve", "withdraw"),
+    ("deliberately", "accidentally"), ("deliberate", "accidental"),
+    ("deliberately", "accident"), ("deliberate", "accident"), ("intentional", "accidental"),
 ]
 #: Verbs news uses for one deed (phrasal verbs as parts.py joins them, "call_off"; "taken into
 #: custody" read as "take_into_custody"). A clause that says the claim's clause part by part
@@ -235,6 +241,17 @@ _PARAPHRASE_GROUPS = [frozenset(g.split()) for g in (
 _STRONGER = {**dict.fromkeys(("fall", "drop", "decline"),
                              frozenset({"plunge", "tumble", "slump", "plummet", "sink"})),
              **dict.fromkeys(("rise", "increase", "climb"), frozenset({"surge", "soar", "jump"}))}
+
+#: Verbs of a change up and of a change down ("shares jumped" / "shares slumped"): any verb of
+#: one against any of the other is an opposite, so a new pair needs no row of its own. Not
+#: "slow": growth that slowed is still growth ("accelerate" / "slow" is its own pair).
+_RISING = frozenset({"rise", "increase", "grow", "climb", "jump", "soar", "surge", "gain",
+                     "rally", "rebound", "spike", "leap", "skyrocket", "rocket", "balloon",
+                     "swell", "widen", "accelerate", "strengthen", "firm", "recover"})
+_FALLING = frozenset({"fall", "drop", "decline", "decrease", "slip", "dip", "slide", "slump",
+                      "plunge", "tumble", "plummet", "sink", "shrink", "contract", "crash",
+                      "retreat", "sag", "dive", "nosedive", "narrow", "weaken", "ease"})
+_OPPOSITE_PAIRS += [(a, b) for a in _RISING for b in _FALLING]
 
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:
@@ -320,9 +337,22 @@ def _arg_same(c: Argument, p: Argument) -> bool:
     if ck == pk:
         return True
     if c.head == p.head:
-        # "battle" / "long battle" are one thing; "lung cancer" / "throat cancer" are two
-        return not _other_modifiers(c, p)
+        # "battle" / "long battle" are one thing; "lung cancer" / "throat cancer" are two;
+        # "a new factory" is not "the factory" the claim speaks of
+        return not _other_modifiers(c, p) and not _another_one(c, p) and not _another_one(p, c)
     return bool(ck and pk and (f" {ck} " in f" {pk} " or f" {pk} " in f" {ck} "))
+
+
+_ANOTHER_ONE = re.compile(r"^(?:an? (?:new|further|additional|separate|different)"
+                          r"|another|other) ")
+
+
+def _another_one(a: Argument, b: Argument) -> bool:
+    """Whether ``b`` introduces one more of ``a``'s kind ("a new factory", "another plant")
+    where ``a`` names one already known ("the factory", "its plant")."""
+    kb = norm(b.text)
+    m = _ANOTHER_ONE.match(kb)
+    return m is not None and m.group(0).split()[-1] not in norm(a.text).split()
 
 
 def _other_modifiers(c: Argument, p: Argument) -> bool:
@@ -344,6 +374,8 @@ def _arg_in_text(c: Argument, text: str) -> bool:
 def _figure_equal(a: Figure, b: Figure) -> bool:
     if a.value == b.value:
         return True
+    if a.kind == "score" or b.kind == "score":
+        return False  # a result is its two figures exactly: "2-1" is not "2-0"
     hi = max(abs(a.value), abs(b.value))
     return hi > 0 and abs(a.value - b.value) / hi < 0.005
 
@@ -382,6 +414,8 @@ def _other_patient(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
     cp, pp = cf.args.get(PATIENT), pf.args.get(PATIENT)
     if cp is None or pp is None or _is_pronoun(cp) or _is_pronoun(pp):
         return False
+    if cp.head == pp.head and (_another_one(cp, pp) or _another_one(pp, cp)):
+        return True  # "closed the factory" / "opened a new factory"
     if cp.head == pp.head or _same_referent(cp, pp, similar) or _synonym_noun(cp, pp, similar):
         return False
     return not _arg_in_text(cp, pf.text)
@@ -473,6 +507,9 @@ def _roles_of(cf: Frame, pf: Frame) -> dict[str, Argument]:
     """The passage clause's arguments under the claim's role names."""
     if _converse(cf, pf):
         return _converse_roles(cf, pf)
+    mirror = _mirrored(cf, pf)
+    if mirror is not None:
+        return mirror
     args = dict(pf.args)
     rival = _rival(pf) if cf.predicate in _DEFEAT else None
     if rival is not None:
@@ -519,6 +556,40 @@ _OTHER_SIDE_ROLES = (PATIENT, "prep:to", "prep:from", "prep:by", "prep:with")
 _TWO_SIDED = frozenset(frozenset(pair) for pair in (
     ("buy", "sell"), ("acquire", "sell"), ("borrow", "lend"), ("import", "export"),
     ("win", "lose"), ("beat", "lose"), ("defeat", "lose"), ("win", "defeat")))
+
+
+_SCORE_TEXT = re.compile(r"\d+\s*[-–:]\s*\d+")
+
+
+def _mirrored(cf: Frame, pf: Frame) -> dict[str, Argument] | None:
+    """The passage clause's arguments under the claim's role names when it tells the claim's
+    deed from the other side with every participant the claim's ("Germany beat France" /
+    "France lost to Germany"; "The firm bought the mill from Acme" / "Acme sold the mill to
+    the firm"): the claim's agent on the receiving end, each other participant of the claim
+    somewhere in the clause, and no participant the claim lacks. None otherwise."""
+    if frozenset((cf.predicate, pf.predicate)) not in _TWO_SIDED or cf.predicate == pf.predicate:
+        return None
+    ca = cf.args.get(AGENT)
+    if ca is None or _is_pronoun(ca) or pf.negated != cf.negated:
+        return None
+    theirs = {r: a for r, a in pf.args.items() if _participant_role(r) and not _is_pronoun(a)
+              and not _is_number(a) and not _SCORE_TEXT.fullmatch(a.text)}  # "lost 2-1": the figures' part
+    mapped: dict[str, Argument] = {}
+    for role, arg in cf.args.items():
+        if not _participant_role(role) or _is_pronoun(arg):
+            continue
+        match = next((r for r, a in theirs.items() if r not in mapped.values()
+                      and _arg_same(arg, a)), None)
+        if match is None:
+            return None
+        if role == AGENT and match not in _OTHER_SIDE_ROLES[1:]:
+            return None  # the same actor in both: two opposite deeds, not one told twice
+        mapped[role] = match  # type: ignore[assignment]
+    if set(theirs) - set(mapped.values()) & {AGENT, PATIENT}:
+        return None  # a participant of the passage the claim does not have
+    args = {k: a for k, a in pf.args.items() if k not in theirs}
+    args.update({role: theirs[r] for role, r in mapped.items()})  # type: ignore[index]
+    return args
 
 
 def _other_side(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
@@ -700,7 +771,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         findings = _figures_elsewhere(cf, pframes)
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
-        other = _another_deed(cf, None, pframes, False) or _effect_unnamed(cf, passage, similar)
+        other = (_done_after_all(cf, pframes) or _another_deed(cf, None, pframes, False)
+                 or _effect_unnamed(cf, passage, similar))
         if other is not None:
             findings += (other,)
         if attribution and cf.speaker is not None and not _is_pronoun(cf.speaker):
@@ -765,7 +837,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             findings.append(other)
     if agreement:
         route = (_reversed_route(cf, pf) or _split_vote(cf, pf) or _other_end(cf, pf)
-                 or _without(cf, pf) or _other_magnitude(cf, pf))
+                 or _without(cf, pf) or _done_after_all(cf, pframes) or _other_magnitude(cf, pf))
         if route is not None:
             findings.append(route)
     if not any(f.relation is Relation.CONFLICT for f in findings):
@@ -781,7 +853,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         findings.append(partial)
 
     # who, to whom, with what: the same role filled by another participant
-    swapped = None if _converse(cf, pf) else _swapped_roles(cf, pf)
+    mirrored = _mirrored(cf, pf) is not None
+    swapped = None if _converse(cf, pf) or mirrored else _swapped_roles(cf, pf)
     if swapped:
         findings.append(swapped)
     for role, arg in cf.args.items():
@@ -849,12 +922,20 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                                     Relation.UNBACKED))
     # Told with another verb for the same deed ("was fired" for "was dismissed"): the verb's
     # own words (its particle, "into custody") are not asked of the passage, the rest are.
-    paraphrased = pf.predicate != cf.predicate and _paraphrase(cf, pf)
+    paraphrased = pf.predicate != cf.predicate and (_paraphrase(cf, pf) or mirrored)
     deed = {p for w in _deed_words(cf) for p in (w, *w.split("_"))} if paraphrased else set()
+    # a participant named with a synonym noun in the same role ("in the blast" / "in the
+    # explosion") is the same participant: its head is not asked of the passage's words
+    synonyms = {a.head for r, a in cf.args.items() if args.get(r) is not None
+                and _synonym_noun(a, args[r], similar)}
     restates = (agreement and not findings and (pf.predicate == cf.predicate or paraphrased)
-                and pf.negated == cf.negated and not pf.under_negation and pf.stance == cf.stance
-                and cf.words - deed <= pf.words  # every common word of the clause ("indoors" too)
-                and all(_is_pronoun(a) or (args.get(r) is not None and _arg_same(a, args[r]))
+                and pf.negated == cf.negated and not pf.under_negation
+                # "…, police said" vouches for a bare fact as news tells one
+                and (pf.stance == cf.stance or (cf.stance is Stance.FACT and pf.stance.asserts))
+                # every common word of the clause ("indoors" too)
+                and cf.words - deed - synonyms <= pf.words
+                and all(_is_pronoun(a) or (args.get(r) is not None
+                                           and (_arg_same(a, args[r]) or a.head in synonyms))
                         for r, a in cf.args.items() if not (deed and r == "prep:into"
                                                             and a.head == "custody")))
     return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
@@ -1155,7 +1236,10 @@ def _from_verb(f: Frame, words: int = 10) -> str:
     text = f.text or f.sentence
     at = text.find(f.predicate_text) if f.predicate_text else -1
     rest = text[at:] if at >= 0 else text
-    return " ".join(re.split(r"[,;:.]", rest, maxsplit=1)[0].split()[:words])
+    kept = re.split(r"[,;:.]", rest, maxsplit=1)[0].split()[:words]
+    while len(kept) > 1 and kept[-1].lower() in ("and", "but", "or", "then"):
+        kept.pop()  # "charged with murder and (remanded …)": the next clause's conjunction
+    return " ".join(kept)
 
 
 _ROUTE = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+to\s+"
@@ -1216,6 +1300,25 @@ def _without(cf: Frame, pf: Frame) -> Finding | None:
         c, p = cf.args.get(role), pf.args.get("prep:without")
         if c is not None and p is not None and c.head == p.head and "prep:without" not in cf.args:
             return Finding("polarity", f"{role[5:]} {c.text}", f"without {p.text}", Relation.CONFLICT)
+    return None
+
+
+def _done_after_all(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """"released without charge" where a passage clause says the claim's participant was
+    charged: the deed the claim says did not come, done to the same participant ("charged with
+    murder"). The deed is the noun after "without" as a verb of the passage ("charge",
+    "injury" / "injured" is left out: a verb from another stem)."""
+    without = cf.args.get("prep:without")
+    if without is None or without.name_type or cf.negated:
+        return None
+    mine = [a for r, a in cf.args.items() if r in (AGENT, PATIENT) and not _is_pronoun(a)]
+    for f in pframes:
+        if f.predicate != without.head or f.negated or f.under_negation \
+                or not f.stance.asserts or "prep:without" in f.args:
+            continue
+        theirs = [a for r, a in f.args.items() if r in (AGENT, PATIENT) and not _is_pronoun(a)]
+        if any(_arg_same(m, t) for m in mine for t in theirs):
+            return Finding("polarity", f"without {without.text}", _from_verb(f), Relation.CONFLICT)
     return None
 
 
@@ -1347,8 +1450,23 @@ def _opposite_words(cf: Frame, pf: Frame) -> tuple[str, str] | None:
             if w in _PARTICLES or v in _PARTICLES:
                 continue  # "passed away" is no opposite of "died at her home"
             if opposite(w, v):
-                return w.replace("_", " "), v.replace("_", " ")  # "call_off" -> "call off"
+                # the verbs as written ("sank", not "sink"); other words as lemmas, "call_off"
+                # as "call off"
+                return _as_written(w, cf), _as_written(v, pf)
     return None
+
+
+def _as_written(word: str, frame: Frame) -> str:
+    """A word of the clause's lemmas as the clause writes it, for the reader ("sank" for
+    "sink", "relaxed" for "relax"; "call_off" as "call off" when the form is not found)."""
+    if word == frame.predicate and frame.predicate_text:
+        return frame.predicate_text
+    if "_" not in word and len(word) >= 4:
+        m = re.search(r"\b" + re.escape(word[:-1]) + r"\w*", frame.text or frame.sentence,
+                      re.IGNORECASE)
+        if m is not None:
+            return m.group(0)
+    return word.replace("_", " ")
 
 
 def _unnamed(cfs: Sequence[Frame], passage: str, context: str) -> tuple[Argument, ...]:
@@ -1593,7 +1711,7 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
                 out.append(Finding(f"figure:{fig.kind}", f"{fig.change} {fig.text}",
                                    f"{other.change} {other.text}", Relation.UNBACKED))
             continue
-        if any(_figure_allows(fig, cf, f, pf) for f in same_kind):
+        if fig.kind != "score" and any(_figure_allows(fig, cf, f, pf) for f in same_kind):
             continue  # "about 8 per cent" or "8 pct" for the passage's "8.13 pct"
         if cf.dates and pf.dates and not _dates_match(cf, pf):
             continue  # another period: a figure and a date that both differ
@@ -1644,8 +1762,13 @@ def _other_quantity(cf: Frame, pf: Frame) -> bool:
     """Whether the two clauses name one thing with different qualifiers, so their figures may
     count different things: "Nigeria's urban population was 7 million" and "Nigeria's
     population was 45.1 million" (a part and its whole) are not one figure given twice."""
+    # The doer of a deed done to something is not what its figure counts: "the bank" /
+    # "the central bank raised rates by half a point" count the same rates.
+    def counted(f: Frame) -> list[Argument]:
+        return [a for r, a in f.args.items() if not (r == AGENT and PATIENT in f.args)]
+
     return any(c.head == p.head and not c.name_type and set(c.modifiers) != set(p.modifiers)
-               for c in cf.args.values() for p in pf.args.values())
+               for c in counted(cf) for p in counted(pf))
 
 
 def _figures_elsewhere(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, ...]:

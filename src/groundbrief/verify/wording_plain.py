@@ -147,6 +147,10 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
                                 language, stop, similar)
         if finding is not None and finding not in findings:
             findings.append(finding)
+    if _brings_another([t.key for t in copied], [t.key for t in ctoks], language):
+        # "abrió una nueva fábrica" against "cerró la fábrica": another factory's deed
+        findings = [f for f in findings
+                    if not (f.role == "predicate" and f.relation is Relation.CONFLICT)]
     if not any(f.relation is Relation.CONFLICT for f in findings):
         # A changed stretch of several words ("vrijgelaten na" / "gearresteerd in verband
         # met") is not compared word by word; its reversed deed is still a conflict.
@@ -251,7 +255,7 @@ def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: 
             for table in (MONTHS[language], WEEKDAYS[language]):
                 if a.key in table and b.key in table and table[a.key] != table[b.key]:
                     return Finding("date", a.text, b.text, Relation.CONFLICT)
-            if (a.key, b.key) in _opposites(language) or (b.key, a.key) in _opposites(language):
+            if _opposed(a.key, b.key, language):
                 return Finding("predicate", a.text, b.text, Relation.CONFLICT)
     if any(t.key in MONTHS[language] or t.key in WEEKDAYS[language] for t in (*cw, *pw)):
         return None  # a date written another way: verify/dates.py
@@ -452,11 +456,19 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     for ptoks, _ in _sentences(passage):
         # with the parts of hyphenated words: "het kabinet-Schoof" holds "kabinet"
         pkeys = {t.key for t in ptoks} | {part for t in ptoks for part in t.key.split("-")}
+        if _brings_another(list(pkeys), list(content), language):
+            continue
         for key, tok in content.items():
             if key in pkeys or key in _QUALIFIERS:
                 continue
             role, other = "predicate", next((t for t in ptoks if (key, t.key) in opposites
                                               or (t.key, key) in opposites), None)
+            if other is None and _first_word(ctoks, stop) == _first_word(ptoks, stop):
+                # the deed table's opposites, in a sentence that opens with the claim's
+                # subject ("Die Gewerkschaft hat den Streik … verlängert" is another actor's
+                # deed beside "Die Bahn hat den Streik beendet")
+                other = next((t for t in ptoks if t.key not in content
+                              and _deed_opposed(key, t.key, language)), None)
             for table in (MONTHS[language], WEEKDAYS[language]):
                 if other is None:
                     # another day or month of the same kind, and the claim's nowhere in it
@@ -476,6 +488,29 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
 def _stopwords(language: str) -> frozenset[str]:
     """Stopwords and negations as tokens are keyed: folded ("été" is "ete")."""
     return frozenset(fold_diacritics(w) for w in STOPWORDS[language] | NEGATION_WORDS[language])
+
+
+def _opposed(a: str, b: str, language: str) -> bool:
+    """Two words of ``language`` that say opposite things: the lists of words.py, or two deeds
+    of the crossing's table whose English lemmas are opposites ("beendet" / "verlängert")."""
+    opposites = _opposites(language)
+    return (a, b) in opposites or (b, a) in opposites or _deed_opposed(a, b, language)
+
+
+def _first_word(toks: Sequence[_Token], stop: frozenset[str]) -> str | None:
+    return next((t.key for t in toks if t.word and t.key not in stop), None)
+
+
+def _brings_another(passage_keys: list[str], claim_keys: list[str], language: str) -> bool:
+    from .crossing import brings_another
+
+    return brings_another(passage_keys, language, claim_keys, language)
+
+
+def _deed_opposed(a: str, b: str, language: str) -> bool:
+    from .crossing import deed_opposed  # the deed table; crossing reads tokens from here
+
+    return deed_opposed(a, b, language)
 
 
 @lru_cache(maxsize=8)
