@@ -115,3 +115,29 @@ def test_an_english_claim_is_read_against_a_source_in_another_language(
 def test_an_english_claims_part_the_other_language_does_not_give_is_not_supported(
         verifier, claim, passage, language):
     assert judge_english_claim(verifier, claim, passage, language).verdict is not Verdict.SUPPORTED
+
+
+# cross_set4.tsv (session 15, held out): an English claim against a deed of a new row, and one
+# done to another thing
+@pytest.mark.parametrize("claim,passage,language,expected", [
+    ("The strike ended on Friday.", "La grève s'est terminée vendredi.", "fr", Verdict.SUPPORTED),
+    ("The strike ended on Friday.", "La grève a été prolongée vendredi.", "fr", Verdict.REFUTED),
+    ("The company closed the factory.", "La empresa cerró la fábrica.", "es", Verdict.SUPPORTED),
+    # "una nueva fábrica" is another factory: opening it says nothing of closing the claim's
+    ("The company closed the factory.", "La empresa abrió una nueva fábrica.", "es",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("The company closed the factory.", "La empresa abrió la fábrica.", "es", Verdict.REFUTED),
+])
+def test_new_deed_rows_and_another_thing_across_languages(verifier, claim, passage, language,
+                                                          expected):
+    assert judge_english_claim(verifier, claim, passage, language).verdict is expected
+
+
+def test_the_tables_opposite_deeds_in_one_language():
+    from groundbrief.verify.crossing import deed_opposed
+    assert deed_opposed("beendet", "verlangert", "de")  # folded as wording_plain keys words
+    assert deed_opposed("gevallen", "overleefd", "nl")
+    assert deed_opposed("aprobo", "retiro", "es")
+    assert deed_opposed("vetou", "sancionou", "pt")
+    assert not deed_opposed("beendet", "beendet", "de")
+    assert not deed_opposed("beendet", "gewahlt", "de")  # "end" / "elect": no opposites

@@ -488,3 +488,29 @@ def test_a_place_near_the_border_of_another_is_still_the_claims_place():
     assert not compare("Scientists discovered the new species in Brazil.",
                        "Scientists discovered the new species in Brazil, near the border with "
                        "Peru.").findings
+
+
+def test_scores_times_and_parts_of_a_unit_are_read_as_one_figure_each():
+    from groundbrief.verify.parts import claim_frames
+
+    def figures(text):
+        return [(f.kind, f.value, f.text) for f in claim_frames(text)[0].figures]
+
+    assert figures("Germany beat France 2-1.") == [("score", 2001.0, "2-1")]
+    assert figures("The striker scored twice in the final.") == [("count:time", 2.0, "twice")]
+    assert figures("The striker scored three times in the final.") == [
+        ("count:time", 3.0, "three times")]
+    assert figures("Prices rose twice as fast as wages.") == [("ratio", 2.0, "twice")]
+    assert figures("The bank raised rates by half a point.") == [("count:point", 0.5, "half a point")]
+    assert figures("Rates rose by three quarters of a percentage point.") == [
+        ("count:point", 0.75, "three quarters of a percentage point")]
+    assert figures("Once again the bank raised rates.") == []  # "once again" counts nothing
+    assert figures("The war lasted from 1939-1945.") != [("score", 1939945.0, "1939-1945")]
+
+
+def test_no_one_is_nobody_and_a_choice_against_a_deed_refuses_it():
+    from groundbrief.verify.parts import claim_frames, frames_of
+
+    assert frames_of("No one was hurt.")[0].args["patient"].head == "nobody"
+    voted = next(f for f in frames_of("Workers voted against going on strike.") if f.predicate == "go")
+    assert voted.negated and voted.refusal == "voted against"

@@ -510,3 +510,24 @@ def test_a_deed_of_the_table_in_another_form_of_the_same_language_is_backed(clai
 def test_another_deed_of_the_table_is_still_unbacked():
     assert found("De minister is afgetreden.", "De minister is dinsdag gearresteerd.", "nl") == [
         ("unbacked", "word", "afgetreden", None)]
+
+
+# plain_set9.tsv (session 15, held out): opposite deeds no word list held, read from the deed
+# table of verify/crossing.py; an opposite deed of another actor or another thing is no conflict.
+@pytest.mark.parametrize("claim, passage, language, expected", [
+    ("Het kabinet is gevallen.", "Het kabinet heeft het vertrouwensdebat overleefd.", "nl",
+     Verdict.REFUTED),
+    ("Die Gewerkschaft hat den Streik beendet.", "Die Gewerkschaft hat den Streik verlängert.", "de",
+     Verdict.REFUTED),
+    ("El Gobierno aprobó la reforma.", "El Gobierno retiró la reforma tras las protestas.", "es",
+     Verdict.REFUTED),
+    ("O presidente vetou a lei.", "O presidente sancionou a lei.", "pt", Verdict.REFUTED),
+    ("La empresa cerró la fábrica.", "La empresa abrió una nueva fábrica.", "es",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("De fabriek werd gesloten.", "Er werd een nieuwe fabriek geopend.", "nl",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+])
+def test_the_deed_tables_opposites_are_read_in_one_language(verifier, claim, passage, language,
+                                                            expected):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is expected, out.reason

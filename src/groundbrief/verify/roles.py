@@ -218,6 +218,7 @@ _OPPOSITE_PAIRS = [
     ("success", "explode"), ("success", "crash"), ("success", "abort"),
     ("successful", "explode"), ("successful", "crash"),
     # a strike, a war or a curfew that ended, or went on
+    ("uphold", "strike_down"), ("pass", "block"), ("approve", "strike_down"),
     ("end", "extend"), ("end", "prolong"), ("end", "continue"), ("stop", "continue"),
     ("halt", "continue"), ("release", "remand"), ("free", "remand"),
     ("sink", "afloat"), ("sink", "float"), ("fall", "survive"), ("approve", "withdraw"),
@@ -416,6 +417,9 @@ def _other_patient(cf: Frame, pf: Frame, similar: Similarity | None) -> bool:
         return False
     if cp.head == pp.head and (_another_one(cp, pp) or _another_one(pp, cp)):
         return True  # "closed the factory" / "opened a new factory"
+    if not cp.name_type and not pp.name_type and opposite(cp.head, pp.head, nouns=True) \
+            and set(cp.modifiers) == set(pp.modifiers):
+        return False  # "posted a record profit" / "a record loss": the deed's one result, flipped
     if cp.head == pp.head or _same_referent(cp, pp, similar) or _synonym_noun(cp, pp, similar):
         return False
     return not _arg_in_text(cp, pf.text)
@@ -809,8 +813,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         and not _other_side(cf, pf, similar)
     if opposite(cf.predicate, pf.predicate, nouns=True) and same_deed:
         if cf.negated == pf.negated:  # "rejected" is what "refused to approve" says
-            findings.append(Finding("predicate", cf.predicate_text, pf.predicate_text,
-                                    Relation.CONFLICT))
+            findings.append(Finding("predicate", _as_written(cf.predicate, cf),
+                                    _as_written(pf.predicate, pf), Relation.CONFLICT))
     elif (pf.predicate == cf.predicate and cf.negated != pf.negated and same_deed
           and not pf.under_negation):  # "It is not true that he resigned" is no "he resigned"
         findings.append(Finding("polarity", _polar(cf), _polar(pf), Relation.CONFLICT))
@@ -1070,6 +1074,8 @@ def _called_off(cf: Frame, pf: Frame) -> Finding | None:
 #: custody" says the change the claim reports ("were rescued", "was sent off", "release") has not
 #: come.
 _CONTINUING = frozenset({"remain", "stay"})
+#: States of being held that "still" says go on: "are still being held" for "were freed"
+_HELD = frozenset({"hold", "detain", "trap", "imprison", "jail", "keep", "miss"})
 #: Verbs that turn down an offer, and the offers: "rejected a takeover offer from Apple" says
 #: Apple did not acquire the firm.
 _TURNING_DOWN = frozenset({"reject", "refuse", "decline", "rebuff", "spurn", "turn_down",
@@ -1119,7 +1125,8 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
     for f in (*((pf,) if pf is not None else ()), *pframes):
         if f.under_negation:
             continue
-        if f.predicate in _CONTINUING and not f.negated and about_claim(f):
+        going_on = f.predicate in _CONTINUING or ("still" in f.words and f.predicate in _HELD)
+        if going_on and not f.negated and about_claim(f):
             return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
         if (f.predicate == "fall" and {"short", "of"} <= f.words and patient is not None
                 and patient.head in f.words and not f.negated):
@@ -1460,7 +1467,12 @@ def _as_written(word: str, frame: Frame) -> str:
     """A word of the clause's lemmas as the clause writes it, for the reader ("sank" for
     "sink", "relaxed" for "relax"; "call_off" as "call off" when the form is not found)."""
     if word == frame.predicate and frame.predicate_text:
-        return frame.predicate_text
+        particle = next((w.split("_", 1)[1] for w in sorted(frame.words)
+                         if w.startswith(word + "_") and w.count("_") == 1), "")
+        return f"{frame.predicate_text} {particle}".strip()  # "laid off", not "laid"
+    verb, _, particle = word.partition("_")
+    if particle and verb == frame.predicate and frame.predicate_text:
+        return f"{frame.predicate_text} {particle.replace('_', ' ')}"  # "struck down"
     if "_" not in word and len(word) >= 4:
         m = re.search(r"\b" + re.escape(word[:-1]) + r"\w*", frame.text or frame.sentence,
                       re.IGNORECASE)
@@ -1551,6 +1563,11 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             # The same slot holds another name of the same kind: Hunt where the claim has Gove.
             return Finding(role, arg.name or arg.text, other.name or other.text,
                            Relation.CONFLICT)
+        if (role in _WHERE and arg.head in _COMPASS and other.head in _COMPASS
+                and arg.head != other.head and not arg.name_type and not other.name_type
+                and not arg.modifiers and not other.modifiers):
+            # "in the north" / "in the south": one region of the same place, told otherwise
+            return Finding(role, arg.text, other.text, Relation.CONFLICT)
         if (role == "prep:in" and not arg.name_type and not other.name_type and arg.head != other.head
                 and arg.head.isalpha() and other.head.isalpha()
                 and not any(ch.isdigit() for ch in arg.text + other.text)
@@ -1662,6 +1679,8 @@ def _is_number(arg: Argument) -> bool:
 
 
 _FATES = frozenset({"dead", "injured", "wounded", "missing", "hurt", "killed"})
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                      "southwest", "north-east", "north-west", "south-east", "south-west"})
 
 
 _WHERE = frozenset({"prep:in", "prep:at", "prep:near", "prep:outside"})
