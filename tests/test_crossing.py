@@ -141,3 +141,18 @@ def test_the_tables_opposite_deeds_in_one_language():
     assert deed_opposed("vetou", "sancionou", "pt")
     assert not deed_opposed("beendet", "beendet", "de")
     assert not deed_opposed("beendet", "gewahlt", "de")  # "end" / "elect": no opposites
+
+
+@pytest.mark.parametrize("claim,language,passage", [
+    # the verb, not the noun of the table: "hat das Verbot aufgehoben" lifted a ban
+    ("Die Regierung hat das Verbot aufgehoben.", "de", "The government extended the ban."),
+    ("La empresa contrató a 200 trabajadores.", "es", "The company fired 200 workers."),
+])
+def test_new_rows_opposite_deed_in_english_is_refuted(verifier, claim, language, passage):
+    assert judge(verifier, claim, language, passage).verdict is Verdict.REFUTED
+
+
+def test_a_word_of_two_rows_opposes_neither():
+    from groundbrief.verify.crossing import deed_opposed
+    # Dutch "ontslagen" is "fired" and the resign row's "ontslag*": no conflict with itself
+    assert not deed_opposed("ontslagen", "ontslagen", "nl")

@@ -422,8 +422,9 @@ def test_a_length_of_time_is_a_detail_the_source_must_give():
      Verdict.REFUTED),
     ("Il sindaco di Milano ha inaugurato il ponte.",
      "Il sindaco di Torino ha inaugurato il ponte domenica.", "it", Verdict.REFUTED),
+    # hired / fired, from the deed table's rows (session 15; before, no list held the pair)
     ("A empresa demitiu 500 trabalhadores.", "A empresa contratou 500 trabalhadores este ano.", "pt",
-     Verdict.NOT_ENOUGH_EVIDENCE),
+     Verdict.REFUTED),
     ("O suspeito teria matado a vizinha.", "O suspeito teria matado a vizinha, segundo a polícia.",
      "pt", Verdict.SUPPORTED),  # the same stance
     ("El ministro dimitió el lunes.", "El ministro dimitió el lunes por motivos de salud.", "es",

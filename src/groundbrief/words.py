@@ -546,7 +546,7 @@ OPPOSITE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "it": tuple(tuple(pair.split("/")) for pair in """
         aumento/calo aumentato/calato aumentato/diminuito aumentate/diminuite sale/scende
         salito/sceso cresce/cala crescita/calo vinto/perso vince/perde vittoria/sconfitta
-        piu/meno arrestato/rilasciato arrestato/liberato aperto/chiuso approvato/respinto
+        piu/meno rialzo/ribasso arrestato/rilasciato arrestato/liberato aperto/chiuso approvato/respinto
         approvata/respinta condannato/assolto legale/illegale primo/ultimo nord/sud""".split()),
     "pt": tuple(tuple(pair.split("/")) for pair in """
         aumentou/diminuiu aumentou/caiu subiu/caiu subiu/desceu alta/queda aumento/queda

@@ -64,7 +64,7 @@ cut lower reduce | fr: reduit* abaisse* | nl: verlaagd* | de: gesenkt senkte sen
 raise | fr: releve* | nl: verhoogd* | de: erhoht* | es: elevo | it: alzat* | pt: elevou
 approve adopt pass | fr: approuve* adopte* | nl: goedgekeurd keurde+goed | de: genehmigt* billigt* verabschiedet* | es: aprob* | it: approvat* | pt: aprov*
 reject | fr: rejete* | nl: verworpen afgewezen wees+af | de: abgelehnt lehnte+ab | es: rechaz* | it: respint* respinse | pt: rejeit*
-elect | fr: elu elue elus | nl: verkozen gekozen | de: gewahlt | es: elegid* | it: elett* | pt: eleit*
+elect reelect | fr: elu elue elus reelu reelue reelus | nl: verkozen gekozen herkozen herverkozen | de: gewahlt wiedergewahlt | es: elegid* reelegid* | it: elett* rielett* | pt: eleit* reeleit*
 attack | fr: attaque* | nl: aangevallen viel+aan | de: angegriffen griff+an | es: atacad* ataco atacaron | it: attaccat* | pt: atacou atacad* atacaram
 ban prohibit | fr: interdi* | nl: verboden verbood verbiedt | de: verbot verboten | es: prohib* | it: vietat* | pt: proib*
 injure wound hurt | fr: blesse* | nl: gewond* | de: verletzt* | es: herid* | it: ferit* | pt: ferid*
@@ -73,6 +73,11 @@ end conclude | fr: termine termines terminee terminees terminait mis+fin | nl: b
 extend prolong | fr: prolonge prolongee prolonges prolongees prolongea | nl: verlengd verlengde | de: verlangert verlangerte verlangerten | es: prolongo prolongado prolongada prorrogo prorrogado | it: prolungat* prorogat* | pt: prolongou prolongad* prorrogou prorrogad*
 survive | fr: survecu survit survivent | nl: overleefd overleefde overleefden overleeft | de: uberlebt uberlebte uberlebten | es: sobrevivio sobrevivido sobrevivieron | it: sopravvissut* sopravvisse | pt: sobreviveu sobreviveram sobrevivido
 withdraw | fr: retire retiree retires retirees retira | nl: ingetrokken trok+in | de: zuruckgezogen zog+zuruck | es: retiro retirado retirada retiraron | it: ritirat* ritiro | pt: retirou retirad*
+lift | fr: leve levee leves levees leva | nl: opgeheven hief+op | de: aufgehoben hob+auf | es: levanto levantado levantada | it: revocat* | pt: levantou levantado levantada
+hire | fr: embauche embauchee embauches embauchees recrute recrutee recrutes | es: contrato contratado contratada contrataron | pt: contratou contratado contratada contrataram
+fire dismiss sack | fr: licencie* | nl: ontslagen ontsloeg | de: entlassen entliess | es: despidio despidieron despedido despedida | it: licenziat* | pt: demitiu demitido demitida despediu
+land | fr: atterri atterrit | nl: geland landde | de: gelandet landete | es: aterrizo aterrizado | it: atterrat* | pt: pousou aterrissou
+crash | fr: ecrase ecrasee | nl: neergestort stortte+neer | de: abgesturzt sturzte+ab | es: estrello estrellado estrellada | it: precipitat* schiantat*
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 
@@ -138,6 +143,8 @@ def deed_opposed(claim_key: str, passage_key: str, language: str) -> bool:
     "verlängert", "gevallen" / "overleefd"): each a one-word form of a row, the rows' English
     lemmas opposites (verify/roles.py). For verify/wording_plain.py, beside its own lists."""
     mine, theirs = _rows_of(claim_key, language), _rows_of(passage_key, language)
+    if set(mine) & set(theirs):
+        return False  # a word of two rows ("ontslagen": resigned or fired) opposes neither
     return any(opposite(a, b) for r in mine for t in theirs if r != t for a in r for b in t)
 
 
@@ -195,8 +202,11 @@ def compare_across(claim: str, language: str | None, passage: str,
         return RoleJudgement(parsed=False)
     toks = read_tokens(claim)
     keys = [t.key for t in toks]
-    deed = next(((english, at) for english, forms in _deeds() for f in forms.get(language, ())
-                 if (at := _form_at(f, keys))), None)
+    found = [(english, at) for english, forms in _deeds()
+             if (at := next((a for f in forms.get(language, ()) if (a := _form_at(f, keys))), []))]
+    # a verb before a noun of the table: "hat das Verbot aufgehoben" is a lifting, not a ban
+    # (German capitalises its nouns; a verb's form is written in lower case)
+    deed = min(found, key=lambda d: any(toks[i].capitalised for i in d[1]), default=None)
     if deed is None:
         return RoleJudgement(parsed=False)
     english, at = deed
