@@ -657,3 +657,31 @@ def test_a_state_that_still_goes_on_does_not_back_its_end(verifier):
     assert "held" in (out.reason or "")
     assert _verify(verifier, "The man was born in the north.",
                    "The man was born in the north of England.").verdict is Verdict.SUPPORTED
+
+
+# News paraphrases outside the earlier tables (session 15): each was Not enough evidence.
+@pytest.mark.parametrize("claim, passage", [
+    ("The company cut 500 jobs.", "The company laid off 500 workers."),
+    ("A ceasefire took effect on Sunday.", "A truce took effect on Sunday."),
+    ("The plane crashed shortly after take-off.", "The plane went down shortly after take-off."),
+    ("Unemployment fell to 4 percent.", "The jobless rate fell to 4 percent."),
+    ("The talks broke down.", "The talks collapsed."),
+    ("The government scrapped the tax.", "The government abolished the tax."),
+    ("The minister quit.", "The minister stepped down."),  # one participant: aligned by the deed
+    ("Oil prices fell to a three-year low.", "Oil prices dropped to their lowest level in three years."),
+])
+def test_a_news_paraphrase_is_supported(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("The company cut 500 jobs.", "The company laid off 50 workers.", "50"),  # jobs count workers
+    ("The company cut 500 jobs.", "The company hired 500 workers.", "hired"),
+    ("The minister quit.", "The minister refused to step down.", "refused to step down"),
+    ("Oil prices fell to a three-year low.", "Oil prices dropped to a five-year low.", "five-year"),
+])
+def test_a_paraphrase_with_a_changed_detail_is_refuted(verifier, claim, passage, instead):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert instead in (out.reason or "")

@@ -571,6 +571,7 @@ def _figure_kind(tok: Token, clause: Sequence[Token], subject: Token | None) -> 
 _DEAD = frozenset({"dead", "kill", "killed", "death", "die", "fatality", "victim", "body"})
 _HURT = frozenset({"injure", "injured", "wound", "wounded", "hurt", "casualty"})
 _PEOPLE = frozenset({"people", "person", "resident", "civilian", "individual", "man", "woman"})
+_JOBS = frozenset({"job", "worker", "employee", "position", "post", "staff", "staffer"})
 
 
 def _count_noun(lemma: str) -> str:
@@ -580,6 +581,8 @@ def _count_noun(lemma: str) -> str:
         return "injured"
     if lemma in _PEOPLE:
         return "people"
+    if lemma in _JOBS:
+        return "jobs"  # "cut 500 jobs" counts what "laid off 500 workers" counts
     return lemma
 
 

@@ -218,6 +218,7 @@ _OPPOSITE_PAIRS = [
     ("success", "explode"), ("success", "crash"), ("success", "abort"),
     ("successful", "explode"), ("successful", "crash"),
     # a strike, a war or a curfew that ended, or went on
+    ("hire", "cut"), ("create", "cut"), ("add", "cut"), ("hire", "lay_off"), ("create", "lay_off"),
     ("uphold", "strike_down"), ("pass", "block"), ("approve", "strike_down"),
     ("end", "extend"), ("end", "prolong"), ("end", "continue"), ("stop", "continue"),
     ("halt", "continue"), ("release", "remand"), ("free", "remand"),
@@ -236,7 +237,16 @@ _PARAPHRASE_GROUPS = [frozenset(g.split()) for g in (
     "reject turn_down rebuff", "resign step_down quit", "die pass_away", "injure hurt wound",
     "arrest detain take_into_custody", "buy acquire purchase", "ban prohibit outlaw",
     "fall drop decline ease slip dip", "rise climb increase grow", "halt stop",
-    "begin start", "end conclude", "announce unveil", "cut eliminate shed slash axe",
+    "begin start", "end conclude", "announce unveil", "cut eliminate shed slash axe lay_off",
+    "crash go_down", "collapse break_down", "abolish scrap repeal", "flee escape",
+)]
+#: Nouns news uses for one thing, where the embeddings do not tell it (a core phrase of the
+#: claim's argument and of the passage's, in one group: "ceasefire" / "truce", "unemployment"
+#: / "the jobless rate"; in a count, "jobs" / "workers").
+_NOUN_GROUPS = [frozenset(g.split("|")) for g in (
+    "ceasefire|truce|armistice", "unemployment|unemployment rate|jobless rate|joblessness",
+    "job|jobs|worker|workers|employee|employees|position|positions|post|posts",
+    "troops|soldiers|forces", "lawmaker|lawmakers|legislator|legislators",
 )]
 #: A plain verb of change backed by a stronger one ("fell" by "plunged"), not the other way.
 _STRONGER = {**dict.fromkeys(("fall", "drop", "decline"),
@@ -469,7 +479,12 @@ def _participant_role(role: str) -> bool:
 def _synonym_noun(c: Argument, p: Argument, similar: Similarity | None) -> bool:
     """Two plain nouns a reader takes for one participant ("quake" / "earthquake", "inquiry" /
     "investigation"): heads without names and without modifiers that tell two kinds apart."""
-    if similar is None or c.name_type or p.name_type or c.head == p.head:
+    if c.name_type or p.name_type or c.head == p.head:
+        return False
+    kc, kp = (norm(a.core or a.text).removeprefix("the ") for a in (c, p))
+    if any(kc in g and kp in g for g in _NOUN_GROUPS):
+        return True
+    if similar is None:
         return False
     if p.head in _WEAK_HEADS or _other_modifiers(c, p):
         return False
@@ -629,6 +644,7 @@ def _same_event(cf: Frame, pf: Frame) -> bool:
             or _base_verb(pf.predicate) == _base_verb(cf.predicate)  # "recaptured" / "captured"
             or (cf.predicate in _DEFEAT and (pf.predicate in _DEFEAT or _rival(pf) is not None))
             or _converse(cf, pf)
+            or _paraphrase(cf, pf)  # "quit" / "stepped down": one deed in two verbs
             # "was found guilty" / "acquitted": the deed is in the predicate's complement
             or any(opposite(d, w) for d in _deed(cf) for w in pf.words - cf.words)
             or any(opposite(w, d) for d in _deed(pf) for w in cf.words - pf.words))
@@ -815,8 +831,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         if cf.negated == pf.negated:  # "rejected" is what "refused to approve" says
             findings.append(Finding("predicate", _as_written(cf.predicate, cf),
                                     _as_written(pf.predicate, pf), Relation.CONFLICT))
-    elif (pf.predicate == cf.predicate and cf.negated != pf.negated and same_deed
-          and not pf.under_negation):  # "It is not true that he resigned" is no "he resigned"
+    elif ((pf.predicate == cf.predicate or _paraphrase(cf, pf)) and cf.negated != pf.negated
+          and same_deed and not pf.under_negation):  # "It is not true that he resigned" is no "he resigned"
         findings.append(Finding("polarity", _polar(cf), _polar(pf), Relation.CONFLICT))
     else:
         oc, op = _orientation(cf), _orientation(pf)
@@ -1518,9 +1534,10 @@ def _mistagged_names(cfs: Sequence[Frame], passage: str, context: str) -> tuple[
 
 
 def _polar(f: Frame) -> str:
+    said = _as_written(f.predicate, f)  # with its particle: "step down"
     if f.negated and f.refusal:
-        return f"{f.refusal} {f.predicate_text}"  # "declined to sign", not "not sign"
-    return f"not {f.predicate_text}" if f.negated else f.predicate_text
+        return f"{f.refusal} {said}"  # "declined to sign", not "not sign"
+    return f"not {said}" if f.negated else said
 
 
 def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
@@ -1548,6 +1565,10 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         return Finding(role, arg.text, other.text, Relation.UNBACKED)
     if other is not None and _arg_same(arg, other):
         return None
+    if other is not None and any(norm(x.core or x.text).removeprefix("the ") in g
+                                 and norm(y.core or y.text).removeprefix("the ") in g
+                                 for g in _NOUN_GROUPS for x, y in ((arg, other),)):
+        return None  # "ceasefire" / "truce": one thing in news' two words
     if _is_number(arg):
         # "killing seven" beside "killing 7 people": a bare number in the slot is a figure,
         # compared by value with the passage's figures (_compare_figures), not as a word.
@@ -1597,6 +1618,7 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         if (not arg.name_type and not other.name_type and arg.head != other.head
                 and arg.head.isalpha() and other.head.isalpha()
                 and not _head_in_text(arg.head, passage)
+                and not _worded_otherwise(arg, pf.sentence)
                 and len(other.head) > 1
                 and not (similar is not None and similar(arg.head, other.head) >= SYNONYM
                          and not _calendar_pair(arg.head, other.head))):
@@ -1658,6 +1680,15 @@ def _other_tenure(c: Argument, p: Argument) -> bool:
     if c.name_type or p.name_type or c.head != p.head:
         return False
     return bool(set(c.modifiers) & _TENURE) != bool(set(p.modifiers) & _TENURE)
+
+
+def _worded_otherwise(arg: Argument, sentence: str) -> bool:
+    """Whether every word of the argument's core stands in the sentence in another form ("a
+    three-year low" in "their lowest level in three years"): the same thing reworded, not
+    another thing in its slot. Words of three letters or more, read as the start of a word."""
+    words = [w for w in re.split(r"[\s-]+", norm(arg.core or arg.text)) if len(w) >= 3]
+    theirs = norm(sentence).replace("-", " ").split()
+    return len(words) >= 2 and all(any(t.startswith(w) for t in theirs) for w in words)
 
 
 def _head_in_text(head: str, text: str) -> bool:
