@@ -166,3 +166,26 @@ def test_a_speaker_swapped_in_a_copied_sentence_is_not_refuted(verifier):
             "pay 1.2 mln dlrs in fines.")
     out = _verify(verifier, said.replace("Paradyne Corp", "The Securities and Exchange Commission"), said)
     assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+
+
+# A name of several words is one word of the copy (session 15): the change-pair benchmark's
+# entity swaps in short sentences fell under the copied share, or over the span's length.
+@pytest.mark.parametrize("claim, passage, says", [
+    ("Standard Oil Co will lead manage the issue.",
+     "Credit Suisse will lead manage the issue. Payment date is March 19.", "Credit Suisse"),
+    ("The figures confirm provisional data issued by the Public Sector Borrowing Requirement two "
+     "weeks ago.", "The figures confirm provisional data issued by the Bank two weeks ago.", "Bank"),
+    # "New" alone is a stopword; "New York" and "New Jersey" do not line up as one word
+    ("The governor of New York signed the bill into law on Friday.",
+     "The governor of New Jersey signed the bill into law on Friday.", "New Jersey"),
+])
+def test_a_name_of_several_words_swapped_in_a_copy_is_a_conflict(claim, passage, says):
+    from groundbrief.verify.wording import changed_words
+    found = changed_words(claim, passage)
+    assert [(f.relation.value, f.role, f.passage) for f in found] == [("conflict", "name", says)]
+
+
+def test_the_same_name_written_shorter_in_a_copy_is_no_change():
+    from groundbrief.verify.wording import changed_words
+    assert changed_words("President Joe Biden signed the bill into law on Friday at the White House.",
+                         "President Biden signed the bill into law on Friday at the White House.") == ()

@@ -81,7 +81,11 @@ def changed_words(claim: str, passage: str, similar: Similarity | None = None) -
     ctoks = [t for t in cdoc if not t.is_space]
     if sum(_content(t) for t in ctoks) < MIN_CLAIM_WORDS:
         return ()
-    copy = copied_window([_key(t) for t in ctoks], _windows(nlp.parse(passage)), _key)
+    # A name of several words is one word of the copy: "Credit Suisse will lead manage the
+    # issue" copied with "Standard Oil Co" is one name changed, not three words of six
+    ctoks = _one_word_names(ctoks)
+    windows = [_one_word_names(w) for w in _windows(nlp.parse(passage))]
+    copy = copied_window([_name_key(t) for t in ctoks], windows, _name_key)
     if copy is None:
         return ()
     ptoks, sm = copy
@@ -104,6 +108,35 @@ def changed_words(claim: str, passage: str, similar: Similarity | None = None) -
         if finding is not None and finding not in findings:
             findings.append(finding)
     return tuple(findings)
+
+
+def _one_word_names(toks: Sequence[Token]) -> list[Token]:
+    """The tokens with each name of several words (a person, an organisation, a place) kept
+    as its first token only; :func:`_entity` reads the whole name back from it."""
+    out = []
+    for t in toks:
+        ent = _ent_of(t) if t.ent_type_ in _NAME_KINDS else None
+        if ent is not None and _NAME_KINDS.get(ent.label_) and t.lower_ != "the" \
+                and t.i != _name_head(ent).i:
+            continue
+        out.append(t)
+    return out
+
+
+def _name_head(ent) -> Token:
+    """The token that stands for a name in a copy: its first word after "the"."""
+    return next((t for t in ent if t.lower_ != "the"), ent[0])
+
+
+def _name_key(tok: Token) -> str:
+    """:func:`_key`, and for the token that stands for a name the whole name, so that "New
+    York" and "New Jersey" do not line up as one word."""
+    ent = _ent_of(tok) if tok.ent_type_ in _NAME_KINDS else None
+    if ent is not None and _NAME_KINDS.get(ent.label_) and tok.i == _name_head(ent).i:
+        words = [_key(t) for t in ent if not t.is_punct and t.lower_ != "the"]
+        if len(words) > 1:
+            return "name:" + " ".join(words)
+    return _key(tok)
 
 
 def copied_window(ckeys: Sequence[str], windows: Iterable[Sequence[W]],
@@ -233,8 +266,9 @@ def _compare_span(c: Sequence[Token], p: Sequence[Token], similar: Similarity | 
         # "might be persuaded" copied as "will be persuaded", "expects to report" as "will
         # report": the source says it may happen or is planned, the claim that it will.
         return Finding("hedge", _text(c), _text(p), Relation.UNBACKED)
-    cw = [t for t in c if _content(t)]
-    pw = [t for t in p if _content(t)]
+    # a name's word is content whatever it is alone ("New" of "New York" is a stopword)
+    cw = [t for t in c if _content(t) or (t.ent_type_ in _NAME_KINDS and t.is_alpha)]
+    pw = [t for t in p if _content(t) or (t.ent_type_ in _NAME_KINDS and t.is_alpha)]
     if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
         return None
     if any(t.like_num or t.ent_type_ in _FIGURE_ENTS or any(ch.isdigit() for ch in t.text)
