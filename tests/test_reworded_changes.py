@@ -685,3 +685,16 @@ def test_a_paraphrase_with_a_changed_detail_is_refuted(verifier, claim, passage,
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.REFUTED, out.reason
     assert instead in (out.reason or "")
+
+
+# probe_set15.tsv (session 15, held out): each was Supported at its first run.
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Profits tripled last year.", "Profits doubled last year.", "doubled"),
+    ("The fire broke out at 3 a.m.", "The fire broke out at 3 p.m.", "p.m."),
+    ("The attack took place in the capital.", "The attack took place outside the capital.",
+     "outside the capital"),
+])
+def test_a_changed_detail_set15_is_refuted(verifier, claim, passage, instead):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert instead in (out.reason or "")

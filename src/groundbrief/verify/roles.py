@@ -263,6 +263,12 @@ _FALLING = frozenset({"fall", "drop", "decline", "decrease", "slip", "dip", "sli
                       "plunge", "tumble", "plummet", "sink", "shrink", "contract", "crash",
                       "retreat", "sag", "dive", "nosedive", "narrow", "weaken", "ease"})
 _OPPOSITE_PAIRS += [(a, b) for a in _RISING for b in _FALLING]
+#: Verbs of a change by a multiple: any two of them give two figures for one change
+#: ("tripled" / "doubled").
+_MULTIPLES = ("halve", "double", "triple", "quadruple")
+_OPPOSITE_PAIRS += [(a, b) for i, a in enumerate(_MULTIPLES) for b in _MULTIPLES[i + 1:]]
+# the two halves of a day, and most against a minority
+_OPPOSITE_PAIRS += [("a.m.", "p.m."), ("am", "pm"), ("most", "minority")]
 
 _OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITE_PAIRS:
@@ -857,7 +863,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             findings.append(other)
     if agreement:
         route = (_reversed_route(cf, pf) or _split_vote(cf, pf) or _other_end(cf, pf)
-                 or _without(cf, pf) or _done_after_all(cf, pframes) or _other_magnitude(cf, pf))
+                 or _without(cf, pf) or _done_after_all(cf, pframes) or _outside(cf, pf)
+                 or _other_magnitude(cf, pf))
         if route is not None:
             findings.append(route)
     if not any(f.relation is Relation.CONFLICT for f in findings):
@@ -1345,6 +1352,19 @@ def _done_after_all(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     return None
 
 
+def _outside(cf: Frame, pf: Frame) -> Finding | None:
+    """"in the capital" where the passage's clause has "outside the capital" (or the other way
+    round): the same place, the deed inside it and outside it."""
+    for mine, theirs in (("prep:in", "prep:outside"), ("prep:inside", "prep:outside"),
+                         ("prep:outside", "prep:in"), ("prep:outside", "prep:inside")):
+        c, p = cf.args.get(mine), pf.args.get(theirs)
+        if c is not None and p is not None and mine not in pf.args and theirs not in cf.args \
+                and (_arg_same(c, p) or c.head == p.head):
+            return Finding(mine, f"{mine[5:]} {c.text}", f"{theirs[5:]} {p.text}",
+                           Relation.CONFLICT)
+    return None
+
+
 def _split_vote(cf: Frame, pf: Frame) -> Finding | None:
     """"approved the bill unanimously" where the passage's clause gives a vote with some
     against ("by 51 votes to 49", "51-49")."""
@@ -1489,7 +1509,7 @@ def _as_written(word: str, frame: Frame) -> str:
     verb, _, particle = word.partition("_")
     if particle and verb == frame.predicate and frame.predicate_text:
         return f"{frame.predicate_text} {particle.replace('_', ' ')}"  # "struck down"
-    if "_" not in word and len(word) >= 4:
+    if "_" not in word and "." not in word and len(word) >= 4:  # "p.m." as it is
         m = re.search(r"\b" + re.escape(word[:-1]) + r"\w*", frame.text or frame.sentence,
                       re.IGNORECASE)
         if m is not None:
