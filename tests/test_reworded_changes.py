@@ -698,3 +698,17 @@ def test_a_changed_detail_set15_is_refuted(verifier, claim, passage, instead):
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.REFUTED, out.reason
     assert instead in (out.reason or "")
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    # one buyer for a named company: the other name is the conflict, not another event
+    ("Google acquired GitHub.", "GitHub was acquired by Microsoft.", "Microsoft"),
+    # a person's name the tagger did not label, in the claim's person's place
+    ("The award went to Maria Lopez.", "The award went to Ana Ruiz, beating Maria Lopez.", "Ana Ruiz"),
+])
+def test_another_name_in_a_one_doer_or_recipient_slot_is_refuted(verifier, claim, passage, instead):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert instead in (out.reason or "")
+    assert _verify(verifier, "Microsoft acquired GitHub.",
+                   "GitHub was acquired by Microsoft for $7.5 billion.").verdict is Verdict.SUPPORTED

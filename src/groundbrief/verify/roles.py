@@ -456,6 +456,23 @@ def _one_winner(cf: Frame, pf: Frame, ca: Argument, pa: Argument) -> bool:
                 and not _same_name(ca.name or ca.text, pa.name or pa.text))
 
 
+#: Deeds a named thing undergoes at one doer's hands: one buyer acquires a company.
+_ONE_DOER = frozenset({"acquire", "buy", "purchase", "take_over"})
+
+
+def _one_doer(cf: Frame, pf: Frame, ca: Argument, pa: Argument) -> bool:
+    """Two clauses that name different doers of a deed only one can do to the same named
+    thing: "acquire" in both, the same named patient, two names of one kind as agents."""
+    deed = {cf.predicate} | (cf.words & _ONE_DOER)
+    cp, pp = cf.args.get(PATIENT), pf.args.get(PATIENT)
+    if not (deed & _ONE_DOER) or pf.predicate != cf.predicate or cp is None or pp is None:
+        return False
+    if not (cp.name_type and pp.name_type and _arg_same(cp, pp)) or cf.negated or pf.negated:
+        return False
+    return bool(ca.name_type and pa.name_type and _compatible(ca.name_type, pa.name_type)
+                and not _same_name(ca.name or ca.text, pa.name or pa.text))
+
+
 #: Deeds that take something from someone: the one it is taken "from" lost it.
 _TAKING = frozenset({"capture", "seize", "take", "win", "wrest", "snatch", "grab", "claim",
                      "conquer", "occupy", "control"})
@@ -817,6 +834,11 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     if ca is not None and pa is not None and _taken_from(cf, pf, ca):
         # "Government forces recaptured the town from rebels" against "Rebels captured the
         # town": the claim's taker is the one the town was taken from.
+        findings.append(Finding(AGENT, ca.name or ca.text, pa.name or pa.text, Relation.CONFLICT))
+        agreement = True
+    elif ca is not None and pa is not None and _one_doer(cf, pf, ca, pa):
+        # "Google acquired GitHub" against "GitHub was acquired by Microsoft": a named thing
+        # is bought (or taken over) by one buyer, so the other name is the conflict
         findings.append(Finding(AGENT, ca.name or ca.text, pa.name or pa.text, Relation.CONFLICT))
         agreement = True
     elif ca is not None and pa is not None and _one_winner(cf, pf, ca, pa):
@@ -1594,6 +1616,10 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         # compared by value with the passage's figures (_compare_figures), not as a word.
         return None
     if other is not None and not _is_pronoun(other):
+        if (arg.name_type == "PERSON" and not other.name_type and _unlabelled_name(other)
+                and not _same_name(arg.name or arg.text, other.text)):
+            # "Ana Ruiz" the tagger did not label, where the claim has the person "Maria Lopez"
+            return Finding(role, arg.name or arg.text, other.text, Relation.CONFLICT)
         if arg.name_type and other.name_type and (
                 _compatible(arg.name_type, other.name_type)
                 # where a deed happened is a place, however the tagger typed the two names
@@ -1700,6 +1726,14 @@ def _other_tenure(c: Argument, p: Argument) -> bool:
     if c.name_type or p.name_type or c.head != p.head:
         return False
     return bool(set(c.modifiers) & _TENURE) != bool(set(p.modifiers) & _TENURE)
+
+
+def _unlabelled_name(arg: Argument) -> bool:
+    """Words that read as a person's name the tagger left unlabelled: two or three capitalised
+    words of letters, without "the" ("Ana Ruiz")."""
+    words = arg.text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and not norm(arg.text).startswith("the ")
 
 
 def _worded_otherwise(arg: Argument, sentence: str) -> bool:
