@@ -712,3 +712,25 @@ def test_another_name_in_a_one_doer_or_recipient_slot_is_refuted(verifier, claim
     assert instead in (out.reason or "")
     assert _verify(verifier, "Microsoft acquired GitHub.",
                    "GitHub was acquired by Microsoft for $7.5 billion.").verdict is Verdict.SUPPORTED
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    # the same number of another currency, or of another unit of one measure (probe_set15)
+    ("The deal is worth $5 billion.", "The deal is worth 5 billion euros.", "5 billion euros"),
+    ("The company paid 200 mln dlrs.", "The company paid 200 mln stg.", "200 mln stg"),
+    ("The bridge is 3 km long.", "The bridge is 3 miles long.", "3 miles"),
+])
+def test_another_currency_or_unit_is_refuted(verifier, claim, passage, instead):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert instead in (out.reason or "")
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The deal is worth $5 billion.", "The deal is worth 5 billion dollars."),
+    ("The company paid 200 mln dlrs.", "The company paid $200 million."),
+    ("The bridge is 3 km long.", "The bridge is 3 kilometres long."),
+])
+def test_one_currency_or_unit_written_two_ways_is_supported(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason

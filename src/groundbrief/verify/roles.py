@@ -26,8 +26,8 @@ from functools import lru_cache
 from ..words import FIGURE_AT_LEAST_EN, FIGURE_AT_MOST_EN, MAGNITUDE_WORDS, NUMBER_WORDS_EN
 from .antonyms import wordnet_opposite
 from .names import find_name, is_group_word, passage_names, same_name
-from .parts import (AGENT, ORDINALS, PATIENT, Argument, Figure, Frame, Stance, claim_frames,
-                    frames_of, norm)
+from .parts import (AGENT, CURRENCIES, CURRENCY_WORDS, ORDINALS, PATIENT, Argument, Figure, Frame,
+                    Stance, claim_frames, frames_of, norm)
 from .surface import MONTHS, WEEKDAYS, spelling_key
 
 __all__ = ["Finding", "Relation", "RoleJudgement", "SYNONYM", "Similarity", "compare",
@@ -107,7 +107,9 @@ _ROLE_WORDS = {
     "duration": "how long",
 }
 _FIGURE_WORDS = {"age": "the age", "percent": "the percentage", "money": "the amount",
-                 "number": "the figure", "score": "the score", "ratio": "how many times"}
+                 "number": "the figure", "score": "the score", "ratio": "how many times",
+                 "length": "the length", "weight": "the weight", "area": "the area",
+                 "volume": "the volume"}
 
 
 @dataclass(frozen=True)
@@ -1793,6 +1795,15 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
         return out
     for fig in cf.figures:
         same_kind = [f for f in pf.figures if f.kind == fig.kind]
+        unit = _UNIT_OF.get(fig.kind)
+        if not same_kind and unit is not None:
+            other = next((f for f in pf.figures if _UNIT_OF.get(f.kind, ("", ""))[0] == unit[0]
+                          and _UNIT_OF[f.kind][1] != unit[1] and _figure_equal(fig, f)), None)
+            if other is not None:
+                # "3 km" / "3 miles": the same number of another unit of the same measure
+                out.append(Finding(f"figure:{unit[0]}", f"{fig.text} {unit[1]}",
+                                   f"{other.text} {_UNIT_OF[other.kind][1]}", Relation.CONFLICT))
+                continue
         if not same_kind:
             # an age is a property of the person, often stated in a sentence of its own
             # ("He was 95"): look at clauses of the passage about the claim's subject
@@ -1803,6 +1814,12 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
                 continue
         if any(_figure_equal(fig, f) for f in same_kind):
             other = next(f for f in same_kind if _figure_equal(fig, f))
+            mine, theirs = (_currency(f, fr.sentence or fr.text) for f, fr in ((fig, cf), (other, pf)))
+            if fig.kind == "money" and mine and theirs and mine != theirs:
+                # "$5 billion" / "5 billion euros": the same number of another currency
+                out.append(Finding("figure:money", _money_text(fig, cf), _money_text(other, pf),
+                                   Relation.CONFLICT))
+                continue
             cb, pb = _bound(fig, cf.sentence or cf.text), _bound(other, pf.sentence)
             if cb and pb and cb[0] != pb[0]:
                 # "more than 200" / "fewer than 200": one number, bounds on opposite sides
@@ -1822,6 +1839,43 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
         relation = Relation.UNBACKED if _other_quantity(cf, pf) else Relation.CONFLICT
         out.append(Finding(f"figure:{fig.kind}", fig.text, same_kind[0].text, relation))
     return out
+
+
+#: Units of one measure, by the count kind parts.py gives a figure ("count:km"): (measure,
+#: the unit as shown)
+_UNIT_OF = {f"count:{u}": (measure, shown) for measure, units in {
+    "length": {"km": "km", "kilometre": "km", "kilometer": "km", "mile": "miles", "metre": "m",
+               "meter": "m", "foot": "feet", "feet": "feet", "yard": "yards"},
+    "weight": {"kg": "kg", "kilogram": "kg", "tonne": "tonnes", "ton": "tons", "lb": "lb"},
+    "area": {"hectare": "hectares", "acre": "acres"},
+    "volume": {"litre": "litres", "liter": "litres", "gallon": "gallons", "barrel": "barrels"},
+}.items() for u, shown in units.items()}
+
+
+def _currency(fig: Figure, sentence: str) -> str | None:
+    """The currency written at the figure in the sentence ("$5 billion", "5 billion euros"),
+    as a code of parts.CURRENCIES; None when none is written there."""
+    at = sentence.find(fig.text)
+    if at < 0:
+        return None
+    before, after = sentence[max(0, at - 3):at], sentence[at + len(fig.text):at + len(fig.text) + 12]
+    word = (after.split() or [""])[0].strip(".,;").lower()
+    for code, words in CURRENCIES.items():
+        if word in words or any(sym in before for sym in words if not sym.isalpha()):
+            return code
+    return None
+
+
+def _money_text(fig: Figure, frame: Frame) -> str:
+    sentence = frame.sentence or frame.text
+    at = sentence.find(fig.text)
+    if at < 0:
+        return fig.text
+    before = sentence[max(0, at - 1):at]
+    after = (sentence[at + len(fig.text):].split() or [""])[0].strip(".,;")
+    if before in ("$", "€", "£", "¥"):
+        return before + fig.text
+    return f"{fig.text} {after}" if after.lower() in CURRENCY_WORDS else fig.text
 
 
 def _figures_of_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Finding]:
