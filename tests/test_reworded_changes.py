@@ -734,3 +734,11 @@ def test_another_currency_or_unit_is_refuted(verifier, claim, passage, instead):
 def test_one_currency_or_unit_written_two_ways_is_supported(verifier, claim, passage):
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+def test_amounts_in_two_currencies_and_another_doers_figure_are_no_conflict(verifier):
+    # Ghana's "1,460 stg" is not the Ivory Coast's "1,325 French francs" (change pairs)
+    out = _verify(verifier, "Ghana was reported to be offering new crop at 1,460 stg a tonne cif.",
+                  "The Ivory Coast was believed offering new crop around 1,325 French francs per "
+                  "100 kilos cif while Ghana was there at around 1,460 stg a tonne cif, they said.")
+    assert out.verdict is not Verdict.REFUTED, out.reason

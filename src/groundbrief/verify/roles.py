@@ -1832,6 +1832,11 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
                 out.append(Finding(f"figure:{fig.kind}", f"{fig.change} {fig.text}",
                                    f"{other.change} {other.text}", Relation.UNBACKED))
             continue
+        if fig.kind == "money" and all(
+                (c := _currency(fig, cf.sentence or cf.text)) is not None
+                and (o := _currency(f, pf.sentence or pf.text)) is not None and c != o
+                for f in same_kind):
+            continue  # amounts in two currencies are two amounts, not one changed
         if fig.kind != "score" and any(_figure_allows(fig, cf, f, pf) for f in same_kind):
             continue  # "about 8 per cent" or "8 pct" for the passage's "8.13 pct"
         if cf.dates and pf.dates and not _dates_match(cf, pf):
@@ -1858,10 +1863,12 @@ def _currency(fig: Figure, sentence: str) -> str | None:
     at = sentence.find(fig.text)
     if at < 0:
         return None
-    before, after = sentence[max(0, at - 3):at], sentence[at + len(fig.text):at + len(fig.text) + 12]
-    word = (after.split() or [""])[0].strip(".,;").lower()
+    before, after = sentence[max(0, at - 3):at], sentence[at + len(fig.text):at + len(fig.text) + 24]
+    # the currency word may follow a country's name: "1,325 French francs", "U.S. dollars"
+    following = [w.strip(".,;").lower() for w in after.split()[:2]]
     for code, words in CURRENCIES.items():
-        if word in words or any(sym in before for sym in words if not sym.isalpha()):
+        if any(w in words for w in following) or any(
+                sym in before for sym in words if not sym.isalpha()):
             return code
     return None
 
@@ -1888,8 +1895,14 @@ def _figures_of_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
         if f is pf or f.sentence != pf.sentence or f.predicate != cf.predicate \
                 or f.negated != cf.negated or f.under_negation:
             continue
+        ca, fa = cf.args.get(AGENT), f.args.get(AGENT)
+        if ca is not None and fa is not None and ca.name_type and fa.name_type \
+                and not _arg_same(ca, fa):
+            continue  # another doer's deed: "the Ivory Coast was offering" beside Ghana's
         for fig in cf.figures:
-            theirs = [g for g in f.figures if g.kind == fig.kind or "number" in (g.kind, fig.kind)]
+            mine = _currency(fig, cf.sentence or cf.text)
+            theirs = [g for g in f.figures if (g.kind == fig.kind or "number" in (g.kind, fig.kind))
+                      and not (mine and (o := _currency(g, f.sentence)) and o != mine)]
             if theirs and not any(_figure_equal(fig, g) for g in theirs):
                 out.append(Finding(f"figure:{fig.kind}", fig.text, theirs[0].text,
                                    Relation.CONFLICT))
