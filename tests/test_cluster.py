@@ -94,7 +94,9 @@ def _contents(home: Path) -> dict:
             "sources": db.execute("SELECT id, url, title, outlet, published_at, text, "
                                   "content_hash FROM sources ORDER BY id").fetchall(),
             "passages": [p[:-1] for p in passages],
-            "vectors": np.stack([np.frombuffer(p[-1], dtype=np.float32) for p in passages]),
+            # a run that lost its first batch stored nothing: no vectors, not a crash
+            "vectors": (np.stack([np.frombuffer(p[-1], dtype=np.float32) for p in passages])
+                        if passages else np.empty((0, 0), dtype=np.float32)),
             "stories": db.execute("SELECT source_id, story_id, names FROM story_members "
                                   "ORDER BY source_id").fetchall(),
         }
