@@ -181,6 +181,8 @@ _ANOTHER = {"en": {"new", "another", "other"},
 
 def brings_another(passage_keys: list[str], passage_language: str, claim_keys: list[str],
                     claim_language: str) -> bool:
+    """Whether the passage's words bring in one more of a kind ("nueva", "another") where the
+    claim's have no such word: its opposite deed is then done to another thing."""
     return bool(_ANOTHER.get(passage_language, set()) & set(passage_keys)) and not (
         _ANOTHER.get(claim_language, set()) & set(claim_keys))
 

@@ -219,9 +219,10 @@ _OPPOSITE_PAIRS = [
     # a launch or a flight that ended in the other way: "was a success" / "exploded"
     ("success", "explode"), ("success", "crash"), ("success", "abort"),
     ("successful", "explode"), ("successful", "crash"),
-    # a strike, a war or a curfew that ended, or went on
+    # jobs made or cut; a ruling or a bill that stood or fell
     ("hire", "cut"), ("create", "cut"), ("add", "cut"), ("hire", "lay_off"), ("create", "lay_off"),
     ("uphold", "strike_down"), ("pass", "block"), ("approve", "strike_down"),
+    # a strike, a war or a curfew that ended, or went on
     ("end", "extend"), ("end", "prolong"), ("end", "continue"), ("stop", "continue"),
     ("halt", "continue"), ("release", "remand"), ("free", "remand"),
     ("sink", "afloat"), ("sink", "float"), ("fall", "survive"), ("approve", "withdraw"),
@@ -616,8 +617,9 @@ def _mirrored(cf: Frame, pf: Frame) -> dict[str, Argument] | None:
     ca = cf.args.get(AGENT)
     if ca is None or _is_pronoun(ca) or pf.negated != cf.negated:
         return None
+    # "lost 2-1": the score is the figures' part, no participant
     theirs = {r: a for r, a in pf.args.items() if _participant_role(r) and not _is_pronoun(a)
-              and not _is_number(a) and not _SCORE_TEXT.fullmatch(a.text)}  # "lost 2-1": the figures' part
+              and not _is_number(a) and not _SCORE_TEXT.fullmatch(a.text)}
     mapped: dict[str, Argument] = {}
     for role, arg in cf.args.items():
         if not _participant_role(role) or _is_pronoun(arg):
@@ -862,7 +864,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             findings.append(Finding("predicate", _as_written(cf.predicate, cf),
                                     _as_written(pf.predicate, pf), Relation.CONFLICT))
     elif ((pf.predicate == cf.predicate or _paraphrase(cf, pf)) and cf.negated != pf.negated
-          and same_deed and not pf.under_negation):  # "It is not true that he resigned" is no "he resigned"
+          and same_deed and not pf.under_negation):  # "It is not true that he resigned" is no
+        # "he resigned"; "refused to step down" is what "quit" did not do
         findings.append(Finding("polarity", _polar(cf), _polar(pf), Relation.CONFLICT))
     else:
         oc, op = _orientation(cf), _orientation(pf)
@@ -1814,7 +1817,8 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
                 continue
         if any(_figure_equal(fig, f) for f in same_kind):
             other = next(f for f in same_kind if _figure_equal(fig, f))
-            mine, theirs = (_currency(f, fr.sentence or fr.text) for f, fr in ((fig, cf), (other, pf)))
+            mine, theirs = (_currency(f, fr.sentence or fr.text)
+                            for f, fr in ((fig, cf), (other, pf)))
             if fig.kind == "money" and mine and theirs and mine != theirs:
                 # "$5 billion" / "5 billion euros": the same number of another currency
                 out.append(Finding("figure:money", _money_text(fig, cf), _money_text(other, pf),
