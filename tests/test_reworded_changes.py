@@ -742,3 +742,14 @@ def test_amounts_in_two_currencies_and_another_doers_figure_are_no_conflict(veri
                   "The Ivory Coast was believed offering new crop around 1,325 French francs per "
                   "100 kilos cif while Ghana was there at around 1,460 stg a tonne cif, they said.")
     assert out.verdict is not Verdict.REFUTED, out.reason
+
+
+# probe_set16.tsv (session 15's last held-out set): its first run's misses
+def test_a_converse_restates_and_a_fire_still_spreading_is_not_contained(verifier):
+    assert _verify(verifier, "Nobody died in the fire.",
+                   "No one was killed in the fire.").verdict is Verdict.SUPPORTED
+    assert _verify(verifier, "The fire killed five people.",
+                   "Five people died in the blaze.").verdict is Verdict.SUPPORTED
+    out = _verify(verifier, "The wildfire was contained on Thursday.",
+                  "The wildfire was still spreading on Thursday.")
+    assert out.verdict is not Verdict.SUPPORTED, out.reason

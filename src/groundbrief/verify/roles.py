@@ -225,7 +225,7 @@ _OPPOSITE_PAIRS = [
     # a strike, a war or a curfew that ended, or went on
     ("end", "extend"), ("end", "prolong"), ("end", "continue"), ("stop", "continue"),
     ("halt", "continue"), ("release", "remand"), ("free", "remand"),
-    ("sink", "afloat"), ("sink", "float"), ("fall", "survive"), ("approve", "withdraw"),
+    ("contain", "spread"), ("sink", "afloat"), ("sink", "float"), ("fall", "survive"), ("approve", "withdraw"),
     ("deliberately", "accidentally"), ("deliberate", "accidental"),
     ("deliberately", "accident"), ("deliberate", "accident"), ("intentional", "accidental"),
 ]
@@ -249,7 +249,7 @@ _PARAPHRASE_GROUPS = [frozenset(g.split()) for g in (
 _NOUN_GROUPS = [frozenset(g.split("|")) for g in (
     "ceasefire|truce|armistice", "unemployment|unemployment rate|jobless rate|joblessness",
     "job|jobs|worker|workers|employee|employees|position|positions|post|posts",
-    "troops|soldiers|forces", "lawmaker|lawmakers|legislator|legislators",
+    "troops|soldiers|forces", "lawmaker|lawmakers|legislator|legislators", "fire|blaze",
 )]
 #: A plain verb of change backed by a stronger one ("fell" by "plunged"), not the other way.
 _STRONGER = {**dict.fromkeys(("fall", "drop", "decline"),
@@ -976,7 +976,9 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                                     Relation.UNBACKED))
     # Told with another verb for the same deed ("was fired" for "was dismissed"): the verb's
     # own words (its particle, "into custody") are not asked of the passage, the rest are.
-    paraphrased = pf.predicate != cf.predicate and (_paraphrase(cf, pf) or mirrored)
+    # "Nobody died in the fire" / "No one was killed in the fire": the converse is the deed too
+    paraphrased = pf.predicate != cf.predicate and (_paraphrase(cf, pf) or mirrored
+                                                    or _converse(cf, pf))
     deed = {p for w in _deed_words(cf) for p in (w, *w.split("_"))} if paraphrased else set()
     # a participant named with a synonym noun in the same role ("in the blast" / "in the
     # explosion") is the same participant: its head is not asked of the passage's words
