@@ -533,9 +533,9 @@ def _figure_kind(tok: Token, clause: Sequence[Token], subject: Token | None) -> 
         return "percent"
     if ent == "MONEY" or (prev is not None and prev.text in ("$", "€", "£", "¥")):
         return "money"
-    after = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 3]]
-    if after and (after[0] in CURRENCY_WORDS or (after[0] in _SCALES and len(after) > 1
-                                                  and after[1] in CURRENCY_WORDS)):
+    following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 3]]
+    if following and (following[0] in CURRENCY_WORDS or (
+            following[0] in _SCALES and len(following) > 1 and following[1] in CURRENCY_WORDS)):
         return "money"  # "5 billion euros", "200 mln dlrs"
     # age: "aged 89", "89-year-old", "at the age of 89", "he was 95" / "died at 95"
     if prev is not None and prev.lower_ in ("aged", "age"):
@@ -592,9 +592,10 @@ def _count_noun(lemma: str) -> str:
 
 _WORD_VALUES = NUMBER_WORDS_EN
 #: words that name a currency after a figure ("5 billion euros", "200 mln dlrs"), by currency
+#: (francs of any country are one: the word before them is not read)
 CURRENCIES = {"usd": ("dollar", "dollars", "dlr", "dlrs", "$"), "eur": ("euro", "euros", "€"),
               "gbp": ("pound", "pounds", "stg", "sterling", "£"), "jpy": ("yen", "¥"),
-              "cny": ("yuan", "renminbi"), "chf": ("franc", "francs"), "inr": ("rupee", "rupees")}
+              "cny": ("yuan", "renminbi"), "franc": ("franc", "francs"), "inr": ("rupee", "rupees")}
 CURRENCY_WORDS = frozenset(w for words in CURRENCIES.values() for w in words if w.isalpha())
 _SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9,
            "trillion": 1e12, "k": 1e3, "m": 1e6}

@@ -112,7 +112,8 @@ def changed_words(claim: str, passage: str, similar: Similarity | None = None) -
 
 def _one_word_names(toks: Sequence[Token]) -> list[Token]:
     """The tokens with each name of several words (a person, an organisation, a place) kept
-    as its first token only; :func:`_entity` reads the whole name back from it."""
+    as one token, its first word after "the" (:func:`_name_head`); :func:`_entity` reads the
+    whole name back from it."""
     out = []
     for t in toks:
         ent = _ent_of(t) if t.ent_type_ in _NAME_KINDS else None
