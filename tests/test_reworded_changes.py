@@ -214,6 +214,14 @@ def _verify(verifier: DefaultVerifier, claim: str, passage: str):
     return judge_alone(verifier, claim, passage, title="News")
 
 
+def _assert_refuted_citing(verifier: DefaultVerifier, claim: str, passage: str,
+                           instead: str) -> None:
+    """The claim is Refuted, and its reason names what the source says instead."""
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert instead in (out.reason or "")
+
+
 @pytest.mark.parametrize("claim,passage,instead", REFUTED)
 def test_one_changed_detail_in_a_reworded_brief_is_refuted_citing_the_source(
         verifier, claim, passage, instead):
@@ -372,9 +380,7 @@ def test_the_claims_own_deed_beside_another_is_still_supported(verifier, claim, 
      "The flight from New York to London was diverted to Dublin.", "from New York to London"),
 ])
 def test_a_swapped_detail_set7_is_refuted(verifier, claim, passage, instead):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.REFUTED, out.reason
-    assert instead in (out.reason or "")
+    _assert_refuted_citing(verifier, claim, passage, instead)
 
 
 @pytest.mark.parametrize("claim, passage, instead", [
@@ -435,9 +441,7 @@ def test_the_same_details_set8_are_still_supported(verifier, claim, passage):
     ("The senator's speech was brief.", "The senator's speech was lengthy.", "lengthy"),
 ])
 def test_a_lone_participants_opposite_state_is_refuted(verifier, claim, passage, instead):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.REFUTED, out.reason
-    assert instead in (out.reason or "")
+    _assert_refuted_citing(verifier, claim, passage, instead)
 
 
 def test_a_rate_is_no_place_where_a_deed_happened(verifier):
@@ -511,9 +515,7 @@ NOTRE_DAME = ("The roof of Notre Dame cathedral in French capital Paris caught f
      "Yesterday, Eliud Kipchoge from Kenya ran a marathon in less than two hours.", "less than two hours"),
 ])
 def test_a_changed_demo_brief_is_refuted(verifier, claim, passage, instead):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.REFUTED, out.reason
-    assert instead in (out.reason or "")
+    _assert_refuted_citing(verifier, claim, passage, instead)
 
 
 @pytest.mark.parametrize("claim, passage", [
@@ -604,9 +606,7 @@ def test_the_same_deed_done_to_another_thing_is_not_attributed(verifier):
      "Rates rose by a quarter of a percentage point.", "a quarter of a percentage point"),
 ])
 def test_a_changed_detail_set13_is_refuted(verifier, claim, passage, instead):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.REFUTED, out.reason
-    assert instead in (out.reason or "")
+    _assert_refuted_citing(verifier, claim, passage, instead)
 
 
 @pytest.mark.parametrize("claim, passage", [
@@ -645,9 +645,7 @@ def test_another_participant_is_neither_backed_nor_refuted(verifier, claim, pass
     ("The company hired 300 workers.", "The company laid off 300 workers.", "laid off"),
 ])
 def test_a_changed_detail_set14_is_refuted(verifier, claim, passage, instead):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.REFUTED, out.reason
-    assert instead in (out.reason or "")
+    _assert_refuted_citing(verifier, claim, passage, instead)
 
 
 def test_a_state_that_still_goes_on_does_not_back_its_end(verifier):
@@ -682,9 +680,7 @@ def test_a_news_paraphrase_is_supported(verifier, claim, passage):
     ("Oil prices fell to a three-year low.", "Oil prices dropped to a five-year low.", "five-year"),
 ])
 def test_a_paraphrase_with_a_changed_detail_is_refuted(verifier, claim, passage, instead):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.REFUTED, out.reason
-    assert instead in (out.reason or "")
+    _assert_refuted_citing(verifier, claim, passage, instead)
 
 
 # probe_set15.tsv (session 15, held out): each was Supported at its first run.
@@ -695,9 +691,7 @@ def test_a_paraphrase_with_a_changed_detail_is_refuted(verifier, claim, passage,
      "outside the capital"),
 ])
 def test_a_changed_detail_set15_is_refuted(verifier, claim, passage, instead):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.REFUTED, out.reason
-    assert instead in (out.reason or "")
+    _assert_refuted_citing(verifier, claim, passage, instead)
 
 
 @pytest.mark.parametrize("claim, passage, instead", [
@@ -707,9 +701,7 @@ def test_a_changed_detail_set15_is_refuted(verifier, claim, passage, instead):
     ("The award went to Maria Lopez.", "The award went to Ana Ruiz, beating Maria Lopez.", "Ana Ruiz"),
 ])
 def test_another_name_in_a_one_doer_or_recipient_slot_is_refuted(verifier, claim, passage, instead):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.REFUTED, out.reason
-    assert instead in (out.reason or "")
+    _assert_refuted_citing(verifier, claim, passage, instead)
     assert _verify(verifier, "Microsoft acquired GitHub.",
                    "GitHub was acquired by Microsoft for $7.5 billion.").verdict is Verdict.SUPPORTED
 
@@ -721,9 +713,7 @@ def test_another_name_in_a_one_doer_or_recipient_slot_is_refuted(verifier, claim
     ("The bridge is 3 km long.", "The bridge is 3 miles long.", "3 miles"),
 ])
 def test_another_currency_or_unit_is_refuted(verifier, claim, passage, instead):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.REFUTED, out.reason
-    assert instead in (out.reason or "")
+    _assert_refuted_citing(verifier, claim, passage, instead)
 
 
 @pytest.mark.parametrize("claim, passage", [

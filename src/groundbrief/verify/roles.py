@@ -502,13 +502,19 @@ def _participant_role(role: str) -> bool:
     return role in (AGENT, PATIENT, "attr") or role.startswith("prep:")
 
 
+def _one_noun(c: Argument, p: Argument) -> bool:
+    """Whether the two fillers' core phrases stand in one group of :data:`_NOUN_GROUPS`
+    ("ceasefire" / "truce", "unemployment" / "the jobless rate")."""
+    kc, kp = (norm(a.core or a.text).removeprefix("the ") for a in (c, p))
+    return any(kc in g and kp in g for g in _NOUN_GROUPS)
+
+
 def _synonym_noun(c: Argument, p: Argument, similar: Similarity | None) -> bool:
     """Two plain nouns a reader takes for one participant ("quake" / "earthquake", "inquiry" /
     "investigation"): heads without names and without modifiers that tell two kinds apart."""
     if c.name_type or p.name_type or c.head == p.head:
         return False
-    kc, kp = (norm(a.core or a.text).removeprefix("the ") for a in (c, p))
-    if any(kc in g and kp in g for g in _NOUN_GROUPS):
+    if _one_noun(c, p):
         return True
     if similar is None:
         return False
@@ -1614,9 +1620,7 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         return Finding(role, arg.text, other.text, Relation.UNBACKED)
     if other is not None and _arg_same(arg, other):
         return None
-    if other is not None and any(norm(x.core or x.text).removeprefix("the ") in g
-                                 and norm(y.core or y.text).removeprefix("the ") in g
-                                 for g in _NOUN_GROUPS for x, y in ((arg, other),)):
+    if other is not None and _one_noun(arg, other):
         return None  # "ceasefire" / "truce": one thing in news' two words
     if _is_number(arg):
         # "killing seven" beside "killing 7 people": a bare number in the slot is a figure,
@@ -1800,6 +1804,7 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
         return out
     for fig in cf.figures:
         same_kind = [f for f in pf.figures if f.kind == fig.kind]
+        mine = _currency(fig, cf.sentence or cf.text) if fig.kind == "money" else None
         unit = _UNIT_OF.get(fig.kind)
         if not same_kind and unit is not None:
             other = next((f for f in pf.figures if _UNIT_OF.get(f.kind, ("", ""))[0] == unit[0]
@@ -1819,9 +1824,8 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
                 continue
         if any(_figure_equal(fig, f) for f in same_kind):
             other = next(f for f in same_kind if _figure_equal(fig, f))
-            mine, theirs = (_currency(f, fr.sentence or fr.text)
-                            for f, fr in ((fig, cf), (other, pf)))
-            if fig.kind == "money" and mine and theirs and mine != theirs:
+            theirs = _currency(other, pf.sentence or pf.text) if mine else None
+            if mine and theirs and mine != theirs:
                 # "$5 billion" / "5 billion euros": the same number of another currency
                 out.append(Finding("figure:money", _money_text(fig, cf), _money_text(other, pf),
                                    Relation.CONFLICT))
@@ -1838,10 +1842,8 @@ def _compare_figures(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Fin
                 out.append(Finding(f"figure:{fig.kind}", f"{fig.change} {fig.text}",
                                    f"{other.change} {other.text}", Relation.UNBACKED))
             continue
-        if fig.kind == "money" and all(
-                (c := _currency(fig, cf.sentence or cf.text)) is not None
-                and (o := _currency(f, pf.sentence or pf.text)) is not None and c != o
-                for f in same_kind):
+        if mine and all((o := _currency(f, pf.sentence or pf.text)) is not None and o != mine
+                        for f in same_kind):
             continue  # amounts in two currencies are two amounts, not one changed
         if fig.kind != "score" and any(_figure_allows(fig, cf, f, pf) for f in same_kind):
             continue  # "about 8 per cent" or "8 pct" for the passage's "8.13 pct"
