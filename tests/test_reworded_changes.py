@@ -743,3 +743,56 @@ def test_a_converse_restates_and_a_fire_still_spreading_is_not_contained(verifie
     out = _verify(verifier, "The wildfire was contained on Thursday.",
                   "The wildfire was still spreading on Thursday.")
     assert out.verdict is not Verdict.SUPPORTED, out.reason
+
+
+# probe_set17.tsv (session 16's first held-out set): the misses of its first run
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Most members voted for the plan.",
+     "A minority of members voted for the plan, which failed.", "A minority"),
+    ("The majority of residents opposed the plan.",
+     "Only a handful of residents opposed the plan.", "a handful"),
+    ("The airline added 20 routes this summer.", "The airline dropped 20 routes this summer.",
+     "dropped"),
+    ("The company's profit beat expectations.",
+     "The company's profit fell short of expectations.", "fell short of expectations"),
+    ("Apple's sales missed forecasts.",
+     "Apple's quarterly sales beat analysts' forecasts on Thursday.", "beat analysts' forecasts"),
+    ("The prime minister, 54, resigned on Friday.",
+     "The prime minister, 61, resigned on Friday.", "61"),
+    ("The storm hit the north of the island.", "The storm hit the south of the island.",
+     "the south"),
+    ("The volcano erupted on Tuesday morning.", "The volcano erupted on Tuesday evening.",
+     "Tuesday evening"),
+])
+def test_a_share_a_forecast_an_age_a_region_or_a_time_of_day_told_otherwise_is_refuted(
+        verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+def test_a_share_a_forecast_and_a_time_of_day_told_alike_are_no_conflict(verifier):
+    for claim, passage in [
+            ("Most members voted for the plan.", "Most members voted for the plan on Friday."),
+            ("All members voted for the plan.", "Most members voted for the plan."),
+            ("The company's profit beat expectations.",
+             "Rival Acme's profit fell short of expectations."),
+            ("The volcano erupted on Tuesday morning.",
+             "The volcano erupted on Tuesday morning, and again on Wednesday evening."),
+            ("The prime minister, 54, resigned on Friday.",
+             "The prime minister, 54, resigned on Friday after a vote."),
+    ]:
+        out = _verify(verifier, claim, passage)
+        assert out.verdict is not Verdict.REFUTED, (claim, passage, out.reason)
+
+
+def test_an_event_postponed_is_not_confirmed_as_cancelled_and_a_state_kept_restates(verifier):
+    out = _verify(verifier, "The singer cancelled her European tour.",
+                  "The singer postponed her European tour until next year.")
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert "postponed" in (out.reason or "")
+    assert _verify(verifier, "The vote was delayed until March.",
+                   "The vote was postponed until March.").verdict is not Verdict.REFUTED
+    assert _verify(verifier, "The embassy was closed for a week.",
+                   "The embassy remained shut for a week.").verdict is Verdict.SUPPORTED
+    out = _verify(verifier, "The bridge reopened to traffic on Monday.",
+                  "The bridge remained closed to traffic on Monday.")
+    assert out.verdict is Verdict.REFUTED, out.reason

@@ -206,6 +206,17 @@ REVERSED = [
      "Der Kanzler kritisierte den Kompromiss am Mittwoch.", "de", "kritisierte"),
     ("Die Stadt öffnet die Schwimmbäder wieder.",
      "Die Stadt schließt die Schwimmbäder ab Montag.", "de", "schließt"),
+    # reopened against stayed closed: once not worded (session 12), now the deed table's
+    # "rouvert*" against "fermé" (session 16)
+    ("L'école a rouvert lundi.", "L'école est restée fermée lundi après les inondations.", "fr",
+     "fermée"),
+    ("Le pont a rouvert lundi.", "Le pont est resté fermé lundi.", "fr", "fermé"),
+    ("Het museum is op maandag open.", "Het museum is op maandag gesloten.", "nl", "gesloten"),
+    ("Les exportations ont doublé l'an dernier.",
+     "Les exportations ont baissé de moitié l'an dernier.", "fr", "baissé"),
+    ("El tribunal absolvió al alcalde.", "El tribunal condenó al alcalde.", "es", "condenó"),
+    ("De burgemeester is herkozen.", "De burgemeester heeft de verkiezingen verloren.", "nl",
+     "verloren"),
 ]
 
 # Both words of a pair in one passage, in different clauses: the claim's own deed is there.
@@ -258,8 +269,6 @@ NOT_WORDED = [
      "annulée"),
     ("Le suspect a été relâché dimanche.",
      "Le suspect a été placé en garde à vue dimanche, selon la police.", "fr", "relâché"),
-    ("L'école a rouvert lundi.", "L'école est restée fermée lundi après les inondations.", "fr",
-     "rouvert"),
     ("De burgemeester steunt het plan.", "De burgemeester is tegen het plan, zei hij donderdag.",
      "nl", "steunt"),
     ("De gemeente heeft de vergunning verleend.",
@@ -290,6 +299,8 @@ WORDED_OTHERWISE = [
     ("Das Museum öffnet am Samstag.", "Am Samstag öffnet das Museum wieder seine Türen.", "de"),
     ("Le Premier ministre a démissionné.",
      "Le Premier ministre a présenté sa démission au président.", "fr"),
+    ("Le ministre a démissionné mardi.", "Le ministre a quitté ses fonctions mardi.", "fr"),
+    ("El tribunal absolvió al alcalde.", "El alcalde fue absuelto por el tribunal.", "es"),
 ]
 
 
@@ -532,3 +543,14 @@ def test_the_deed_tables_opposites_are_read_in_one_language(verifier, claim, pas
                                                             expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason
+
+
+def test_another_score_in_a_short_brief_is_refuted(verifier):
+    # "2:1" and "1:2" hold the same two numbers: the figure checks saw no change (session 16)
+    out = verdict(verifier, "Das Spiel endete 2:1.", "Das Spiel endete 1:2.", "de")
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert "1:2" in (out.reason or "")
+    assert verdict(verifier, "Das Spiel endete 2:1.", "Das Spiel endete 2:1 nach Verlängerung.",
+                   "de").verdict is not Verdict.REFUTED
+    # another sentence with another score, the claim's words in another order, is left alone
+    assert found("Das Spiel endete 2:1.", "Im Hinspiel endete es 1:2, das Spiel heute 2:1.", "de") == []

@@ -47,7 +47,7 @@ WORD_MATCH = 0.65
 # stem; "a+b" is a separable verb whose two parts stand apart ("trad ... af"). Keys are lower
 # case without diacritics, as read_tokens folds them.
 _DEED_ROWS = """
-resign step_down quit resignation | fr: demission* | nl: afgetreden aftreden treedt+af trad+af traden+af opgestapt stapte+op stapt+op ontslag* | de: zuruckgetreten zurucktreten trat+zuruck tritt+zuruck rucktritt* | es: dimit* renunci* | it: dimess* dimett* | pt: demit* renunci*
+resign step_down quit resignation | fr: demission* quitte+fonctions | nl: afgetreden aftreden treedt+af trad+af traden+af opgestapt stapte+op stapt+op ontslag* | de: zuruckgetreten zurucktreten trat+zuruck tritt+zuruck rucktritt* | es: dimit* renunci* | it: dimess* dimett* | pt: demit* renunci*
 arrest detain take_into_custody | fr: arrete arretee arretes arretees interpelle* | nl: gearresteerd arresteerde* aangehouden opgepakt | de: festgenommen verhaftet nahm+fest | es: detuv* detenid* arrestad* | it: arrestat* | pt: detid* detev* preso presos presa presas prendeu
 release free | fr: libere* relache* | nl: vrijgelaten liet+vrij lieten+vrij | de: freigelassen liess+frei | es: liberad* libero liberaron | it: rilasciat* liberat* | pt: libertad* soltou soltaram
 die kill dead death | fr: mort morts morte mortes tue tues tuee tuees decede* | nl: kwamen+om kwam+om omgekomen doden dode stierf stierven overleden gedood | de: tote toten starb starben gestorben getotet | es: muerto* murio murieron fallecid* fallecio | it: morto morti morta morte uccis* | pt: morto* mortes morreu morreram
@@ -56,7 +56,7 @@ lose | fr: perdu perd perdent | nl: verloor verloren verliest | de: verlor verlo
 beat defeat | fr: battu battue bat | nl: versloeg versloegen verslagen | de: besiegt besiegte schlug geschlagen | es: vencio derroto derrotado | it: sconfitto sconfisse batte battuto | pt: derrotou derrotado
 visit | fr: visite* | nl: bezocht bezoekt | de: besucht* | es: visit* | it: visitat* visita | pt: visitou visitad*
 sign | fr: signe signee signes signees | nl: ondertekend* tekende | de: unterzeichne* unterschrieb* | es: firmo firmado firmaron | it: firmato firmo | pt: assinou assinado sancionou sancionada sancionado
-open reopen | fr: ouvert* inaugure* | nl: opende geopend | de: eroffne* geoffnet offnete | es: abrio abierto inaugur* | it: aperto apri inaugurat* | pt: abriu aberto inaugur*
+open reopen | fr: ouvert* inaugure* rouvert* | nl: open opende geopend heropend* | de: eroffne* geoffnet offnete wiedereroffne* | es: abrio abierto abierta inaugur* reabri* | it: aperto aperta apri inaugurat* riapert* | pt: abriu aberto aberta inaugur* reabri*
 close shut | fr: ferme fermee fermes fermees | nl: sloot gesloten | de: schloss geschlossen | es: cerro cerrado cerrada | it: chiuso chiusa | pt: fechou fechado fechada
 rise increase climb grow | fr: augmente* hausse progresse* | nl: gestegen steeg stegen stijgt | de: gestiegen stieg stiegen steigt | es: aumento aumentado subio subido | it: aumentat* cresciut* salit* | pt: aumentou subiu cresceu
 fall decline drop decrease | fr: baisse* recule* diminue* | nl: gedaald daalde daalt gevallen | de: gesunken sank sanken sinkt gesturzt | es: bajo bajado cayo caido disminuy* | it: calat* sceso scesa scesi diminuit* | pt: caiu baixou diminuiu
@@ -78,6 +78,10 @@ hire | fr: embauche embauchee embauches embauchees recrute recrutee recrutes | e
 fire dismiss sack | fr: licencie* | nl: ontslagen ontsloeg | de: entlassen entliess | es: despidio despidieron despedido despedida | it: licenziat* | pt: demitiu demitido demitida despediu
 land | fr: atterri atterrit | nl: geland landde | de: gelandet landete | es: aterrizo aterrizado | it: atterrat* | pt: pousou aterrissou
 crash | fr: ecrase ecrasee | nl: neergestort stortte+neer | de: abgesturzt sturzte+ab | es: estrello estrellado estrellada | it: precipitat* schiantat*
+acquit clear | fr: acquitte acquittee acquittes acquittees | nl: vrijgesproken sprak+vrij | de: freigesprochen sprach+frei | es: absolvi* absuelt* | it: assolt* assolse | pt: absolvi*
+convict | fr: condamne condamnee condamnes condamnees | nl: veroordeeld* | de: verurteilt* | es: condeno condenad* | it: condannat* | pt: condenou condenad*
+double | fr: double doublee doubles doublees doublent | nl: verdubbeld* | de: verdoppelt* | es: duplico duplicad* | it: raddoppiat* | pt: dobrou dobrad* duplicou
+halve | fr: divise+deux | nl: gehalveerd halveerde | de: halbiert* | es: redujo+mitad | it: dimezzat* | pt: caiu+metade
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 

@@ -664,7 +664,27 @@ def _age_context(tok: Token) -> bool:
         return True
     if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":  # "Robert Mugabe, 95, died"
         return True
+    if tok.dep_ == "appos" and _person_noun(tok.head) and tok.text.isdigit() \
+            and int(tok.text) < 120 and prev is not None and prev.text == ",":
+        return True  # "The prime minister, 54, resigned": a person named by office
     return tok.dep_ in ("attr", "acomp", "ROOT") and tok.head.lemma_ in ("be", tok.lemma_)
+
+
+#: Nouns of a person, beside those read from their ending ("driver", "actor", "pianist").
+_PERSON_NOUNS = frozenset("""minister president premier chancellor mayor governor senator
+    leader chief man woman boy girl suspect victim officer actress singer author player coach
+    father mother son daughter husband wife chairman chairwoman director founder owner doctor
+    nurse soldier pilot judge candidate king queen prince princess pope bishop priest star
+    rapper artist journalist executive ceo captain athlete student pupil patient resident
+    spokesman spokeswoman activist tourist climber hiker""".split())
+
+
+def _person_noun(tok: Token) -> bool:
+    """Whether a common noun names a person: a noun of :data:`_PERSON_NOUNS` or one of a
+    person's endings ("-er", "-or", "-ist", "-ian")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in _PERSON_NOUNS or (
+        len(lemma) > 5 and lemma.endswith(("er", "or", "ist", "ian"))))
 
 
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-year-old$")

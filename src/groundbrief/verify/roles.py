@@ -28,7 +28,7 @@ from .antonyms import wordnet_opposite
 from .names import find_name, is_group_word, passage_names, same_name
 from .parts import (AGENT, CURRENCIES, CURRENCY_WORDS, ORDINALS, PATIENT, Argument, Figure, Frame,
                     Stance, claim_frames, frames_of, norm)
-from .surface import MONTHS, WEEKDAYS, spelling_key
+from .surface import MONTHS, STOPWORDS, WEEKDAYS, spelling_key
 
 __all__ = ["Finding", "Relation", "RoleJudgement", "SYNONYM", "Similarity", "compare",
            "opposite"]
@@ -228,6 +228,10 @@ _OPPOSITE_PAIRS = [
     ("contain", "spread"), ("sink", "afloat"), ("sink", "float"), ("fall", "survive"), ("approve", "withdraw"),
     ("deliberately", "accidentally"), ("deliberate", "accidental"),
     ("deliberately", "accident"), ("deliberate", "accident"), ("intentional", "accidental"),
+    # routes, stores, jobs or seats added, or taken away; an office won at the polls, or lost
+    ("add", "drop"), ("add", "scrap"), ("add", "axe"), ("add", "eliminate"), ("add", "shed"),
+    ("add", "lose"), ("add", "slash"), ("elect", "lose"), ("reelect", "lose"),
+    ("re-elect", "lose"),
 ]
 #: Verbs news uses for one deed (phrasal verbs as parts.py joins them, "call_off"; "taken into
 #: custody" read as "take_into_custody"). A clause that says the claim's clause part by part
@@ -242,6 +246,7 @@ _PARAPHRASE_GROUPS = [frozenset(g.split()) for g in (
     "fall drop decline ease slip dip", "rise climb increase grow", "halt stop",
     "begin start", "end conclude", "announce unveil", "cut eliminate shed slash axe lay_off",
     "crash go_down", "collapse break_down", "abolish scrap repeal", "flee escape",
+    "close shut",
 )]
 #: Nouns news uses for one thing, where the embeddings do not tell it (a core phrase of the
 #: claim's argument and of the passage's, in one group: "ceasefire" / "truce", "unemployment"
@@ -261,10 +266,12 @@ _STRONGER = {**dict.fromkeys(("fall", "drop", "decline"),
 #: "slow": growth that slowed is still growth ("accelerate" / "slow" is its own pair).
 _RISING = frozenset({"rise", "increase", "grow", "climb", "jump", "soar", "surge", "gain",
                      "rally", "rebound", "spike", "leap", "skyrocket", "rocket", "balloon",
-                     "swell", "widen", "accelerate", "strengthen", "firm", "recover"})
+                     "swell", "widen", "accelerate", "strengthen", "firm", "recover",
+                     "double", "triple", "quadruple"})
 _FALLING = frozenset({"fall", "drop", "decline", "decrease", "slip", "dip", "slide", "slump",
                       "plunge", "tumble", "plummet", "sink", "shrink", "contract", "crash",
-                      "retreat", "sag", "dive", "nosedive", "narrow", "weaken", "ease"})
+                      "retreat", "sag", "dive", "nosedive", "narrow", "weaken", "ease",
+                      "halve"})
 _OPPOSITE_PAIRS += [(a, b) for a in _RISING for b in _FALLING]
 #: Verbs of a change by a multiple: any two of them give two figures for one change
 #: ("tripled" / "doubled").
@@ -562,6 +569,9 @@ def _roles_of(cf: Frame, pf: Frame) -> dict[str, Argument]:
     if mirror is not None:
         return mirror
     args = dict(pf.args)
+    if _kept_state(cf, pf) and PATIENT in cf.args and AGENT not in cf.args and AGENT in args:
+        # "The embassy remained shut": the subject of the state is what "was closed" closed
+        args[PATIENT] = args.pop(AGENT)
     rival = _rival(pf) if cf.predicate in _DEFEAT else None
     if rival is not None:
         args.setdefault(PATIENT, rival)
@@ -791,12 +801,57 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
         if sub.aligned is not None and sub.agreement:
             findings.extend(f for f in sub.findings if f.role not in ("speaker", "name")
                             and f not in findings)
+    aligned, agreement = main.aligned, main.agreement
+    if not any(f.relation is Relation.CONFLICT for f in findings):
+        measured = _against_forecast(claim, passage)
+        if measured is not None:
+            finding, aligned = measured
+            findings.append(finding)
+            agreement = True
     replaced = {norm(f.claim) for f in findings}
-    return RoleJudgement(parsed=True, aligned=main.aligned, findings=tuple(findings),
-                         agreement=main.agreement, stance=main.stance, negated=main.negated,
+    return RoleJudgement(parsed=True, aligned=aligned, findings=tuple(findings),
+                         agreement=agreement,
+                         stance=main.stance or (Stance.FACT if aligned else None),
+                         negated=main.negated or ((False, False) if aligned else None),
                          restates=main.restates and len(cfs) == 1 and not findings,
                          unnamed=tuple(n for n in unnamed if norm(n) not in replaced),
                          unnamed_people=tuple(n for n in people if norm(n) not in replaced))
+
+
+_FORECASTS = r"(?:expectations|forecasts?|estimates?|predictions|consensus|targets?)"
+#: A result measured against what was expected, above or below it. Read from the words, not
+#: the parse: spaCy often tags "beat" in "profit beat expectations" as a noun.
+_ABOVE_FORECAST = re.compile(
+    r"\b(?:beat|beats|beating|exceed(?:ed|s|ing)?|top(?:ped|s)|surpass(?:ed|es)|outpac(?:ed|es))"
+    rf"\s+(?:[\w']+\s+){{0,2}}?{_FORECASTS}\b"
+    r"|\b(?:better|stronger|higher)\s+than\s+(?:[\w']+\s+){0,2}?(?:expected|forecast|predicted)\b"
+    rf"|\babove\s+(?:[\w']+\s+){{0,2}}?{_FORECASTS}\b", re.IGNORECASE)
+_BELOW_FORECAST = re.compile(
+    r"\b(?:fell|fall|falls|falling)\s+(?:\w+\s+)?short\s+of\s+(?:[\w']+\s+){0,2}?"
+    rf"{_FORECASTS}\b|\bmiss(?:ed|es|ing)?\s+(?:[\w']+\s+){{0,2}}?{_FORECASTS}\b"
+    r"|\b(?:worse|weaker|lower)\s+than\s+(?:[\w']+\s+){0,2}?(?:expected|forecast|predicted)\b"
+    rf"|\bbelow\s+(?:[\w']+\s+){{0,2}}?{_FORECASTS}\b", re.IGNORECASE)
+
+
+def _against_forecast(claim: str, passage: str) -> tuple[Finding, str] | None:
+    """A result the claim puts above what was expected and a passage sentence puts below it
+    (or the other way round), about the claim's subject (every content word before the
+    claim's phrase): "The company's profit fell short of expectations" against "The
+    company's profit beat expectations". A conflict, citing that sentence."""
+    for mine, other in ((_ABOVE_FORECAST, _BELOW_FORECAST), (_BELOW_FORECAST, _ABOVE_FORECAST)):
+        said = mine.search(claim)
+        if said is None or other.search(claim):
+            continue
+        subject = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", claim[:said.start()])
+                   if w.lower() not in STOPWORDS}
+        for sentence in re.split(r"(?<=[.!?])\s+", passage):
+            given = other.search(sentence)
+            if given is None or mine.search(sentence) or not subject:
+                continue
+            words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", sentence[:given.start()])}
+            if subject <= words:
+                return Finding("predicate", said.group(0), given.group(0), Relation.CONFLICT), sentence
+    return None
 
 
 def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: str,
@@ -820,11 +875,19 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             finding, pf = state
             return RoleJudgement(parsed=True, aligned=pf.sentence, findings=(finding,),
                                  agreement=True, stance=pf.stance, negated=(cf.negated, pf.negated))
+        share = _other_share(cf, pframes)
+        if share is not None:
+            # "A minority of members voted for the plan" against "Most members voted for the
+            # plan": the participants differ by their share of one group
+            pf = next(f for f in pframes if share.passage in f.text)
+            return RoleJudgement(parsed=True, aligned=pf.sentence, findings=(share,),
+                                 agreement=True, stance=pf.stance, negated=(cf.negated, pf.negated))
     if score < 2.0:  # neither the same event nor two shared participants
         findings = _figures_elsewhere(cf, pframes)
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
         other = (_done_after_all(cf, pframes) or _another_deed(cf, None, pframes, False)
+                 or next(filter(None, (_called_otherwise(cf, f) for f in pframes)), None)
                  or _effect_unnamed(cf, passage, similar))
         if other is not None:
             findings += (other,)
@@ -891,7 +954,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     if agreement:
         # Told with another verb: "finished second" / "won the race"; "will visit Japan" /
         # "postponed a planned visit to Japan".
-        other = _other_placing(cf, pf) or _called_off(cf, pf) or _placing_untold(cf, pframes)
+        other = (_other_placing(cf, pf) or _called_off(cf, pf) or _called_otherwise(cf, pf)
+                 or _placing_untold(cf, pframes))
         if other is not None:
             findings.append(other)
     if agreement:
@@ -911,6 +975,11 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     partial = _partial_quantity(cf, args)
     if partial is not None:
         findings.append(partial)
+    share = _other_share(cf, [pf])
+    if share is not None:
+        # "Most members" / "A minority of members": one group, the clause's own participant
+        findings.append(share)
+        agreement = True
 
     # who, to whom, with what: the same role filled by another participant
     mirrored = _mirrored(cf, pf) is not None
@@ -984,7 +1053,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     # own words (its particle, "into custody") are not asked of the passage, the rest are.
     # "Nobody died in the fire" / "No one was killed in the fire": the converse is the deed too
     paraphrased = pf.predicate != cf.predicate and (_paraphrase(cf, pf) or mirrored
-                                                    or _converse(cf, pf))
+                                                    or _converse(cf, pf) or _kept_state(cf, pf))
     deed = {p for w in _deed_words(cf) for p in (w, *w.split("_"))} if paraphrased else set()
     # a participant named with a synonym noun in the same role ("in the blast" / "in the
     # explosion") is the same participant: its head is not asked of the passage's words
@@ -1128,6 +1197,29 @@ def _called_off(cf: Frame, pf: Frame) -> Finding | None:
     return Finding("predicate", cf.predicate_text, f"{verb} {patient.text}", Relation.CONFLICT)
 
 
+#: Fates of a planned event that exclude each other: called off for good, or moved to a later
+#: date ("cancelled her tour" / "postponed her tour until next year").
+_FATES_OF_EVENTS = (frozenset({"cancel", "call_off", "scrap", "abandon", "axe", "shelve"}),
+                    frozenset({"postpone", "put_off", "defer", "delay", "reschedule"}))
+
+
+def _called_otherwise(cf: Frame, pf: Frame) -> Finding | None:
+    """The claim's event given the other fate in the passage's clause: "postponed her
+    European tour until next year" against "cancelled her European tour". Unbacked, the
+    passage's words shown: a postponed event may yet be cancelled, as the source cannot say."""
+    def fate(f: Frame) -> int | None:
+        verbs = {f.predicate} | {w for w in f.words if "_" in w and w.startswith(f.predicate + "_")}
+        return next((i for i, group in enumerate(_FATES_OF_EVENTS) if verbs & group), None)
+
+    mine, theirs = fate(cf), fate(pf)
+    patient, other = cf.args.get(PATIENT), pf.args.get(PATIENT)
+    if mine is None or theirs is None or mine == theirs or cf.negated or pf.negated \
+            or patient is None or other is None or patient.head != other.head:
+        return None
+    return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(pf), Relation.UNBACKED,
+                   instead=True)
+
+
 #: Verbs of a state going on: a clause "X remained trapped / stayed on the pitch / remain in
 #: custody" says the change the claim reports ("were rescued", "was sent off", "release") has not
 #: come.
@@ -1146,6 +1238,14 @@ _EVENTS = frozenset({"concert", "show", "match", "game", "fixture", "race", "tou
                      "festival", "performance", "launch", "flight", "hearing", "trial", "rally",
                      "march", "strike", "parade", "screening", "premiere", "event", "conference"})
 _BARE_VERBS = frozenset({"be", "have", "do", "say", "remain", "stay", "become", "get"})
+
+
+def _kept_state(cf: Frame, pf: Frame) -> bool:
+    """The passage's clause says the claim's state went on: "remained shut" for "was
+    closed", "stayed closed" for "was closed"."""
+    return pf.predicate in _CONTINUING and any(
+        w == cf.predicate or any(w in g and cf.predicate in g for g in _PARAPHRASE_GROUPS)
+        for w in pf.words if w != pf.predicate)
 
 
 def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
@@ -1184,7 +1284,7 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
         if f.under_negation:
             continue
         going_on = f.predicate in _CONTINUING or ("still" in f.words and f.predicate in _HELD)
-        if going_on and not f.negated and about_claim(f):
+        if going_on and not _kept_state(cf, f) and not f.negated and about_claim(f):
             return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
         if (f.predicate == "fall" and {"short", "of"} <= f.words and patient is not None
                 and patient.head in f.words and not f.negated):
@@ -1516,6 +1616,59 @@ def _partial_quantity(cf: Frame, args: dict[str, Argument]) -> Finding | None:
     return None
 
 
+#: Shares of a group, by the part of it they name: "most members" is not what "a minority of
+#: members" says, nor "all" what "few" says. "All" and "most" are left apart (all of them is
+#: most of them), as are "some", "many" and counts, which any share can be.
+_SHARES = {**dict.fromkeys(("all", "every", "each", "entire", "whole"), "all"),
+           **dict.fromkeys(("most", "majority", "bulk"), "most"),
+           "half": "half",
+           **dict.fromkeys(("minority", "few", "handful"), "few")}
+_SHARE_APART = frozenset({frozenset({"all", "most"})})
+
+
+def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
+    """The share of a group an argument names and the group's noun: ("most", "member") for
+    "Most members", ("few", "member") for "A minority of members" (the group after "of", read
+    from the clause's words), ("all", "passenger") for "all the passengers"."""
+    words = arg.text.lower().split()
+    if not words:
+        return None
+    first = words[1] if words[0] in ("a", "an", "the") and len(words) > 1 else words[0]
+    if first == "few" and words[0] == "a":
+        return None  # "a few" is some, not few
+    share = _SHARES.get(first) or _SHARES.get(arg.head)
+    if share is None:
+        return None
+    if arg.head in _SHARES:
+        # "a minority (of members)": the group is the noun after "of", as the clause's lemma
+        after = re.search(rf"\b{re.escape(arg.head)}\s+of\s+(?:the\s+|its\s+|their\s+)?([a-z-]+)",
+                          (frame.sentence or frame.text).lower())
+        group = next((w for w in sorted(frame.words) if after and len(w) > 2
+                      and after.group(1).startswith(w)), None) if after else None
+        return (share, group) if group else None
+    return share, arg.head
+
+
+def _other_share(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """A passage clause with the claim's deed (or its paraphrase) whose participant in the
+    claim's role is another share of the same group: "A minority of members voted for the
+    plan" against "Most members voted for the plan". A conflict: the two cannot both hold."""
+    for role, arg in cf.args.items():
+        mine = _share(arg, cf)
+        if mine is None:
+            continue
+        for pf in pframes:
+            if pf.negated != cf.negated or not (pf.predicate == cf.predicate or _paraphrase(cf, pf)):
+                continue
+            other = pf.args.get(role)
+            theirs = _share(other, pf) if other is not None else None
+            if theirs is None or theirs[1] != mine[1] or theirs[0] == mine[0] \
+                    or frozenset({mine[0], theirs[0]}) in _SHARE_APART:
+                continue
+            return Finding(role, arg.text, other.text, Relation.CONFLICT)  # type: ignore[union-attr]
+    return None
+
+
 #: Adverbs that are mostly a phrasal verb's particle ("passed away", "called off", "held
 #: back"): WordNet's opposites of them ("away" / "home") are another sense.
 _PARTICLES = frozenset({"away", "back", "off", "out", "over", "in", "on", "along", "about"})
@@ -1641,10 +1794,16 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             # The same slot holds another name of the same kind: Hunt where the claim has Gove.
             return Finding(role, arg.name or arg.text, other.name or other.text,
                            Relation.CONFLICT)
-        if (role in _WHERE and arg.head in _COMPASS and other.head in _COMPASS
+        if ((role in _WHERE or (role == PATIENT and pf.predicate == cf_predicate))
+                and arg.head in _COMPASS and other.head in _COMPASS
                 and arg.head != other.head and not arg.name_type and not other.name_type
                 and not arg.modifiers and not other.modifiers):
-            # "in the north" / "in the south": one region of the same place, told otherwise
+            # "in the north" / "in the south", "hit the north of the island" / "hit the
+            # south of the island": one region of the same place, told otherwise
+            return Finding(role, arg.text, other.text, Relation.CONFLICT)
+        if (arg.head in _DAY_PARTS and other.head in _DAY_PARTS and arg.head != other.head
+                and set(arg.modifiers) == set(other.modifiers)):
+            # "on Tuesday morning" / "on Tuesday evening": the same day, another part of it
             return Finding(role, arg.text, other.text, Relation.CONFLICT)
         if (role == "prep:in" and not arg.name_type and not other.name_type and arg.head != other.head
                 and arg.head.isalpha() and other.head.isalpha()
@@ -1779,6 +1938,8 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest"
                       "southwest", "north-east", "north-west", "south-east", "south-west"})
 
 
+#: Parts of a day that do not overlap ("night" runs into the morning, so it is not here).
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening"})
 _WHERE = frozenset({"prep:in", "prep:at", "prep:near", "prep:outside"})
 
 

@@ -362,6 +362,29 @@ def _count_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     return ()
 
 
+def _score_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
+                       stop: frozenset[str]) -> tuple[Finding, ...]:
+    """Another score (or time) in a passage sentence that gives every other content word of the
+    claim, in the claim's order, where it gives the claim's nowhere: "Das Spiel endete 1:2"
+    against "Das Spiel endete 2:1" (a conflict; the figure checks read "2:1" as the numbers 2
+    and 1, which "1:2" also holds)."""
+    scores = [t for t in ctoks if isinstance(_value(t.text), tuple)]
+    rest = [t.key for t in ctoks if t.word and t.key not in stop and not t.key[:1].isdigit()]
+    if len(scores) != 1 or len(rest) < 2:
+        return ()
+    mine = _value(scores[0].text)
+    for ptoks, _ in _sentences(passage):
+        theirs = [t for t in ptoks if isinstance(_value(t.text), tuple)]
+        if not theirs or any(_value(t.text) == mine for t in theirs) \
+                or _negations(ctoks, language) != _negations(ptoks, language):
+            continue
+        at = [next((i for i, p in enumerate(ptoks) if _backs(k, p.key, language)), None)
+              for k in rest]
+        if all(i is not None for i in at) and at == sorted(at):  # type: ignore[type-var]
+            return (Finding("figure:number", scores[0].text, theirs[0].text, Relation.CONFLICT),)
+    return ()
+
+
 def _after_article(span: Sequence[_Token], word: _Token, language: str) -> bool:
     i = span.index(word)
     return i > 0 and span[i - 1].key in DETERMINERS[language]
@@ -404,6 +427,7 @@ def _reworded(ctoks: Sequence[_Token], passage: str, language: str,
     (unbacked)."""
     return (_opposite_in_sentence(ctoks, passage, language, stop)
             or _count_in_sentence(ctoks, passage, language, stop)
+            or _score_in_sentence(ctoks, passage, language, stop)
             or _polarity_in_sentence(ctoks, passage, language, stop)
             or _stance_in_sentence(ctoks, passage, language, stop)
             or _date_given_otherwise(ctoks, passage, language)
