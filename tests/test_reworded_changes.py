@@ -796,3 +796,66 @@ def test_an_event_postponed_is_not_confirmed_as_cancelled_and_a_state_kept_resta
     out = _verify(verifier, "The bridge reopened to traffic on Monday.",
                   "The bridge remained closed to traffic on Monday.")
     assert out.verdict is Verdict.REFUTED, out.reason
+
+
+# AVeriTeC claim 19 and the newsroom's classic: a thing named by another nationality
+def test_a_thing_named_by_another_nationality_is_refuted_where_the_passage_names_one(verifier):
+    _assert_refuted_citing(verifier, "A Russian tanker sank off the coast of Turkey.",
+                           "A Greek tanker sank off the coast of Turkey on Monday.", "Greek")
+    _assert_refuted_citing(verifier, "The French embassy in Sudan was attacked.",
+                           "Protesters in Sudan attacked the German embassy.", "German embassy")
+    # the claim's own nationality there too, or several others: no conflict
+    for claim, passage in [
+            ("A Russian tanker sank off the coast of Turkey.",
+             "A Russian tanker sank off the coast of Turkey on Monday, and a Greek tanker was "
+             "damaged."),
+            ("Protesters attacked the French embassy.",
+             "Protesters attacked the German embassy and the British embassy."),
+            ("The French president visited Berlin.",
+             "The French president visited Berlin, where the German chancellor met him."),
+    ]:
+        out = _verify(verifier, claim, passage)
+        assert out.verdict is not Verdict.REFUTED, (claim, out.reason)
+
+
+def test_a_deed_the_passage_says_none_of_happened_there_is_refuted(verifier):
+    _assert_refuted_citing(verifier, "Two fans were arrested at the match.",
+                           "There were no arrests at the match, police said.", "arrests")
+    out = _verify(verifier, "A man died in police custody in March.",
+                  "No deaths occurred in police custody in June.")
+    assert out.verdict is not Verdict.REFUTED, out.reason  # another month
+
+
+def test_an_attribution_its_speaker_did_not_make_is_refuted(verifier):
+    # a fact-checker's "Q: Did X say Y? A: No." is read "X did not say Y" (verify/qa.py)
+    for passage in ("Q: Did the minister say the tax would rise? A: No. He said it would stay "
+                    "the same.",
+                    "The minister never said the tax would rise, his office said.",
+                    "The minister did not say the tax would rise."):
+        _assert_refuted_citing(verifier, "The minister said the tax would rise.", passage, "said")
+    # someone else not saying it, or a bare fact the speaker did not vouch for: not refuted
+    for claim, passage in [
+            ("The minister said the tax would rise.",
+             "The opposition did not say the tax would rise."),
+            ("The tax will rise.", "The minister did not say the tax would rise."),
+    ]:
+        out = _verify(verifier, claim, passage)
+        assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, (claim, passage, out.reason)
+
+
+def test_an_attribution_claim_is_refuted_only_by_its_speaker_not_saying_it(verifier):
+    from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source
+
+    def judged(passage: str):
+        claim = Claim(id="c1", kind="attribution", speaker="The minister",
+                      text="The minister said the tax would rise.")
+        sp = ScoredPassage(passage=Passage(id="p1", source_id="s1", ordinal=0, start=0,
+                                           end=len(passage), text=passage),
+                           source=Source(id="s1", title="News", outlet="Example News",
+                                         text=passage), score=1.0)
+        return verifier.verify(claim, [sp], Brief(text=claim.text, speaker="The minister"))
+
+    out = judged("The minister did not say the tax would rise.")
+    assert out.verdict is Verdict.REFUTED, out.reason
+    # the speaker's own statement of another detail does not refute that he said it
+    assert judged("The minister said the tax would fall.").verdict is not Verdict.REFUTED

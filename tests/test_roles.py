@@ -514,3 +514,15 @@ def test_no_one_is_nobody_and_a_choice_against_a_deed_refuses_it():
     assert frames_of("No one was hurt.")[0].args["patient"].head == "nobody"
     voted = next(f for f in frames_of("Workers voted against going on strike.") if f.predicate == "go")
     assert voted.negated and voted.refusal == "voted against"
+
+
+def test_no_deaths_occurring_where_the_claim_puts_one_is_a_conflict_of_polarity():
+    judged = compare("A man died in police custody after a 19th September 2020 protest.",
+                     "Official data shows no deaths occurred in police custody on 19th September 2020.")
+    assert [(f.role, f.passage) for f in judged.findings if f.relation is Relation.CONFLICT] == [
+        ("polarity", "no deaths occurred")]
+    # another date, or no place of the claim's: no conflict
+    for passage in ("Official data shows no deaths occurred in police custody in June 2021.",
+                    "Official data shows no deaths occurred on 19th September 2020."):
+        judged = compare("A man died in police custody after a 19th September 2020 protest.", passage)
+        assert not [f for f in judged.findings if f.relation is Relation.CONFLICT], passage

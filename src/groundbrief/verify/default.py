@@ -61,7 +61,7 @@ from .joined import joined_readings
 from .names import NameMatcher, extract_names, name_key, passage_names, same_name
 from .parts import Stance, norm
 from .reading import evidence_reading
-from .roles import Finding, Relation, RoleJudgement, Similarity, compare
+from .roles import SAID, Finding, Relation, RoleJudgement, Similarity, compare
 from .crossing import compare_across
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
 from .wording import changed_words
@@ -372,7 +372,12 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     # lawful): a conflict a reader can check in the passage. It needs the clause to share a
     # participant with the claim (roles.agreement), so another event is never a refutation.
     role_conflicts = [f.words() for f in roles.conflicts]
-    if role_conflicts and roles.agreement and not ev.attribution and _names_explained(ev):
+    # An attribution is refuted only by its speaker not saying it ("X did not say Y"): another
+    # detail may be the speaker's own error, which the attribution reports faithfully.
+    unsaid = [f.words() for f in roles.conflicts if f.role == "polarity" and f.claim == SAID]
+    if ev.attribution:
+        role_conflicts = unsaid
+    if role_conflicts and roles.agreement and _names_explained(ev):
         agreement = True
         contradiction = max(contradiction, s.conflict_floor)
         support = min(support, s.detail_cap)

@@ -386,9 +386,11 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
         # announce what is planned or scheduled: backed by "will propose" or "plans to cut",
         # not by "cut" alone (the plan may have been carried out, or not).
         return Stance.PLANNED, None
-    if aux & {"would", "'d"} and _reported(verb):
-        # "He said it would be a condition of travel": the future of reported speech
-        return Stance.FUTURE, None
+    reporter = _reporter(verb) if aux & {"would", "'d"} else None
+    if reporter is not None:
+        # "He said it would be a condition of travel": the future of reported speech, in the
+        # speaker's word
+        return Stance.FUTURE, _speaker_of(reporter)
     if aux & _POSSIBLE_AUX:
         return Stance.POSSIBLE, None
     # "going to", "set to", "due to", "expected to", "plans to": the infinitive under them
@@ -465,16 +467,16 @@ def _allegation_of(verb: Token) -> Token | None:
     return verb.head
 
 
-def _reported(verb: Token) -> bool:
-    """Whether a verb of saying governs the clause ("announced that ... would")."""
+def _reporter(verb: Token) -> Token | None:
+    """The verb of saying that governs the clause ("announced that ... would"), if any."""
     t = verb
     for _ in range(6):
         if t.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or t.head is t:
-            return False
+            return None
         t = t.head
         if t.lemma_.lower() in _REPORTING | _ALLEGING:
-            return True
-    return False
+            return t
+    return None
 
 
 def _speaker_of(verb: Token) -> Token | None:

@@ -803,7 +803,8 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
                             and f not in findings)
     aligned, agreement = main.aligned, main.agreement
     if not any(f.relation is Relation.CONFLICT for f in findings):
-        measured = _against_forecast(claim, passage)
+        measured = (_against_forecast(claim, passage) or _other_nationality(cfs, pframes, passage)
+                    or _none_happened(cf, pframes))
         if measured is not None:
             finding, aligned = measured
             findings.append(finding)
@@ -851,6 +852,71 @@ def _against_forecast(claim: str, passage: str) -> tuple[Finding, str] | None:
             words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", sentence[:given.start()])}
             if subject <= words:
                 return Finding("predicate", said.group(0), given.group(0), Relation.CONFLICT), sentence
+    return None
+
+
+#: Nouns of a deed a passage says none of happened ("no deaths occurred"), with the claim
+#: verbs they deny.
+_DEED_NOUN_VERBS = {"death": {"die", "kill"}, "fatality": {"die", "kill"},
+                    "killing": {"kill"}, "arrest": {"arrest", "detain"},
+                    "injury": {"injure", "hurt", "wound"}, "casualty": {"die", "kill", "injure"}}
+_HAPPENING = frozenset({"occur", "happen", "take_place", "be", "report", "record", "register"})
+
+
+def _none_happened(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, str] | None:
+    """A passage clause that says none of the claim's deed happened where the claim's other
+    participants are ("no deaths occurred in police custody on 19th September 2020" against
+    "A man died in police custody after a 19th September 2020 protest"; "There were no
+    arrests at the match"). A conflict of polarity, citing that clause's sentence. The clause
+    must share a participant other than the doer, and a date word where both give one."""
+    if cf.negated:
+        return None
+    for pf in pframes:
+        if not pf.negated or pf.predicate not in _HAPPENING or pf.under_negation:
+            continue
+        deed = next((a for r, a in pf.args.items() if r in (AGENT, PATIENT, "attr")
+                     and a.text.lower().startswith("no ")
+                     and cf.predicate in _DEED_NOUN_VERBS.get(a.head, ())), None)
+        if deed is None:
+            continue
+        # a place or thing of the claim's in the clause ("police custody"), not a date
+        shared = [a for r, a in cf.args.items() if r not in (AGENT, PATIENT)
+                  and a.head not in MONTHS and a.head not in WEEKDAYS
+                  and any(a.head == b.head and _arg_same(a, b) for b in pf.args.values())]
+        claim_dates = {w.lower() for d in cf.dates for w in d.split()} | {
+            w for a in cf.args.values() for w in a.modifiers if w in MONTHS}
+        their_dates = {w.lower() for d in pf.dates for w in d.split()}
+        if not shared or (claim_dates and their_dates and not claim_dates & their_dates):
+            continue
+        return (Finding("polarity", cf.predicate_text, f"{deed.text} {pf.predicate_text}",
+                        Relation.CONFLICT), pf.sentence)
+    return None
+
+
+def _other_nationality(cfs: Sequence[Frame], pframes: Sequence[Frame],
+                       passage: str) -> tuple[Finding, str] | None:
+    """A thing the claim names by a nationality the passage never gives, where a passage
+    sentence names the same thing by another and holds the claim's places: "the German
+    embassy" (in Sudan) against "the French embassy in Sudan", "A Greek tanker sank off the
+    coast of Turkey" against "A Russian tanker sank ...". A conflict, citing that sentence.
+    Only one other nationality for the thing: a sentence naming several embassies says nothing
+    of the claim's."""
+    claim = cfs[0].sentence or cfs[0].text
+    places = {n.name for cf in cfs for n in cf.names if n.name_type == "PLACE"}
+    theirs = {n.name for pf in pframes for n in pf.names if n.name_type == "NORP"}
+    for name in (n for cf in cfs for n in cf.names):
+        if name.name_type != "NORP" or _arg_in_text(name, passage):
+            continue
+        thing = re.search(rf"\b{re.escape(name.name or name.text)}\s+([a-z][a-z-]+)\b", claim)
+        if thing is None or thing.group(1) in STOPWORDS:
+            continue
+        for sentence in dict.fromkeys(pf.sentence for pf in pframes if pf.sentence):
+            others = {m for m in theirs if re.search(
+                rf"\b{re.escape(m)}\s+{re.escape(thing.group(1))}\b", sentence)}
+            if len(others) == 1 and all(p in sentence for p in places):
+                other = others.pop()
+                return (Finding("name", f"{name.name or name.text} {thing.group(1)}",
+                                f"{other} {thing.group(1)}", Relation.CONFLICT), sentence)
     return None
 
 
@@ -1019,7 +1085,14 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
 
     # under what stance: an allegation or a plan does not back a bare fact
     stance = _stance_finding(cf, pf, attribution)
-    if stance is None and pf.under_negation and not pf.negated and not cf.negated \
+    unsaid = _NOT_SAID.search(pf.sentence) if pf.unconfirmed else None
+    if stance is None and unsaid is not None and not pf.negated \
+            and not cf.negated and cf.speaker is not None and pf.speaker is not None \
+            and _same_referent(cf.speaker, pf.speaker, similar):
+        # "Q: Did the minister say the tax would rise? A: No." read as "The minister did not
+        # say the tax would rise": what the claim attributes, its speaker did not say
+        stance = Finding("polarity", SAID, unsaid.group(0), Relation.CONFLICT)
+    elif stance is None and pf.under_negation and not pf.negated and not cf.negated \
             and not cf.under_negation:
         # "No evidence was found that Breitbart had reported …", "It is not true that …": the
         # clause is what a negated statement is about, not something the source states
@@ -1078,6 +1151,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
 
 # Descriptions a story uses for a speaker it has named: "Tesla plans to build a factory, the
 # company said". Only these heads: "the regulator said" after "Tesla plans ..." is another voice.
+#: The claim's part of a polarity finding that denies its attribution ("did not say").
+SAID = "said"
+#: A verb of saying denied ("did not say", "never said"): over an attributed clause, the
+#: attribution's opposite.
+_NOT_SAID = re.compile(r"\b(?:did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|had\s+not|"
+                       r"never)\s+(?:say|said|tell|told|state|stated|write|wrote)\b",
+                       re.IGNORECASE)
 _SELF_DESCRIPTIONS = frozenset({
     "company", "firm", "group", "carrier", "airline", "bank", "lender", "insurer", "retailer",
     "maker", "manufacturer", "automaker", "carmaker", "club", "team", "party", "government",
