@@ -859,3 +859,16 @@ def test_an_attribution_claim_is_refuted_only_by_its_speaker_not_saying_it(verif
     assert out.verdict is Verdict.REFUTED, out.reason
     # the speaker's own statement of another detail does not refute that he said it
     assert judged("The minister said the tax would fall.").verdict is not Verdict.REFUTED
+
+
+@pytest.mark.parametrize("claim, passage, other", [
+    ("The minister said the tax would rise.", "The opposition leader said the tax would rise.",
+     "The opposition leader"),
+    ("The union said the strike would end on Friday.",
+     "The company said the strike would end on Friday.", "The company"),
+])
+def test_the_future_of_reported_speech_keeps_its_speaker(verifier, claim, passage, other):
+    # "X said it would …" lost its speaker: another speaker's words were Supported (session 16)
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert f"attribute it to {other}" in (out.reason or "")
