@@ -34,7 +34,9 @@ from .. import nlp
 from .names import same_name
 from .figures import extract_figures
 from .parts import _HEDGE_ADVERBS, _NAME_TYPES, _lemma
-from .roles import SYNONYM, Finding, Relation, Similarity, _compatible, opposite
+from .findings import SYNONYM, Finding, Relation, Similarity
+from .opposites import opposite
+from .participants import compatible_types
 from .surface import MONTHS, STOPWORDS, WEEKDAYS, spelling_key
 
 if TYPE_CHECKING:  # spaCy is loaded with the parser, on first use: importing it pulls in torch
@@ -284,7 +286,7 @@ def _compare_span(c: Sequence[Token], p: Sequence[Token], similar: Similarity | 
     if cname and pname:
         if same_name(cname[0], pname[0]):
             return None
-        if _compatible(cname[1], pname[1]) and not _party_and_place(cname, pname):
+        if compatible_types(cname[1], pname[1]) and not _party_and_place(cname, pname):
             # Another name of the same kind where the source has this one: "Washington" for
             # "the Soviet Union", "the Treasury announced" for "the CBT announced".
             return Finding("name", cname[0], pname[0], Relation.CONFLICT)
