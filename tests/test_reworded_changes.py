@@ -876,3 +876,31 @@ def test_an_attribution_claim_is_refuted_only_by_its_speaker_not_saying_it(verif
 def test_the_future_of_reported_speech_keeps_its_speaker(verifier, claim, passage, other):
     # "X said it would …" lost its speaker: another speaker's words were Supported (session 16)
     _assert_unconfirmed_citing(verifier, claim, passage, f"attribute it to {other}")
+
+
+# probe_set18.tsv (written after session 16's first rules): the misses of its first run
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("The train left on time.", "The train left two hours late.", "two hours late"),
+    ("The flight landed on time.", "The flight landed 40 minutes late because of fog.",
+     "40 minutes late"),
+    ("The actor won an Oscar in 2015.", "The actor was nominated for an Oscar in 2015 but lost.",
+     "lost"),
+    ("The band cancelled its concert in Paris.", "The band played its concert in Paris as planned.",
+     "as planned"),
+    ("The suspect was released without charge.", "The suspect was charged with murder.",
+     "charged with murder"),
+    ("The mayor was re-elected.", "The mayor lost the election.", "lost"),
+])
+def test_a_changed_detail_set18_is_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+def test_the_same_result_told_from_the_other_side_or_on_time_is_no_conflict(verifier):
+    for claim, passage in [
+            ("The actor won an Oscar in 2015.", "The actor lost his father in 2015 but won an Oscar."),
+            ("The team lost the final.", "The team was defeated in the final."),
+            ("The train left on time.", "The train left on time, but the bus was late."),
+            ("The mayor was re-elected.", "The mayor was re-elected on Sunday with 60 percent."),
+    ]:
+        out = _verify(verifier, claim, passage)
+        assert out.verdict is Verdict.SUPPORTED, (claim, passage, out.reason)

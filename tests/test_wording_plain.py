@@ -217,6 +217,15 @@ REVERSED = [
     ("El tribunal absolvió al alcalde.", "El tribunal condenó al alcalde.", "es", "condenó"),
     ("De burgemeester is herkozen.", "De burgemeester heeft de verkiezingen verloren.", "nl",
      "verloren"),
+    # session 16 (plain_set12): granted / refused, a fall, voted out, late; once not worded
+    ("De gemeente heeft de vergunning verleend.",
+     "De gemeente heeft de vergunning geweigerd, zo meldt de krant.", "nl", "geweigerd"),
+    ("O juiz concedeu a fiança.", "O juiz negou a fiança.", "pt", "negou"),
+    ("Les actions ont chuté de 5 %.", "Les actions ont progressé de 5 %.", "fr", "progressé"),
+    ("Der Bürgermeister wurde wiedergewählt.", "Der Bürgermeister wurde abgewählt.", "de",
+     "abgewählt"),
+    ("De trein vertrok op tijd.", "De trein vertrok twee uur te laat.", "nl", "laat"),
+    ("Il volo è partito in orario.", "Il volo è partito con tre ore di ritardo.", "it", "ritardo"),
 ]
 
 # Both words of a pair in one passage, in different clauses: the claim's own deed is there.
@@ -271,8 +280,6 @@ NOT_WORDED = [
      "Le suspect a été placé en garde à vue dimanche, selon la police.", "fr", "relâché"),
     ("De burgemeester steunt het plan.", "De burgemeester is tegen het plan, zei hij donderdag.",
      "nl", "steunt"),
-    ("De gemeente heeft de vergunning verleend.",
-     "De gemeente heeft de vergunning geweigerd, zo meldt de krant.", "nl", "verleend"),
     ("Das Spiel wurde abgesagt.",
      "Das Spiel findet am Sonntag wie geplant statt, teilte der Verein mit.", "de", "abgesagt"),
     ("Die Bahn hat den Streik beendet.",

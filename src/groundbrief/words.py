@@ -765,7 +765,8 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         goed goede / slecht slechte ;
         beter / slechter ;
         hoog hoge / laag lage ;
-        aanwezig aanwezige / afwezig afwezige ;""",
+        aanwezig aanwezige / afwezig afwezige ;
+        tijd / laat vertraging vertraagd ;""",
         "de": """
         bestatigt bestatigte bestatigten bestatigen / dementiert dementierte dementierten
             dementieren bestreitet bestritt bestritten bestreiten ;
@@ -802,7 +803,12 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         besser bessere / schlechter schlechtere ;
         hoch hohe hohen / niedrig niedrige niedrigen ;
         erfolgreich erfolgreiche / gescheitert erfolglos ;
-        erfolg / misserfolg scheitern ;""",
+        erfolg / misserfolg scheitern ;
+        punktlich / verspatet verspatete verspatung ;""",
+        # on time, or late ("in orario" / "con tre ore di ritardo")
+        "es": """puntual puntualmente / retraso retrasado retrasada ;""",
+        "it": """orario puntuale puntualmente / ritardo ;""",
+        "pt": """pontual pontualmente horario / atraso atrasado atrasada ;""",
     }.items()
 }
 

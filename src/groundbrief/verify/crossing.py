@@ -52,19 +52,19 @@ arrest detain take_into_custody | fr: arrete arretee arretes arretees interpelle
 release free | fr: libere* relache* | nl: vrijgelaten liet+vrij lieten+vrij | de: freigelassen liess+frei | es: liberad* libero liberaron | it: rilasciat* liberat* | pt: libertad* soltou soltaram
 die kill dead death | fr: mort morts morte mortes tue tues tuee tuees decede* | nl: kwamen+om kwam+om omgekomen doden dode stierf stierven overleden gedood | de: tote toten starb starben gestorben getotet | es: muerto* murio murieron fallecid* fallecio | it: morto morti morta morte uccis* | pt: morto* mortes morreu morreram
 win | fr: gagne gagnee gagnent remporte* | nl: won wonnen gewonnen wint | de: gewann gewannen gewonnen gewinnt | es: gano ganaron ganado gana | it: vinto vinse vince | pt: venceu venceram vencido ganhou
-lose | fr: perdu perd perdent | nl: verloor verloren verliest | de: verlor verloren verliert | es: perdio perdieron perdido pierde | it: perso perse perde | pt: perdeu perderam perdido
+lose | fr: perdu perd perdent | nl: verloor verloren verliest | de: verlor verloren verliert abgewahlt | es: perdio perdieron perdido pierde | it: perso perse perde | pt: perdeu perderam perdido
 beat defeat | fr: battu battue bat | nl: versloeg versloegen verslagen | de: besiegt besiegte schlug geschlagen | es: vencio derroto derrotado | it: sconfitto sconfisse batte battuto | pt: derrotou derrotado
 visit | fr: visite* | nl: bezocht bezoekt | de: besucht* | es: visit* | it: visitat* visita | pt: visitou visitad*
 sign | fr: signe signee signes signees | nl: ondertekend* tekende | de: unterzeichne* unterschrieb* | es: firmo firmado firmaron | it: firmato firmo | pt: assinou assinado sancionou sancionada sancionado
 open reopen | fr: ouvert* inaugure* rouvert* | nl: open opende geopend heropend* | de: eroffne* geoffnet offnete wiedereroffne* | es: abrio abierto abierta inaugur* reabri* | it: aperto aperta apri inaugurat* riapert* | pt: abriu aberto aberta inaugur* reabri*
 close shut | fr: ferme fermee fermes fermees | nl: sloot gesloten | de: schloss geschlossen | es: cerro cerrado cerrada | it: chiuso chiusa | pt: fechou fechado fechada
 rise increase climb grow | fr: augmente* hausse progresse* | nl: gestegen steeg stegen stijgt | de: gestiegen stieg stiegen steigt | es: aumento aumentado subio subido | it: aumentat* cresciut* salit* | pt: aumentou subiu cresceu
-fall decline drop decrease | fr: baisse* recule* diminue* | nl: gedaald daalde daalt gevallen | de: gesunken sank sanken sinkt gesturzt | es: bajo bajado cayo caido disminuy* | it: calat* sceso scesa scesi diminuit* | pt: caiu baixou diminuiu
+fall decline drop decrease | fr: baisse* recule* diminue* chute chutent chutee | nl: gedaald daalde daalt gevallen | de: gesunken sank sanken sinkt gesturzt | es: bajo bajado cayo caido disminuy* | it: calat* sceso scesa scesi diminuit* | pt: caiu baixou diminuiu
 cut lower reduce | fr: reduit* abaisse* | nl: verlaagd* | de: gesenkt senkte senkt | es: redujo reducido recorto | it: ridott* tagliat* | pt: reduziu cortou
 raise | fr: releve* | nl: verhoogd* | de: erhoht* | es: elevo | it: alzat* | pt: elevou
 approve adopt pass | fr: approuve* adopte* | nl: goedgekeurd keurde+goed | de: genehmigt* billigt* verabschiedet* | es: aprob* | it: approvat* | pt: aprov*
 reject | fr: rejete* | nl: verworpen afgewezen wees+af | de: abgelehnt lehnte+ab | es: rechaz* | it: respint* respinse | pt: rejeit*
-elect reelect | fr: elu elue elus reelu reelue reelus | nl: verkozen gekozen herkozen herverkozen | de: gewahlt wiedergewahlt | es: elegid* reelegid* | it: elett* rielett* | pt: eleit* reeleit*
+elect reelect re-elect | fr: elu elue elus reelu reelue reelus | nl: verkozen gekozen herkozen herverkozen | de: gewahlt wiedergewahlt | es: elegid* reelegid* | it: elett* rielett* | pt: eleit* reeleit*
 attack | fr: attaque* | nl: aangevallen viel+aan | de: angegriffen griff+an | es: atacad* ataco atacaron | it: attaccat* | pt: atacou atacad* atacaram
 ban prohibit | fr: interdi* | nl: verboden verbood verbiedt | de: verbot verboten | es: prohib* | it: vietat* | pt: proib*
 injure wound hurt | fr: blesse* | nl: gewond* | de: verletzt* | es: herid* | it: ferit* | pt: ferid*
@@ -82,6 +82,8 @@ acquit clear | fr: acquitte acquittee acquittes acquittees | nl: vrijgesproken s
 convict | fr: condamne condamnee condamnes condamnees | nl: veroordeeld* | de: verurteilt* | es: condeno condenad* | it: condannat* | pt: condenou condenad*
 double | fr: double doublee doubles doublees doublent | nl: verdubbeld* | de: verdoppelt* | es: duplico duplicad* | it: raddoppiat* | pt: dobrou dobrad* duplicou
 halve | fr: divise+deux | nl: gehalveerd halveerde | de: halbiert* | es: redujo+mitad | it: dimezzat* | pt: caiu+metade
+grant | fr: accorde accordee accordes accordees | nl: verleend verleende | de: gewahrt gewahrte | es: concedio concedid* otorgo otorgad* | it: concess* | pt: concedeu concedid*
+refuse deny | fr: refuse refusee refuses refusees | nl: geweigerd weigerde weigert | de: verweigert* | es: nego negado negada rechazo | it: negat* rifiutat* | pt: negou negad* recusou recusad*
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 

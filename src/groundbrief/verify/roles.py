@@ -339,23 +339,37 @@ _BELOW_FORECAST = re.compile(
     rf"|\bbelow\s+(?:[\w']+\s+){{0,2}}?{_FORECASTS}\b", re.IGNORECASE)
 
 
+#: On time, or late: "The train left on time" / "The train left two hours late".
+_ON_TIME = re.compile(r"\b(?:on\s+time|on\s+schedule|punctually)\b", re.IGNORECASE)
+_LATE = re.compile(r"\b(?:(?:\w+\s+)?(?:hours?|minutes?|days?|weeks?)\s+(?:late|behind\s+schedule)"
+                   r"|behind\s+schedule|late(?=\s*(?:[.,;!]|$|and\b|but\b|because\b|after\b|due\b))"
+                   r"|(?:was|were|been)\s+delayed)\b", re.IGNORECASE)
+#: Phrases that put one result on either side of a mark (above or below expectations, on time
+#: or late), read from the words.
+_EITHER_SIDE = ((_ABOVE_FORECAST, _BELOW_FORECAST), (_ON_TIME, _LATE))
+
+
 def _against_forecast(claim: str, passage: str) -> tuple[Finding, str] | None:
-    """A result the claim puts above what was expected and a passage sentence puts below it
-    (or the other way round), about the claim's subject (every content word before the
-    claim's phrase): "The company's profit fell short of expectations" against "The
-    company's profit beat expectations". A conflict, citing that sentence."""
-    for mine, other in ((_ABOVE_FORECAST, _BELOW_FORECAST), (_BELOW_FORECAST, _ABOVE_FORECAST)):
+    """A result the claim puts on one side of a mark and a passage sentence on the other,
+    about the claim's subject (every content word before the claim's phrase): "The company's
+    profit fell short of expectations" against "The company's profit beat expectations", "The
+    train left two hours late" against "The train left on time". A conflict, citing that
+    sentence."""
+    sides = [(a, b) for pair in _EITHER_SIDE for a, b in (pair, pair[::-1])]
+    for mine, other in sides:
         said = mine.search(claim)
         if said is None or other.search(claim):
             continue
-        subject = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", claim[:said.start()])
-                   if w.lower() not in STOPWORDS}
+        # the subject: the first content word before the phrase, and most of the others (the
+        # verb may differ: "was completed on schedule" / "was delayed by a year")
+        subject = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", claim[:said.start()])
+                   if w.lower() not in STOPWORDS]
         for sentence in re.split(r"(?<=[.!?])\s+", passage):
             given = other.search(sentence)
             if given is None or mine.search(sentence) or not subject:
                 continue
             words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", sentence[:given.start()])}
-            if subject <= words:
+            if subject[0] in words and 2 * sum(w in words for w in subject) >= len(subject):
                 return Finding("predicate", said.group(0), given.group(0), Relation.CONFLICT), sentence
     return None
 
@@ -462,6 +476,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                  or _effect_unnamed(cf, passage, similar))
         if other is not None:
             findings += (other,)
+            cited = next((f for f in pframes if other.passage and other.passage in f.sentence), None)
+            if other.relation is Relation.CONFLICT and cited is not None:
+                # "released without charge" against "was charged with murder": a clause of the
+                # claim's own participant says the opposite, cited as the refutation
+                return RoleJudgement(parsed=True, aligned=cited.sentence, findings=findings,
+                                     agreement=True, stance=cited.stance,
+                                     negated=(cf.negated, cited.negated))
         if attribution and cf.speaker is not None and not is_pronoun(cf.speaker):
             # No clause of the passage says what X is claimed to have said.
             findings += (Finding("speaker", cf.speaker.text, None, Relation.UNBACKED),)
@@ -535,6 +556,20 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                  or _other_magnitude(cf, pf))
         if route is not None:
             findings.append(route)
+    if not any(f.relation is Relation.CONFLICT for f in findings) \
+            and not any(cf.predicate in (f.predicate, *f.words) for f in pframes):
+        # The claim's deed nowhere in the passage, and a clause of the claim's own participants
+        # in the opposite one: "was nominated for an Oscar in 2015 but lost" against "won an
+        # Oscar in 2015" (the aligned clause, "nominated", says neither)
+        # (not the deed told from the other side: "was sold to the company" is what "bought"
+        # says, "was defeated in the final" what "lost the final" says)
+        agent = cf.args.get(AGENT)
+        state = _opposite_state(cf, [
+            f for f in pframes if f.sentence == pf.sentence and _mirrored(cf, f) is None
+            and not _converse(cf, f) and not (agent is not None and f.args.get(PATIENT) is not None
+                                              and arg_same(agent, f.args[PATIENT]))])
+        if state is not None:
+            findings.append(state[0])
     if not any(f.relation is Relation.CONFLICT for f in findings):
         # Another deed that says the claim's did not happen: "remain trapped" for "were
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
@@ -730,18 +765,30 @@ _FATES_OF_EVENTS = (frozenset({"cancel", "call_off", "scrap", "abandon", "axe", 
                     frozenset({"postpone", "put_off", "defer", "delay", "reschedule"}))
 
 
+#: An event held on the day it was planned for: not called off, not put off.
+_AS_PLANNED = re.compile(r"\bas (?:planned|scheduled|expected)\b|\bon schedule\b", re.IGNORECASE)
+
+
 def _called_otherwise(cf: Frame, pf: Frame) -> Finding | None:
     """The claim's event given the other fate in the passage's clause: "postponed her
-    European tour until next year" against "cancelled her European tour". Unbacked, the
-    passage's words shown: a postponed event may yet be cancelled, as the source cannot say."""
+    European tour until next year" against "cancelled her European tour" (unbacked, the
+    passage's words shown: a postponed event may yet be cancelled, as the source cannot say);
+    held as planned, "played its concert in Paris as planned" (a conflict)."""
     def fate(f: Frame) -> int | None:
         verbs = {f.predicate} | {w for w in f.words if "_" in w and w.startswith(f.predicate + "_")}
         return next((i for i, group in enumerate(_FATES_OF_EVENTS) if verbs & group), None)
 
     mine, theirs = fate(cf), fate(pf)
     patient, other = cf.args.get(PATIENT), pf.args.get(PATIENT)
-    if mine is None or theirs is None or mine == theirs or cf.negated or pf.negated \
-            or patient is None or other is None or patient.head != other.head:
+    if mine is None or cf.negated or pf.negated or patient is None or other is None \
+            or patient.head != other.head:
+        return None
+    if theirs is None and _AS_PLANNED.search(pf.sentence):
+        # "played its concert in Paris as planned" against "cancelled its concert in Paris"
+        return Finding("predicate", _as_written(cf.predicate, cf),
+                       f"{_from_verb(pf)} {_AS_PLANNED.search(pf.sentence).group(0)}",  # type: ignore[union-attr]
+                       Relation.CONFLICT)
+    if theirs is None or mine == theirs:
         return None
     return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(pf), Relation.UNBACKED,
                    instead=True)
