@@ -819,6 +819,10 @@ def test_a_thing_named_by_another_nationality_is_refuted_where_the_passage_names
              "Protesters attacked the German embassy and the British embassy."),
             ("The French president visited Berlin.",
              "The French president visited Berlin, where the German chancellor met him."),
+            # another event of the kind, another year (Climate-FEVER claim 840)
+            ("At four degrees, the deadly European heat wave of 2003 will be a normal summer.",
+             "The Summer 2006 North American heat wave was a severe heat wave that affected "
+             "most of the United States and Canada."),
     ]:
         out = _verify(verifier, claim, passage)
         assert out.verdict is not Verdict.REFUTED, (claim, out.reason)

@@ -418,10 +418,14 @@ def _other_nationality(cfs: Sequence[Frame], pframes: Sequence[Frame],
     sentence names the same thing by another and holds the claim's places: "the German
     embassy" (in Sudan) against "the French embassy in Sudan", "A Greek tanker sank off the
     coast of Turkey" against "A Russian tanker sank ...". A conflict, citing that sentence.
-    Only one other nationality for the thing: a sentence naming several embassies says nothing
-    of the claim's."""
+    Only one other nationality for the thing (a sentence naming several embassies says nothing
+    of the claim's), and the sentence must tell the claim's event: its places, or, where the
+    claim names none, its deed; and no year other than the claim's ("the European heat wave of
+    2003" is not "the 2006 North American heat wave")."""
     claim = cfs[0].sentence or cfs[0].text
     places = {n.name for cf in cfs for n in cf.names if n.name_type == "PLACE"}
+    deeds = {cf.predicate for cf in cfs if cf.predicate not in _BARE_VERBS}
+    years = set(re.findall(r"\b(?:1[89]|20)\d\d\b", claim))
     theirs = {n.name for pf in pframes for n in pf.names if n.name_type == "NORP"}
     for name in (n for cf in cfs for n in cf.names):
         if name.name_type != "NORP" or arg_in_text(name, passage):
@@ -432,7 +436,11 @@ def _other_nationality(cfs: Sequence[Frame], pframes: Sequence[Frame],
         for sentence in dict.fromkeys(pf.sentence for pf in pframes if pf.sentence):
             others = {m for m in theirs if re.search(
                 rf"\b{re.escape(m)}\s+{re.escape(thing.group(1))}\b", sentence)}
-            if len(others) == 1 and all(p in sentence for p in places):
+            told = (all(p in sentence for p in places) if places
+                    else any(d in pf.words | {pf.predicate} for pf in pframes
+                             if pf.sentence == sentence for d in deeds))
+            other_years = set(re.findall(r"\b(?:1[89]|20)\d\d\b", sentence)) - years
+            if len(others) == 1 and told and not (years and other_years):
                 other = others.pop()
                 return (Finding("name", f"{name.name or name.text} {thing.group(1)}",
                                 f"{other} {thing.group(1)}", Relation.CONFLICT), sentence)
