@@ -555,14 +555,14 @@ OPPOSITE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         condenado/absolvido legal/ilegal primeiro/ultimo norte/sul""".split()),
 }
 
-#: More opposites for French, Dutch and German, as the inflected forms a sentence writes (no
-#: parser or lemmatizer here): in each pair (ended by ";"), every form left of the slash is
-#: the opposite of every form right of it. Lowercase without diacritics, as
-#: verify/wording_plain.py compares words. Verbs news reverses most (confirmed / denied, hired
-#: / fired, tightened / eased, praised / criticised) and the adjectives of a state (strong /
-#: weak, alive / dead). Converse verbs
-#: ("bought" / "sold", "lent" / "borrowed") are left out: without a parser the two sides of one
-#: deed look like opposite deeds. Read by the checker only; evaluation/changes_plain.py makes
+#: More opposites for French, Dutch and German (and on time / late for Spanish, Italian and
+#: Portuguese), as the inflected forms a sentence writes (no parser or lemmatizer here): in
+#: each pair (ended by ";"), every form left of the slash is the opposite of every form right
+#: of it. Lowercase without diacritics, as verify/wording_plain.py compares words. Verbs news
+#: reverses most (confirmed / denied, hired / fired, tightened / eased, praised / criticised)
+#: and the adjectives of a state (strong / weak, alive / dead). Converse verbs ("bought" /
+#: "sold", "lent" / "borrowed") are left out: without a parser the two sides of one deed look
+#: like opposite deeds. Read by the checker only; evaluation/changes_plain.py makes
 #: its direction changes from OPPOSITE_WORDS above.
 OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
     lang: tuple((tuple(left.split()), tuple(right.split()))

@@ -501,9 +501,9 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                 continue
             rest = [k for k in content if k != key]
             shared = sum(k in pkeys for k in rest)
-            # A short claim ("Die Arbeitslosigkeit ist gestiegen") shares all it has.
-            # the opposite word may itself be one of refusal ("negou" / "concedeu"): it is the
-            # conflict, not a negation of the claim's other words
+            # A short claim ("Die Arbeitslosigkeit ist gestiegen") shares all it has. The
+            # opposite word may itself be one of refusal ("negou" / "concedeu"): it is the
+            # conflict, not a negation of the claim's other words.
             refusing = int(other.key in REFUSAL_WORDS[language])
             if (shared >= min(MIN_SHARED, len(rest)) and shared / len(rest) >= MIN_SHARED_SHARE
                     and _negations(ctoks, language) == _negations(ptoks, language) - refusing):
