@@ -908,3 +908,17 @@ def test_the_same_result_told_from_the_other_side_or_on_time_is_no_conflict(veri
     ]:
         out = _verify(verifier, claim, passage)
         assert out.verdict is Verdict.SUPPORTED, (claim, passage, out.reason)
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The company's shares did not rise.", "The company's shares fell 3 percent."),
+    ("The company's profit did not beat expectations.",
+     "The company's profit fell short of expectations."),
+    ("The company's profit beat expectations.",
+     "The company's profit did not fall short of expectations."),
+    ("The train never left on time.", "The train left two hours late."),
+])
+def test_a_negated_deed_told_by_its_opposite_is_not_refuted(verifier, claim, passage):
+    # the claim's "not" against a passage without one was read as a flipped negation
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is not Verdict.REFUTED, out.reason

@@ -24,10 +24,10 @@ opposite and paraphrase words (verify/opposites.py), whether two participants ar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..words import MAGNITUDE_WORDS, NUMBER_WORDS_EN
-from .findings import SYNONYM, Finding, Relation, RoleJudgement, Similarity
+from .findings import NEGATED_OPPOSITE, SYNONYM, Finding, Relation, RoleJudgement, Similarity
 from .names import is_group_word
 from .opposites import PARAPHRASE_GROUPS, STRONGER, opposite, orientation
 from .participants import (WEAK_HEADS, arg_in_text, arg_same, base_verb, compatible_types,
@@ -314,13 +314,20 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
             finding, aligned = measured
             findings.append(finding)
             agreement = True
+    notes = main.notes
+    if any(negated for *_, negated in _either_side(claim, passage)):
+        # "did not beat expectations" / "fell short of them", "never left on time" / "left two
+        # hours late": the "not" is the phrase's, which the passage tells by the other side
+        notes += (NEGATED_OPPOSITE,)
+        findings = [f for f in findings
+                    if not (f.role == "polarity" and f.relation is Relation.CONFLICT)]
     replaced = {norm(f.claim) for f in findings}
     return RoleJudgement(parsed=True, aligned=aligned, findings=tuple(findings),
                          agreement=agreement,
                          stance=main.stance or (Stance.FACT if aligned else None),
                          negated=main.negated or ((False, False) if aligned else None),
                          restates=main.restates and len(cfs) == 1 and not findings,
-                         unnamed=tuple(n for n in unnamed if norm(n) not in replaced),
+                         notes=notes, unnamed=tuple(n for n in unnamed if norm(n) not in replaced),
                          unnamed_people=tuple(n for n in people if norm(n) not in replaced))
 
 
@@ -344,34 +351,49 @@ _ON_TIME = re.compile(r"\b(?:on\s+time|on\s+schedule|punctually)\b", re.IGNORECA
 _LATE = re.compile(r"\b(?:(?:\w+\s+)?(?:hours?|minutes?|days?|weeks?)\s+(?:late|behind\s+schedule)"
                    r"|behind\s+schedule|late(?=\s*(?:[.,;!]|$|and\b|but\b|because\b|after\b|due\b))"
                    r"|(?:was|were|been)\s+delayed)\b", re.IGNORECASE)
+#: A negation just before a phrase ("did not beat", "failed to meet", "never left on time").
+_NEGATED_BEFORE = re.compile(r"\b(?:not|n't|never|no|failed\s+to|fails\s+to|fail\s+to)\s+(?:\w+\s+)?\Z",
+                             re.IGNORECASE)
 #: Phrases that put one result on either side of a mark (above or below expectations, on time
 #: or late), read from the words.
 _EITHER_SIDE = ((_ABOVE_FORECAST, _BELOW_FORECAST), (_ON_TIME, _LATE))
 
 
-def _against_forecast(claim: str, passage: str) -> tuple[Finding, str] | None:
-    """A result the claim puts on one side of a mark and a passage sentence on the other,
-    about the claim's subject (every content word before the claim's phrase): "The company's
-    profit fell short of expectations" against "The company's profit beat expectations", "The
-    train left two hours late" against "The train left on time". A conflict, citing that
-    sentence."""
+def _either_side(claim: str, passage: str) -> Iterator[tuple[str, str, str, bool]]:
+    """Each time the claim puts a result on one side of a mark and a passage sentence about
+    the claim's subject (its first content word before the claim's phrase, and most of the
+    others) puts it on the other: the claim's phrase, the passage's, that sentence, and whether
+    one of the two phrases is negated, so that the two agree ("did not beat expectations" says
+    what "fell short" says, "beat expectations" what "did not fall short"). Both negated say
+    nothing of each other."""
     sides = [(a, b) for pair in _EITHER_SIDE for a, b in (pair, pair[::-1])]
     for mine, other in sides:
         said = mine.search(claim)
         if said is None or other.search(claim):
             continue
-        # the subject: the first content word before the phrase, and most of the others (the
-        # verb may differ: "was completed on schedule" / "was delayed by a year")
+        negated = _NEGATED_BEFORE.search(claim[:said.start()]) is not None
+        # the verb may differ: "was completed on schedule" / "was delayed by a year"
         subject = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", claim[:said.start()])
-                   if w.lower() not in STOPWORDS]
+                   if w.lower() not in STOPWORDS and w.lower() not in ("not", "never")]
         for sentence in re.split(r"(?<=[.!?])\s+", passage):
             given = other.search(sentence)
             if given is None or mine.search(sentence) or not subject:
                 continue
+            denied = _NEGATED_BEFORE.search(sentence[:given.start()]) is not None
             words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", sentence[:given.start()])}
-            if subject[0] in words and 2 * sum(w in words for w in subject) >= len(subject):
-                return Finding("predicate", said.group(0), given.group(0), Relation.CONFLICT), sentence
-    return None
+            if (subject[0] in words and 2 * sum(w in words for w in subject) >= len(subject)
+                    and not (negated and denied)):
+                yield said.group(0), given.group(0), sentence, negated or denied
+
+
+def _against_forecast(claim: str, passage: str) -> tuple[Finding, str] | None:
+    """A result the claim puts on one side of a mark and a passage sentence on the other
+    (:func:`_either_side`): "The company's profit fell short of expectations" against "The
+    company's profit beat expectations", "The train left two hours late" against "The train
+    left on time". A conflict, citing that sentence."""
+    return next(((Finding("predicate", said, given, Relation.CONFLICT), sentence)
+                 for said, given, sentence, negated in _either_side(claim, passage)
+                 if not negated), None)
 
 
 #: Nouns of a deed a passage says none of happened ("no deaths occurred"), with the claim
@@ -528,10 +550,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     # firm" says.
     same_deed = agreement and not other_patient(cf, pf, similar) \
         and not _other_side(cf, pf, similar)
+    notes: tuple[str, ...] = ()
     if opposite(cf.predicate, pf.predicate, nouns=True) and same_deed:
         if cf.negated == pf.negated:  # "rejected" is what "refused to approve" says
             findings.append(Finding("predicate", _as_written(cf.predicate, cf),
                                     _as_written(pf.predicate, pf), Relation.CONFLICT))
+        elif not pf.under_negation:
+            notes = (NEGATED_OPPOSITE,)  # "did not rise" / "fell"
     elif ((pf.predicate == cf.predicate or _paraphrase(cf, pf)) and cf.negated != pf.negated
           and same_deed and not pf.under_negation):  # "It is not true that he resigned" is no
         # "he resigned"; "refused to step down" is what "quit" did not do
@@ -691,7 +716,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                         for r, a in cf.args.items() if not (deed and r == "prep:into"
                                                             and a.head == "custody")))
     return RoleJudgement(parsed=True, aligned=pf.sentence, findings=tuple(findings),
-                         agreement=agreement, stance=pf.stance, restates=restates,
+                         agreement=agreement, stance=pf.stance, restates=restates, notes=notes,
                          # a clause no one would confirm is not negated: neither said nor denied
                          negated=(cf.negated,
                                   pf.negated or (pf.under_negation and not pf.unconfirmed)))
