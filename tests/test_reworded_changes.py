@@ -922,3 +922,10 @@ def test_a_negated_deed_told_by_its_opposite_is_not_refuted(verifier, claim, pas
     # the claim's "not" against a passage without one was read as a flipped negation
     out = _verify(verifier, claim, passage)
     assert out.verdict is not Verdict.REFUTED, out.reason
+
+
+def test_a_change_by_a_multiple_restates_a_rise_by_that_many_fold(verifier):
+    assert _verify(verifier, "Exports to China doubled last year.",
+                   "Exports to China rose twofold last year.").verdict is Verdict.SUPPORTED
+    assert _verify(verifier, "Exports to China doubled last year.",
+                   "Exports to China rose threefold last year.").verdict is not Verdict.SUPPORTED

@@ -220,7 +220,17 @@ def _paraphrase(cf: Frame, pf: Frame) -> bool:
     `PARAPHRASE_GROUPS`, or a stronger verb of the same change)."""
     mine, theirs = _deed_words(cf), _deed_words(pf)
     return any(a in g and b in g for g in PARAPHRASE_GROUPS for a in mine for b in theirs) \
-        or any(b in STRONGER.get(a, ()) for a in mine for b in theirs)
+        or any(b in STRONGER.get(a, ()) for a in mine for b in theirs) \
+        or _by_a_multiple(cf, pf) or _by_a_multiple(pf, cf)
+
+
+#: A change by a multiple in one verb, or a rise by that many fold ("doubled" / "rose twofold").
+_FOLD = {"double": "twofold", "triple": "threefold", "quadruple": "fourfold"}
+_RISE_VERBS = frozenset({"rise", "increase", "grow", "climb", "jump", "surge", "soar"})
+
+
+def _by_a_multiple(a: Frame, b: Frame) -> bool:
+    return a.predicate in _FOLD and b.predicate in _RISE_VERBS and _FOLD[a.predicate] in b.words
 
 
 def _twin(cf: Frame, pf: Frame) -> bool:
