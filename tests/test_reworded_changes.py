@@ -929,3 +929,24 @@ def test_a_change_by_a_multiple_restates_a_rise_by_that_many_fold(verifier):
                    "Exports to China rose twofold last year.").verdict is Verdict.SUPPORTED
     assert _verify(verifier, "Exports to China doubled last year.",
                    "Exports to China rose threefold last year.").verdict is not Verdict.SUPPORTED
+
+
+# probe_set19.tsv (written at the end of session 16): the misses of its first run
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("The jury found him guilty.", "The jury found him not guilty.", "not guilty"),
+    ("Half of the staff were laid off.", "A quarter of the staff were laid off.", "A quarter"),
+    ("The striker joined Barcelona.", "The striker joined Real Madrid.", "Real Madrid"),
+])
+def test_a_changed_detail_set19_is_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+def test_a_deed_stopped_before_it_came_and_a_place_visited_are_not_confirmed(verifier):
+    _assert_unconfirmed_citing(verifier, "The ship reached port safely.",
+                               "The ship sank before reaching port.", "sank before reaching")
+    # a firm visited is no other place visited; a minority may be a quarter
+    for claim, passage in [("The president visited France.", "The president visited Airbus."),
+                           ("A minority of members backed the plan.",
+                            "A quarter of members backed the plan.")]:
+        out = _verify(verifier, claim, passage)
+        assert out.verdict is not Verdict.REFUTED, (claim, out.reason)

@@ -319,7 +319,7 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
     aligned, agreement = main.aligned, main.agreement
     if not any(f.relation is Relation.CONFLICT for f in findings):
         measured = (_against_forecast(claim, passage) or _other_nationality(cfs, pframes, passage)
-                    or _none_happened(cf, pframes))
+                    or _none_happened(cf, pframes) or _complement_negated(cf, pframes))
         if measured is not None:
             finding, aligned = measured
             findings.append(finding)
@@ -441,6 +441,24 @@ def _none_happened(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, str] |
             continue
         return (Finding("polarity", cf.predicate_text, f"{deed.text} {pf.predicate_text}",
                         Relation.CONFLICT), pf.sentence)
+    return None
+
+
+def _complement_negated(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, str] | None:
+    """The claim's complement negated by the same finder in the passage, or the other way
+    round: "The jury found him not guilty" against "The jury found him guilty" (the parser
+    reads the claim's "him guilty" as a clause of its own, the passage's "not guilty" as a word
+    of "found"). A conflict of polarity, citing that sentence."""
+    who = cf.speaker or cf.args.get(AGENT)
+    if who is None or is_pronoun(who) or cf.negated:
+        return None
+    for pf in pframes:
+        finder = pf.args.get(AGENT)
+        if finder is None or not arg_same(who, finder) or pf.negated:
+            continue
+        if f"not_{cf.predicate}" in pf.words:
+            return (Finding("polarity", cf.predicate_text, f"not {cf.predicate}",
+                            Relation.CONFLICT), pf.sentence)
     return None
 
 
@@ -618,7 +636,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
         other = (_another_deed(cf, pf, pframes, agreement) or _ruled_out(cf, pframes)
-                 or _proposed(cf, pf) or _stopped_before(cf, pf))
+                 or _proposed(cf, pf)
+                 or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
             findings.append(other)
     partial = _partial_quantity(cf, args)
@@ -1143,12 +1162,15 @@ def _other_end(cf: Frame, pf: Frame) -> Finding | None:
 
 #: Verbs that stop a deed before it is done: "was turned back before it reached the city".
 _STOP_BEFORE = (r"\b(?:turned\s+back|stopped|halted|blocked|intercepted|prevented|"
-                r"held\s+up|forced\s+back|caught)\b[^.;]*?\bbefore\s+(?:[\w']+\s+){0,4}?")
+                r"held\s+up|forced\s+back|caught|sank|capsized|crashed|exploded|collapsed|"
+                r"died|was\s+killed|was\s+shot\s+down|ran\s+aground|broke\s+down)\b[^.;]*?"
+                r"\bbefore\s+(?:[\w']+\s+){0,4}?")
 
 
 def _stopped_before(cf: Frame, pf: Frame) -> Finding | None:
     """The claim's deed in a "before" clause under a verb that stopped it ("The aid convoy was
-    turned back before it reached the city"): the source says it did not happen."""
+    turned back before it reached the city", "The ship sank before reaching port"): the source
+    says it did not happen."""
     if cf.negated:
         return None
     if pf.predicate != cf.predicate or not pf.predicate_text:
@@ -1240,7 +1262,11 @@ _SHARES = {**dict.fromkeys(("all", "every", "each", "entire", "whole"), "all"),
            **dict.fromkeys(("most", "majority", "bulk"), "most"),
            "half": "half",
            **dict.fromkeys(("minority", "few", "handful"), "few")}
-_SHARE_APART = frozenset({frozenset({"all", "most"})})
+#: Fractions named as a noun of a group ("a quarter of the staff"), read only with their "of".
+_FRACTIONS = {"quarter": "quarter", "third": "third"}
+#: Shares that may both hold: all of them is most of them, a quarter is a minority.
+_SHARE_APART = frozenset({frozenset({"all", "most"}), frozenset({"few", "quarter"}),
+                          frozenset({"few", "third"})})
 
 
 def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
@@ -1253,10 +1279,10 @@ def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
     first = words[1] if words[0] in ("a", "an", "the") and len(words) > 1 else words[0]
     if first == "few" and words[0] == "a":
         return None  # "a few" is some, not few
-    share = _SHARES.get(first) or _SHARES.get(arg.head)
+    share = _SHARES.get(first) or _SHARES.get(arg.head) or _FRACTIONS.get(arg.head)
     if share is None:
         return None
-    if arg.head in _SHARES:
+    if arg.head in _SHARES or arg.head in _FRACTIONS:
         # "a minority (of members)": the group is the noun after "of", as the clause's lemma
         after = re.search(rf"\b{re.escape(arg.head)}\s+of\s+(?:the\s+|its\s+|their\s+)?([a-z-]+)",
                           (frame.sentence or frame.text).lower())
@@ -1406,7 +1432,12 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
                 # where a deed happened is a place, however the tagger typed the two names
                 # ("born in Cork", Cork tagged an organisation)
                 or (role in _WHERE and {arg.name_type, other.name_type} == {"PLACE", "ORG"}
-                    and _mistagged_place(arg if arg.name_type == "ORG" else other))) \
+                    and _mistagged_place(arg if arg.name_type == "ORG" else other))
+                # a club, a firm or a party joined, left, beaten or bought: named by a city or a
+                # country it is tagged a place ("joined Barcelona" / "joined Real Madrid"); not
+                # a place visited ("visited France" / "visited Airbus")
+                or (role == PATIENT and pf.predicate == cf_predicate in _OF_ORGANISATIONS
+                    and not pf.places and {arg.name_type, other.name_type} == {"PLACE", "ORG"})) \
                 and not any(same_named(arg.name or arg.text, alt) for alt in other.alternatives):
             # The same slot holds another name of the same kind: Hunt where the claim has Gove.
             return Finding(role, arg.name or arg.text, other.name or other.text,
@@ -1555,6 +1586,10 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest"
                       "southwest", "north-east", "north-west", "south-east", "south-west"})
 
 
+#: Deeds done to an organisation (a club, a firm, a party), which news often names by its city
+#: or country.
+_OF_ORGANISATIONS = frozenset({"join", "leave", "quit", "sign", "beat", "defeat", "face", "play",
+                               "acquire", "buy", "sue", "coach", "manage", "captain"})
 #: Parts of a day that do not overlap ("night" runs into the morning, so it is not here).
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening"})
 _WHERE = frozenset({"prep:in", "prep:at", "prep:near", "prep:outside"})
