@@ -15,7 +15,7 @@ from .antonyms import wordnet_opposite
 from .parts import Frame, norm
 from .surface import spelling_key
 
-__all__ = ["NOUN_GROUPS", "PARAPHRASE_GROUPS", "STRONGER", "opposite", "orientation"]
+__all__ = ["BARE_VERBS", "NOUN_GROUPS", "PARAPHRASE_GROUPS", "STRONGER", "opposite", "orientation"]
 
 # Pairs of predicates that say opposite things of the same participants. Lemmas, as spaCy's
 # English lemmatizer gives them.
@@ -97,6 +97,9 @@ _OPPOSITE_PAIRS = [
     ("add", "lose"), ("add", "slash"), ("elect", "lose"), ("reelect", "lose"),
     ("re-elect", "lose"),
 ]
+#: Verbs that carry no deed of their own ("be", "have", "say", "remain"): a clause of one says
+#: nothing of which deed was done.
+BARE_VERBS = frozenset({"be", "have", "do", "say", "remain", "stay", "become", "get"})
 #: Verbs news uses for one deed (phrasal verbs as parts.py joins them, "call_off"; "taken into
 #: custody" read as "take_into_custody"). A clause that says the claim's clause part by part
 #: with one of these for the claim's verb restates it ("The police chief was fired on Friday"
