@@ -156,3 +156,15 @@ def test_a_word_of_two_rows_opposes_neither():
     from groundbrief.verify.crossing import deed_opposed
     # Dutch "ontslagen" is "fired" and the resign row's "ontslag*": no conflict with itself
     assert not deed_opposed("ontslagen", "ontslagen", "nl")
+
+
+# cross_set6-8 (session 16, held out): the misses of their first runs
+@pytest.mark.parametrize("claim,passage,language,expected", [
+    ("The mayor was re-elected.", "Der Bürgermeister wurde abgewählt.", "de", Verdict.REFUTED),
+    ("Police arrested the suspect.", "A polícia libertou o suspeito.", "pt", Verdict.REFUTED),
+    # "10 percent" / "un 10 %": the sign is the figure's unit, not a missing word
+    ("Exports rose 10 percent.", "Las exportaciones bajaron un 10 %.", "es", Verdict.REFUTED),
+    ("The team won the final.", "La squadra ha vinto la finale.", "it", Verdict.SUPPORTED),
+])
+def test_session_16_rows_across_languages(verifier, claim, passage, language, expected):
+    assert judge_english_claim(verifier, claim, passage, language).verdict is expected

@@ -49,7 +49,7 @@ WORD_MATCH = 0.65
 _DEED_ROWS = """
 resign step_down quit resignation | fr: demission* quitte+fonctions | nl: afgetreden aftreden treedt+af trad+af traden+af opgestapt stapte+op stapt+op ontslag* | de: zuruckgetreten zurucktreten trat+zuruck tritt+zuruck rucktritt* | es: dimit* renunci* | it: dimess* dimett* | pt: demit* renunci*
 arrest detain take_into_custody | fr: arrete arretee arretes arretees interpelle* | nl: gearresteerd arresteerde* aangehouden opgepakt | de: festgenommen verhaftet nahm+fest | es: detuv* detenid* arrestad* | it: arrestat* | pt: detid* detev* preso presos presa presas prendeu
-release free | fr: libere* relache* | nl: vrijgelaten liet+vrij lieten+vrij | de: freigelassen liess+frei | es: liberad* libero liberaron | it: rilasciat* liberat* | pt: libertad* soltou soltaram
+release free | fr: libere* relache* | nl: vrijgelaten liet+vrij lieten+vrij | de: freigelassen liess+frei | es: liberad* libero liberaron | it: rilasciat* liberat* | pt: libertad* libertou libertaram soltou soltaram
 die kill dead death | fr: mort morts morte mortes tue tues tuee tuees decede* | nl: kwamen+om kwam+om omgekomen doden dode stierf stierven overleden gedood | de: tote toten starb starben gestorben getotet | es: muerto* murio murieron fallecid* fallecio | it: morto morti morta morte uccis* | pt: morto* mortes morreu morreram
 win | fr: gagne gagnee gagnent remporte* | nl: won wonnen gewonnen wint | de: gewann gewannen gewonnen gewinnt | es: gano ganaron ganado gana | it: vinto vinse vince | pt: venceu venceram vencido ganhou
 lose | fr: perdu perd perdent | nl: verloor verloren verliest | de: verlor verloren verliert abgewahlt | es: perdio perdieron perdido pierde | it: perso perse perde | pt: perdeu perderam perdido
@@ -59,7 +59,7 @@ sign | fr: signe signee signes signees | nl: ondertekend* tekende | de: unterzei
 open reopen | fr: ouvert* inaugure* rouvert* | nl: open opende geopend heropend* | de: eroffne* geoffnet offnete wiedereroffne* | es: abrio abierto abierta inaugur* reabri* | it: aperto aperta apri inaugurat* riapert* | pt: abriu aberto aberta inaugur* reabri*
 close shut | fr: ferme fermee fermes fermees | nl: sloot gesloten | de: schloss geschlossen | es: cerro cerrado cerrada | it: chiuso chiusa | pt: fechou fechado fechada
 rise increase climb grow | fr: augmente* hausse progresse* | nl: gestegen steeg stegen stijgt | de: gestiegen stieg stiegen steigt | es: aumento aumentado subio subido | it: aumentat* cresciut* salit* | pt: aumentou subiu cresceu
-fall decline drop decrease | fr: baisse* recule* diminue* chute chutent chutee | nl: gedaald daalde daalt gevallen | de: gesunken sank sanken sinkt gesturzt | es: bajo bajado cayo caido disminuy* | it: calat* sceso scesa scesi diminuit* | pt: caiu baixou diminuiu
+fall decline drop decrease | fr: baisse* recule* diminue* chute chutent chutee | nl: gedaald daalde daalt gevallen | de: gesunken sank sanken sinkt gesturzt | es: bajo bajaron bajado cayo cayeron caido disminuy* | it: calat* sceso scesa scesi diminuit* | pt: caiu baixou diminuiu
 cut lower reduce | fr: reduit* abaisse* | nl: verlaagd* | de: gesenkt senkte senkt | es: redujo reducido recorto | it: ridott* tagliat* | pt: reduziu cortou
 raise | fr: releve* | nl: verhoogd* | de: erhoht* | es: elevo | it: alzat* | pt: elevou
 approve adopt pass | fr: approuve* adopte* | nl: goedgekeurd keurde+goed | de: genehmigt* billigt* verabschiedet* | es: aprob* | it: approvat* | pt: aprov*
@@ -324,7 +324,7 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
                 if not at or _negated(keys, language) != cf.negated or brings_another(
                         keys, language, _keys(claim), "en"):
                     continue
-                missing, words = _untranslated(cf, claim, toks, at, similar)
+                missing, words = _untranslated(cf, claim, toks, at, similar, s)
                 if words and len(missing) * 2 <= words:  # about the claim's own participants
                     return RoleJudgement(parsed=True, aligned=s, agreement=True,
                                          findings=(Finding("predicate", said, " ".join(
@@ -354,7 +354,7 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
         elif day is not None and given is None:
             findings.append(Finding("date", day[0], None, Relation.UNBACKED))
     findings.extend(Finding("word", w, None, Relation.UNBACKED)
-                    for w in _untranslated(cf, claim, toks, at, similar)[0])
+                    for w in _untranslated(cf, claim, toks, at, similar, sentence)[0])
     return RoleJudgement(parsed=True, aligned=sentence, agreement=True, findings=tuple(findings),
                          stance=cf.stance, negated=(cf.negated, negated), restates=not findings)
 
@@ -373,9 +373,11 @@ def _first_number(claim: str) -> str:
     return next((t.text for t in read_tokens(claim) if _numbers([t.key], NUMBER_WORDS_EN)), "")
 
 
-def _untranslated(cf: Frame, claim: str, toks, at, similar: Similarity) -> tuple[list[str], int]:
+def _untranslated(cf: Frame, claim: str, toks, at, similar: Similarity,
+                  sentence: str = "") -> tuple[list[str], int]:
     """The English claim's words (but its deed, figures, weekdays and months) without a
-    translation in the passage sentence ``toks``, and how many words were looked for."""
+    translation in the passage ``sentence`` (its word tokens ``toks``), and how many words were
+    looked for."""
     deed = {w for d in deed_words(cf) for w in (d, *d.split("_"))}
     # the deed's own words as written ("died" for "die"), by their lemmas in the parse
     written = {t.lower_ for t in nlp.parse(claim) if t.lemma_.lower() in deed}
@@ -385,6 +387,10 @@ def _untranslated(cf: Frame, claim: str, toks, at, similar: Similarity) -> tuple
              and not _numbers([t.key], NUMBER_WORDS_EN) and len(t.key) > 1]
     keys = [t.text for i, t in enumerate(toks) if i not in at]
     lowered = [k.lower() for k in keys]
+    if "%" in sentence or _PERCENT_WORDS & set(lowered):
+        # "10 percent" / "un 10 %": the unit is the figure's, written as a sign (which the
+        # word tokens leave out)
+        words = [i for i in words if ctoks[i].key not in ("percent", "pct")]
     missing = [ctoks[i].text for i in words
                if not any(similar(ctoks[i].text, k) >= WORD_MATCH
                           or (ctoks[i].capitalised and _same_stem(ctoks[i].key, k.lower()))
@@ -393,6 +399,8 @@ def _untranslated(cf: Frame, claim: str, toks, at, similar: Similarity) -> tuple
     return missing, len(words)
 
 
+#: Words of a percentage in the other languages ("procent", "Prozent", "por ciento").
+_PERCENT_WORDS = frozenset({"procent", "prozent", "pourcent", "ciento", "cento", "percent"})
 #: English words a claim adds without a detail of its own: weekdays and months are compared
 #: apart; "on", "in" and the like are stopwords.
 _ENGLISH_SKIP = frozenset(_EN_WEEKDAYS) | frozenset(_EN_MONTHS)
