@@ -16,7 +16,7 @@ from .parts import AGENT, PATIENT, Argument, Frame, norm
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
                        "who", "which", "that", "this", "these", "those", "i", "we", "you"})
 WEAK_HEADS = frozenset({"man", "woman", "people", "person", "one", "group", "official",
-                         "thing", "part", "number", "lot", "some", "all", "most", "many"})
+                        "thing", "part", "number", "lot", "some", "all", "most", "many"})
 
 
 def same_named(a: str, b: str) -> bool:

@@ -125,10 +125,11 @@ def none_happened(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, str] | 
 
 
 def complement_negated(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, str] | None:
-    """The claim's complement negated by the same finder in the passage, or the other way
-    round: "The jury found him not guilty" against "The jury found him guilty" (the parser
-    reads the claim's "him guilty" as a clause of its own, the passage's "not guilty" as a word
-    of "found"). A conflict of polarity, citing that sentence."""
+    """The claim's complement negated by the same finder in the passage: "The jury found him
+    not guilty" against "The jury found him guilty" (the parser reads the claim's "him guilty"
+    as a clause of its own, the passage's "not guilty" as a word of "found"). A conflict of
+    polarity, citing that sentence. (The other way round, a claim "found him not guilty",
+    is left to the model and the negation check.)"""
     who = cf.speaker or cf.args.get(AGENT)
     if who is None or is_pronoun(who) or cf.negated:
         return None
@@ -143,7 +144,7 @@ def complement_negated(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, st
 
 
 def other_nationality(cfs: Sequence[Frame], pframes: Sequence[Frame],
-                       passage: str) -> tuple[Finding, str] | None:
+                      passage: str) -> tuple[Finding, str] | None:
     """A thing the claim names by a nationality the passage never gives, where a passage
     sentence names the same thing by another and holds the claim's places: "the German
     embassy" (in Sudan) against "the French embassy in Sudan", "A Greek tanker sank off the
