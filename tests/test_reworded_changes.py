@@ -752,8 +752,10 @@ def test_a_converse_restates_and_a_fire_still_spreading_is_not_contained(verifie
     assert out.verdict is not Verdict.SUPPORTED, out.reason
 
 
-# probe_set17.tsv (session 16's first held-out set): the misses of its first run
-@pytest.mark.parametrize("claim, passage, instead", [
+# The misses of session 16's held-out English sets at their first run, each Refuted now citing
+# what the source says instead (test_a_changed_detail_session_16_probes_found_is_refuted).
+# probe_set17.tsv (session 16's first held-out set): shares, forecasts, ages, regions, times
+SET17_MISSES = [
     ("Most members voted for the plan.",
      "A minority of members voted for the plan, which failed.", "A minority"),
     ("The majority of residents opposed the plan.",
@@ -770,10 +772,7 @@ def test_a_converse_restates_and_a_fire_still_spreading_is_not_contained(verifie
      "the south"),
     ("The volcano erupted on Tuesday morning.", "The volcano erupted on Tuesday evening.",
      "Tuesday evening"),
-])
-def test_a_share_a_forecast_an_age_a_region_or_a_time_of_day_told_otherwise_is_refuted(
-        verifier, claim, passage, instead):
-    _assert_refuted_citing(verifier, claim, passage, instead)
+]
 
 
 def test_a_share_a_forecast_and_a_time_of_day_told_alike_are_no_conflict(verifier):
@@ -882,8 +881,8 @@ def test_the_future_of_reported_speech_keeps_its_speaker(verifier, claim, passag
     _assert_unconfirmed_citing(verifier, claim, passage, f"attribute it to {other}")
 
 
-# probe_set18.tsv (written after session 16's first rules): the misses of its first run
-@pytest.mark.parametrize("claim, passage, instead", [
+# probe_set18.tsv (written after session 16's first rules)
+SET18_MISSES = [
     ("The train left on time.", "The train left two hours late.", "two hours late"),
     ("The flight landed on time.", "The flight landed 40 minutes late because of fog.",
      "40 minutes late"),
@@ -894,9 +893,7 @@ def test_the_future_of_reported_speech_keeps_its_speaker(verifier, claim, passag
     ("The suspect was released without charge.", "The suspect was charged with murder.",
      "charged with murder"),
     ("The mayor was re-elected.", "The mayor lost the election.", "lost"),
-])
-def test_a_changed_detail_set18_is_refuted(verifier, claim, passage, instead):
-    _assert_refuted_citing(verifier, claim, passage, instead)
+]
 
 
 def test_the_same_result_told_from_the_other_side_or_on_time_is_no_conflict(verifier):
@@ -931,13 +928,16 @@ def test_a_change_by_a_multiple_restates_a_rise_by_that_many_fold(verifier):
                    "Exports to China rose threefold last year.").verdict is not Verdict.SUPPORTED
 
 
-# probe_set19.tsv (written at the end of session 16): the misses of its first run
-@pytest.mark.parametrize("claim, passage, instead", [
+# probe_set19.tsv (written at the end of session 16)
+SET19_MISSES = [
     ("The jury found him guilty.", "The jury found him not guilty.", "not guilty"),
     ("Half of the staff were laid off.", "A quarter of the staff were laid off.", "A quarter"),
     ("The striker joined Barcelona.", "The striker joined Real Madrid.", "Real Madrid"),
-])
-def test_a_changed_detail_set19_is_refuted(verifier, claim, passage, instead):
+]
+
+
+@pytest.mark.parametrize("claim, passage, instead", SET17_MISSES + SET18_MISSES + SET19_MISSES)
+def test_a_changed_detail_session_16_probes_found_is_refuted(verifier, claim, passage, instead):
     _assert_refuted_citing(verifier, claim, passage, instead)
 
 

@@ -372,12 +372,10 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     # roles with another value (Hunt for Gove, 95 for 89, released for arrested, unlawful for
     # lawful): a conflict a reader can check in the passage. It needs the clause to share a
     # participant with the claim (roles.agreement), so another event is never a refutation.
-    role_conflicts = [f.words() for f in roles.conflicts]
     # An attribution is refuted only by its speaker not saying it ("X did not say Y"): another
     # detail may be the speaker's own error, which the attribution reports faithfully.
-    unsaid = [f.words() for f in roles.conflicts if f.role == "polarity" and f.claim == SAID]
-    if ev.attribution:
-        role_conflicts = unsaid
+    role_conflicts = [f.words() for f in roles.conflicts
+                      if not ev.attribution or (f.role == "polarity" and f.claim == SAID)]
     if role_conflicts and roles.agreement and _names_explained(ev):
         agreement = True
         contradiction = max(contradiction, s.conflict_floor)

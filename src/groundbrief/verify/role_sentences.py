@@ -76,14 +76,13 @@ def either_side(claim: str, passage: str) -> Iterator[tuple[str, str, str, bool]
                 yield said.group(0), given.group(0), sentence, negated or denied
 
 
-def against_forecast(claim: str, passage: str) -> tuple[Finding, str] | None:
-    """A result the claim puts on one side of a mark and a passage sentence on the other
-    (:func:`either_side`): "The company's profit fell short of expectations" against "The
-    company's profit beat expectations", "The train left two hours late" against "The train
-    left on time". A conflict, citing that sentence."""
+def against_forecast(sides: Sequence[tuple[str, str, str, bool]]) -> tuple[Finding, str] | None:
+    """Of a claim's and a passage's results on either side of a mark (:func:`either_side`, read
+    once per pair), the first with neither phrase negated: "The company's profit fell short of
+    expectations" against "The company's profit beat expectations", "The train left two hours
+    late" against "The train left on time". A conflict, citing that sentence."""
     return next(((Finding("predicate", said, given, Relation.CONFLICT), sentence)
-                 for said, given, sentence, negated in either_side(claim, passage)
-                 if not negated), None)
+                 for said, given, sentence, negated in sides if not negated), None)
 
 
 #: Nouns of a deed a passage says none of happened ("no deaths occurred"), with the claim

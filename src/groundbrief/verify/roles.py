@@ -320,15 +320,16 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
             findings.extend(f for f in sub.findings if f.role not in ("speaker", "name")
                             and f not in findings)
     aligned, agreement = main.aligned, main.agreement
+    sides = list(either_side(claim, passage))
     if not any(f.relation is Relation.CONFLICT for f in findings):
-        measured = (against_forecast(claim, passage) or other_nationality(cfs, pframes, passage)
+        measured = (against_forecast(sides) or other_nationality(cfs, pframes, passage)
                     or none_happened(cf, pframes) or complement_negated(cf, pframes))
         if measured is not None:
             finding, aligned = measured
             findings.append(finding)
             agreement = True
     notes = main.notes
-    if any(negated for *_, negated in either_side(claim, passage)):
+    if any(negated for *_, negated in sides):
         # "did not beat expectations" / "fell short of them", "never left on time" / "left two
         # hours late": the "not" is the phrase's, which the passage tells by the other side
         notes += (NEGATED_OPPOSITE,)
@@ -369,8 +370,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         if share is not None:
             # "A minority of members voted for the plan" against "Most members voted for the
             # plan": the participants differ by their share of one group
-            pf = next(f for f in pframes if share.passage in f.text)
-            return RoleJudgement(parsed=True, aligned=pf.sentence, findings=(share,),
+            finding, pf = share
+            return RoleJudgement(parsed=True, aligned=pf.sentence, findings=(finding,),
                                  agreement=True, stance=pf.stance, negated=(cf.negated, pf.negated))
     if score < 2.0:  # neither the same event nor two shared participants
         findings = figures_elsewhere(cf, pframes)
@@ -494,7 +495,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     share = _other_share(cf, [pf])
     if share is not None:
         # "Most members" / "A minority of members": one group, the clause's own participant
-        findings.append(share)
+        findings.append(share[0])
         agreement = True
 
     # who, to whom, with what: the same role filled by another participant
@@ -693,11 +694,11 @@ def _called_otherwise(cf: Frame, pf: Frame) -> Finding | None:
     if mine is None or cf.negated or pf.negated or patient is None or other is None \
             or patient.head != other.head:
         return None
-    if theirs is None and _AS_PLANNED.search(pf.sentence):
+    planned = _AS_PLANNED.search(pf.sentence) if theirs is None else None
+    if planned is not None:
         # "played its concert in Paris as planned" against "cancelled its concert in Paris"
         return Finding("predicate", _as_written(cf.predicate, cf),
-                       f"{_from_verb(pf)} {_AS_PLANNED.search(pf.sentence).group(0)}",  # type: ignore[union-attr]
-                       Relation.CONFLICT)
+                       f"{_from_verb(pf)} {planned.group(0)}", Relation.CONFLICT)
     if theirs is None or mine == theirs:
         return None
     return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(pf), Relation.UNBACKED,
@@ -1139,10 +1140,11 @@ def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
     return share, arg.head
 
 
-def _other_share(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+def _other_share(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, Frame] | None:
     """A passage clause with the claim's deed (or its paraphrase) whose participant in the
     claim's role is another share of the same group: "A minority of members voted for the
-    plan" against "Most members voted for the plan". A conflict: the two cannot both hold."""
+    plan" against "Most members voted for the plan". A conflict (the two cannot both hold),
+    with the clause that says it."""
     for role, arg in cf.args.items():
         mine = _share(arg, cf)
         if mine is None:
@@ -1155,7 +1157,7 @@ def _other_share(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
             if theirs is None or theirs[1] != mine[1] or theirs[0] == mine[0] \
                     or frozenset({mine[0], theirs[0]}) in _SHARE_APART:
                 continue
-            return Finding(role, arg.text, other.text, Relation.CONFLICT)  # type: ignore[union-attr]
+            return Finding(role, arg.text, other.text, Relation.CONFLICT), pf  # type: ignore[union-attr]
     return None
 
 
