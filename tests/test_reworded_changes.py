@@ -470,8 +470,9 @@ def test_a_rate_is_no_place_where_a_deed_happened(verifier):
     ("The talks ended in agreement.", "The talks ended without an agreement.", Verdict.REFUTED),
     ("The minister survived the confidence vote.", "The minister lost the confidence vote and resigned.",
      Verdict.REFUTED),
+    # falling short of a mark is not reaching it (session 17: Refuted, was Not enough evidence)
     ("The athlete broke the world record.", "The athlete fell just short of the world record.",
-     Verdict.NOT_ENOUGH_EVIDENCE),
+     Verdict.REFUTED),
 ])
 def test_a_changed_detail_set10_is_not_supported(verifier, claim, passage, verdict):
     assert _verify(verifier, claim, passage).verdict is verdict

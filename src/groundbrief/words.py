@@ -555,6 +555,25 @@ OPPOSITE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         condenado/absolvido legal/ilegal primeiro/ultimo norte/sul""".split()),
 }
 
+#: The side of a vote, per language: forms of a verb of voting (folded, lowercase; a form
+#: ending in "*" is a stem), and the words after it that say for or against ("a voté pour" /
+#: "contre", "stemde voor" / "tegen", "stimmte für" / "gegen", "votó a favor" / "en contra").
+#: A stance word alone ("pour", "voor") means many things; after a verb of voting it is a side.
+VOTE_SIDES: dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]] = {
+    "fr": (("vote", "votent", "votait", "votaient", "voterent", "voter", "votera", "voteront",
+            "votee", "votes", "votees"), frozenset({"pour"}), frozenset({"contre"})),
+    "nl": (("stemde", "stemden", "gestemd", "stemt", "stemmen", "stemmer"), frozenset({"voor"}),
+           frozenset({"tegen"})),
+    "de": (("stimmte", "stimmten", "gestimmt", "stimmt", "stimmen"), frozenset({"fur"}),
+           frozenset({"gegen"})),
+    "es": (("voto", "votaron", "votado", "votara", "votaran", "vota", "votan", "votos"),
+           frozenset({"favor"}), frozenset({"contra"})),
+    "it": (("votato", "votata", "votati", "votate", "voto", "votarono", "vota", "votano",
+            "voti"), frozenset({"favore"}), frozenset({"contro"})),
+    "pt": (("votou", "votaram", "votado", "votada", "vota", "votam", "voto", "votos"),
+           frozenset({"favor"}), frozenset({"contra"})),
+}
+
 #: More opposites for French, Dutch and German (and on time / late for Spanish, Italian and
 #: Portuguese), as the inflected forms a sentence writes (no parser or lemmatizer here): in
 #: each pair (ended by ";"), every form left of the slash is the opposite of every form right

@@ -26,6 +26,7 @@ is not read here (nothing is found, and the model's doubt stands).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .. import nlp
@@ -33,7 +34,8 @@ from ..words import (BACKGROUND_WORDS, MONTHS, NEGATION_WORDS, NUMBER_WORDS_EN, 
                      REFUSAL_WORDS, STOPWORDS, WEEKDAYS)
 from .parts import Frame, claim_frames, frames_of
 from .roles import Finding, Relation, RoleJudgement, Similarity, deed_words, opposite
-from .wording_plain import read_tokens
+from .opposites import orientation
+from .wording_plain import read_tokens, vote_side
 
 __all__ = ["DEEDS", "compare_across", "deed_told_alike"]
 
@@ -63,7 +65,8 @@ fall decline drop decrease | fr: baisse* recule* diminue* chute chutent chutee |
 cut lower reduce | fr: reduit* abaisse* | nl: verlaagd* | de: gesenkt senkte senkt | es: redujo reducido recorto | it: ridott* tagliat* | pt: reduziu cortou
 raise | fr: releve* | nl: verhoogd* | de: erhoht* | es: elevo | it: alzat* | pt: elevou
 approve adopt pass | fr: approuve* adopte* | nl: goedgekeurd keurde+goed | de: genehmigt* billigt* verabschiedet* | es: aprob* | it: approvat* | pt: aprov*
-reject | fr: rejete* | nl: verworpen afgewezen wees+af | de: abgelehnt lehnte+ab | es: rechaz* | it: respint* respinse | pt: rejeit*
+accept | fr: accepte* | nl: aanvaard* geaccepteerd accepteerde | de: angenommen nahm+an akzeptiert* | es: acepto aceptado aceptada aceptaron | it: accettat* accetto | pt: aceitou aceito aceita aceitaram
+reject | fr: rejete* refuse refusee refuses refusees | nl: verworpen afgewezen wees+af geweigerd weigerde | de: abgelehnt lehnte+ab | es: rechaz* | it: respint* respinse rifiutat* | pt: rejeit* recusou recusad*
 elect reelect re-elect | fr: elu elue elus reelu reelue reelus | nl: verkozen gekozen herkozen herverkozen | de: gewahlt wiedergewahlt | es: elegid* reelegid* | it: elett* rielett* | pt: eleit* reeleit*
 attack | fr: attaque* | nl: aangevallen viel+aan | de: angegriffen griff+an | es: atacad* ataco atacaron | it: attaccat* | pt: atacou atacad* atacaram
 ban prohibit | fr: interdi* | nl: verboden verbood verbiedt | de: verbot verboten | es: prohib* | it: vietat* | pt: proib*
@@ -84,6 +87,12 @@ double | fr: double doublee doubles doublees doublent | nl: verdubbeld* | de: ve
 halve | fr: divise+deux | nl: gehalveerd halveerde | de: halbiert* | es: redujo+mitad | it: dimezzat* | pt: caiu+metade
 grant | fr: accorde accordee accordes accordees | nl: verleend verleende | de: gewahrt gewahrte | es: concedio concedid* otorgo otorgad* | it: concess* | pt: concedeu concedid*
 refuse deny | fr: refuse refusee refuses refusees | nl: geweigerd weigerde weigert | de: verweigert* | es: nego negado negada rechazo | it: negat* rifiutat* | pt: negou negad* recusou recusad*
+suspend halt | fr: suspendu* | nl: opgeschort schortte+op | de: ausgesetzt setzte+aus | es: suspendi* | it: sospes* | pt: suspende* suspensos suspensas
+resume | fr: repris reprise reprend reprennent | nl: hervat* | de: wiederaufgenommen nahm+wieder | es: reanud* | it: ripres* | pt: retomou retomada retomado retomados retomaram
+uphold confirm | fr: confirme* | nl: bevestigd* | de: bestatigt* | es: confirm* | it: confermat* | pt: confirm* manteve mantida mantido mantiveram
+overturn quash reverse strike_down | fr: annule annulee annules annulees infirme* casse cassee | nl: vernietigd* | de: aufgehoben hob+auf | es: anulo anulado anulada anularon revoco revocado revocada | it: annullat* ribaltat* | pt: derrubou derrubad* anulou anulad*
+cancel call_off | fr: annule annulee annules annulees | nl: afgelast* afgeblazen blies+af | de: abgesagt sagte+ab | es: cancel* | it: annullat* cancellat* | pt: cancelad* cancelou
+vote | fr: vote votent votait voterent | nl: stemde stemden gestemd stemt | de: stimmte stimmten gestimmt | es: voto votaron votado | it: votato votata votarono | pt: votou votaram votado
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 
@@ -159,6 +168,9 @@ def _rows_of(key: str, language: str) -> tuple[frozenset[str], ...]:
     """The English lemmas of each deed of the table that the one word ``key`` tells."""
     return tuple(english for english, forms in _deeds()
                  if any("+" not in f and _form_at(f, [key]) for f in forms.get(language, ())))
+
+
+deed_rows = _rows_of  # for verify/wording_plain.py
 
 
 def _numbers(keys: list[str], table: dict[str, int]) -> set[float]:
@@ -321,7 +333,7 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
             keys = [t.key for t in toks]
             for english, forms in opposites:
                 at = has(forms, keys)
-                if not at or _negated(keys, language) != cf.negated or brings_another(
+                if not at or _negated(keys, language, at) != cf.negated or brings_another(
                         keys, language, _keys(claim), "en"):
                     continue
                 missing, words = _untranslated(cf, claim, toks, at, similar, s)
@@ -335,11 +347,18 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
     sentence, toks, at = backing
     keys = [t.key for t in toks]
     findings: list[Finding] = []
-    negated = _negated(keys, language)
+    side, cast = orientation(cf), vote_side(toks, language)
+    if side and cast is not None and cast[0] != side:
+        # "voted against the bill" / "votó a favor del proyecto"
+        findings.append(Finding("predicate", "for" if side > 0 else "against", cast[1].text,
+                                Relation.CONFLICT))
+    negated = _negated(keys, language, at)
     if negated != cf.negated:
         findings.append(Finding("polarity", ("not " if cf.negated else "") + said,
-                                " ".join(t.text for t in toks if t.key in NEGATION_WORDS[language]
-                                         or t.key in REFUSAL_WORDS[language]) or "not", Relation.CONFLICT))
+                                " ".join(t.text for i, t in enumerate(toks)
+                                         if t.key in NEGATION_WORDS[language]
+                                         or (t.key in REFUSAL_WORDS[language] and i not in at))
+                                or "not", Relation.CONFLICT))
     claim_keys = [t.key for t in read_tokens(claim)]
     numbers = _numbers(claim_keys, NUMBER_WORDS_EN) | {g.value for g in cf.figures}
     theirs = _numbers(keys, NUMBER_WORDS_PLAIN[language])
@@ -365,8 +384,11 @@ def _passage_sentences(passage: str) -> list[str]:
     return sentences(passage) or [passage]
 
 
-def _negated(keys: list[str], language: str) -> bool:
-    return any(k in NEGATION_WORDS[language] or k in REFUSAL_WORDS[language] for k in keys)
+def _negated(keys: list[str], language: str, deed: Sequence[int] = ()) -> bool:
+    """Whether the words negate; a verb of refusal that is itself the ``deed`` found (at those
+    positions: "ha rifiutato l'offerta" for "rejected the offer") does not."""
+    return any(k in NEGATION_WORDS[language] or (k in REFUSAL_WORDS[language] and i not in deed)
+               for i, k in enumerate(keys))
 
 
 def _first_number(claim: str) -> str:

@@ -15,7 +15,8 @@ from .antonyms import wordnet_opposite
 from .parts import Frame, norm
 from .surface import spelling_key
 
-__all__ = ["BARE_VERBS", "NOUN_GROUPS", "PARAPHRASE_GROUPS", "STRONGER", "opposite", "orientation"]
+__all__ = ["BARE_VERBS", "NOUN_GROUPS", "PARAPHRASE_GROUPS", "STAGES", "STRONGER", "earlier_stage",
+           "opposite", "orientation"]
 
 # Pairs of predicates that say opposite things of the same participants. Lemmas, as spaCy's
 # English lemmatizer gives them.
@@ -123,6 +124,45 @@ NOUN_GROUPS = [frozenset(g.split("|")) for g in (
     "job|jobs|worker|workers|employee|employees|position|positions|post|posts",
     "troops|soldiers|forces", "lawmaker|lawmakers|legislator|legislators", "fire|blaze",
 )]
+#: Steps of one course of events, earliest first: a clause that tells an earlier step does not
+#: tell a later one ("was nominated for best picture" is not "won best picture", "was
+#: arrested" not "was charged", "signed the treaty" not "ratified it", "infected 500 people"
+#: not "killed 500 people"). A later step usually implies the earlier, so only an earlier step
+#: in the passage against a later one in the claim is read (:func:`earlier_stage`). Lemmas;
+#: a verb may stand in several courses.
+STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course in (
+    # a contest: in it, through a round of it, won
+    "nominate shortlist bid compete contend vie campaign run stand enter apply seek"
+    " / qualify advance reach / win elect reelect appoint award name crown",
+    # harm: hurt or sick, then dead
+    "affect infect sicken hospitalise hospitalize injure wound hurt maim / kill die",
+    # a case against someone: suspected, held, charged, convicted
+    "investigate probe question suspect accuse sue / arrest detain / charge indict prosecute"
+    " / convict sentence jail imprison",
+    # a bill: put forward, passed, made law
+    "propose draft introduce table debate consider / pass approve adopt / sign enact",
+    # a treaty or a deal: talked about, signed or agreed, ratified
+    "negotiate discuss propose consider / sign agree / ratify",
+    # a purchase: sought, then made
+    "bid offer approach consider explore / buy acquire purchase take_over",
+    # a search, then a find
+    "search hunt look / find locate rescue recover",
+    # a threat, then the deed
+    "threaten warn / attack invade strike bomb",
+)]
+
+
+def earlier_stage(later: str, earlier: str) -> bool:
+    """Whether ``earlier`` is a step of some course of events (:data:`STAGES`) before
+    ``later`` ("nominate" before "win", "arrest" before "charge")."""
+    for course in STAGES:
+        at = [i for i, rung in enumerate(course) if later in rung]
+        before = [i for i, rung in enumerate(course) if earlier in rung]
+        if at and before and min(before) < max(at) and not set(at) & set(before):
+            return True
+    return False
+
+
 #: A plain verb of change backed by a stronger one ("fell" by "plunged"), not the other way.
 STRONGER = {**dict.fromkeys(("fall", "drop", "decline"),
                              frozenset({"plunge", "tumble", "slump", "plummet", "sink"})),

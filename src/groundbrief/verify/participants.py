@@ -11,7 +11,7 @@ import re
 from .findings import SYNONYM, Similarity
 from .names import find_name, passage_names, same_name
 from .opposites import NOUN_GROUPS, opposite
-from .parts import AGENT, PATIENT, Argument, Frame, norm
+from .parts import AGENT, PATIENT, Argument, Frame, norm, person_noun
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
                        "who", "which", "that", "this", "these", "those", "i", "we", "you"})
@@ -52,7 +52,23 @@ def arg_same(c: Argument, p: Argument) -> bool:
         # "battle" / "long battle" are one thing; "lung cancer" / "throat cancer" are two;
         # "a new factory" is not "the factory" the claim speaks of
         return not other_modifiers(c, p) and not _another_one(c, p) and not _another_one(p, c)
+    if ck and pk and (possessor(c, p) or possessor(p, c)):
+        return False  # "the minister" is not "the minister's driver"
     return bool(ck and pk and (f" {ck} " in f" {pk} " or f" {pk} " in f" {ck} "))
+
+
+_POSSESSIVE = re.compile(r"^\s*(?:'s?|’s?)(?=\s|$)")
+
+
+def possessor(a: Argument, b: Argument) -> bool:
+    """Whether ``a`` is only the possessor of the person ``b`` ("the minister" in "the
+    minister's driver"): another participant, whose words contain the first's. ("The boy's
+    condition" is the boy's state, told of the boy.)"""
+    if not person_noun(b.head):
+        return False
+    text, words = b.text.lower(), norm(a.text).removeprefix("the ")
+    at = text.find(words)
+    return at >= 0 and bool(_POSSESSIVE.match(text[at + len(words):]))
 
 
 _ANOTHER_ONE = re.compile(r"^(?:an? (?:new|further|additional|separate|different)"

@@ -678,15 +678,19 @@ _PERSON_NOUNS = frozenset("""minister president premier chancellor mayor governo
     father mother son daughter husband wife chairman chairwoman director founder owner doctor
     nurse soldier pilot judge candidate king queen prince princess pope bishop priest star
     rapper artist journalist executive ceo captain athlete student pupil patient resident
-    spokesman spokeswoman activist tourist climber hiker""".split())
+    spokesman spokeswoman activist tourist climber hiker brother sister aide bodyguard lawyer
+    friend partner child relative nephew niece cousin assistant secretary deputy family staff
+    guard""".split())
 
 
 def _person_noun(tok: Token) -> bool:
-    """Whether a common noun names a person: a noun of :data:`_PERSON_NOUNS` or one of a
-    person's endings ("-er", "-or", "-ist", "-ian")."""
-    lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (lemma in _PERSON_NOUNS or (
-        len(lemma) > 5 and lemma.endswith(("er", "or", "ist", "ian"))))
+    return tok.pos_ == "NOUN" and person_noun(tok.lemma_.lower())
+
+
+def person_noun(lemma: str) -> bool:
+    """Whether a common noun's lemma names a person: a noun of :data:`_PERSON_NOUNS` or one of
+    a person's endings ("-er", "-or", "-ist", "-ian")."""
+    return lemma in _PERSON_NOUNS or (len(lemma) > 5 and lemma.endswith(("er", "or", "ist", "ian")))
 
 
 _AGE_TOKEN = re.compile(r"^(\d{1,3})-year-old$")

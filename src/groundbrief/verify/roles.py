@@ -27,13 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..words import MAGNITUDE_WORDS, NUMBER_WORDS_EN
+from ..words import MAGNITUDE_WORDS, NUMBER_WORDS_EN, STOPWORDS_EN
 from .findings import NEGATED_OPPOSITE, SYNONYM, Finding, Relation, RoleJudgement, Similarity
 from .names import is_group_word
-from .opposites import BARE_VERBS, PARAPHRASE_GROUPS, STRONGER, opposite, orientation
+from .opposites import (BARE_VERBS, PARAPHRASE_GROUPS, STRONGER, earlier_stage, opposite,
+                        orientation)
 from .participants import (WEAK_HEADS, arg_in_text, arg_same, base_verb, compatible_types,
                            is_pronoun, one_doer, one_noun, one_winner, other_modifiers,
-                           other_patient, participant_role, same_named, same_referent,
+                           other_patient, participant_role, possessor, same_named, same_referent,
                            synonym_noun, taken_from)
 from .parts import (AGENT, ORDINALS, PATIENT, Argument, Frame, Stance, claim_frames, frames_of,
                     norm)
@@ -379,7 +380,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # its participant ("The goalkeeper stayed on the pitch")
         other = (_done_after_all(cf, pframes) or _another_deed(cf, None, pframes, False)
                  or next(filter(None, (_called_otherwise(cf, f) for f in pframes)), None)
-                 or _effect_unnamed(cf, passage, similar))
+                 or _earlier_stage(cf, pframes) or _effect_unnamed(cf, passage, similar))
         if other is not None:
             findings += (other,)
             cited = next((f for f in pframes if other.passage and other.passage in f.sentence),
@@ -485,7 +486,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
         other = (_another_deed(cf, pf, pframes, agreement) or _ruled_out(cf, pframes)
-                 or _proposed(cf, pf)
+                 or _proposed(cf, pf) or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
             findings.append(other)
@@ -516,7 +517,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         if not re.search(r"\bin\s+(?:the\s+)?" + re.escape(place) + r"\b", cf.sentence or cf.text) \
                 or re.search(_NEAR + re.escape(place) + r"\b", cf.sentence or cf.text):
             continue
-        elsewhere = _placed_elsewhere(place, pf.sentence)
+        elsewhere = (_placed_elsewhere(place, pf.sentence)
+                     or _other_place_of(place, cf.sentence or cf.text, pf))
         if elsewhere is not None and not any(f.claim == place for f in findings):
             findings.append(Finding("prep:in", place, elsewhere, Relation.CONFLICT))
     swaps = [f for f in findings if f.relation is Relation.CONFLICT and participant_role(f.role)]
@@ -711,6 +713,10 @@ def _called_otherwise(cf: Frame, pf: Frame) -> Finding | None:
 _CONTINUING = frozenset({"remain", "stay"})
 #: States of being held that "still" says go on: "are still being held" for "were freed"
 _HELD = frozenset({"hold", "detain", "trap", "imprison", "jail", "keep", "miss"})
+#: Verbs of reaching a mark, which "fell short of" it denies: "won a majority" / "fell short
+#: of a majority", "met its target" / "fell short of its target".
+_ATTAINING = frozenset({"win", "reach", "achieve", "secure", "hit", "meet", "attain", "obtain",
+                        "gain", "clinch", "break", "beat", "exceed", "surpass", "top"})
 #: Verbs that turn down an offer, and the offers: "rejected a takeover offer from Apple" says
 #: Apple did not acquire the firm.
 _TURNING_DOWN = frozenset({"reject", "refuse", "decline", "rebuff", "spurn", "turn_down",
@@ -772,8 +778,11 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
             return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
         if (f.predicate == "fall" and {"short", "of"} <= f.words and patient is not None
                 and patient.head in f.words and not f.negated):
-            # "fell just short of the world record" for "broke the world record"
-            return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
+            # "fell just short of the world record" for "broke the world record"; for a verb
+            # of reaching it ("won a majority", "hit its target") the opposite deed
+            reached = cf.predicate in _ATTAINING
+            return Finding("predicate", f"{said} {patient.text}" if reached else said, _from_verb(f),
+                           Relation.CONFLICT if reached else Relation.UNBACKED, instead=not reached)
         fp = f.args.get(PATIENT)
         if f.negated and f is not pf and fp is not None and cf.args.get(AGENT) is not None \
                 and f.args.get(AGENT) is not None \
@@ -804,6 +813,53 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
         if near is not None:
             return Finding("predicate", said, _from_verb(pf), Relation.UNBACKED, instead=True)
     return None
+
+
+def _earlier_stage(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """A passage clause about the claim's participants that tells an earlier step of the
+    claim's course of events (opposites.STAGES), where the passage tells the claim's deed
+    nowhere: "The film was nominated for best picture" for "The film won best picture", "was
+    arrested" for "was charged", "infected more than 500 people" for "killed". Unbacked, the
+    passage's words shown: the later step may yet come, or may have come unreported."""
+    if cf.negated or cf.predicate in BARE_VERBS:
+        return None
+    mine = _deed_words(cf)
+    told = {w for f in pframes for w in f.words} | {f.predicate for f in pframes}
+    if mine & told or any(_paraphrase(cf, f) for f in pframes):
+        return None
+    claimed = [a for a in cf.args.values() if not is_pronoun(a) and a.head not in WEAK_HEADS]
+    for f in pframes:
+        if f.negated or f.under_negation \
+                or not any(earlier_stage(c, d) for c in mine for d in _step_words(f)):
+            continue
+        # the claim's participants, or the office or prize it names beside the verb ("She
+        # was elected mayor" / "She ran for mayor")
+        named = (cf.words - mine - STOPWORDS_EN) & (f.words - STOPWORDS_EN)
+        if named or any(arg_same(a, b) for a in claimed for b in f.args.values()
+                        if not is_pronoun(b)):
+            particle = next((w.split("_", 1)[1] for w in sorted(cf.words)
+                             if w.startswith(cf.predicate + "_")), None)
+            said = f"{cf.predicate_text} {particle}" if particle else cf.predicate_text
+            return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
+    return None
+
+
+#: Verbs that carry a step named by their object ("made an offer", "launched a search",
+#: "opened an investigation"), and the step each noun names.
+_LIGHT_VERBS = frozenset({"make", "launch", "open", "begin", "start", "mount", "submit", "file",
+                          "lodge", "table", "put", "place"})
+_STEP_NOUNS = {"offer": "offer", "bid": "bid", "approach": "approach", "search": "search",
+               "hunt": "hunt", "probe": "probe", "investigation": "investigate",
+               "inquiry": "investigate", "proposal": "propose", "nomination": "nominate",
+               "campaign": "campaign", "application": "apply"}
+
+
+def _step_words(f: Frame) -> set[str]:
+    """:func:`_deed_words`, with the step a light verb's object names ("made an offer")."""
+    patient = f.args.get(PATIENT)
+    if f.predicate in _LIGHT_VERBS and patient is not None and patient.head in _STEP_NOUNS:
+        return _deed_words(f) | {_STEP_NOUNS[patient.head]}
+    return _deed_words(f)
 
 
 def _opposite_state(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, Frame] | None:
@@ -1267,6 +1323,10 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         return None
     if other is not None and one_noun(arg, other):
         return None  # "ceasefire" / "truce": one thing in news' two words
+    if other is not None and possessor(arg, other):
+        # "The minister was injured" / "The minister's driver was injured": the claim's
+        # participant is only the owner of the passage's
+        return Finding(role, arg.text, other.text, Relation.UNBACKED, instead=True)
     if _is_number(arg):
         # "killing seven" beside "killing 7 people": a bare number in the slot is a figure,
         # compared by value with the passage's figures (compare_figures), not as a word.
@@ -1359,6 +1419,20 @@ def _placed_elsewhere(place: str, sentence: str) -> str | None:
         return None
     return next((m.group(1) for m in _IN_PLACE.finditer(sentence)
                  if not same_named(m.group(1), place)), None)
+
+
+def _other_place_of(place: str, claim: str, pf: Frame) -> str | None:
+    """Another place after the same word and "in" in the passage's sentence, which names the
+    claim's place nowhere: "The factory in Michigan will close" against "The factory in Ohio
+    will close" (the place hangs on the noun, not the verb, so no role holds it)."""
+    m = re.search(r"\b(\w+)\s+in\s+(?:the\s+)?" + re.escape(place) + r"\b", claim)
+    if m is None or any(same_named(place, p) for p in pf.places) or place in pf.sentence:
+        return None
+    theirs = re.search(r"\b" + re.escape(m.group(1)) + r"\s+in\s+(?:the\s+)?"
+                       r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", pf.sentence)
+    if theirs is None or not any(same_named(theirs.group(1), p) for p in pf.places):
+        return None
+    return theirs.group(1)
 
 
 def _calendar_pair(a: str, b: str) -> bool:

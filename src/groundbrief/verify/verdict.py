@@ -141,8 +141,13 @@ def _unsupported_reason(claim: Claim, judgements: list[PassageJudgement],
     # A passage whose clause the part-by-part reading aligned with the claim's, and found a
     # part it does not back in, speaks of the claim's event too ("started in the garage" for
     # "started in the kitchen"), whatever the model made of it.
+    # Else one whose clause tells another deed of the claim's participants ("are still being
+    # held" for "were freed"): the finding shows the passage's words instead.
     telling = (nli_support or [j for j in judgements if j.signals.subject_agreement]
-               or [j for j in judgements if j.signals.parts.aligned and j.signals.parts.unbacked])
+               or [j for j in judgements if j.signals.parts.aligned and j.signals.parts.unbacked]
+               or [j for j in judgements if any(f.words.startswith("sources say ")
+                                                for f in j.signals.parts.findings
+                                                if f.relation == "unbacked")])
     if claim.kind == "attribution" and any(
             f.role == "speaker" for j in telling for f in j.signals.parts.findings):
         return REASON_ATTRIBUTION  # who said it is what failed, not a detail of what was said

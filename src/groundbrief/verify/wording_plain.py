@@ -40,7 +40,7 @@ from operator import attrgetter
 from ..text import sentence_spans
 from ..words import (BACKGROUND_WORDS, DETERMINERS, MAGNITUDE_WORDS, MONTHS, NEGATION_WORDS,
                      NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, REFUSAL_WORDS,
-                     STANCE_WORDS, STOPWORDS, WEEKDAYS)
+                     SPEECH_VERBS, STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
 from .surface import fold_diacritics
@@ -116,7 +116,8 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
         return ()
     stop = _stopwords(language)
     ctoks = _tokens(claim)
-    swapped = _swapped_names(ctoks, passage, language, stop)
+    swapped = _swapped_names(ctoks, passage, language, stop) or _other_vote_side(
+        ctoks, passage, language, stop)
     if swapped is not None:
         return (swapped,)
     if sum(t.key not in stop for t in ctoks) < MIN_CLAIM_WORDS_PLAIN:
@@ -136,7 +137,10 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
         return ()
     copied = ptoks[ops[0][3]:ops[-1][4]]
     findings: list[Finding] = []
-    if _negations(ctoks, language) != _negations(copied, language):
+    # "respinto" / "ha rifiutato": a verb of refusal that stands for a rejection the other side
+    # tells in one word is the same deed, not the other side's deed negated
+    if (_negations(ctoks, language) - _refusing_as_rejection(ctoks, copied, language)
+            != _negations(copied, language) - _refusing_as_rejection(copied, ctoks, language)):
         findings.append(Finding("polarity", claim.strip(), passage[copied[0].start:copied[-1].end],
                                 Relation.CONFLICT))
     for tag, i1, i2, j1, j2 in ops:
@@ -364,17 +368,18 @@ def _count_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
 
 def _score_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                        stop: frozenset[str]) -> tuple[Finding, ...]:
-    """Another score (or time) in a passage sentence that gives every other content word of the
-    claim, in the claim's order, where it gives the claim's nowhere: "Das Spiel endete 1:2"
-    against "Das Spiel endete 2:1" (a conflict; the figure checks read "2:1" as the numbers 2
-    and 1, which "1:2" also holds)."""
-    scores = [t for t in ctoks if isinstance(_value(t.text), tuple)]
+    """Another score (or time), or another figure, in a passage sentence that gives every other
+    content word of the claim, in the claim's order, where it gives the claim's nowhere: "Das
+    Spiel endete 1:2" against "Das Spiel endete 2:1" (a conflict; the figure checks read "2:1"
+    as the numbers 2 and 1, which "1:2" also holds), "eine Stärke von 4,6" against "von 6,4"
+    (read as 4 and 6 there too)."""
+    scores = [t for t in ctoks if _value(t.text) is not None]
     rest = [t.key for t in ctoks if t.word and t.key not in stop and not t.key[:1].isdigit()]
     if len(scores) != 1 or len(rest) < 2:
         return ()
     mine = _value(scores[0].text)
     for ptoks, _ in _sentences(passage):
-        theirs = [t for t in ptoks if isinstance(_value(t.text), tuple)]
+        theirs = [t for t in ptoks if type(_value(t.text)) is type(mine)]
         if not theirs or any(_value(t.text) == mine for t in theirs) \
                 or _negations(ctoks, language) != _negations(ptoks, language):
             continue
@@ -466,6 +471,43 @@ def _calendar_word(tok: _Token, language: str) -> bool:
     return language == "de" or not tok.capitalised
 
 
+def vote_side(toks: Sequence[_Token], language: str) -> tuple[int, _Token, int] | None:
+    """The side a vote in the words takes (+1 for, -1 against), the word that says it and
+    where the verb stands: the first side word within three words after a verb of voting
+    (words.VOTE_SIDES)."""
+    verbs, pro, con = VOTE_SIDES[language]
+    for i, t in enumerate(toks):
+        if t.key in verbs:
+            side = next((u for u in toks[i + 1:i + 4] if u.key in pro or u.key in con), None)
+            if side is not None:
+                return (1 if side.key in pro else -1), side, i
+    return None
+
+
+def _other_vote_side(ctoks: Sequence[_Token], passage: str, language: str,
+                     stop: frozenset[str]) -> Finding | None:
+    """The claim's vote cast the other way in a passage sentence that shares most of the
+    claim's other words: "votó en contra del proyecto" / "votó a favor del proyecto"."""
+    mine = vote_side(ctoks, language)
+    if mine is None:
+        return None
+    content = [t.key for t in ctoks if t.word and t.key not in stop and t is not mine[1]]
+    voters = [t.key for t in ctoks[:mine[2]] if t.word and t.key not in stop]
+    for ptoks, _ in _sentences(passage):
+        theirs = vote_side(ptoks, language)
+        if theirs is None or theirs[0] == mine[0] or _negations(ctoks, language) != _negations(
+                ptoks, language):
+            continue
+        pkeys = {t.key for t in ptoks}
+        shared = sum(k in pkeys for k in content)
+        # the claim's voter named there ("Le député a voté pour" is another's vote)
+        if content and all(k in pkeys for k in voters) \
+                and shared >= min(MIN_SHARED, len(content)) \
+                and shared / len(content) >= MIN_SHARED_SHARE:
+            return Finding("predicate", mine[1].text, theirs[1].text, Relation.CONFLICT)
+    return None
+
+
 def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                           stop: frozenset[str]) -> tuple[Finding, ...]:
     """A word of the claim whose opposite (and not the word itself) stands in a passage sentence
@@ -491,8 +533,9 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                 # the deed table's opposites, in a sentence that opens with the claim's
                 # subject ("Die Gewerkschaft hat den Streik … verlängert" is another actor's
                 # deed beside "Die Bahn hat den Streik beendet")
-                other = next((t for t in ptoks if t.key not in content
-                              and _deed_opposed(key, t.key, language)), None)
+                other = next((t for i, t in enumerate(ptoks) if t.key not in content
+                              and _deed_opposed(key, t.key, language)
+                              and not _in_attribution(ptoks, i, passage, language)), None)
             for table in (MONTHS[language], WEEKDAYS[language]):
                 if other is None:
                     # another day or month of the same kind, and the claim's nowhere in it
@@ -524,6 +567,19 @@ def _opposed(a: str, b: str, language: str) -> bool:
     return (a, b) in opposites or (b, a) in opposites or _deed_opposed(a, b, language)
 
 
+@lru_cache(maxsize=8)
+def _speech_forms(language: str) -> frozenset[str]:
+    return frozenset(fold_diacritics(w.split()[-1].lower()) for w in SPEECH_VERBS[language])
+
+
+def _in_attribution(toks: Sequence[_Token], i: int, text: str, language: str) -> bool:
+    """Whether the word at ``i`` (of ``text``) is the verb of an attribution set off by a comma
+    ("La grève aura bien lieu, ont confirmé les syndicats"): it says who speaks, not what was
+    done."""
+    return toks[i].key in _speech_forms(language) and i > 0 \
+        and "," in text[toks[max(0, i - 2)].start:toks[i].start]
+
+
 def _first_word(toks: Sequence[_Token], stop: frozenset[str]) -> str | None:
     return next((t.key for t in toks if t.word and t.key not in stop), None)
 
@@ -532,6 +588,23 @@ def _brings_another(passage_keys: list[str], claim_keys: list[str], language: st
     from .crossing import brings_another
 
     return brings_another(passage_keys, language, claim_keys, language)
+
+
+#: English lemmas of the deed table's rows that are themselves a refusal
+_REJECTIONS = frozenset({"reject", "refuse", "deny", "veto", "decline"})
+
+
+def _refusing_as_rejection(toks: Sequence[_Token], other: Sequence[_Token], language: str) -> int:
+    """How many of ``toks``' refusal words stand for the rejection ``other`` tells with a word
+    of the deed table that is no refusal word ("rifiutato" for "respinto")."""
+    from .crossing import deed_rows
+
+    refusals = sum(t.key in REFUSAL_WORDS[language] for t in toks)
+    if refusals and any(t.key not in REFUSAL_WORDS[language]
+                        and any(row & _REJECTIONS for row in deed_rows(t.key, language))
+                        for t in other):
+        return refusals
+    return 0
 
 
 def _deed_opposed(a: str, b: str, language: str) -> bool:
