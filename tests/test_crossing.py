@@ -168,3 +168,23 @@ def test_a_word_of_two_rows_opposes_neither():
 ])
 def test_session_16_rows_across_languages(verifier, claim, passage, language, expected):
     assert judge_english_claim(verifier, claim, passage, language).verdict is expected
+
+
+# cross_set9 (session 17, held out): the misses of its first run
+@pytest.mark.parametrize("claim,passage,language,expected", [
+    ("The union accepted the pay offer.", "Die Gewerkschaft hat das Lohnangebot abgelehnt.", "de",
+     Verdict.REFUTED),
+    ("The senator voted against the bill.", "El senador votó a favor del proyecto de ley.", "es",
+     Verdict.REFUTED),
+    ("The airline suspended flights to Kyiv.", "A companhia aérea retomou os voos para Kiev.", "pt",
+     Verdict.REFUTED),
+    ("The court upheld the ban.", "El tribunal anuló la prohibición.", "es", Verdict.REFUTED),
+    # a refusal verb that is the rejection itself is no negation of it
+    ("The union rejected the offer.", "Il sindacato ha rifiutato l'offerta.", "it",
+     Verdict.SUPPORTED),
+    ("The union accepted the offer.", "Il sindacato ha rifiutato l'offerta.", "it",
+     Verdict.REFUTED),
+])
+def test_session_17_rows_across_languages(verifier, claim, passage, language, expected):
+    out = judge_english_claim(verifier, claim, passage, language)
+    assert out.verdict is expected, out.reason

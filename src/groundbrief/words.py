@@ -555,6 +555,14 @@ OPPOSITE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         condenado/absolvido legal/ilegal primeiro/ultimo norte/sul""".split()),
 }
 
+#: Words for people in general, per language (folded): after a number they only carry the
+#: count ("trois personnes sont mortes" says what "trois morts" says).
+PEOPLE_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"personnes", "gens"}), "nl": frozenset({"mensen", "personen"}),
+    "de": frozenset({"menschen", "personen"}), "es": frozenset({"personas"}),
+    "it": frozenset({"persone"}), "pt": frozenset({"pessoas"}),
+}
+
 #: The side of a vote, per language: forms of a verb of voting (folded, lowercase; a form
 #: ending in "*" is a stem), and the words after it that say for or against ("a voté pour" /
 #: "contre", "stemde voor" / "tegen", "stimmte für" / "gegen", "votó a favor" / "en contra").

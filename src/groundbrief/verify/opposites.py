@@ -15,7 +15,7 @@ from .antonyms import wordnet_opposite
 from .parts import Frame, norm
 from .surface import spelling_key
 
-__all__ = ["BARE_VERBS", "NOUN_GROUPS", "PARAPHRASE_GROUPS", "STAGES", "STRONGER", "earlier_stage",
+__all__ = ["BARE_VERBS", "CHANGE_VERBS", "KEEPING_VERBS", "NOUN_GROUPS", "UNCHANGED_WORDS", "PARAPHRASE_GROUPS", "STAGES", "STRONGER", "earlier_stage",
            "opposite", "orientation"]
 
 # Pairs of predicates that say opposite things of the same participants. Lemmas, as spaCy's
@@ -149,6 +149,8 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
     "search hunt look / find locate rescue recover",
     # a threat, then the deed
     "threaten warn / attack invade strike bomb",
+    # blamed by others, then owned by the doer ("blamed on ISIS" / "claimed by ISIS")
+    "blame accuse suspect / admit confess claim",
 )]
 
 
@@ -180,6 +182,14 @@ _FALLING = frozenset({"fall", "drop", "decline", "decrease", "slip", "dip", "sli
                       "retreat", "sag", "dive", "nosedive", "narrow", "weaken", "ease",
                       "halve"})
 _OPPOSITE_PAIRS += [(a, b) for a in _RISING for b in _FALLING]
+#: Verbs of a change in a level, either way, done by a thing or to one ("rates rose", "the bank
+#: raised rates"): a clause that says the level stayed where it was says neither happened.
+CHANGE_VERBS = _RISING | _FALLING | frozenset({"raise", "cut", "lower", "reduce", "hike", "boost",
+                                               "slash", "trim", "lift"})
+#: Words that say a level stayed where it was ("left rates unchanged", "held steady").
+UNCHANGED_WORDS = frozenset({"unchanged", "steady", "flat", "stable", "unaltered"})
+#: Verbs that, with those words or a level's name, keep it there ("held rates at 5 percent").
+KEEPING_VERBS = frozenset({"leave", "keep", "hold", "remain", "stay", "be", "unchanged"})
 #: Verbs of a change by a multiple: any two of them give two figures for one change
 #: ("tripled" / "doubled").
 _MULTIPLES = ("halve", "double", "triple", "quadruple")

@@ -61,6 +61,14 @@ _STANCE_WORDS = {
 }
 
 
+#: A time the clause puts in the past, relative to its telling ("last year", "two weeks ago").
+_PAST_TIME = re.compile(
+    r"\b(?:last\s+(?:week|month|year|weekend|night|season|spring|summer|autumn|fall|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
+    r"(?:\d+|a|one|two|three|four|five|six|several|few)\s+(?:days?|weeks?|months?|years?)\s+ago|"
+    r"earlier\s+this\s+(?:week|month|year))\b", re.IGNORECASE)
+
+
 def stance_finding(cf: Frame, pf: Frame, attribution: bool) -> Finding | None:
     """A claim is backed only under the stance it is made in: a bare fact needs a clause
     stated or reported as fact; "will appeal" needs a clause that says it will."""
@@ -75,7 +83,13 @@ def stance_finding(cf: Frame, pf: Frame, attribution: bool) -> Finding | None:
     if c is Stance.PLANNED and p is Stance.FUTURE:
         return None  # "will appeal" is at least the intention to
     if c is Stance.FUTURE and p.asserts:
-        return None  # what a source reports done was at least going to be done
+        # what a source reports done was at least going to be done -- unless the source dates
+        # the deed in the past ("cut 500 jobs last year" is another round than "will cut")
+        past = _PAST_TIME.search(pf.text or pf.sentence)
+        if past is not None:
+            return Finding("stance", c.value, f"done {past.group(0)}, not yet to happen",
+                           Relation.UNBACKED)
+        return None
     if c is Stance.CONDITIONAL and (p.asserts or p in (Stance.FUTURE, Stance.PLANNED)):
         return None  # "will close if approved" asks less than "will close"
     words = _STANCE_WORDS.get(p, p.value)

@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from ..words import MAGNITUDE_WORDS, NUMBER_WORDS_EN, STOPWORDS_EN
 from .findings import NEGATED_OPPOSITE, SYNONYM, Finding, Relation, RoleJudgement, Similarity
 from .names import is_group_word
-from .opposites import (BARE_VERBS, PARAPHRASE_GROUPS, STRONGER, earlier_stage, opposite,
-                        orientation)
+from .opposites import (BARE_VERBS, CHANGE_VERBS, KEEPING_VERBS, PARAPHRASE_GROUPS, STRONGER,
+                        UNCHANGED_WORDS, earlier_stage, opposite, orientation)
 from .participants import (WEAK_HEADS, arg_in_text, arg_same, base_verb, compatible_types,
                            is_pronoun, one_doer, one_noun, one_winner, other_modifiers,
                            other_patient, participant_role, possessor, same_named, same_referent,
@@ -378,9 +378,11 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         findings = figures_elsewhere(cf, pframes)
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
-        other = (_done_after_all(cf, pframes) or _another_deed(cf, None, pframes, False)
+        other = (_done_after_all(cf, pframes) or _left_unchanged(cf, pframes)
+                 or _another_deed(cf, None, pframes, False)
                  or next(filter(None, (_called_otherwise(cf, f) for f in pframes)), None)
-                 or _earlier_stage(cf, pframes) or _effect_unnamed(cf, passage, similar))
+                 or _earlier_stage(cf, pframes)
+                 or _effect_unnamed(cf, passage, similar))
         if other is not None:
             findings += (other,)
             cited = next((f for f in pframes if other.passage and other.passage in f.sentence),
@@ -485,8 +487,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # Another deed that says the claim's did not happen: "remain trapped" for "were
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
-        other = (_another_deed(cf, pf, pframes, agreement) or _ruled_out(cf, pframes)
-                 or _proposed(cf, pf) or _earlier_stage(cf, pframes)
+        other = (_left_unchanged(cf, pframes) or _another_deed(cf, pf, pframes, agreement)
+                 or _ruled_out(cf, pframes) or _proposed(cf, pf) or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
             findings.append(other)
@@ -812,6 +814,31 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
                      and a.head == patient.head), None)
         if near is not None:
             return Finding("predicate", said, _from_verb(pf), Relation.UNBACKED, instead=True)
+    return None
+
+
+def _left_unchanged(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """A passage clause that says the level the claim changes stayed where it was: "The
+    central bank left rates unchanged" against "The central bank raised rates",
+    "Unemployment was unchanged in March" against "Unemployment fell in March" (a conflict,
+    cited). The level is the claim's patient ("raised rates"), else its subject ("rates
+    rose"); the rate "held at 5 percent" is kept there too."""
+    if cf.negated or cf.predicate not in CHANGE_VERBS:
+        return None
+    level = cf.args.get(PATIENT) or cf.args.get(AGENT)
+    if level is None or is_pronoun(level):
+        return None
+    if any(_same_event(cf, f) for f in pframes):
+        return None  # "flat in early trade, then rose": the passage tells the change too
+    for f in pframes:
+        if f.negated or f.under_negation or f.predicate not in KEEPING_VERBS | UNCHANGED_WORDS:
+            continue
+        kept = f.words & UNCHANGED_WORDS or (f.predicate == "hold" and "at" in f.words)
+        if cf.dates and f.dates and not {norm(d) for d in cf.dates} & {norm(d) for d in f.dates}:
+            continue  # another period's level ("unchanged in April" / "rose in May")
+        if kept and any(arg_same(level, a) for r, a in f.args.items() if r in (AGENT, PATIENT)):
+            return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(f),
+                           Relation.CONFLICT)
     return None
 
 

@@ -39,7 +39,7 @@ from operator import attrgetter
 
 from ..text import sentence_spans
 from ..words import (BACKGROUND_WORDS, DETERMINERS, MAGNITUDE_WORDS, MONTHS, NEGATION_WORDS,
-                     NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, REFUSAL_WORDS,
+                     NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, PEOPLE_WORDS, REFUSAL_WORDS,
                      SPEECH_VERBS, STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
@@ -723,6 +723,10 @@ def _unbacked_word(ctoks: Sequence[_Token], passage: str, language: str,
         if number is not None and any(NUMBER_WORDS_PLAIN[language].get(k) == number
                                       or _value(k) == number for k in pkeys):
             continue  # "drei Tote" / "3 Tote"
+        if key in PEOPLE_WORDS[language] and i > 0 and (
+                (count := _count(ctoks[i - 1], language)) is not None
+                and any(_count(t, language) == count for t in ptoks)):
+            continue  # "trois personnes" / "trois morts": the people are the count
         other = (replaced or {}).get(key)
         if other and similar is not None and similar(tok.text, other) >= SYNONYM:
             continue
