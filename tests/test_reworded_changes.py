@@ -973,6 +973,10 @@ SESSION17_UNCONFIRMED = [
      "The minister's driver"),
     ("Police arrested the mayor.", "Police arrested the mayor's brother.", "the mayor's brother"),
     ("The company will cut 500 jobs.", "The company cut 500 jobs last year.", "done last year"),
+    ("The drug has been banned.", "The drug faces a ban.", "faces a ban"),
+    ("The player was fined.", "The player risks a fine.", "risks a fine"),
+    ("President Smith attended the summit.", "Former president Smith attended the summit.",
+     "Former president Smith"),
 ]
 
 
@@ -991,6 +995,10 @@ SESSION17_REFUTED = [
     ("The central bank cut interest rates.", "The central bank held interest rates at 5 percent.",
      "held interest rates at 5 percent"),
     ("Unemployment fell in March.", "Unemployment remained unchanged in March.", "unchanged"),
+    ("More than 100 people were arrested.", "Nearly 100 people were arrested.", "Nearly 100"),
+    ("The protest was legal.", "Police declared the protest unlawful.", "declared unlawful"),
+    ("The tax cut applies to all households.",
+     "The tax cut applies only to low-income households.", "only to low-income households"),
 ]
 
 
@@ -1009,6 +1017,10 @@ def test_a_changed_detail_session_17_probes_found_is_refuted(verifier, claim, pa
     # a level held in one clause and changed in another
     ("Shares rose on Monday.", "Shares were flat in early trade but rose later on Monday."),
     ("Sales rose 5 percent.", "Sales rose 5 percent while costs held steady."),
+    ("The president was impeached.", "The president was impeached and faces a trial in the Senate."),
+    ("The strike was illegal.", "A court ruled the strike illegal."),
+    ("Smith attended the summit.", "Former president Smith attended the summit."),
+    ("Nearly 100 people were arrested.", "Almost 100 people were arrested."),
 ])
 def test_session_17_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)

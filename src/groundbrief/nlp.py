@@ -53,6 +53,10 @@ _PREFIXED = {"re-elect": "reelect", "re-elected": "reelect", "re-elects": "reele
              "re-electing": "reelect", "re-election": "reelection", "re-elections": "reelection"}
 
 
+#: Verb forms the lemmatizer reads as another word's ("fined" as "fin", "axed" as "ax").
+_MISREAD_VERBS = {"fined": "fine", "fining": "fine", "axed": "axe", "axing": "axe"}
+
+
 def _keep_prefixed_verbs(nlp: Language) -> None:
     from spacy.language import Language as _Language
     from spacy.symbols import ORTH
@@ -64,7 +68,8 @@ def _keep_prefixed_verbs(nlp: Language) -> None:
         @_Language.component("groundbrief_prefixed_lemmas")
         def _lemmas(doc: Doc) -> Doc:
             for tok in doc:
-                lemma = _PREFIXED.get(tok.lower_)
+                lemma = _PREFIXED.get(tok.lower_) or (
+                    _MISREAD_VERBS.get(tok.lower_) if tok.pos_ == "VERB" else None)
                 if lemma is not None:
                     tok.lemma_ = lemma
             return doc

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..words import FIGURE_AT_LEAST_EN, FIGURE_AT_MOST_EN
+from ..words import FIGURE_AT_LEAST_EN, FIGURE_AT_MOST_EN, FIGURE_NEARLY_EN
 from .findings import Finding, Relation
 from .participants import arg_same, is_pronoun
 from .parts import AGENT, CURRENCIES, CURRENCY_WORDS, PATIENT, Argument, Figure, Frame, norm
@@ -163,7 +163,8 @@ def figures_of_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> list[Find
 
 
 _AT_LEAST = re.compile(rf"\b({'|'.join(FIGURE_AT_LEAST_EN)})\s*$", re.IGNORECASE)
-_AT_MOST = re.compile(rf"\b({'|'.join(FIGURE_AT_MOST_EN)})\s*$", re.IGNORECASE)
+# "nearly 100" is below 100 as "fewer than 100" is
+_AT_MOST = re.compile(rf"\b({'|'.join(FIGURE_AT_MOST_EN + FIGURE_NEARLY_EN)})\s*$", re.IGNORECASE)
 
 
 def _bound(fig: Figure, sentence: str) -> tuple[str, str] | None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .findings import Finding, Relation
-from .opposites import BARE_VERBS
+from .opposites import BARE_VERBS, opposite
 from .participants import arg_in_text, arg_same, is_pronoun
 from .parts import AGENT, PATIENT, Frame
 from .surface import MONTHS, STOPWORDS, WEEKDAYS
@@ -138,6 +138,29 @@ def complement_negated(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, st
             continue
         if f"not_{cf.predicate}" in pf.words:
             return (Finding("polarity", cf.predicate_text, f"not {cf.predicate}",
+                            Relation.CONFLICT), pf.sentence)
+    return None
+
+
+#: Verbs that give their object a state by a complement ("declared the protest unlawful").
+_DECLARING = frozenset({"declare", "rule", "deem", "find", "judge", "pronounce", "call", "brand"})
+
+
+def declared_otherwise(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, str] | None:
+    """A state the claim gives its subject ("The protest was legal"), which a passage clause
+    declares the opposite of for the same thing ("Police declared the protest unlawful"): a
+    conflict, citing that sentence. Only a claim whose predicate is the state itself, and a
+    passage clause that names the claim's subject."""
+    subject = cf.args.get(AGENT) or cf.args.get(PATIENT)
+    if subject is None or is_pronoun(subject) or cf.negated or len(cf.args) != 1:
+        return None
+    for pf in pframes:
+        if pf.predicate not in _DECLARING or pf.negated or pf.under_negation \
+                or subject.head not in pf.words:
+            continue
+        state = next((w for w in sorted(pf.words - cf.words) if opposite(cf.predicate, w)), None)
+        if state is not None:
+            return (Finding("predicate", cf.predicate_text, f"{pf.predicate_text} {state}",
                             Relation.CONFLICT), pf.sentence)
     return None
 

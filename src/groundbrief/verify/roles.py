@@ -39,8 +39,8 @@ from .participants import (WEAK_HEADS, arg_in_text, arg_same, base_verb, compati
 from .parts import (AGENT, ORDINALS, PATIENT, Argument, Frame, Stance, claim_frames, frames_of,
                     norm)
 from .role_dates import compare_dates
-from .role_sentences import (against_forecast, complement_negated, either_side,
-                             none_happened, other_nationality)
+from .role_sentences import (against_forecast, complement_negated, declared_otherwise,
+                             either_side, none_happened, other_nationality)
 from .role_figures import compare_figures, figure_equal, figures_elsewhere, figures_of_deed
 from .role_stance import SAID, NOT_SAID, hedge_over, speaks_of_itself, stance_finding
 from .surface import MONTHS, WEEKDAYS
@@ -324,7 +324,8 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
     sides = list(either_side(claim, passage))
     if not any(f.relation is Relation.CONFLICT for f in findings):
         measured = (against_forecast(sides) or other_nationality(cfs, pframes, passage)
-                    or none_happened(cf, pframes) or complement_negated(cf, pframes))
+                    or none_happened(cf, pframes) or complement_negated(cf, pframes)
+                    or declared_otherwise(cf, pframes))
         if measured is not None:
             finding, aligned = measured
             findings.append(finding)
@@ -492,7 +493,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
             findings.append(other)
-    partial = _partial_quantity(cf, args)
+    partial = _partial_quantity(cf, args, pf.sentence)
     if partial is not None:
         findings.append(partial)
     share = _other_share(cf, [pf])
@@ -851,13 +852,16 @@ def _earlier_stage(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     if cf.negated or cf.predicate in BARE_VERBS:
         return None
     mine = _deed_words(cf)
-    told = {w for f in pframes for w in f.words} | {f.predicate for f in pframes}
+    # what a clause says may yet come ("faces a ban") does not tell the deed
+    told = {w for f in pframes for w in f.words
+            if not (f.predicate in _FACING and w == _patient_head(f))} | {f.predicate for f in pframes}
     if mine & told or any(_paraphrase(cf, f) for f in pframes):
         return None
     claimed = [a for a in cf.args.values() if not is_pronoun(a) and a.head not in WEAK_HEADS]
     for f in pframes:
-        if f.negated or f.under_negation \
-                or not any(earlier_stage(c, d) for c in mine for d in _step_words(f)):
+        if f.negated or f.under_negation or not (
+                any(earlier_stage(c, d) for c in mine for d in _step_words(f))
+                or _FACED.get(_patient_head(f)) in mine and f.predicate in _FACING):
             continue
         # the claim's participants, or the office or prize it names beside the verb ("She
         # was elected mayor" / "She ran for mayor")
@@ -879,6 +883,23 @@ _STEP_NOUNS = {"offer": "offer", "bid": "bid", "approach": "approach", "search":
                "hunt": "hunt", "probe": "probe", "investigation": "investigate",
                "inquiry": "investigate", "proposal": "propose", "nomination": "nominate",
                "campaign": "campaign", "application": "apply"}
+
+
+#: Verbs of a deed that may yet come to the subject ("faces a ban", "risks a fine"), and the
+#: deed each noun names: "The drug faces a ban" does not say "The drug has been banned".
+_FACING = frozenset({"face", "risk"})
+_FACED = {"ban": "ban", "fine": "fine", "charge": "charge", "trial": "try", "sanction": "sanction",
+          "prosecution": "prosecute", "deportation": "deport", "extradition": "extradite",
+          "impeachment": "impeach", "eviction": "evict", "arrest": "arrest", "jail": "jail",
+          "prison": "jail", "dismissal": "dismiss", "closure": "close", "suspension": "suspend",
+          "expulsion": "expel", "sentence": "sentence", "lawsuit": "sue", "strike": "strike",
+          "cut": "cut", "recall": "recall", "shutdown": "shut", "relegation": "relegate",
+          "sack": "sack", "veto": "veto", "investigation": "investigate", "probe": "investigate"}
+
+
+def _patient_head(f: Frame) -> str:
+    patient = f.args.get(PATIENT)
+    return patient.head if patient is not None else ""
 
 
 def _step_words(f: Frame) -> set[str]:
@@ -1170,9 +1191,10 @@ _PART = frozenset({"some", "several", "many", "most", "few", "certain", "part", 
                    "dozens", "hundreds", "thousands", "number", "majority"})
 
 
-def _partial_quantity(cf: Frame, args: dict[str, Argument]) -> Finding | None:
+def _partial_quantity(cf: Frame, args: dict[str, Argument], sentence: str = "") -> Finding | None:
     """A claim's "all/every X" where the passage's same role has "some/several/most X" (or a
-    count): the passage gives a part, not the whole. Unbacked."""
+    count): the passage gives a part, not the whole. Unbacked. Where the passage says "only"
+    of a kind of X ("applies only to low-income households"), a conflict."""
     for role, arg in cf.args.items():
         words = arg.text.lower().split()
         if not words or words[0] not in _WHOLE:
@@ -1180,6 +1202,10 @@ def _partial_quantity(cf: Frame, args: dict[str, Argument]) -> Finding | None:
         other = args.get(role)
         if other is None or other.head != arg.head:
             continue
+        prep = role.split(":", 1)[1] + " " if role.startswith("prep:") else ""
+        if other.modifiers and re.search(rf"\bonly\s+{re.escape(prep)}{re.escape(other.text)}",
+                                         sentence, re.IGNORECASE):
+            return Finding(role, arg.text, f"only {prep}{other.text}", Relation.CONFLICT)
         first = other.text.lower().split()[0]
         if first in _PART or first[:1].isdigit() or first in NUMBER_WORDS_EN:
             return Finding(role, arg.text, other.text, Relation.UNBACKED, instead=True)
@@ -1344,8 +1370,10 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         other = args.get(PATIENT)
     if other is not None and (_other_office(arg, other) or _other_tenure(arg, other)):
         # "Finance Minister Jane Smith" / "Foreign Minister Jane Smith", "the former president"
-        # / "the president": the same name or noun in another office, or out of it
-        return Finding(role, arg.text, other.text, Relation.UNBACKED)
+        # / "the president": the same name or noun in another office, or out of it (whose
+        # words may hold the claim's: "Former president Smith")
+        return Finding(role, arg.text, other.text, Relation.UNBACKED,
+                       instead=norm(arg.text) in norm(other.text))
     if other is not None and arg_same(arg, other):
         return None
     if other is not None and one_noun(arg, other):
@@ -1490,10 +1518,21 @@ def _other_office(c: Argument, p: Argument) -> bool:
 
 def _other_tenure(c: Argument, p: Argument) -> bool:
     """The same noun for the holder of a role and for a former or stand-in holder ("the former
-    president" / "the president")."""
+    president" / "the president"); the same person with the same title, once as its holder and
+    once as its former holder ("President Smith" / "Former president Smith")."""
+    if c.name_type and p.name_type and c.name_type == p.name_type == "PERSON":
+        titled = set(c.modifiers) & set(p.modifiers) - _TENURE
+        return bool(titled) and same_named(c.name or c.text, p.name or p.text) \
+            and bool(_tenure_words(c)) != bool(_tenure_words(p))
     if c.name_type or p.name_type or c.head != p.head:
         return False
     return bool(set(c.modifiers) & _TENURE) != bool(set(p.modifiers) & _TENURE)
+
+
+def _tenure_words(arg: Argument) -> set[str]:
+    """The words of a name's text that say its title is held no more, or only for now."""
+    words = arg.text.lower().replace("-", " ").split()
+    return set(words) & _TENURE
 
 
 def _unlabelled_name(arg: Argument) -> bool:
