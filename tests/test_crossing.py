@@ -188,3 +188,19 @@ def test_session_16_rows_across_languages(verifier, claim, passage, language, ex
 def test_session_17_rows_across_languages(verifier, claim, passage, language, expected):
     out = judge_english_claim(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason
+
+
+# cross_set10 (session 17, held out): the misses of its first run
+@pytest.mark.parametrize("claim,passage,language,expected", [
+    ("The prime minister survived the no-confidence vote.",
+     "Le Premier ministre a été renversé par la motion de censure.", "fr", Verdict.REFUTED),
+    ("Inflation slowed in October.", "Die Inflation hat sich im Oktober beschleunigt.", "de",
+     Verdict.REFUTED),
+    ("The festival was postponed to September.", "Il festival è stato rinviato a ottobre.", "it",
+     Verdict.REFUTED),
+    ("The festival was postponed to September.", "Il festival è stato rinviato a settembre.", "it",
+     Verdict.SUPPORTED),
+])
+def test_session_17_later_rows_across_languages(verifier, claim, passage, language, expected):
+    out = judge_english_claim(verifier, claim, passage, language)
+    assert out.verdict is expected, out.reason

@@ -977,6 +977,14 @@ SESSION17_UNCONFIRMED = [
     ("The player was fined.", "The player risks a fine.", "risks a fine"),
     ("President Smith attended the summit.", "Former president Smith attended the summit.",
      "Former president Smith"),
+    # probe_set21 (session 17, held out): another outcome of one kind, another penalty
+    ("The governor pardoned the prisoner.", "The governor commuted the prisoner's sentence.",
+     "commuted"),
+    ("The airline was acquired by its rival.", "The airline merged with its rival.", "merged"),
+    ("Two police officers were wounded in the shooting.",
+     "Two police officers were killed in the shooting.", "killed in the shooting"),
+    ("The court sentenced him to five years in prison.",
+     "The court sentenced him to five years of probation.", "probation"),
 ]
 
 
@@ -999,6 +1007,13 @@ SESSION17_REFUTED = [
     ("The protest was legal.", "Police declared the protest unlawful.", "declared unlawful"),
     ("The tax cut applies to all households.",
      "The tax cut applies only to low-income households.", "only to low-income households"),
+    # probe_set21 (session 17, held out): a failure to do the deed, an announcement denied
+    ("Doctors removed the tumour successfully.", "Doctors were unable to remove the tumour.",
+     "unable to remove"),
+    ("The mayor announced her resignation on Tuesday.",
+     "The mayor denied on Tuesday that she would resign.", "denied that she would resign"),
+    ("The mayor announced her resignation.", "The mayor said she would not resign.",
+     "she would not resign"),
 ]
 
 
@@ -1021,6 +1036,13 @@ def test_a_changed_detail_session_17_probes_found_is_refuted(verifier, claim, pa
     ("The strike was illegal.", "A court ruled the strike illegal."),
     ("Smith attended the summit.", "Former president Smith attended the summit."),
     ("Nearly 100 people were arrested.", "Almost 100 people were arrested."),
+    ("The festival was moved to September.", "Organisers postponed the festival until September."),
+    ("The team signed the striker on a three-year contract.",
+     "The striker joined the team on a three-year deal."),
+    ("He was sentenced to five years in prison.", "A court sentenced him to five years in jail."),
+    ("The airline was acquired by its rival.", "The airline was bought by its rival."),
+    ("The mayor announced her resignation.",
+     "The mayor announced her resignation and denied that she had been forced out."),
 ])
 def test_session_17_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)

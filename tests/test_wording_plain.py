@@ -606,3 +606,22 @@ def test_another_score_in_a_short_brief_is_refuted(verifier):
 def test_session_17_rows_in_one_language(verifier, claim, passage, language, expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason
+
+
+# plain_set15 (session 17, held out): the misses of its first run
+@pytest.mark.parametrize("claim, passage, language, expected", [
+    ("L'imputato si è dichiarato colpevole.", "L'imputato si è dichiarato innocente.", "it",
+     Verdict.REFUTED),
+    ("L'inflazione è rallentata al 3,2 per cento.", "L'inflazione è accelerata al 3,2 per cento.",
+     "it", Verdict.REFUTED),
+    ("Die Wahlbeteiligung war die höchste seit 1992.",
+     "Die Wahlbeteiligung war die niedrigste seit 1992.", "de", Verdict.REFUTED),
+    ("Le Premier ministre a survécu à la motion de censure.",
+     "Le Premier ministre a été renversé par la motion de censure.", "fr", Verdict.REFUTED),
+    ("Le musée a rendu le tableau à l'Italie.", "Le musée a restitué le tableau à l'Italie.", "fr",
+     Verdict.SUPPORTED),
+    ("O réu confessou o crime.", "O réu negou o crime.", "pt", Verdict.REFUTED),
+])
+def test_session_17_later_rows_in_one_language(verifier, claim, passage, language, expected):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is expected, out.reason

@@ -831,11 +831,23 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         hoch hohe hohen / niedrig niedrige niedrigen ;
         erfolgreich erfolgreiche / gescheitert erfolglos ;
         erfolg / misserfolg scheitern ;
-        punktlich / verspatet verspatete verspatung ;""",
-        # on time, or late ("in orario" / "con tre ore di ritardo")
-        "es": """puntual puntualmente / retraso retrasado retrasada ;""",
-        "it": """orario puntuale puntualmente / ritardo ;""",
-        "pt": """pontual pontualmente horario / atraso atrasado atrasada ;""",
+        punktlich / verspatet verspatete verspatung ;
+        hochste hochsten / niedrigste niedrigsten ;
+        gestanden gestand gestehen / bestritten bestritt bestreiten ;""",
+        # on time, or late ("in orario" / "con tre ore di ritardo"); guilty or innocent; a
+        # change that slowed or sped up; admitted or denied
+        "es": """puntual puntualmente / retraso retrasado retrasada ;
+        culpable culpables / inocente inocentes ;
+        desacelero desacelerado desacelerada ralentizo / acelero acelerado acelerada ;
+        admitio confeso reconocio / nego ;""",
+        "it": """orario puntuale puntualmente / ritardo ;
+        colpevole colpevoli / innocente innocenti ;
+        rallentato rallentata rallentati rallento / accelerato accelerata accelerati accelero ;
+        ammesso ammise confessato / negato nego ;""",
+        "pt": """pontual pontualmente horario / atraso atrasado atrasada ;
+        culpado culpada culpados / inocente inocentes ;
+        desacelerou desacelerado desacelerada abrandou / acelerou acelerado acelerada ;
+        admitiu confessou / negou ;""",
     }.items()
 }
 

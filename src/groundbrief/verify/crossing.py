@@ -92,6 +92,11 @@ resume | fr: repris reprise reprend reprennent | nl: hervat* | de: wiederaufgeno
 uphold confirm | fr: confirme* | nl: bevestigd* | de: bestatigt* | es: confirm* | it: confermat* | pt: confirm* manteve mantida mantido mantiveram
 overturn quash reverse strike_down | fr: annule annulee annules annulees infirme* casse cassee | nl: vernietigd* | de: aufgehoben hob+auf | es: anulo anulado anulada anularon revoco revocado revocada | it: annullat* ribaltat* | pt: derrubou derrubad* anulou anulad*
 cancel call_off | fr: annule annulee annules annulees | nl: afgelast* afgeblazen blies+af | de: abgesagt sagte+ab | es: cancel* | it: annullat* cancellat* | pt: cancelad* cancelou
+postpone put_off defer | fr: reporte reportee reportes reportees reporta | nl: uitgesteld stelde+uit | de: verschoben verschob | es: aplazado aplazada aplazo aplazaron pospuesto pospuesta | it: rinviat* posticipat* | pt: adiado adiada adiou adiados adiadas
+accelerate | fr: accelere* | nl: versneld* | de: beschleunigt* | es: acelero acelerado acelerada | it: accelerat* | pt: acelerou acelerad*
+slow | fr: ralenti ralentie ralentit | nl: vertraagd* | de: verlangsamt* | es: desacelero desacelerado desacelerada ralentizo | it: rallentat* | pt: desacelerou desacelerad* abrandou
+topple oust overthrow | fr: renverse renversee renverses | nl: afgezet | de: gesturzt sturzte | es: derrocad* derroco | it: rovesciat* | pt: derrubad* derrubou
+return give_back hand_back | fr: rendu rendue rendus rendues restitue* | nl: teruggegeven gaf+terug | de: zuruckgegeben gab+zuruck | es: devolvi* | it: restituit* | pt: devolv*
 vote | fr: vote votent votait voterent | nl: stemde stemden gestemd stemt | de: stimmte stimmten gestimmt | es: voto votaron votado | it: votato votata votarono | pt: votou votaram votado
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """

@@ -15,8 +15,9 @@ from .antonyms import wordnet_opposite
 from .parts import Frame, norm
 from .surface import spelling_key
 
-__all__ = ["BARE_VERBS", "CHANGE_VERBS", "KEEPING_VERBS", "NOUN_GROUPS", "UNCHANGED_WORDS", "PARAPHRASE_GROUPS", "STAGES", "STRONGER", "earlier_stage",
-           "opposite", "orientation"]
+__all__ = ["BARE_VERBS", "CHANGE_VERBS", "KEEPING_VERBS", "NOUN_GROUPS", "OUTCOMES",
+           "PARAPHRASE_GROUPS", "STAGES", "STRONGER", "UNCHANGED_WORDS", "earlier_stage",
+           "opposite", "orientation", "other_outcome"]
 
 # Pairs of predicates that say opposite things of the same participants. Lemmas, as spaCy's
 # English lemmatizer gives them.
@@ -96,6 +97,8 @@ _OPPOSITE_PAIRS = [
     # routes, stores, jobs or seats added, or taken away; an office won at the polls, or lost
     ("add", "drop"), ("add", "scrap"), ("add", "axe"), ("add", "eliminate"), ("add", "shed"),
     ("add", "lose"), ("add", "slash"), ("elect", "lose"), ("reelect", "lose"),
+    # a leader who survived a vote, or was brought down by it
+    ("survive", "topple"), ("survive", "oust"), ("survive", "overthrow"),
     ("re-elect", "lose"),
 ]
 #: Verbs that carry no deed of their own ("be", "have", "say", "remain"): a clause of one says
@@ -123,6 +126,7 @@ NOUN_GROUPS = [frozenset(g.split("|")) for g in (
     "ceasefire|truce|armistice", "unemployment|unemployment rate|jobless rate|joblessness",
     "job|jobs|worker|workers|employee|employees|position|positions|post|posts",
     "troops|soldiers|forces", "lawmaker|lawmakers|legislator|legislators", "fire|blaze",
+    "contract|deal",
 )]
 #: Steps of one course of events, earliest first: a clause that tells an earlier step does not
 #: tell a later one ("was nominated for best picture" is not "won best picture", "was
@@ -152,6 +156,24 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
     # blamed by others, then owned by the doer ("blamed on ISIS" / "claimed by ISIS")
     "blame accuse suspect / admit confess claim",
 )]
+
+
+#: Deeds of one kind that exclude each other, though neither is the other's opposite: a
+#: pardon is not a commuted sentence, a merger not a takeover, the wounded are not the dead,
+#: a draw no win, a suspension no dismissal (:func:`other_outcome`).
+OUTCOMES = [[frozenset(alt.split()) for alt in group.split(" / ")] for group in (
+    "pardon / commute / parole",
+    "acquire buy purchase take_over / merge",
+    "kill / injure wound hurt",
+    "win beat defeat / draw tie",
+    "suspend / dismiss fire sack expel",
+)]
+
+
+def other_outcome(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are two outcomes of one kind that exclude each other
+    (:data:`OUTCOMES`: "pardon" / "commute", "acquire" / "merge")."""
+    return any(a in x and b in y for group in OUTCOMES for x in group for y in group if x is not y)
 
 
 def earlier_stage(later: str, earlier: str) -> bool:

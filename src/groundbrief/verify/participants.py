@@ -194,7 +194,11 @@ def one_noun(c: Argument, p: Argument) -> bool:
     """Whether the two fillers' core phrases stand in one group of :data:`NOUN_GROUPS`
     ("ceasefire" / "truce", "unemployment" / "the jobless rate")."""
     kc, kp = (norm(a.core or a.text).removeprefix("the ") for a in (c, p))
-    return any(kc in g and kp in g for g in NOUN_GROUPS)
+    if any(kc in g and kp in g for g in NOUN_GROUPS):
+        return True
+    # with the same words before them: "a three-year contract" / "a three-year deal"
+    return c.head != p.head and set(c.modifiers) == set(p.modifiers) \
+        and any(c.head in g and p.head in g for g in NOUN_GROUPS)
 
 
 def synonym_noun(c: Argument, p: Argument, similar: Similarity | None) -> bool:

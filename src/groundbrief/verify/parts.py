@@ -94,7 +94,7 @@ _PLANNING = frozenset({
 _CAUSING = (("lead", "prep:to"), ("result", "prep:in"))
 # Verbs that say the deed after them did not happen: "Regulators refused to approve the drug"
 # says it was not approved, as "did not approve" does.
-_REFUSING = frozenset({"refuse", "decline", "fail", "neglect", "forget", "omit"})
+_REFUSING = frozenset({"refuse", "decline", "fail", "neglect", "forget", "omit", "unable"})
 #: verbs of a choice that, with "against" and a gerund, choose not to do it
 _CHOOSING_AGAINST = frozenset({"vote", "decide", "opt", "choose", "rule", "elect"})
 _POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "should", "would", "must"})

@@ -31,7 +31,7 @@ from ..words import MAGNITUDE_WORDS, NUMBER_WORDS_EN, STOPWORDS_EN
 from .findings import NEGATED_OPPOSITE, SYNONYM, Finding, Relation, RoleJudgement, Similarity
 from .names import is_group_word
 from .opposites import (BARE_VERBS, CHANGE_VERBS, KEEPING_VERBS, PARAPHRASE_GROUPS, STRONGER,
-                        UNCHANGED_WORDS, earlier_stage, opposite, orientation)
+                        UNCHANGED_WORDS, earlier_stage, opposite, orientation, other_outcome)
 from .participants import (WEAK_HEADS, arg_in_text, arg_same, base_verb, compatible_types,
                            is_pronoun, one_doer, one_noun, one_winner, other_modifiers,
                            other_patient, participant_role, possessor, same_named, same_referent,
@@ -380,6 +380,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
         other = (_done_after_all(cf, pframes) or _left_unchanged(cf, pframes)
+                 or _denied_announcement(cf, pframes)
                  or _another_deed(cf, None, pframes, False)
                  or next(filter(None, (_called_otherwise(cf, f) for f in pframes)), None)
                  or _earlier_stage(cf, pframes)
@@ -488,7 +489,9 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # Another deed that says the claim's did not happen: "remain trapped" for "were
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
-        other = (_left_unchanged(cf, pframes) or _another_deed(cf, pf, pframes, agreement)
+        other = (_left_unchanged(cf, pframes) or _denied_announcement(cf, pframes)
+                 or _other_penalty(cf, pf)
+                 or _another_deed(cf, pf, pframes, agreement)
                  or _ruled_out(cf, pframes) or _proposed(cf, pf) or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
@@ -656,6 +659,10 @@ def _placing_untold(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
 #: Verbs that take an event as their object and say it will not happen as planned.
 _CALLING_OFF = frozenset({"postpone", "cancel", "delay", "scrap", "suspend", "abandon",
                           "call_off", "defer", "shelve"})
+#: Verbs of an event moved to another date, which a postponement is ("moved to September" /
+#: "postponed until September").
+_RESCHEDULING = frozenset({"move", "reschedule", "shift", "push_back", "bring_forward"})
+_PUTTING_OFF = frozenset({"postpone", "delay", "defer", "put_off"})
 
 
 def _called_off(cf: Frame, pf: Frame) -> Finding | None:
@@ -803,7 +810,8 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
     if pf is None or not agreement or pf.negated:
         return None
     ep = pf.args.get(PATIENT)
-    calling_off = cf.predicate in _CALLING_OFF or bool(_CALLING_OFF & cf.words)
+    calling_off = cf.predicate in _CALLING_OFF or bool(_CALLING_OFF & cf.words) or (
+        cf.predicate in _RESCHEDULING and pf.predicate in _PUTTING_OFF)
     if ep is not None and ep.head in _EVENTS and not calling_off \
             and (pf.predicate in _CALLING_OFF or f"{pf.predicate}_off" in _CALLING_OFF & pf.words):
         return Finding("predicate", said, f"{pf.predicate_text} {ep.text}", Relation.UNBACKED,
@@ -845,8 +853,9 @@ def _left_unchanged(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
 
 def _earlier_stage(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     """A passage clause about the claim's participants that tells an earlier step of the
-    claim's course of events (opposites.STAGES), where the passage tells the claim's deed
-    nowhere: "The film was nominated for best picture" for "The film won best picture", "was
+    claim's course of events (opposites.STAGES), or another outcome of its kind
+    (opposites.OUTCOMES: "commuted the prisoner's sentence" for "pardoned the prisoner"), where
+    the passage tells the claim's deed nowhere: "The film was nominated for best picture" for "The film won best picture", "was
     arrested" for "was charged", "infected more than 500 people" for "killed". Unbacked, the
     passage's words shown: the later step may yet come, or may have come unreported."""
     if cf.negated or cf.predicate in BARE_VERBS:
@@ -860,7 +869,7 @@ def _earlier_stage(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     claimed = [a for a in cf.args.values() if not is_pronoun(a) and a.head not in WEAK_HEADS]
     for f in pframes:
         if f.negated or f.under_negation or not (
-                any(earlier_stage(c, d) for c in mine for d in _step_words(f))
+                any(earlier_stage(c, d) or other_outcome(c, d) for c in mine for d in _step_words(f))
                 or _FACED.get(_patient_head(f)) in mine and f.predicate in _FACING):
             continue
         # the claim's participants, or the office or prize it names beside the verb ("She
@@ -1184,6 +1193,64 @@ _DEED_NOUNS = frozenset({"release", "arrest", "sale", "closure", "removal", "res
                          "dismissal", "withdrawal", "return", "extradition", "deportation",
                          "acquisition", "purchase", "merger", "ban", "suspension", "expulsion",
                          "evacuation", "execution", "pardon", "acquittal", "conviction"})
+
+#: The deed each deed noun names ("her resignation": resign).
+_DEED_OF_NOUN = {"release": "release", "arrest": "arrest", "sale": "sell", "closure": "close",
+                 "removal": "remove", "resignation": "resign", "dismissal": "dismiss",
+                 "withdrawal": "withdraw", "return": "return", "extradition": "extradite",
+                 "deportation": "deport", "acquisition": "acquire", "purchase": "purchase",
+                 "merger": "merge", "ban": "ban", "suspension": "suspend", "expulsion": "expel",
+                 "evacuation": "evacuate", "execution": "execute", "pardon": "pardon",
+                 "acquittal": "acquit", "conviction": "convict"}
+#: Verbs that make a deed known: "announced her resignation" says she resigns.
+_ANNOUNCING = frozenset({"announce", "confirm", "declare", "unveil", "reveal"})
+
+
+#: Kinds of a sentence passed by a court: one is not another ("five years in prison" /
+#: "five years of probation").
+_PENALTIES = {"prison": "prison", "jail": "prison", "detention": "prison", "custody": "prison",
+              "life": "prison", "probation": "probation", "death": "death", "service": "service",
+              "arrest": "arrest"}
+_SENTENCING = frozenset({"sentence", "jail", "imprison", "punish", "order"})
+
+
+def _other_penalty(cf: Frame, pf: Frame) -> Finding | None:
+    """A sentence of another kind in the aligned clause: "sentenced him to five years of
+    probation" for "... five years in prison" (unbacked, the passage's words shown)."""
+    if cf.predicate not in _SENTENCING or pf.predicate not in _SENTENCING or cf.negated:
+        return None
+    mine = {_PENALTIES[w] for w in cf.words if w in _PENALTIES}
+    theirs = {_PENALTIES[w] for w in pf.words if w in _PENALTIES}
+    if mine and theirs and not mine & theirs:
+        said = next(w for w in sorted(cf.words) if w in _PENALTIES)
+        return Finding("predicate", said, _from_verb(pf), Relation.UNBACKED, instead=True)
+    return None
+
+
+def _denied_announcement(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """The deed the claim's subject is said to have announced ("announced her resignation"),
+    denied by the same subject in the passage ("denied that she would resign"): a conflict."""
+    patient, agent = cf.args.get(PATIENT), cf.args.get(AGENT)
+    if cf.negated or cf.predicate not in _ANNOUNCING or patient is None or agent is None:
+        return None
+    deed = _DEED_OF_NOUN.get(patient.head)
+    if deed is None:
+        return None
+    for f in pframes:
+        if f.predicate != deed or f.under_negation or not (f.stance is Stance.DENIED or f.negated):
+            continue
+        denier = next((d for d in pframes if d.sentence == f.sentence and d.predicate == "deny"
+                       and d.args.get(AGENT) is not None and arg_same(agent, d.args[AGENT])), None)
+        doer = f.args.get(AGENT)
+        # "The mayor said she would not resign": the pronoun is the speaker's
+        own = doer is not None and (arg_same(agent, doer) or (
+            is_pronoun(doer) and f.speaker is not None and arg_same(agent, f.speaker)))
+        if denier is not None or (f.negated and own):
+            said = f"{denier.predicate_text} {f.text}" if denier is not None else f.text
+            return Finding("predicate", f"{cf.predicate_text} {patient.text}", said,
+                           Relation.CONFLICT)
+    return None
+
 
 #: Quantifiers of a whole and of a part: "all flights" is not what "some flights" says.
 _WHOLE = frozenset({"all", "every", "each", "entire", "whole"})
