@@ -985,6 +985,16 @@ SESSION17_UNCONFIRMED = [
      "Two police officers were killed in the shooting.", "killed in the shooting"),
     ("The court sentenced him to five years in prison.",
      "The court sentenced him to five years of probation.", "probation"),
+    # a clause of the claim told in its main clause's sentence with another participant
+    ("Protesters marched through the capital on Saturday, demanding the resignation of the "
+     "prime minister.", "Protesters marched through the capital on Saturday, demanding early "
+     "elections.", "demanding early elections"),
+    # no answer is no stand; roles reversed about another thing are another deed
+    ("The spokesman denied the report.", "The spokesman declined to comment on the report.",
+     "declined to comment"),
+    ("The ministry confirmed the deal.",
+     "The ministry did not respond to a request for comment on the deal.", "did not respond"),
+    ("The UN accused Russia of war crimes.", "Russia accused the UN of bias.", "Russia"),
 ]
 
 
@@ -1014,6 +1024,11 @@ SESSION17_REFUTED = [
      "The mayor denied on Tuesday that she would resign.", "denied that she would resign"),
     ("The mayor announced her resignation.", "The mayor said she would not resign.",
      "she would not resign"),
+    # another place after the claim's words, wherever the parse hangs it
+    ("The earthquake, which struck off the coast of Chile on Tuesday, killed 12 people.",
+     "A magnitude 7.1 earthquake struck off the coast of Peru on Tuesday. Authorities said 12 "
+     "people were killed.", "Peru"),
+    ("The ship sailed from Lisbon to New York.", "The ship sailed from Lisbon to Boston.", "Boston"),
 ]
 
 
@@ -1043,6 +1058,13 @@ def test_a_changed_detail_session_17_probes_found_is_refuted(verifier, claim, pa
     ("The airline was acquired by its rival.", "The airline was bought by its rival."),
     ("The mayor announced her resignation.",
      "The mayor announced her resignation and denied that she had been forced out."),
+    ("The earthquake struck off the coast of Chile.",
+     "The earthquake struck off the coast of northern Chile."),
+    ("Protesters marched through the capital on Saturday, demanding the resignation of the "
+     "prime minister.", "Protesters marched through the capital on Saturday, demanding the "
+     "prime minister's resignation."),
+    ("The spokesman denied the report.",
+     "The spokesman denied the report but declined to comment further."),
 ])
 def test_session_17_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)

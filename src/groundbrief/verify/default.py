@@ -61,7 +61,7 @@ from .joined import joined_readings
 from .names import NameMatcher, extract_names, name_key, passage_names, same_name
 from .parts import Stance, norm
 from .reading import evidence_reading
-from .findings import NEGATED_OPPOSITE
+from .findings import NEGATED_OPPOSITE, NO_ANSWER
 from .roles import SAID, Finding, Relation, RoleJudgement, Similarity, compare
 from .crossing import compare_across
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
@@ -338,7 +338,8 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
     neg = ev.negation
     roles = ev.roles
     if (neg.mismatch and neg.overlap >= s.negation_overlap and roles.stance is not Stance.DENIED
-            and not _negation_elsewhere(neg, roles) and NEGATED_OPPOSITE not in roles.notes):
+            and not _negation_elsewhere(neg, roles) and NEGATED_OPPOSITE not in roles.notes
+            and NO_ANSWER not in roles.notes):
         # (A clause someone denies -- "Russia denied claims that its troops shot it down" -- is
         # that party's word against the claim, not the sources saying the opposite.)
         # Same words, opposite polarity: the model (a small cross-encoder) misses a flipped

@@ -13,7 +13,7 @@ from enum import Enum
 
 from .parts import Stance
 
-__all__ = ["NEGATED_OPPOSITE", "Finding", "Relation", "RoleJudgement", "SYNONYM", "Similarity"]
+__all__ = ["NEGATED_OPPOSITE", "NO_ANSWER", "Finding", "Relation", "RoleJudgement", "SYNONYM", "Similarity"]
 
 #: Two nouns in the same slot are one thing said two ways when their multilingual sentence
 #: embeddings (USE) are at least this alike: inquiry/investigation 0.79, firm/company 0.82,
@@ -97,6 +97,9 @@ _FIGURE_WORDS = {"age": "the age", "percent": "the percentage", "money": "the am
 #: The claim's negated deed told by its opposite ("did not rise" / "fell"): the two agree in
 #: polarity, so the claim's "not" against a passage without one is no flipped negation.
 NEGATED_OPPOSITE = "negated opposite"
+#: The passage's negation is a non-answer ("declined to comment", "did not respond"): the
+#: claim's stand is not told there, and the "not" says nothing against it.
+NO_ANSWER = "no answer"
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class RoleJudgement:
     #: passage clause also when a clause above it is); None when nothing aligns. A "not"
     #: elsewhere in the passage sentence belongs to another clause.
     negated: tuple[bool, bool] | None = None
-    #: what the comparison noticed besides findings: :data:`NEGATED_OPPOSITE`
+    #: what the comparison noticed besides findings: :data:`NEGATED_OPPOSITE`, :data:`NO_ANSWER`
     notes: tuple[str, ...] = field(default=())
     #: the aligned clause says what the claim's one clause says, part by part: the same
     #: predicate, the same polarity and stance, each participant and circumstance of the claim

@@ -28,7 +28,8 @@ import re
 from collections.abc import Sequence
 
 from ..words import MAGNITUDE_WORDS, NUMBER_WORDS_EN, STOPWORDS_EN
-from .findings import NEGATED_OPPOSITE, SYNONYM, Finding, Relation, RoleJudgement, Similarity
+from .findings import (NEGATED_OPPOSITE, NO_ANSWER, SYNONYM, Finding, Relation, RoleJudgement,
+                       Similarity)
 from .names import is_group_word
 from .opposites import (BARE_VERBS, CHANGE_VERBS, KEEPING_VERBS, PARAPHRASE_GROUPS, STRONGER,
                         UNCHANGED_WORDS, earlier_stage, opposite, orientation, other_outcome)
@@ -320,6 +321,12 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
         if sub.aligned is not None and sub.agreement:
             findings.extend(f for f in sub.findings if f.role not in ("speaker", "name")
                             and f not in findings)
+        elif sub.aligned is not None and sub.aligned == main.aligned and main.agreement:
+            # the claim's other clause told in the sentence of its main one with another
+            # participant ("marched ..., demanding early elections" for "..., demanding the
+            # resignation of the prime minister"): what that clause says is not backed
+            findings.extend(f for f in sub.findings if participant_role(f.role)
+                            and f.relation is Relation.UNBACKED and f not in findings)
     aligned, agreement = main.aligned, main.agreement
     sides = list(either_side(claim, passage))
     if not any(f.relation is Relation.CONFLICT for f in findings):
@@ -380,7 +387,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
         other = (_done_after_all(cf, pframes) or _left_unchanged(cf, pframes)
-                 or _denied_announcement(cf, pframes)
+                 or _denied_announcement(cf, pframes) or _no_comment(cf, pframes)
                  or _another_deed(cf, None, pframes, False)
                  or next(filter(None, (_called_otherwise(cf, f) for f in pframes)), None)
                  or _earlier_stage(cf, pframes)
@@ -490,12 +497,15 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
         other = (_left_unchanged(cf, pframes) or _denied_announcement(cf, pframes)
-                 or _other_penalty(cf, pf)
+                 or _other_penalty(cf, pf) or _no_comment(cf, pframes)
                  or _another_deed(cf, pf, pframes, agreement)
                  or _ruled_out(cf, pframes) or _proposed(cf, pf) or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
             findings.append(other)
+            if other.passage and _NO_ANSWER_WORDS.search(other.passage) \
+                    and cf.predicate in _STANDS:
+                notes += (NO_ANSWER,)
     partial = _partial_quantity(cf, args, pf.sentence)
     if partial is not None:
         findings.append(partial)
@@ -508,6 +518,12 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     # who, to whom, with what: the same role filled by another participant
     mirrored = _mirrored(cf, pf) is not None
     swapped = None if _converse(cf, pf) or mirrored else _swapped_roles(cf, pf)
+    if swapped and any(_compare_arg(r, a, pf, passage, context, args, similar, cf.predicate)
+                       for r, a in cf.args.items() if r.startswith("prep:")):
+        # roles reversed and what it was about told otherwise ("Russia accused the UN of bias"
+        # for "The UN accused Russia of war crimes"): another deed of the two, not this one
+        swapped = Finding(swapped.role, swapped.claim, swapped.passage, Relation.UNBACKED,
+                          instead=True)
     if swapped:
         findings.append(swapped)
     for role, arg in cf.args.items():
@@ -519,12 +535,15 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     for place in cf.places:
         # "in Peru, near the border with Brazil" for "in Brazil", wherever the parse hung the
         # place ("the new species in Brazil" is the species'); only a place the claim puts
-        # the deed "in", not one it says the deed was near ("crashed in Karaj, near Tehran")
-        if not re.search(r"\bin\s+(?:the\s+)?" + re.escape(place) + r"\b", cf.sentence or cf.text) \
-                or re.search(_NEAR + re.escape(place) + r"\b", cf.sentence or cf.text):
+        # the deed "in", not one it says the deed was near ("crashed in Karaj, near Tehran").
+        # Another place after the claim's words ("off the coast of Peru" for "off the coast of
+        # Chile", "the factory in Michigan" for "the factory in Ohio"), wherever it hangs.
+        sentence = cf.sentence or cf.text
+        if re.search(_NEAR + re.escape(place) + r"\b", sentence):
             continue
-        elsewhere = (_placed_elsewhere(place, pf.sentence)
-                     or _other_place_of(place, cf.sentence or cf.text, pf))
+        put_in = re.search(r"\bin\s+(?:the\s+)?" + re.escape(place) + r"\b", sentence)
+        elsewhere = ((_placed_elsewhere(place, pf.sentence) if put_in else None)
+                     or _other_place_of(place, sentence, pf))
         if elsewhere is not None and not any(f.claim == place for f in findings):
             findings.append(Finding("prep:in", place, elsewhere, Relation.CONFLICT))
     swaps = [f for f in findings if f.relation is Relation.CONFLICT and participant_role(f.role)]
@@ -1227,6 +1246,31 @@ def _other_penalty(cf: Frame, pf: Frame) -> Finding | None:
     return None
 
 
+#: Verbs of taking a stand on something said, which a clause of not commenting does not
+#: back ("denied the report" / "declined to comment on the report").
+_STANDS = frozenset({"deny", "confirm", "admit", "acknowledge", "reject", "dismiss", "dispute",
+                     "welcome", "condemn", "criticise", "criticize", "praise", "defend"})
+#: Verbs of answering that, negated or refused, say the subject gave no answer.
+_ANSWERING = frozenset({"comment", "respond", "reply", "answer"})
+_NO_ANSWER_WORDS = re.compile(r"\b(?:comment|respond|reply|answer)\w*$")
+
+
+def _no_comment(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """The claim's subject taking a stand ("The spokesman denied the report") where the
+    passage says it would not comment ("declined to comment on the report", "did not respond
+    to a request for comment"): unbacked, the passage's words shown."""
+    agent = cf.args.get(AGENT)
+    if cf.negated or cf.predicate not in _STANDS or agent is None or is_pronoun(agent) \
+            or any(f.predicate == cf.predicate for f in pframes):
+        return None
+    for f in pframes:
+        doer = f.args.get(AGENT)
+        if f.predicate in _ANSWERING and f.negated and doer is not None and arg_same(agent, doer):
+            said = f"{f.refusal} {f.predicate_text}" if f.refusal else f"did not {f.predicate_text}"
+            return Finding("predicate", cf.predicate_text, said, Relation.UNBACKED, instead=True)
+    return None
+
+
 def _denied_announcement(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     """The deed the claim's subject is said to have announced ("announced her resignation"),
     denied by the same subject in the passage ("denied that she would resign"): a conflict."""
@@ -1544,13 +1588,15 @@ def _placed_elsewhere(place: str, sentence: str) -> str | None:
 
 
 def _other_place_of(place: str, claim: str, pf: Frame) -> str | None:
-    """Another place after the same word and "in" in the passage's sentence, which names the
-    claim's place nowhere: "The factory in Michigan will close" against "The factory in Ohio
-    will close" (the place hangs on the noun, not the verb, so no role holds it)."""
-    m = re.search(r"\b(\w+)\s+in\s+(?:the\s+)?" + re.escape(place) + r"\b", claim)
+    """Another place after the same word and preposition in the passage's sentence, which
+    names the claim's place nowhere: "The factory in Michigan will close" against "The factory
+    in Ohio will close", "off the coast of Peru" against "off the coast of Chile" (the place
+    hangs on a noun, not the verb, so no role holds it)."""
+    m = re.search(r"\b(\w+)\s+(in|of|off|at|from|to)\s+(?:the\s+)?" + re.escape(place) + r"\b",
+                  claim)
     if m is None or any(same_named(place, p) for p in pf.places) or place in pf.sentence:
         return None
-    theirs = re.search(r"\b" + re.escape(m.group(1)) + r"\s+in\s+(?:the\s+)?"
+    theirs = re.search(r"\b" + re.escape(m.group(1)) + r"\s+" + m.group(2) + r"\s+(?:the\s+)?"
                        r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", pf.sentence)
     if theirs is None or not any(same_named(theirs.group(1), p) for p in pf.places):
         return None
