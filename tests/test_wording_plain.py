@@ -625,3 +625,29 @@ def test_session_17_rows_in_one_language(verifier, claim, passage, language, exp
 def test_session_17_later_rows_in_one_language(verifier, claim, passage, language, expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason
+
+
+# session 17, probing the plain languages: bounds on two sides of one figure, a refusal of a
+# thing (a denial, a rejection) against a refusal of a deed
+@pytest.mark.parametrize("claim, passage, language, expected", [
+    ("Plus de 100 personnes ont été arrêtées.", "Moins de 100 personnes ont été arrêtées.", "fr",
+     Verdict.REFUTED),
+    ("Más de 100 personas fueron detenidas.", "Menos de 100 personas fueron detenidas.", "es",
+     Verdict.REFUTED),
+    ("Plus de 100 personnes ont été arrêtées.", "Au moins 100 personnes ont été arrêtées.", "fr",
+     Verdict.SUPPORTED),
+    # "negó el informe" denies a thing: no negation of the claim's other words
+    ("El portavoz negó el informe.", "El portavoz declinó hacer comentarios sobre el informe.",
+     "es", Verdict.NOT_ENOUGH_EVIDENCE),
+    ("El gobierno aprobó la ley.", "El gobierno se negó a aprobar la ley.", "es", Verdict.REFUTED),
+    ("O governo aprovou a lei.", "O governo recusou-se a aprovar a lei.", "pt", Verdict.REFUTED),
+    ("De minister trad woensdag af.", "De minister weigerde woensdag af te treden.", "nl",
+     Verdict.REFUTED),
+    ("De gemeente heeft de vergunning verleend.",
+     "De gemeente heeft de vergunning geweigerd, zo meldt de krant.", "nl", Verdict.REFUTED),
+    ("Le syndicat a rejeté l'offre.", "Le syndicat a refusé l'offre.", "fr", Verdict.SUPPORTED),
+])
+def test_session_17_bounds_and_refusals_in_one_language(verifier, claim, passage, language,
+                                                       expected):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is expected, out.reason

@@ -555,6 +555,19 @@ OPPOSITE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         condenado/absolvido legal/ilegal primeiro/ultimo norte/sul""".split()),
 }
 
+#: Words that put a quantity above a figure, and below it (nearly included: "près de 100" is
+#: under 100), per language, folded; several words joined by spaces. "Plus de 100" and "moins
+#: de 100" give one figure on two sides of it.
+FIGURE_SIDES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "fr": (("plus de", "plus d'", "au moins", "au-dela de"),
+           ("moins de", "moins d'", "pres de", "presque", "jusqu'a")),
+    "nl": (("meer dan", "ruim", "minstens", "ten minste"), ("minder dan", "bijna", "nog geen")),
+    "de": (("mehr als", "uber", "mindestens"), ("weniger als", "fast", "knapp", "unter")),
+    "es": (("mas de", "al menos", "mas que"), ("menos de", "casi", "cerca de")),
+    "it": (("piu di", "oltre", "almeno"), ("meno di", "quasi", "circa")),
+    "pt": (("mais de", "pelo menos", "ao menos"), ("menos de", "quase", "cerca de")),
+}
+
 #: Words for people in general, per language (folded): after a number they only carry the
 #: count ("trois personnes sont mortes" says what "trois morts" says).
 PEOPLE_WORDS: dict[str, frozenset[str]] = {

@@ -39,7 +39,8 @@ from operator import attrgetter
 
 from ..text import sentence_spans
 from ..words import (BACKGROUND_WORDS, DETERMINERS, MAGNITUDE_WORDS, MONTHS, NEGATION_WORDS,
-                     NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, PEOPLE_WORDS, REFUSAL_WORDS,
+                     FIGURE_SIDES, NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, PEOPLE_WORDS,
+                     REFUSAL_WORDS,
                      SPEECH_VERBS, STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
@@ -140,7 +141,8 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
     # "respinto" / "ha rifiutato": a verb of refusal that stands for a rejection the other side
     # tells in one word is the same deed, not the other side's deed negated
     if (_negations(ctoks, language) - _refusing_as_rejection(ctoks, copied, language)
-            != _negations(copied, language) - _refusing_as_rejection(copied, ctoks, language)):
+            != _negations_in(ptoks, ops[0][3], ops[-1][4], language)
+            - _refusing_as_rejection(copied, ctoks, language)):
         findings.append(Finding("polarity", claim.strip(), passage[copied[0].start:copied[-1].end],
                                 Relation.CONFLICT))
     for tag, i1, i2, j1, j2 in ops:
@@ -230,6 +232,9 @@ def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: 
                   language: str, stop: frozenset[str], similar: Similarity | None) -> Finding | None:
     """The finding of one replaced span; ``c_led``/``p_led``: the span's first token is the
     word before it (kept to see an article), not part of the change."""
+    if len(c) - c_led == len(p) - p_led == 1 and _opposed(c[-1].key, p[-1].key, language):
+        # one word for its opposite, a stopword though it is ("Plus de 100" / "Moins de 100")
+        return Finding("predicate", c[-1].text, p[-1].text, Relation.CONFLICT)
     cw = [t for t in c[c_led:] if t.key not in stop]
     pw = [t for t in p[p_led:] if t.key not in stop]
     if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
@@ -281,11 +286,34 @@ def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: 
     return None
 
 
+def _negations_in(toks: Sequence[_Token], lo: int, hi: int, language: str) -> int:
+    """:func:`_negations` of ``toks[lo:hi]``, read in the whole sentence: a refusal copied
+    without its infinitive ("weigerde woensdag af" of "… af te treden") still refuses it."""
+    return sum(lo <= i < hi for i in _negating(toks, language))
+
+
 def _negations(toks: Sequence[_Token], language: str) -> int:
     """How many negations the words hold. A French negation is counted by its "ne"/"n'" (news
     copy always writes it), so "ne … pas" and "ne … plus" each count once. A verb of refusal
     negates the deed after it ("a refusé de signer" says the law was not signed)."""
     return len(_negating(toks, language))
+
+
+#: What stands between a verb of refusal and the deed it refuses ("a refusé de signer",
+#: "weigerde het te tekenen", "weigerte sich, … zu unterschreiben", "se negó a firmar").
+_TO_INFINITIVE = {"fr": {"de", "d'"}, "it": {"di", "d'"}, "nl": {"te"}, "de": {"zu"},
+                  "es": {"a"}, "pt": {"a"}}
+
+
+def _refuses_a_deed(toks: Sequence[_Token], i: int, language: str) -> bool:
+    """Whether the verb of refusal at ``i`` refuses a deed after it (and so negates it), not a
+    thing ("negó el informe" denies the report; "a refusé l'offre" turns the offer down)."""
+    window = toks[i + 1:i + (7 if language in ("de", "nl") else 4)]
+    if any(t.key in _TO_INFINITIVE[language] for t in window):
+        return True
+    # Spanish and Portuguese may put the infinitive straight after it ("negou ter", "negó haber")
+    return language in ("es", "pt") and any(t.key.endswith(("ar", "er", "ir")) and len(t.key) > 3
+                                            for t in window[:2])
 
 
 def _negating(toks: Sequence[_Token], language: str) -> list[int]:
@@ -295,7 +323,9 @@ def _negating(toks: Sequence[_Token], language: str) -> list[int]:
     words = (_FRENCH_NE if language == "fr" else NEGATION_WORDS[language]) | REFUSAL_WORDS[language]
     out = []
     for i, t in enumerate(toks):
-        if t.key not in words:
+        # Portuguese joins the reflexive to the verb ("recusou-se a aprovar")
+        key = t.key if t.key in words else t.key.split("-")[0]
+        if key not in words:
             continue
         if t.key in _FRENCH_NE and language == "fr":
             after = [u.key for u in toks[i + 1:i + 6]]
@@ -303,6 +333,8 @@ def _negating(toks: Sequence[_Token], language: str) -> list[int]:
             completer = next((j for j, k in enumerate(after) if k in _FRENCH_COMPLETERS), None)
             if que is not None and (completer is None or que < completer):
                 continue
+        if key in REFUSAL_WORDS[language] and not _refuses_a_deed(toks, i, language):
+            continue  # "negó el informe", "a refusé l'offre": a thing denied or turned down
         if t.key in ("no", "nao") and language in ("es", "pt"):
             # Spanish "no … más que", Portuguese "não … mais que / senão": "only", as French
             # "ne … que" ("no ganó más que tres partidos")
@@ -363,6 +395,42 @@ def _count_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
             shared = sum(any(_backs(k, p.key, language) for p in ptoks) for k in rest)
             if not rest or (shared >= min(MIN_SHARED, len(rest)) and shared / len(rest) >= MIN_SHARED_SHARE):
                 return (Finding("figure:number", tok.text, other.text, Relation.CONFLICT),)
+    return ()
+
+
+def _figure_side(toks: Sequence[_Token], i: int, language: str) -> tuple[int, str] | None:
+    """The side of the figure at ``i`` its words put the quantity (+1 above, -1 below) and
+    those words ("plus de", "moins de", "bijna"), from words.FIGURE_SIDES."""
+    above, below = FIGURE_SIDES[language]
+    before = " ".join(t.key for t in toks[max(0, i - 3):i])
+    for side, phrases in ((1, above), (-1, below)):
+        for phrase in phrases:
+            if before == phrase or before.endswith(" " + phrase):
+                return side, " ".join(t.text for t in toks[i - len(phrase.split()):i])
+    return None
+
+
+def _other_side_of_figure(ctoks: Sequence[_Token], passage: str, language: str,
+                          stop: frozenset[str]) -> tuple[Finding, ...]:
+    """The claim's figure with the quantity on the other side of it in a passage sentence that
+    holds the claim's other words: "Moins de 100 personnes ont été arrêtées" against "Plus de
+    100 personnes ont été arrêtées" (a conflict)."""
+    for i, tok in enumerate(ctoks):
+        value = _count(tok, language)
+        mine = _figure_side(ctoks, i, language) if value is not None else None
+        if mine is None:
+            continue
+        rest = [t.key for t in ctoks[i + 1:] if t.word and t.key not in stop]
+        for ptoks, _ in _sentences(passage):
+            for j, other in enumerate(ptoks):
+                if _count(other, language) != value:
+                    continue
+                theirs = _figure_side(ptoks, j, language)
+                pkeys = [t.key for t in ptoks]
+                if theirs is not None and theirs[0] != mine[0] and all(
+                        any(_backs(k, p, language) for p in pkeys) for k in rest):
+                    return (Finding("figure:number", f"{mine[1]} {tok.text}",
+                                    f"{theirs[1]} {other.text}", Relation.CONFLICT),)
     return ()
 
 
@@ -431,6 +499,7 @@ def _reworded(ctoks: Sequence[_Token], passage: str, language: str,
     weekday the passage gives otherwise, or a word of the claim the passage has in no form
     (unbacked)."""
     return (_opposite_in_sentence(ctoks, passage, language, stop)
+            or _other_side_of_figure(ctoks, passage, language, stop)
             or _count_in_sentence(ctoks, passage, language, stop)
             or _score_in_sentence(ctoks, passage, language, stop)
             or _polarity_in_sentence(ctoks, passage, language, stop)
@@ -547,7 +616,7 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
             # A short claim ("Die Arbeitslosigkeit ist gestiegen") shares all it has. The
             # opposite word may itself be one of refusal ("negou" / "concedeu"): it is the
             # conflict, not a negation of the claim's other words.
-            refusing = int(other.key in REFUSAL_WORDS[language])
+            refusing = int(any(ptoks[i] is other for i in _negating(ptoks, language)))
             if (shared >= min(MIN_SHARED, len(rest)) and shared / len(rest) >= MIN_SHARED_SHARE
                     and _negations(ctoks, language) == _negations(ptoks, language) - refusing):
                 return (Finding(role, tok.text, other.text, Relation.CONFLICT),)
@@ -599,7 +668,7 @@ def _refusing_as_rejection(toks: Sequence[_Token], other: Sequence[_Token], lang
     of the deed table that is no refusal word ("rifiutato" for "respinto")."""
     from .crossing import deed_rows
 
-    refusals = sum(t.key in REFUSAL_WORDS[language] for t in toks)
+    refusals = sum(toks[i].key in REFUSAL_WORDS[language] for i in _negating(toks, language))
     if refusals and any(t.key not in REFUSAL_WORDS[language]
                         and any(row & _REJECTIONS for row in deed_rows(t.key, language))
                         for t in other):
