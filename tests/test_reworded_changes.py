@@ -995,6 +995,9 @@ SESSION17_UNCONFIRMED = [
     ("The ministry confirmed the deal.",
      "The ministry did not respond to a request for comment on the deal.", "did not respond"),
     ("The UN accused Russia of war crimes.", "Russia accused the UN of bias.", "Russia"),
+    # the opposite deed done to what may be another one
+    ("The company opened a new factory in Texas.", "The company closed its factory in Texas.",
+     "closed its factory"),
 ]
 
 
@@ -1065,6 +1068,9 @@ def test_a_changed_detail_session_17_probes_found_is_refuted(verifier, claim, pa
      "prime minister's resignation."),
     ("The spokesman denied the report.",
      "The spokesman denied the report but declined to comment further."),
+    ("The firm cut its forecast.", "The firm lowered its forecast."),
+    ("The ship sank off the coast of Italy.", "The ship went down off the coast of Italy."),
+    ("The champion was beaten in the semi-final.", "The champion lost in the semi-final."),
 ])
 def test_session_17_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)

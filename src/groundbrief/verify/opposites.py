@@ -117,7 +117,7 @@ PARAPHRASE_GROUPS = [frozenset(g.split()) for g in (
     "fall drop decline ease slip dip", "rise climb increase grow", "halt stop",
     "begin start", "end conclude", "announce unveil", "cut eliminate shed slash axe lay_off",
     "crash go_down", "collapse break_down", "abolish scrap repeal", "flee escape",
-    "close shut",
+    "close shut", "cut lower reduce trim", "sink go_down",
 )]
 #: Nouns news uses for one thing, where the embeddings do not tell it (a core phrase of the
 #: claim's argument and of the passage's, in one group: "ceasefire" / "truce", "unemployment"

@@ -446,6 +446,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                                     _as_written(pf.predicate, pf), Relation.CONFLICT))
         elif not pf.under_negation:
             notes = (NEGATED_OPPOSITE,)  # "did not rise" / "fell"
+    elif opposite(cf.predicate, pf.predicate) and agreement and cf.negated == pf.negated \
+            and ca is not None and pa is not None and arg_same(ca, pa) \
+            and not _other_side(cf, pf, similar):
+        # the opposite deed done to what may be another one ("closed its factory in Texas" for
+        # "opened a new factory in Texas"): no conflict, and no support either
+        findings.append(Finding("predicate", _as_written(cf.predicate, cf), _from_verb(pf),
+                                Relation.UNBACKED, instead=True))
     elif ((pf.predicate == cf.predicate or _paraphrase(cf, pf)) and cf.negated != pf.negated
           and same_deed and not pf.under_negation):  # "It is not true that he resigned" is no
         # "he resigned"; "refused to step down" is what "quit" did not do
