@@ -448,7 +448,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             notes = (NEGATED_OPPOSITE,)  # "did not rise" / "fell"
     elif opposite(cf.predicate, pf.predicate) and agreement and cf.negated == pf.negated \
             and ca is not None and pa is not None and arg_same(ca, pa) \
-            and not _other_side(cf, pf, similar):
+            and not _other_side(cf, pf, similar) \
+            and not any(f.predicate == cf.predicate and not f.negated for f in pframes):
         # the opposite deed done to what may be another one ("closed its factory in Texas" for
         # "opened a new factory in Texas"): no conflict, and no support either
         findings.append(Finding("predicate", _as_written(cf.predicate, cf), _from_verb(pf),
