@@ -204,3 +204,18 @@ def test_session_17_rows_across_languages(verifier, claim, passage, language, ex
 def test_session_17_later_rows_across_languages(verifier, claim, passage, language, expected):
     out = judge_english_claim(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason
+
+
+# cross_set11 (session 17, held out): the misses of its first run
+@pytest.mark.parametrize("claim,passage,language,expected", [
+    ("The mayor praised the police response.", "Le maire a critiqué la réaction de la police.",
+     "fr", Verdict.REFUTED),
+    ("The minister apologised.", "Die Ministerin weigerte sich, sich zu entschuldigen.", "de",
+     Verdict.REFUTED),
+    ("The party won 40 percent of the vote.", "De partij behaalde 14 procent van de stemmen.", "nl",
+     Verdict.REFUTED),
+    ("The defender was sent off.", "El defensa fue expulsado.", "es", Verdict.SUPPORTED),
+])
+def test_session_17_last_rows_across_languages(verifier, claim, passage, language, expected):
+    out = judge_english_claim(verifier, claim, passage, language)
+    assert out.verdict is expected, out.reason

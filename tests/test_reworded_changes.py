@@ -998,6 +998,12 @@ SESSION17_UNCONFIRMED = [
     # the opposite deed done to what may be another one
     ("The company opened a new factory in Texas.", "The company closed its factory in Texas.",
      "closed its factory"),
+    # probe_set22 (session 17, held out): a deed owed is not done; other outcomes
+    ("The company paid a fine of $2 million.", "The company was ordered to pay a fine of $2 million.",
+     "plan or intention"),
+    ("The hospital treated 30 patients.", "The hospital turned away 30 patients.",
+     "turned away 30 patients"),
+    ("The actor was born in Dublin.", "The actor lives in Dublin.", "lives in Dublin"),
 ]
 
 
@@ -1071,6 +1077,8 @@ def test_a_changed_detail_session_17_probes_found_is_refuted(verifier, claim, pa
     ("The firm cut its forecast.", "The firm lowered its forecast."),
     ("The ship sank off the coast of Italy.", "The ship went down off the coast of Italy."),
     ("The champion was beaten in the semi-final.", "The champion lost in the semi-final."),
+    ("The company paid the fine.", "The company was forced to pay the fine."),
+    ("The actor lives in Dublin.", "The actor, who was born in Cork, lives in Dublin."),
 ])
 def test_session_17_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)

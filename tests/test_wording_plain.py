@@ -651,3 +651,15 @@ def test_session_17_bounds_and_refusals_in_one_language(verifier, claim, passage
                                                        expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason
+
+
+# plain_set16 (session 17, held out): praise / criticism in the deed table
+@pytest.mark.parametrize("claim, passage, language, expected", [
+    ("El alcalde elogió la respuesta policial.", "El alcalde criticó la respuesta policial.", "es",
+     Verdict.REFUTED),
+    ("O prefeito elogiou a polícia.", "O prefeito criticou a polícia.", "pt", Verdict.REFUTED),
+    ("A greve terminou na sexta-feira.", "A greve acabou na sexta-feira.", "pt", Verdict.SUPPORTED),
+])
+def test_session_17_last_rows_in_one_language(verifier, claim, passage, language, expected):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is expected, out.reason

@@ -53,7 +53,7 @@ resign step_down quit resignation | fr: demission* quitte+fonctions | nl: afgetr
 arrest detain take_into_custody | fr: arrete arretee arretes arretees interpelle* | nl: gearresteerd arresteerde* aangehouden opgepakt | de: festgenommen verhaftet nahm+fest | es: detuv* detenid* arrestad* | it: arrestat* | pt: detid* detev* preso presos presa presas prendeu
 release free | fr: libere* relache* | nl: vrijgelaten liet+vrij lieten+vrij | de: freigelassen liess+frei | es: liberad* libero liberaron | it: rilasciat* liberat* | pt: libertad* libertou libertaram soltou soltaram
 die kill dead death | fr: mort morts morte mortes tue tues tuee tuees decede* | nl: kwamen+om kwam+om omgekomen doden dode stierf stierven overleden gedood | de: tote toten starb starben gestorben getotet | es: muerto* murio murieron fallecid* fallecio | it: morto morti morta morte uccis* | pt: morto* mortes morreu morreram
-win | fr: gagne gagnee gagnent remporte* | nl: won wonnen gewonnen wint | de: gewann gewannen gewonnen gewinnt | es: gano ganaron ganado gana | it: vinto vinse vince | pt: venceu venceram vencido ganhou
+win | fr: gagne gagnee gagnent remporte* | nl: won wonnen gewonnen wint behaalde behaald | de: gewann gewannen gewonnen gewinnt | es: gano ganaron ganado gana | it: vinto vinse vince | pt: venceu venceram vencido ganhou
 lose | fr: perdu perd perdent | nl: verloor verloren verliest | de: verlor verloren verliert abgewahlt | es: perdio perdieron perdido pierde | it: perso perse perde | pt: perdeu perderam perdido
 beat defeat | fr: battu battue bat | nl: versloeg versloegen verslagen | de: besiegt besiegte schlug geschlagen | es: vencio derroto derrotado | it: sconfitto sconfisse batte battuto | pt: derrotou derrotado
 visit | fr: visite* | nl: bezocht bezoekt | de: besucht* | es: visit* | it: visitat* visita | pt: visitou visitad*
@@ -72,7 +72,7 @@ attack | fr: attaque* | nl: aangevallen viel+aan | de: angegriffen griff+an | es
 ban prohibit | fr: interdi* | nl: verboden verbood verbiedt | de: verbot verboten | es: prohib* | it: vietat* | pt: proib*
 injure wound hurt | fr: blesse* | nl: gewond* | de: verletzt* | es: herid* | it: ferit* | pt: ferid*
 announce | fr: annonce* | nl: aangekondigd kondigde+aan | de: angekundigt kundigte+an | es: anunci* | it: annunciat* | pt: anunci*
-end conclude | fr: termine termines terminee terminees terminait mis+fin | nl: beeindigd* beeindigde eindigde geeindigd | de: beendet beendete beendeten endete endeten | es: termino terminado terminada terminaron finalizo | it: terminat* concluso conclusa | pt: terminou terminad* encerrou encerrad*
+end conclude | fr: termine termines terminee terminees terminait mis+fin | nl: beeindigd* beeindigde eindigde geeindigd | de: beendet beendete beendeten endete endeten | es: termino terminado terminada terminaron finalizo | it: terminat* concluso conclusa | pt: terminou terminad* encerrou encerrad* acabou acabaram
 extend prolong | fr: prolonge prolongee prolonges prolongees prolongea | nl: verlengd verlengde | de: verlangert verlangerte verlangerten | es: prolongo prolongado prolongada prorrogo prorrogado | it: prolungat* prorogat* | pt: prolongou prolongad* prorrogou prorrogad*
 survive | fr: survecu survit survivent | nl: overleefd overleefde overleefden overleeft | de: uberlebt uberlebte uberlebten | es: sobrevivio sobrevivido sobrevivieron | it: sopravvissut* sopravvisse | pt: sobreviveu sobreviveram sobrevivido
 withdraw | fr: retire retiree retires retirees retira | nl: ingetrokken trok+in | de: zuruckgezogen zog+zuruck | es: retiro retirado retirada retiraron | it: ritirat* ritiro | pt: retirou retirad*
@@ -97,6 +97,10 @@ accelerate | fr: accelere* | nl: versneld* | de: beschleunigt* | es: acelero ace
 slow | fr: ralenti ralentie ralentit | nl: vertraagd* | de: verlangsamt* | es: desacelero desacelerado desacelerada ralentizo | it: rallentat* | pt: desacelerou desacelerad* abrandou
 topple oust overthrow | fr: renverse renversee renverses | nl: afgezet | de: gesturzt sturzte | es: derrocad* derroco | it: rovesciat* | pt: derrubad* derrubou
 return give_back hand_back | fr: rendu rendue rendus rendues restitue* | nl: teruggegeven gaf+terug | de: zuruckgegeben gab+zuruck | es: devolvi* | it: restituit* | pt: devolv*
+praise commend | fr: salue saluee saluent felicite* | nl: prees prezen geprezen | de: lobte lobten gelobt | es: elogio elogiaron elogiado elogiada | it: lodat* elogiat* | pt: elogiou elogiaram elogiado elogiada
+criticise criticize condemn | fr: critique critiquee critiquent condamne condamnee | nl: bekritiseerd* veroordeelde | de: kritisiert* verurteilte | es: critic* condeno | it: criticat* condannat* | pt: critic* condenou
+apologise apologize | fr: excuse* | nl: excuses+aangeboden verontschuldigd* | de: entschuldigt* entschuldigen | es: disculp* | it: scusat* scusarsi | pt: desculp*
+send_off expel | fr: expulse expulsee exclu | nl: weggestuurd | de: vom+platz | es: expulsad* | it: espuls* | pt: expuls*
 vote | fr: vote votent votait voterent | nl: stemde stemden gestemd stemt | de: stimmte stimmten gestimmt | es: voto votaron votado | it: votato votata votarono | pt: votou votaram votado
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """

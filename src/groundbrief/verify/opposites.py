@@ -160,13 +160,16 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
 
 #: Deeds of one kind that exclude each other, though neither is the other's opposite: a
 #: pardon is not a commuted sentence, a merger not a takeover, the wounded are not the dead,
-#: a draw no win, a suspension no dismissal (:func:`other_outcome`).
+#: a draw no win, a suspension no dismissal, a patient turned away not treated, a birthplace no
+#: home (:func:`other_outcome`).
 OUTCOMES = [[frozenset(alt.split()) for alt in group.split(" / ")] for group in (
     "pardon / commute / parole",
     "acquire buy purchase take_over / merge",
     "kill / injure wound hurt",
     "win beat defeat / draw tie",
     "suspend / dismiss fire sack expel",
+    "treat admit / turn_away",
+    "bear / live reside",
 )]
 
 

@@ -90,6 +90,10 @@ _PLANNING = frozenset({
     "pledge", "threaten", "try", "attempt", "prepare", "consider", "mull", "offer", "agree",
     "wish", "set", "schedule", "due", "poise", "going", "bid", "vie", "strive",
 })
+#: Verbs that put a deed on someone else ("was ordered to pay", "urged it to recall"): the
+#: deed under them is owed or asked, not done.
+_OBLIGING = frozenset({"order", "urge", "ask", "tell", "require", "instruct", "invite",
+                       "advise", "encourage", "demand", "summon", "direct", "oblige"})
 # Verbs of causing written with a preposition, read as "cause" with its object.
 _CAUSING = (("lead", "prep:to"), ("result", "prep:in"))
 # Verbs that say the deed after them did not happen: "Regulators refused to approve the drug"
@@ -397,6 +401,10 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
     if verb.dep_ == "xcomp" and verb.head is not verb:
         head = verb.head
         if head.lemma_.lower() in _PLANNING or head.lower_ in _PLANNING:
+            return Stance.PLANNED, None
+        if head.lemma_.lower() in _OBLIGING:
+            # "was ordered to pay a fine", "urged the company to recall": asked of the subject,
+            # not yet done -- as a plan is
             return Stance.PLANNED, None
         if head.lemma_.lower() in _HEARSAY and any(c.dep_ == "auxpass" for c in head.children):
             # "is said to have taken bribes", "is reported to have died", "is believed to be":
