@@ -321,12 +321,16 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
         if sub.aligned is not None and sub.agreement:
             findings.extend(f for f in sub.findings if f.role not in ("speaker", "name")
                             and f not in findings)
-        elif sub.aligned is not None and sub.aligned == main.aligned and main.agreement:
-            # the claim's other clause told in the sentence of its main one with another
-            # participant ("marched ..., demanding early elections" for "..., demanding the
-            # resignation of the prime minister"): what that clause says is not backed
+        elif sub.aligned is not None and sub.aligned == main.aligned and main.agreement \
+                and (other.args.get(AGENT) is None or is_pronoun(other.args[AGENT])):
+            # the claim's other clause, one without a subject of its own (a participle, a
+            # relative clause), told in the sentence of its main one with another participant
+            # ("marched ..., demanding early elections" for "..., demanding the resignation of
+            # the prime minister"): what that clause says is not backed. (A clause with its own
+            # subject -- "When water temperatures become too high" -- is another event.)
             findings.extend(f for f in sub.findings if participant_role(f.role)
-                            and f.relation is Relation.UNBACKED and f not in findings)
+                            and f.role != AGENT and f.relation is Relation.UNBACKED
+                            and f not in findings)
     aligned, agreement = main.aligned, main.agreement
     sides = list(either_side(claim, passage))
     if not any(f.relation is Relation.CONFLICT for f in findings):
