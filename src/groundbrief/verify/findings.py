@@ -13,7 +13,8 @@ from enum import Enum
 
 from .parts import Stance
 
-__all__ = ["NEGATED_OPPOSITE", "NO_ANSWER", "Finding", "Relation", "RoleJudgement", "SYNONYM", "Similarity"]
+__all__ = ["NEGATED_OPPOSITE", "NO_ANSWER", "Finding", "Relation", "RoleJudgement", "SYNONYM",
+           "Similarity"]
 
 #: Two nouns in the same slot are one thing said two ways when their multilingual sentence
 #: embeddings (USE) are at least this alike: inquiry/investigation 0.79, firm/company 0.82,

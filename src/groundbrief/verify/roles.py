@@ -508,16 +508,16 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # Another deed that says the claim's did not happen: "remain trapped" for "were
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
+        silent = _no_comment(cf, pframes)
         other = (_left_unchanged(cf, pframes) or _denied_announcement(cf, pframes)
-                 or _other_penalty(cf, pf) or _no_comment(cf, pframes)
+                 or _other_penalty(cf, pf) or silent
                  or _another_deed(cf, pf, pframes, agreement)
                  or _ruled_out(cf, pframes) or _proposed(cf, pf) or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
             findings.append(other)
-            if other.passage and _NO_ANSWER_WORDS.search(other.passage) \
-                    and cf.predicate in _STANDS:
-                notes += (NO_ANSWER,)
+            if other is silent:
+                notes += (NO_ANSWER,)  # the non-answer's "not" is no flipped negation
     partial = _partial_quantity(cf, args, pf.sentence)
     if partial is not None:
         findings.append(partial)
@@ -821,9 +821,10 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
                 and patient.head in f.words and not f.negated):
             # "fell just short of the world record" for "broke the world record"; for a verb
             # of reaching it ("won a majority", "hit its target") the opposite deed
-            reached = cf.predicate in _ATTAINING
-            return Finding("predicate", f"{said} {patient.text}" if reached else said, _from_verb(f),
-                           Relation.CONFLICT if reached else Relation.UNBACKED, instead=not reached)
+            if cf.predicate in _ATTAINING:
+                return Finding("predicate", f"{said} {patient.text}", _from_verb(f),
+                               Relation.CONFLICT)
+            return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
         fp = f.args.get(PATIENT)
         if f.negated and f is not pf and fp is not None and cf.args.get(AGENT) is not None \
                 and f.args.get(AGENT) is not None \
@@ -886,22 +887,25 @@ def _earlier_stage(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     """A passage clause about the claim's participants that tells an earlier step of the
     claim's course of events (opposites.STAGES), or another outcome of its kind
     (opposites.OUTCOMES: "commuted the prisoner's sentence" for "pardoned the prisoner"), where
-    the passage tells the claim's deed nowhere: "The film was nominated for best picture" for "The film won best picture", "was
-    arrested" for "was charged", "infected more than 500 people" for "killed". Unbacked, the
-    passage's words shown: the later step may yet come, or may have come unreported."""
+    the passage tells the claim's deed nowhere: "The film was nominated for best picture" for
+    "The film won best picture", "was arrested" for "was charged", "infected more than 500
+    people" for "killed". Unbacked, the passage's words shown: the later step may yet come, or
+    may have come unreported."""
     if cf.negated or cf.predicate in BARE_VERBS:
         return None
     mine = _deed_words(cf)
     # what a clause says may yet come ("faces a ban") does not tell the deed
-    told = {w for f in pframes for w in f.words
-            if not (f.predicate in _FACING and w == _patient_head(f))} | {f.predicate for f in pframes}
+    told = {f.predicate for f in pframes} | {
+        w for f in pframes for w in f.words
+        if not (f.predicate in _FACING and w == _patient_head(f))}
     if mine & told or any(_paraphrase(cf, f) for f in pframes):
         return None
     claimed = [a for a in cf.args.values() if not is_pronoun(a) and a.head not in WEAK_HEADS]
     for f in pframes:
-        if f.negated or f.under_negation or not (
-                any(earlier_stage(c, d) or other_outcome(c, d) for c in mine for d in _step_words(f))
-                or _FACED.get(_patient_head(f)) in mine and f.predicate in _FACING):
+        step = any(earlier_stage(c, d) or other_outcome(c, d)
+                   for c in mine for d in _step_words(f))
+        faced = f.predicate in _FACING and _FACED.get(_patient_head(f)) in mine
+        if f.negated or f.under_negation or not (step or faced):
             continue
         # the claim's participants, or the office or prize it names beside the verb ("She
         # was elected mayor" / "She ran for mayor")
@@ -1264,7 +1268,6 @@ _STANDS = frozenset({"deny", "confirm", "admit", "acknowledge", "reject", "dismi
                      "welcome", "condemn", "criticise", "criticize", "praise", "defend"})
 #: Verbs of answering that, negated or refused, say the subject gave no answer.
 _ANSWERING = frozenset({"comment", "respond", "reply", "answer"})
-_NO_ANSWER_WORDS = re.compile(r"\b(?:comment|respond|reply|answer)\w*$")
 
 
 def _no_comment(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:

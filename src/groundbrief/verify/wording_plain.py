@@ -40,8 +40,7 @@ from operator import attrgetter
 from ..text import sentence_spans
 from ..words import (BACKGROUND_WORDS, DETERMINERS, MAGNITUDE_WORDS, MONTHS, NEGATION_WORDS,
                      FIGURE_SIDES, NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, PEOPLE_WORDS,
-                     REFUSAL_WORDS,
-                     SPEECH_VERBS, STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
+                     REFUSAL_WORDS, SPEECH_VERBS, STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
 from .surface import fold_diacritics
