@@ -171,7 +171,7 @@ def test_session_16_rows_across_languages(verifier, claim, passage, language, ex
 
 
 # cross_set9 (session 17, held out): the misses of its first run
-@pytest.mark.parametrize("claim,passage,language,expected", [
+SESSION17_CROSS9 = [
     ("The union accepted the pay offer.", "Die Gewerkschaft hat das Lohnangebot abgelehnt.", "de",
      Verdict.REFUTED),
     ("The senator voted against the bill.", "El senador votó a favor del proyecto de ley.", "es",
@@ -184,14 +184,11 @@ def test_session_16_rows_across_languages(verifier, claim, passage, language, ex
      Verdict.SUPPORTED),
     ("The union accepted the offer.", "Il sindacato ha rifiutato l'offerta.", "it",
      Verdict.REFUTED),
-])
-def test_session_17_rows_across_languages(verifier, claim, passage, language, expected):
-    out = judge_english_claim(verifier, claim, passage, language)
-    assert out.verdict is expected, out.reason
+]
 
 
 # cross_set10 (session 17, held out): the misses of its first run
-@pytest.mark.parametrize("claim,passage,language,expected", [
+SESSION17_CROSS10 = [
     ("The prime minister survived the no-confidence vote.",
      "Le Premier ministre a été renversé par la motion de censure.", "fr", Verdict.REFUTED),
     ("Inflation slowed in October.", "Die Inflation hat sich im Oktober beschleunigt.", "de",
@@ -200,14 +197,11 @@ def test_session_17_rows_across_languages(verifier, claim, passage, language, ex
      Verdict.REFUTED),
     ("The festival was postponed to September.", "Il festival è stato rinviato a settembre.", "it",
      Verdict.SUPPORTED),
-])
-def test_session_17_later_rows_across_languages(verifier, claim, passage, language, expected):
-    out = judge_english_claim(verifier, claim, passage, language)
-    assert out.verdict is expected, out.reason
+]
 
 
 # cross_set11 (session 17, held out): the misses of its first run
-@pytest.mark.parametrize("claim,passage,language,expected", [
+SESSION17_CROSS11 = [
     ("The mayor praised the police response.", "Le maire a critiqué la réaction de la police.",
      "fr", Verdict.REFUTED),
     ("The minister apologised.", "Die Ministerin weigerte sich, sich zu entschuldigen.", "de",
@@ -215,7 +209,12 @@ def test_session_17_later_rows_across_languages(verifier, claim, passage, langua
     ("The party won 40 percent of the vote.", "De partij behaalde 14 procent van de stemmen.", "nl",
      Verdict.REFUTED),
     ("The defender was sent off.", "El defensa fue expulsado.", "es", Verdict.SUPPORTED),
-])
-def test_session_17_last_rows_across_languages(verifier, claim, passage, language, expected):
+]
+
+
+# session 17's rows across languages, each list from its probe set
+@pytest.mark.parametrize("claim, passage, language, expected",
+                         SESSION17_CROSS9 + SESSION17_CROSS10 + SESSION17_CROSS11)
+def test_session_17_rows_across_languages(verifier, claim, passage, language, expected):
     out = judge_english_claim(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason

@@ -564,7 +564,7 @@ def test_another_score_in_a_short_brief_is_refuted(verifier):
 
 
 # plain_set14 (session 17, held out): the misses of its first run, and their kin
-@pytest.mark.parametrize("claim, passage, language, expected", [
+SESSION17_SET14 = [
     # the side of a vote, in each language
     ("El senador votó en contra del proyecto.", "El senador votó a favor del proyecto.", "es",
      Verdict.REFUTED),
@@ -602,14 +602,11 @@ def test_another_score_in_a_short_brief_is_refuted(verifier):
     # a verb of attribution set off by a comma is no deed ("ont confirmé les syndicats")
     ("La grève a été annulée.", "La grève aura bien lieu jeudi, ont confirmé les syndicats.", "fr",
      Verdict.NOT_ENOUGH_EVIDENCE),
-])
-def test_session_17_rows_in_one_language(verifier, claim, passage, language, expected):
-    out = verdict(verifier, claim, passage, language)
-    assert out.verdict is expected, out.reason
+]
 
 
 # plain_set15 (session 17, held out): the misses of its first run
-@pytest.mark.parametrize("claim, passage, language, expected", [
+SESSION17_SET15 = [
     ("L'imputato si è dichiarato colpevole.", "L'imputato si è dichiarato innocente.", "it",
      Verdict.REFUTED),
     ("L'inflazione è rallentata al 3,2 per cento.", "L'inflazione è accelerata al 3,2 per cento.",
@@ -621,15 +618,12 @@ def test_session_17_rows_in_one_language(verifier, claim, passage, language, exp
     ("Le musée a rendu le tableau à l'Italie.", "Le musée a restitué le tableau à l'Italie.", "fr",
      Verdict.SUPPORTED),
     ("O réu confessou o crime.", "O réu negou o crime.", "pt", Verdict.REFUTED),
-])
-def test_session_17_later_rows_in_one_language(verifier, claim, passage, language, expected):
-    out = verdict(verifier, claim, passage, language)
-    assert out.verdict is expected, out.reason
+]
 
 
 # session 17, probing the plain languages: bounds on two sides of one figure, a refusal of a
 # thing (a denial, a rejection) against a refusal of a deed
-@pytest.mark.parametrize("claim, passage, language, expected", [
+SESSION17_PROBING = [
     ("Plus de 100 personnes ont été arrêtées.", "Moins de 100 personnes ont été arrêtées.", "fr",
      Verdict.REFUTED),
     ("Más de 100 personas fueron detenidas.", "Menos de 100 personas fueron detenidas.", "es",
@@ -646,20 +640,21 @@ def test_session_17_later_rows_in_one_language(verifier, claim, passage, languag
     ("De gemeente heeft de vergunning verleend.",
      "De gemeente heeft de vergunning geweigerd, zo meldt de krant.", "nl", Verdict.REFUTED),
     ("Le syndicat a rejeté l'offre.", "Le syndicat a refusé l'offre.", "fr", Verdict.SUPPORTED),
-])
-def test_session_17_bounds_and_refusals_in_one_language(verifier, claim, passage, language,
-                                                       expected):
-    out = verdict(verifier, claim, passage, language)
-    assert out.verdict is expected, out.reason
+]
 
 
 # plain_set16 (session 17, held out): praise / criticism in the deed table
-@pytest.mark.parametrize("claim, passage, language, expected", [
+SESSION17_SET16 = [
     ("El alcalde elogió la respuesta policial.", "El alcalde criticó la respuesta policial.", "es",
      Verdict.REFUTED),
     ("O prefeito elogiou a polícia.", "O prefeito criticou a polícia.", "pt", Verdict.REFUTED),
     ("A greve terminou na sexta-feira.", "A greve acabou na sexta-feira.", "pt", Verdict.SUPPORTED),
-])
-def test_session_17_last_rows_in_one_language(verifier, claim, passage, language, expected):
+]
+
+
+# session 17's rows in one language, each list from its probe set
+@pytest.mark.parametrize("claim, passage, language, expected",
+                         SESSION17_SET14 + SESSION17_SET15 + SESSION17_PROBING + SESSION17_SET16)
+def test_session_17_rows_in_one_language(verifier, claim, passage, language, expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason

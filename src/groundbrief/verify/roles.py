@@ -530,8 +530,10 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     # who, to whom, with what: the same role filled by another participant
     mirrored = _mirrored(cf, pf) is not None
     swapped = None if _converse(cf, pf) or mirrored else _swapped_roles(cf, pf)
-    if swapped and any(_compare_arg(r, a, pf, passage, context, args, similar, cf.predicate)
-                       for r, a in cf.args.items() if r.startswith("prep:")):
+    # the circumstances ("of war crimes") compared once, for the swap and for the findings
+    circumstances = {r: _compare_arg(r, a, pf, passage, context, args, similar, cf.predicate)
+                     for r, a in cf.args.items() if r.startswith("prep:")}
+    if swapped and any(circumstances.values()):
         # roles reversed and what it was about told otherwise ("Russia accused the UN of bias"
         # for "The UN accused Russia of war crimes"): another deed of the two, not this one
         swapped = Finding(swapped.role, swapped.claim, swapped.passage, Relation.UNBACKED,
@@ -541,7 +543,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     for role, arg in cf.args.items():
         if is_pronoun(arg) or swapped is not None and role in (AGENT, PATIENT):
             continue
-        finding = _compare_arg(role, arg, pf, passage, context, args, similar, cf.predicate)
+        finding = (circumstances[role] if role in circumstances
+                   else _compare_arg(role, arg, pf, passage, context, args, similar, cf.predicate))
         if finding is not None and finding not in findings:
             findings.append(finding)
     for place in cf.places:
@@ -912,10 +915,8 @@ def _earlier_stage(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
         named = (cf.words - mine - STOPWORDS_EN) & (f.words - STOPWORDS_EN)
         if named or any(arg_same(a, b) for a in claimed for b in f.args.values()
                         if not is_pronoun(b)):
-            particle = next((w.split("_", 1)[1] for w in sorted(cf.words)
-                             if w.startswith(cf.predicate + "_")), None)
-            said = f"{cf.predicate_text} {particle}" if particle else cf.predicate_text
-            return Finding("predicate", said, _from_verb(f), Relation.UNBACKED, instead=True)
+            return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(f),
+                           Relation.UNBACKED, instead=True)
     return None
 
 
@@ -1222,14 +1223,9 @@ def _proposed(cf: Frame, pf: Frame) -> Finding | None:
     return None
 
 
-#: Nouns of a deed a verb can govern ("ordered the release", "approved the sale"): the claim's
-#: deed is the noun's, which the passage must give.
-_DEED_NOUNS = frozenset({"release", "arrest", "sale", "closure", "removal", "resignation",
-                         "dismissal", "withdrawal", "return", "extradition", "deportation",
-                         "acquisition", "purchase", "merger", "ban", "suspension", "expulsion",
-                         "evacuation", "execution", "pardon", "acquittal", "conviction"})
-
-#: The deed each deed noun names ("her resignation": resign).
+#: Nouns of a deed a verb can govern ("ordered the release", "approved the sale"), with the
+#: deed each names ("her resignation": resign): the claim's deed is the noun's, which the
+#: passage must give.
 _DEED_OF_NOUN = {"release": "release", "arrest": "arrest", "sale": "sell", "closure": "close",
                  "removal": "remove", "resignation": "resign", "dismissal": "dismiss",
                  "withdrawal": "withdraw", "return": "return", "extradition": "extradite",
@@ -1237,6 +1233,8 @@ _DEED_OF_NOUN = {"release": "release", "arrest": "arrest", "sale": "sell", "clos
                  "merger": "merge", "ban": "ban", "suspension": "suspend", "expulsion": "expel",
                  "evacuation": "evacuate", "execution": "execute", "pardon": "pardon",
                  "acquittal": "acquit", "conviction": "convict"}
+_DEED_NOUNS = frozenset(_DEED_OF_NOUN)
+
 #: Verbs that make a deed known: "announced her resignation" says she resigns.
 _ANNOUNCING = frozenset({"announce", "confirm", "declare", "unveil", "reveal"})
 
