@@ -218,3 +218,19 @@ SESSION17_CROSS11 = [
 def test_session_17_rows_across_languages(verifier, claim, passage, language, expected):
     out = judge_english_claim(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason
+
+
+# cross_set12 (session 18, held out): the misses of its first run -- "3 000" is one figure;
+# "supprimé" cuts jobs; "siguió adelante" is what a strike called off did not do
+SESSION18_CROSS12 = [
+    ("The company cut 300 jobs.", "L'entreprise a supprimé 3 000 emplois.", "fr", Verdict.REFUTED),
+    ("The company cut 3,000 jobs.", "L'entreprise a supprimé 3 000 emplois.", "fr",
+     Verdict.SUPPORTED),
+    ("The strike was called off.", "La huelga siguió adelante.", "es", Verdict.REFUTED),
+]
+
+
+@pytest.mark.parametrize("claim, passage, language, expected", SESSION18_CROSS12)
+def test_session_18_rows_across_languages(verifier, claim, passage, language, expected):
+    out = judge_english_claim(verifier, claim, passage, language)
+    assert out.verdict is expected, out.reason

@@ -1095,3 +1095,64 @@ def test_a_boys_condition_is_the_boys():
     [minister] = frames_of("The minister was hurt.")
     assert not arg_same(minister.args["patient"], driver.args["patient"])
     assert arg_same(frames_of("The boy recovered.")[0].args["agent"], boy.args["agent"])
+
+
+# probe_set23.tsv (session 18, held out) and the rows its misses prompted
+SESSION18_UNCONFIRMED = [
+    # what the deed was done to, in no word of the passage (parsed with no object)
+    ("The drug reduced deaths by 30 percent.",
+     "The drug reduced hospital admissions by 30 percent.", "deaths"),
+    # a lesser harm, another way to leave a post
+    ("The fire destroyed 40 homes.", "The fire damaged 40 homes.", "damaged 40 homes"),
+    ("The chief executive stepped down on Monday.", "The chief executive was fired on Monday.",
+     "fired on Monday"),
+]
+
+
+@pytest.mark.parametrize("claim, passage, instead", SESSION18_UNCONFIRMED)
+def test_another_deed_or_thing_session_18_is_not_confirmed(verifier, claim, passage, instead):
+    _assert_unconfirmed_citing(verifier, claim, passage, instead)
+
+
+SESSION18_REFUTED = [
+    # the deed, named by its noun, kept from happening
+    ("The suspect was extradited to the United States.",
+     "A court blocked the suspect's extradition to the United States.", "blocked"),
+    ("The team was relegated.", "The team avoided relegation.", "avoided relegation"),
+    # the third side of a vote
+    ("The senator voted for the bill.", "The senator abstained in the vote on the bill.",
+     "abstained"),
+]
+
+
+@pytest.mark.parametrize("claim, passage, instead", SESSION18_REFUTED)
+def test_a_changed_detail_session_18_probes_found_is_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # the deed told beside a bid to prevent it
+    ("The suspect was extradited to the United States.",
+     "The suspect was extradited to the United States after a court blocked a bid to halt his "
+     "extradition."),
+    # the object reworded, or the object of a verb that only carries it ("made landfall")
+    ("The drug reduced deaths by 30 percent.", "The drug cut fatalities by 30 percent."),
+    ("The storm made landfall in Louisiana on Sunday.", "On Sunday the storm came ashore in Louisiana."),
+    # a greater harm backs the lesser; a vote and others' abstentions
+    ("The fire damaged 40 homes.", "The fire destroyed 40 homes."),
+    ("The senator voted for the bill.", "The senator voted for the bill, while two colleagues abstained."),
+    ("The chief executive stepped down on Monday.", "The chief executive quit on Monday."),
+])
+def test_session_18_rules_leave_a_restatement_alone(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+def test_a_common_noun_opening_the_sentence_is_no_name():
+    # "Turnout" opening the claim was tagged a PERSON, and "no source gives the name" followed
+    from groundbrief.verify.parts import claim_frames
+
+    [frame] = claim_frames("Turnout was 62 percent.")
+    assert frame.args["agent"].name_type is None
+    [smith] = claim_frames("Smith was elected.")
+    assert smith.args["patient"].name_type == "PERSON"

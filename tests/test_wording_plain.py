@@ -280,8 +280,6 @@ NOT_WORDED = [
      "Le suspect a été placé en garde à vue dimanche, selon la police.", "fr", "relâché"),
     ("De burgemeester steunt het plan.", "De burgemeester is tegen het plan, zei hij donderdag.",
      "nl", "steunt"),
-    ("Das Spiel wurde abgesagt.",
-     "Das Spiel findet am Sonntag wie geplant statt, teilte der Verein mit.", "de", "abgesagt"),
     ("Die Bahn hat den Streik beendet.",
      "Die Gewerkschaft hat den Streik bei der Bahn verlängert.", "de", "beendet"),
 ]
@@ -658,3 +656,58 @@ SESSION17_SET16 = [
 def test_session_17_rows_in_one_language(verifier, claim, passage, language, expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason
+
+
+# plain_set17 (session 18, held out) and the rows its misses prompted: a Portuguese "no" ("in
+# the") is no negation; "matou" is a form of killing; a name changed in a short copy; "sans" /
+# "avec"; a deed of several words ("ging … door") against its opposite; a deed kept from
+# happening ("ha evitato la retrocessione"); "supprimé" / "créé"; "promulgué" signs a law
+SESSION18_SET17 = [
+    ("O terremoto matou nove pessoas.", "Nove pessoas morreram no terremoto.", "pt",
+     Verdict.SUPPORTED),
+    ("El terremoto mató a nueve personas.", "Nueve personas murieron en el terremoto.", "es",
+     Verdict.SUPPORTED),
+    ("Het vliegtuig landde in Amsterdam.", "Het vliegtuig landde in Brussel.", "nl",
+     Verdict.REFUTED),
+    ("Il razzo è stato lanciato dalla Florida.", "Il razzo è stato lanciato dal Texas.", "it",
+     Verdict.REFUTED),
+    ("Le président a visité Paris.", "Le président, arrivé de Berlin, a visité l'usine.", "fr",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("Die Gespräche endeten ohne Einigung.", "Die Gespräche endeten mit einer Einigung.", "de",
+     Verdict.REFUTED),
+    ("Le ministre est arrivé avec sa femme.", "Le ministre est arrivé avec sa femme et sans escorte.",
+     "fr", Verdict.SUPPORTED),
+    ("De staking werd afgeblazen.", "De staking ging toch door.", "nl", Verdict.REFUTED),
+    # (Not enough evidence, its word unbacked, until session 18)
+    ("Das Spiel wurde abgesagt.",
+     "Das Spiel findet am Sonntag wie geplant statt, teilte der Verein mit.", "de", Verdict.REFUTED),
+    ("La squadra è stata retrocessa.", "La squadra ha evitato la retrocessione.", "it",
+     Verdict.REFUTED),
+    ("L'équipe a été reléguée.", "L'équipe a évité la relégation.", "fr", Verdict.REFUTED),
+    ("Il governo ha risolto la crisi.", "Il governo ha evitato la crisi.", "it",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("L'entreprise a supprimé 300 emplois.", "L'entreprise a créé 300 emplois.", "fr",
+     Verdict.REFUTED),
+    ("Le président a opposé son veto à la loi.", "Le président a promulgué la loi.", "fr",
+     Verdict.REFUTED),
+    # a French thousands separator is a space
+    ("L'entreprise a supprimé 3 000 emplois.", "L'entreprise a supprimé 300 emplois.", "fr",
+     Verdict.REFUTED),
+    ("L'entreprise a supprimé 3 000 emplois.", "L'entreprise a supprimé 3000 emplois.", "fr",
+     Verdict.SUPPORTED),
+]
+
+
+@pytest.mark.parametrize("claim, passage, language, expected", SESSION18_SET17)
+def test_session_18_rows_in_one_language(verifier, claim, passage, language, expected):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is expected, out.reason
+
+
+def test_a_french_figure_with_spaced_thousands_is_one_token():
+    from groundbrief.verify.wording_plain import _tokens, figures_unspaced
+
+    assert [t.key for t in _tokens("a supprimé 3 000 emplois")][-2] == "3000"
+    assert figures_unspaced("3 000 emplois, 12\u202f500 euros") == "3000 emplois, 12500 euros"
+    # a year before a count is two numbers, as is a figure with decimals after it
+    assert figures_unspaced("en 2020 300 fois") == "en 2020 300 fois"

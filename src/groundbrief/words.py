@@ -383,6 +383,25 @@ REFUSAL_WORDS: dict[str, frozenset[str]] = {
                     negam""".split()),
 }
 
+#: Verbs that kept a deed, named by its noun after them, from happening: "a évité la
+#: relégation", "ha evitato la retrocessione", "blockierte die Auslieferung" (lowercase, folded;
+#: past forms, as news tells them). English reads its parse instead (verify/roles.py).
+PREVENTING_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset("""evite evitee evites evitees evita empeche empechee empeches empecha
+                    bloque bloquee bloques bloquees bloqua echappe echappa dejoue dejouee""".split()),
+    "nl": frozenset("""voorkwam voorkwamen voorkomen ontliep ontliepen ontlopen ontsnapte
+                    ontsnapten ontsnapt blokkeerde blokkeerden geblokkeerd verhinderde
+                    verhinderden verhinderd""".split()),
+    "de": frozenset("""vermied vermieden verhinderte verhinderten verhindert blockierte
+                    blockierten blockiert entging entgingen entgangen abgewendet""".split()),
+    "es": frozenset("""evito evitado evitada evitaron impidio impedido impedida impidieron
+                    bloqueado bloqueada bloquearon frustro frustrado frustrada""".split()),
+    "it": frozenset("""evitato evitata evito evitarono impedito impedita impedi bloccato
+                    bloccata bloccarono scongiurato scongiurata scongiuro sventato sventata""".split()),
+    "pt": frozenset("""evitou evitado evitada evitaram impediu impedido impedida impediram
+                    bloqueou bloqueado bloqueada bloquearam frustrou frustrado frustrada""".split()),
+}
+
 #: Words that put a statement under a stance other than fact, per language (lowercase,
 #: folded): the journalistic conditional and hedges of an allegation ("aurait tué", "zou hebben
 #: gedood", "soll getötet haben", "présumé", "naar verluidt", "angeblich"), and verbs of a plan or
@@ -609,7 +628,8 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
                 for left, right in (" ".join(pair.split()).split(" / ")
                                     for pair in text.split(";") if pair.strip()))
     for lang, text in {
-        "fr": """
+        "fr": """sans / avec ;
+        
         confirma confirmaient confirmait confirmant confirme confirmee confirmees confirment
             confirmer confirmera confirmerent confirmeront confirmes / dement dementaient
             dementait dementent dementi dementie dementies dementir dementira dementis ;
@@ -768,7 +788,8 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         excedent excedents / deficit deficits ;
         present presente presents presentes / absent absente absents absentes ;
         tot / tard ;""",
-        "nl": """
+        "nl": """zonder / met ;
+        
         bevestigt bevestigd bevestigde bevestigden bevestigen / ontkent ontkend ontkende
             ontkenden ontkennen ;
         aangenomen / ontslagen ontslaat ontsloeg ontsloegen ontslaan ;
@@ -807,7 +828,8 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         hoog hoge / laag lage ;
         aanwezig aanwezige / afwezig afwezige ;
         tijd / laat vertraging vertraagd ;""",
-        "de": """
+        "de": """ohne / mit ;
+        
         bestatigt bestatigte bestatigten bestatigen / dementiert dementierte dementierten
             dementieren bestreitet bestritt bestritten bestreiten ;
         eingestellt einstellen / entlassen entlasst entliess ;
@@ -849,15 +871,18 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         gestanden gestand gestehen / bestritten bestritt bestreiten ;""",
         # on time, or late ("in orario" / "con tre ore di ritardo"); guilty or innocent; a
         # change that slowed or sped up; admitted or denied
-        "es": """puntual puntualmente / retraso retrasado retrasada ;
+        "es": """sin / con ;
+        puntual puntualmente / retraso retrasado retrasada ;
         culpable culpables / inocente inocentes ;
         desacelero desacelerado desacelerada ralentizo / acelero acelerado acelerada ;
         admitio confeso reconocio / nego ;""",
-        "it": """orario puntuale puntualmente / ritardo ;
+        "it": """senza / con ;
+        orario puntuale puntualmente / ritardo ;
         colpevole colpevoli / innocente innocenti ;
         rallentato rallentata rallentati rallento / accelerato accelerata accelerati accelero ;
         ammesso ammise confessato / negato nego ;""",
-        "pt": """pontual pontualmente horario / atraso atrasado atrasada ;
+        "pt": """sem / com ;
+        pontual pontualmente horario / atraso atrasado atrasada ;
         culpado culpada culpados / inocente inocentes ;
         desacelerou desacelerado desacelerada abrandou / acelerou acelerado acelerada ;
         admitiu confessou / negou ;""",

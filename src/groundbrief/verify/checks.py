@@ -36,6 +36,7 @@ And :func:`missing_facts`, which the composer uses to enforce I4/I5 on any state
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -310,11 +311,13 @@ def _closest_sentence(claim: str, passage: str) -> tuple[str, float]:
     return best, best_overlap
 
 
-def check_negation(claim: str, passage: str) -> NegationResult:
+def check_negation(claim: str, passage: str,
+                   negation_cues: Callable[[str], tuple[str, ...]] = negation_cues) -> NegationResult:
     """Compare negation in the claim with the passage sentence that shares most of its words.
 
     Looking only at the closest sentence keeps an unrelated "not" elsewhere in a long passage
-    from reading as a contradiction.
+    from reading as a contradiction. ``negation_cues``: the reader of one language's negations
+    (English by default).
     """
     best, best_overlap = _closest_sentence(claim, passage)
     claim_cues, passage_cues = negation_cues(claim), negation_cues(best)

@@ -33,7 +33,8 @@ from .. import nlp
 from ..words import (BACKGROUND_WORDS, MONTHS, NEGATION_WORDS, NUMBER_WORDS_EN, NUMBER_WORDS_PLAIN,
                      REFUSAL_WORDS, STOPWORDS, WEEKDAYS)
 from .parts import Frame, claim_frames, frames_of
-from .roles import Finding, Relation, RoleJudgement, Similarity, deed_words, opposite
+from .roles import (Finding, Relation, RoleJudgement, Similarity, as_written, deed_words,
+                    opposite)
 from .opposites import orientation
 from .wording_plain import read_tokens, vote_side
 
@@ -52,12 +53,12 @@ _DEED_ROWS = """
 resign step_down quit resignation | fr: demission* quitte+fonctions | nl: afgetreden aftreden treedt+af trad+af traden+af opgestapt stapte+op stapt+op ontslag* | de: zuruckgetreten zurucktreten trat+zuruck tritt+zuruck rucktritt* | es: dimit* renunci* | it: dimess* dimett* | pt: demit* renunci*
 arrest detain take_into_custody | fr: arrete arretee arretes arretees interpelle* | nl: gearresteerd arresteerde* aangehouden opgepakt | de: festgenommen verhaftet nahm+fest | es: detuv* detenid* arrestad* | it: arrestat* | pt: detid* detev* preso presos presa presas prendeu
 release free | fr: libere* relache* | nl: vrijgelaten liet+vrij lieten+vrij | de: freigelassen liess+frei | es: liberad* libero liberaron | it: rilasciat* liberat* | pt: libertad* libertou libertaram soltou soltaram
-die kill dead death | fr: mort morts morte mortes tue tues tuee tuees decede* | nl: kwamen+om kwam+om omgekomen doden dode stierf stierven overleden gedood | de: tote toten starb starben gestorben getotet | es: muerto* murio murieron fallecid* fallecio | it: morto morti morta morte uccis* | pt: morto* mortes morreu morreram
+die kill dead death | fr: mort morts morte mortes tue tues tuee tuees decede* | nl: kwamen+om kwam+om omgekomen doden dode stierf stierven overleden gedood | de: tote toten starb starben gestorben getotet | es: muerto* murio murieron fallecid* fallecio mato mataron matado | it: morto morti morta morte uccis* | pt: morto* mortes morreu morreram matou mataram
 win | fr: gagne gagnee gagnent remporte* | nl: won wonnen gewonnen wint behaalde behaald | de: gewann gewannen gewonnen gewinnt | es: gano ganaron ganado gana | it: vinto vinse vince | pt: venceu venceram vencido ganhou
 lose | fr: perdu perd perdent | nl: verloor verloren verliest | de: verlor verloren verliert abgewahlt | es: perdio perdieron perdido pierde | it: perso perse perde | pt: perdeu perderam perdido
 beat defeat | fr: battu battue bat | nl: versloeg versloegen verslagen | de: besiegt besiegte schlug geschlagen | es: vencio derroto derrotado | it: sconfitto sconfisse batte battuto | pt: derrotou derrotado
 visit | fr: visite* | nl: bezocht bezoekt | de: besucht* | es: visit* | it: visitat* visita | pt: visitou visitad*
-sign | fr: signe signee signes signees | nl: ondertekend* tekende | de: unterzeichne* unterschrieb* | es: firmo firmado firmaron | it: firmato firmo | pt: assinou assinado sancionou sancionada sancionado
+sign enact | fr: signe signee signes signees promulgu* | nl: ondertekend* tekende | de: unterzeichne* unterschrieb* | es: firmo firmado firmaron promulg* | it: firmato firmo promulgat* | pt: assinou assinado sancionou sancionada sancionado promulg*
 open reopen | fr: ouvert* inaugure* rouvert* | nl: open opende geopend heropend* | de: eroffne* geoffnet offnete wiedereroffne* | es: abrio abierto abierta inaugur* reabri* | it: aperto aperta apri inaugurat* riapert* | pt: abriu aberto aberta inaugur* reabri*
 close shut | fr: ferme fermee fermes fermees | nl: sloot gesloten | de: schloss geschlossen | es: cerro cerrado cerrada | it: chiuso chiusa | pt: fechou fechado fechada
 rise increase climb grow | fr: augmente* hausse progresse* | nl: gestegen steeg stegen stijgt | de: gestiegen stieg stiegen steigt | es: aumento aumentado subio subido | it: aumentat* cresciut* salit* | pt: aumentou subiu cresceu
@@ -102,6 +103,9 @@ criticise criticize condemn | fr: critique critiquee critiquent condamne condamn
 apologise apologize | fr: excuse* | nl: excuses+aangeboden verontschuldigd* | de: entschuldigt* entschuldigen | es: disculp* | it: scusat* scusarsi | pt: desculp*
 send_off expel | fr: expulse expulsee exclu | nl: weggestuurd | de: vom+platz | es: expulsad* | it: espuls* | pt: expuls*
 vote | fr: vote votent votait voterent | nl: stemde stemden gestemd stemt | de: stimmte stimmten gestimmt | es: voto votaron votado | it: votato votata votarono | pt: votou votaram votado
+eliminate cut axe abolish scrap | fr: supprim* | nl: geschrapt schrapte schrapten | de: gestrichen strich strichen | es: elimin* suprimi* suprimid* | it: eliminat* soppress* | pt: elimin* suprimi* suprimid*
+create add | fr: cree creee crees creees creent | nl: gecreeerd creeerde creeerden | de: geschaffen schuf schufen | es: creado creada creados crearon | it: creato creata creati create | pt: criou criado criada criados criaram
+go_ahead proceed | fr: maintenu maintenue a+eu+lieu | nl: ging+door gingen+door doorgegaan gaat+door | de: fand+statt findet+statt stattgefunden | es: siguio+adelante sigue+adelante | it: si+e+svolto si+e+svolta | pt: foi+mantida foi+mantido
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 
@@ -180,6 +184,20 @@ def _rows_of(key: str, language: str) -> tuple[frozenset[str], ...]:
 
 
 deed_rows = _rows_of  # for verify/wording_plain.py
+
+
+def opposed_form(claim_key: str, passage_keys: list[str], language: str) -> list[int]:
+    """Positions in ``passage_keys`` of a form, of any shape ("ging … door"), of a deed of the
+    table opposite to the one the claim's word tells ("afgeblazen"); empty when none is there.
+    For verify/wording_plain.py, whose word-by-word reading meets one-word forms only."""
+    mine = _rows_of(claim_key, language)
+    for english, forms in _deeds() if mine else ():
+        if english in mine or not any(opposite(a, b) for r in mine for a in r for b in english):
+            continue
+        at = next((at for f in forms.get(language, ()) if (at := _form_at(f, passage_keys))), [])
+        if at:
+            return at
+    return []
 
 
 def _numbers(keys: list[str], table: dict[str, int]) -> set[float]:
@@ -328,7 +346,7 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
     wanted = [r for r in rows if r[0] & mine]
     if not wanted:
         return RoleJudgement(parsed=False)
-    said = cf.predicate_text or cf.predicate
+    said = as_written(cf.predicate, cf)  # with its particle: "called off"
     sentences = [(s, read_tokens(s)) for s in _passage_sentences(passage)]
 
     def has(row_forms, keys: list[str]) -> list[int]:

@@ -43,6 +43,7 @@ from ..models import (
     ScoredPassage,
     Verdict,
 )
+from ..words import NEGATION_WORDS
 from .checks import (
     CheckResult,
     DirectionResult,
@@ -66,7 +67,7 @@ from .roles import SAID, Finding, Relation, RoleJudgement, Similarity, compare
 from .crossing import compare_across
 from .verdict import NOT_CONFLICTS, aggregate, settled_without_evidence, shortlist
 from .wording import changed_words
-from .wording_plain import changed_words_plain
+from .wording_plain import changed_words_plain, figures_unspaced, negation_cues_plain
 
 __all__ = [
     "DefaultVerifier",
@@ -252,13 +253,20 @@ def measure_pair(
     (:mod:`groundbrief.verify.crossing`).
     """
     entities = check_entities(claim_text, passage_text, names=names)
-    negation = check_negation(claim_text, passage_text)
+    negation = (check_negation(claim_text, passage_text,
+                               lambda text: negation_cues_plain(text, language))
+                if language in NEGATION_WORDS else check_negation(claim_text, passage_text))
     roles = (compare(claim_text, passage_text, attribution=attribution, context=context,
                      source_text=source_text, similar=similar)
              if parse else compare_across(claim_text, claim_language, passage_text, similar,
                                           passage_language)
              if claim_language and not attribution else RoleJudgement(parsed=False))
-    numbers = check_numbers(claim_text, passage_text)
+    # French, and others, part thousands with a space: "3 000" is one figure there
+    numbers = check_numbers(
+        figures_unspaced(claim_text) if (claim_language or language or "en") != "en"
+        else claim_text,
+        figures_unspaced(passage_text) if (language or passage_language) != "en"
+        else passage_text)
     dates = check_dates(claim_text, passage_text)
     if claim_language and roles.restates:
         # Read across languages, every word of the claim was found translated in the cited

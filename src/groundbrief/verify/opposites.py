@@ -24,6 +24,7 @@ __all__ = ["BARE_VERBS", "CHANGE_VERBS", "KEEPING_VERBS", "NOUN_GROUPS", "OUTCOM
 _OPPOSITE_PAIRS = [
     ("arrest", "release"), ("arrest", "free"), ("detain", "release"), ("detain", "free"),
     ("convict", "acquit"), ("guilty", "innocent"), ("guilty", "acquit"),
+    ("convict", "not_guilty"), ("acquit", "find_guilty"), ("guilty", "not_guilty"),
     ("rise", "fall"), ("rise", "drop"), ("rise", "decline"), ("rise", "slip"),
     ("rise", "decrease"), ("increase", "decrease"), ("increase", "fall"), ("increase", "drop"),
     ("increase", "reduce"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"),
@@ -118,6 +119,8 @@ PARAPHRASE_GROUPS = [frozenset(g.split()) for g in (
     "begin start", "end conclude", "announce unveil", "cut eliminate shed slash axe lay_off",
     "crash go_down", "collapse break_down", "abolish scrap repeal", "flee escape",
     "close shut", "cut lower reduce trim", "sink go_down",
+    # a verdict told by the court's finding ("was found not guilty", "found him guilty")
+    "acquit not_guilty", "convict find_guilty",
 )]
 #: Nouns news uses for one thing, where the embeddings do not tell it (a core phrase of the
 #: claim's argument and of the passage's, in one group: "ceasefire" / "truce", "unemployment"
@@ -155,6 +158,8 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
     "threaten warn / attack invade strike bomb",
     # blamed by others, then owned by the doer ("blamed on ISIS" / "claimed by ISIS")
     "blame accuse suspect / admit confess claim",
+    # harm to a thing: damaged, then destroyed ("damaged 40 homes" / "destroyed 40 homes")
+    "damage hit / destroy raze flatten level",
 )]
 
 
@@ -168,6 +173,7 @@ OUTCOMES = [[frozenset(alt.split()) for alt in group.split(" / ")] for group in 
     "kill / injure wound hurt",
     "win beat defeat / draw tie",
     "suspend / dismiss fire sack expel",
+    "resign step_down quit / dismiss fire sack oust",
     "treat admit / turn_away",
     "bear / live reside",
 )]

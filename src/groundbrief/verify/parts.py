@@ -313,7 +313,7 @@ def _argument(tok: Token) -> Argument:
                                            if t.dep_ not in ("cc", "punct", "det")))
     ent_type = None
     name = ""
-    if tok.ent_type_:
+    if tok.ent_type_ and not _capitalised_noun(tok):
         ent_type = _NAME_TYPES.get(tok.ent_type_)
         if ent_type:  # the whole entity, not just the head word
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -335,6 +335,13 @@ def _argument(tok: Token) -> Argument:
     return Argument(text=text, head=_lemma(tok), name_type=ent_type, modifiers=tuple(mods),
                     core=_span_text(set(core)), alternatives=tuple(alternatives),
                     name=name or (text if ent_type else ""))
+
+
+def _capitalised_noun(tok: Token) -> bool:
+    """A common noun capitalised only because it opens the sentence, which the tagger took for
+    a one-word name ("Turnout was 62 percent": a PERSON)."""
+    return (tok.is_sent_start and tok.tag_ in ("NN", "NNS")
+            and not any(e.start <= tok.i < e.end and len(e) > 1 for e in tok.doc.ents))
 
 
 def _clause_tokens(verb: Token) -> list[Token]:

@@ -214,7 +214,10 @@ def _deed_words(frame: Frame) -> set[str]:
     custody = frame.predicate == "take" and into is not None and into.head == "custody"
     # a particle parts.py does not join ("stepped down"): looked up in the groups only
     particles = {f"{frame.predicate}_{w}" for w in ("down", "off", "away", "up") if w in frame.words}
-    return _deed(frame) | particles | ({"take_into_custody"} if custody else set())
+    # "found the minister guilty": the verdict is the deed ("not_guilty" is a joined word)
+    guilty = frame.predicate == "find" and "guilty" in frame.words
+    return _deed(frame) | particles | ({"take_into_custody"} if custody else set()) \
+        | ({"find_guilty"} if guilty else set())
 
 
 deed_words = _deed_words  # for verify/crossing.py
@@ -391,6 +394,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
         other = (_done_after_all(cf, pframes) or _left_unchanged(cf, pframes)
+                 or _deed_prevented(cf, pframes)
                  or _denied_announcement(cf, pframes) or _no_comment(cf, pframes)
                  or _another_deed(cf, None, pframes, False)
                  or next(filter(None, (_called_otherwise(cf, f) for f in pframes)), None)
@@ -467,6 +471,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         if oc and op and oc != op and same_deed:
             findings.append(Finding("predicate", "for" if oc > 0 else "against",
                                     "for" if op > 0 else "against", Relation.CONFLICT))
+        elif same_deed and not cf.negated and not pf.negated and (
+                (oc and _abstains(pf)) or (op and _abstains(cf))):
+            # "voted for the bill" / "abstained in the vote on the bill": the third side
+            def side(f: Frame, o: int) -> str:
+                return f"{_as_written(f.predicate, f)} {'for' if o > 0 else 'against'}"
+            findings.append(Finding("predicate", side(cf, oc) if oc else "abstained",
+                                    "abstained" if oc else side(pf, op), Relation.CONFLICT))
         elif same_deed:
             flipped = _opposite_words(cf, pf)
             if flipped is not None:
@@ -509,8 +520,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
         silent = _no_comment(cf, pframes)
-        other = (_left_unchanged(cf, pframes) or _denied_announcement(cf, pframes)
-                 or _other_penalty(cf, pf) or silent
+        other = (_left_unchanged(cf, pframes) or _deed_prevented(cf, pframes)
+                 or _denied_announcement(cf, pframes) or _other_penalty(cf, pf) or silent
                  or _another_deed(cf, pf, pframes, agreement)
                  or _ruled_out(cf, pframes) or _proposed(cf, pf) or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
@@ -1309,6 +1320,44 @@ def _denied_announcement(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     return None
 
 
+#: Verbs that keep a deed, named by its noun, from happening: "blocked his extradition",
+#: "avoided relegation", "averted a strike".
+_PREVENTING = frozenset({"block", "prevent", "halt", "stop", "avoid", "escape", "avert", "thwart",
+                         "foil", "bar", "dodge", "evade", "stave_off", "fend_off"})
+
+
+def _names_deed(noun: str, verb: str) -> bool:
+    """Whether ``noun`` names the deed of ``verb``: listed ("sale": sell), the verb itself
+    ("arrest"), or built on the verb's stem of five letters or more ("extradition",
+    "relegation", "approval" -- not "sale" of "sell")."""
+    if _DEED_OF_NOUN.get(noun) == verb or noun == verb:
+        return True
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return len(stem) >= 5 and noun.startswith(stem)
+
+
+def _deed_prevented(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """A passage clause that kept the claim's deed from happening, the deed named by its noun
+    and one of the claim's participants in the clause's sentence: "A court blocked the
+    suspect's extradition" against "The suspect was extradited", "The team avoided
+    relegation" against "The team was relegated". A conflict, cited."""
+    if cf.negated or cf.predicate in BARE_VERBS:
+        return None
+    if any(f.predicate == cf.predicate and not f.negated for f in pframes):
+        return None  # "was extradited after a court blocked a bid to halt his extradition"
+    parts = [a for a in cf.args.values() if not is_pronoun(a) and a.head not in WEAK_HEADS]
+    for f in pframes:
+        patient = f.args.get(PATIENT)
+        if (f.predicate not in _PREVENTING or f.negated or f.under_negation
+                or not f.stance.asserts or patient is None
+                or not _names_deed(patient.head, cf.predicate)
+                or not any(arg_in_text(a, f.sentence) for a in parts)):
+            continue
+        return Finding("predicate", cf.predicate_text,
+                       f"{_as_written(f.predicate, f)} {patient.text}", Relation.CONFLICT)
+    return None
+
+
 #: Quantifiers of a whole and of a part: "all flights" is not what "some flights" says.
 _WHOLE = frozenset({"all", "every", "each", "entire", "whole"})
 _PART = frozenset({"some", "several", "many", "most", "few", "certain", "part", "half",
@@ -1416,7 +1465,8 @@ def _as_written(word: str, frame: Frame) -> str:
     """A word of the clause's lemmas as the clause writes it, for the reader ("sank" for
     "sink", "relaxed" for "relax"; "call_off" as "call off" when the form is not found)."""
     if word == frame.predicate and frame.predicate_text:
-        particle = next((w.split("_", 1)[1] for w in sorted(frame.words)
+        # a particle parts.py joined, or one _deed_words reads ("stepped down")
+        particle = next((w.split("_", 1)[1] for w in sorted(frame.words | _deed_words(frame))
                          if w.startswith(word + "_") and w.count("_") == 1), "")
         return f"{frame.predicate_text} {particle}".strip()  # "laid off", not "laid"
     verb, _, particle = word.partition("_")
@@ -1428,6 +1478,9 @@ def _as_written(word: str, frame: Frame) -> str:
         if m is not None:
             return m.group(0)
     return word.replace("_", " ")
+
+
+as_written = _as_written  # for verify/crossing.py
 
 
 def _unnamed(cfs: Sequence[Frame], passage: str, context: str) -> tuple[Argument, ...]:
@@ -1464,6 +1517,11 @@ def _mistagged_names(cfs: Sequence[Frame], passage: str, context: str) -> tuple[
         if finding not in out:
             out.append(finding)
     return tuple(out)
+
+
+def _abstains(f: Frame) -> bool:
+    """Whether the clause tells an abstention: neither for nor against."""
+    return f.predicate == "abstain" or bool({"abstain", "abstention"} & f.words)
 
 
 def _polar(f: Frame) -> str:
@@ -1579,10 +1637,36 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
             # is told apart by the embedding of the two words.
             return Finding(role, arg.core or arg.text, other.core or other.text,
                            Relation.UNBACKED)
+    if (other is None and role == PATIENT and not arg.name_type and not is_pronoun(arg)
+            and cf_predicate not in _SUPPORT_VERBS
+            and arg.head.isalpha() and len(arg.head) > 2 and arg.head not in WEAK_HEADS
+            and not _head_in_text(arg.head, passage) and not _worded_otherwise(arg, pf.sentence)
+            and not _word_alike_in({arg.head, norm(arg.text).split()[-1]}, pf.sentence,
+                                   similar)):
+        # "The drug reduced deaths by 30 percent" against "The drug reduced hospital admissions
+        # by 30 percent", parsed with no object: what the claim's deed was done to is in no
+        # word of the passage, not even a synonym ("fatalities"), so it is not backed
+        return Finding(role, arg.core or arg.text, None, Relation.UNBACKED)
     if arg.name_type and not arg_in_text(arg, passage) and not (
             context and arg_in_text(arg, context)):
         return Finding("name", arg.name or arg.core or arg.text, None, Relation.UNBACKED)
     return None
+
+
+#: Verbs whose object names the deed itself ("made landfall", "took effect", "held talks"):
+#: the object is the predicate, told by the passage in its own words ("came ashore").
+_SUPPORT_VERBS = frozenset({"make", "take", "have", "give", "do", "hold", "get", "pay", "come",
+                            "go", "put", "set", "reach"})
+
+
+def _word_alike_in(heads: set[str], sentence: str, similar: Similarity | None) -> bool:
+    """Whether a content word of ``sentence`` is a word of ``heads`` (a lemma and its form as
+    written) reworded ("deaths" / "died", "fatalities"): the word embeddings' synonym
+    threshold. Without ``similar`` every word is."""
+    if similar is None:
+        return True
+    words = {w for w in re.findall(r"[a-z]{3,}", norm(sentence)) if w not in STOPWORDS_EN}
+    return any(similar(head, w) >= SYNONYM for head in heads for w in words)
 
 
 _NEAR = (r"\b(?:near|outside|close\s+to|(?:border|frontier)\s+with|(?:north|south|east|west)\s+of)"

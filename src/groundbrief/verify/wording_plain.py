@@ -34,13 +34,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from operator import attrgetter
 
 from ..text import sentence_spans
 from ..words import (BACKGROUND_WORDS, DETERMINERS, MAGNITUDE_WORDS, MONTHS, NEGATION_WORDS,
                      FIGURE_SIDES, NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, PEOPLE_WORDS,
-                     REFUSAL_WORDS, SPEECH_VERBS, STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
+                     PREVENTING_WORDS, REFUSAL_WORDS, SPEECH_VERBS, STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
 from .surface import fold_diacritics
@@ -59,7 +60,19 @@ PLAIN_LANGUAGES = frozenset(NEGATION_WORDS)
 
 # An elided article or pronoun ("l'", "n'", "d'", "qu'") is a word of its own; a figure keeps
 # its separators ("1.000,5", "3,5").
-_TOKEN = re.compile(r"[^\W\d_]{1,3}['’](?=\w)|\d+(?:[.,:]\d+)*|\w+(?:-\w+)*|[^\w\s]")
+# A French thousands separator is a space ("3 000", often a no-break one): the groups are one
+# figure.
+_TOKEN = re.compile(r"[^\W\d_]{1,3}['’](?=\w)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])"
+                    r"|\d+(?:[.,:]\d+)*|\w+(?:-\w+)*|[^\w\s]")
+_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d)")
+_SPACED_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])")
+
+
+def figures_unspaced(text: str) -> str:
+    """``text`` with each figure whose thousands are set apart by spaces written without them
+    ("3 000" as "3000"), for the figure checks, which read English, where a space parts two
+    numbers ("on May 3 200 people")."""
+    return _SPACED_FIGURE.sub(lambda m: _GROUP_SPACE.sub("", m.group(0)), text)
 _SENTENCE_END = frozenset(".!?:;\"«»“”")
 
 
@@ -85,7 +98,8 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         t = m.group(0)
         initial = not out or out[-1].text in _SENTENCE_END
-        out.append(_Token(t, fold_diacritics(t.lower()).replace("’", "'"), initial, m.start(), m.end()))
+        key = fold_diacritics(_GROUP_SPACE.sub("", t).lower()).replace("’", "'")
+        out.append(_Token(t, key, initial, m.start(), m.end()))
     # Punctuation is read (a capital after a full stop opens a sentence) but not aligned: a
     # claim's closing full stop would otherwise line up with the end of a longer sentence.
     return [t for t in out if t.word]
@@ -159,7 +173,8 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
     if not any(f.relation is Relation.CONFLICT for f in findings):
         # A changed stretch of several words ("vrijgelaten na" / "gearresteerd in verband
         # met") is not compared word by word; its reversed deed is still a conflict.
-        findings.extend(_opposite_in_sentence(ctoks, passage, language, stop))
+        findings.extend(_opposite_in_sentence(ctoks, passage, language, stop)
+                        or _prevented_in_sentence(ctoks, passage, language, stop))
     if not findings:
         findings.extend(_stance_in_sentence(ctoks, passage, language, stop))
     if not findings:
@@ -285,6 +300,13 @@ def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: 
     return None
 
 
+def negation_cues_plain(text: str, language: str) -> tuple[str, ...]:
+    """The words of ``text`` that negate, read with ``language``'s word lists (the English cue
+    list takes Portuguese "no terremoto", "in the earthquake", for a negation)."""
+    toks = _tokens(text)
+    return tuple(toks[i].key for i in _negating(toks, language))
+
+
 def _negations_in(toks: Sequence[_Token], lo: int, hi: int, language: str) -> int:
     """:func:`_negations` of ``toks[lo:hi]``, read in the whole sentence: a refusal copied
     without its infinitive ("weigerde woensdag af" of "… af te treden") still refuses it."""
@@ -354,6 +376,7 @@ def _value(figure: str) -> float | tuple[int, int] | None:
     """A figure as French, Dutch and German write it: "." between thousands, "," before
     decimals ("20.000", "3,6", "1.234,5"); a score or a time as its two numbers ("2:1");
     None for anything else ("3.5.2016")."""
+    figure = _GROUP_SPACE.sub("", figure)
     if m := re.fullmatch(r"(\d+):(\d+)", figure):
         return int(m.group(1)), int(m.group(2))
     if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", figure):
@@ -498,6 +521,8 @@ def _reworded(ctoks: Sequence[_Token], passage: str, language: str,
     weekday the passage gives otherwise, or a word of the claim the passage has in no form
     (unbacked)."""
     return (_opposite_in_sentence(ctoks, passage, language, stop)
+            or _prevented_in_sentence(ctoks, passage, language, stop)
+            or _name_in_place(ctoks, passage, language, stop)
             or _other_side_of_figure(ctoks, passage, language, stop)
             or _count_in_sentence(ctoks, passage, language, stop)
             or _score_in_sentence(ctoks, passage, language, stop)
@@ -505,6 +530,85 @@ def _reworded(ctoks: Sequence[_Token], passage: str, language: str,
             or _stance_in_sentence(ctoks, passage, language, stop)
             or _date_given_otherwise(ctoks, passage, language)
             or _unbacked_word(ctoks, passage, language, stop))
+
+
+def _prevented_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
+                           stop: frozenset[str]) -> tuple[Finding, ...]:
+    """The claim's deed kept from happening in a passage sentence with the claim's other
+    content words: a verb of preventing before a noun derived from the claim's word ("ha
+    evitato la retrocessione" for "è stata retrocessa", "blockierte die Auslieferung" for
+    "wurde ausgeliefert"). The noun is another form of the claim's word, not the word itself:
+    "ha evitato la crisi" says nothing against a claim about the crisis. A conflict."""
+    preventing = PREVENTING_WORDS[language]
+    if _negations(ctoks, language) or any(t.key in preventing for t in ctoks):
+        return ()
+    content = [t for t in ctoks if t.key not in stop]
+    for ptoks, _ in _sentences(passage):
+        pkeys = {t.key for t in ptoks}
+        for i, t in enumerate(ptoks):
+            if t.key not in preventing:
+                continue
+            noun = next((u for u in ptoks[i + 1:i + 4] if u.key not in stop), None)
+            deed = next((c for c in content if noun is not None and c.key != noun.key
+                         and c.key not in pkeys and _backs(c.key, noun.key, language)), None)
+            if deed is None:
+                continue
+            rest = [c for c in content if c is not deed]
+            if all(c.key in pkeys or any(_backs(c.key, k, language) for k in pkeys) for c in rest):
+                return (Finding("predicate", deed.text, passage[t.start:noun.end],
+                                Relation.CONFLICT),)
+    return ()
+
+
+def _name_runs(toks: Sequence[_Token], stop: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The content words of ``toks`` in order, each name (capitalised words inside the
+    sentence, one run of them one name) as the one word "<name>"; with each one's text."""
+    keys: list[str] = []
+    texts: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.capitalised and not t.initial and t.key not in stop:
+            j = i
+            while j + 1 < len(toks) and toks[j + 1].capitalised and toks[j + 1].key not in stop:
+                j += 1
+            keys.append("<name>")
+            texts.append(" ".join(x.text for x in toks[i:j + 1]))
+            i = j + 1
+            continue
+        if t.key not in stop:
+            keys.append(t.key)
+            texts.append(t.text)
+        i += 1
+    return keys, texts
+
+
+def _name_in_place(ctoks: Sequence[_Token], passage: str, language: str,
+                   stop: frozenset[str]) -> tuple[Finding, ...]:
+    """A claim too short for a copy ("Het vliegtuig landde in Amsterdam") whose every other
+    content word a passage sentence has in order, with another name where the claim's one
+    name stands ("landde in Brussel"): the name changed, a conflict. Not in German, which
+    capitalises every noun."""
+    if language == "de":
+        return ()
+    ckeys, ctexts = _name_runs(ctoks, stop)
+    if ckeys.count("<name>") != 1 or len(ckeys) < 3:
+        return ()
+    mine = ctexts[ckeys.index("<name>")]
+    if fold_diacritics(mine.lower()) in fold_diacritics(passage.lower()):
+        return ()
+    for ptoks, _ in _sentences(passage):
+        pkeys, ptexts = _name_runs(ptoks, stop)
+        sm = SequenceMatcher(None, ckeys, pkeys, autojunk=False)
+        blocks = sm.get_matching_blocks()
+        if sum(b.size for b in blocks) != len(ckeys):
+            continue
+        at = next(b.b + ckeys.index("<name>") - b.a for b in blocks
+                  if b.a <= ckeys.index("<name>") < b.a + b.size)
+        theirs = ptexts[at]
+        if not same_name(mine, theirs):
+            return (Finding("name", mine, theirs, Relation.CONFLICT),)
+    return ()
 
 
 def _date_given_otherwise(ctoks: Sequence[_Token], passage: str,
@@ -583,10 +687,12 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     reworded around a reversed deed; likewise another weekday or month where the claim's is
     not. Only these lists are read this way; another noun or name in a reworded sentence may
     be a paraphrase."""
-    content = {t.key: t for t in ctoks if t.word and t.key not in stop}
+    opposites = _opposites(language)
+    # a function word with an opposite of its own is read too ("sans accord" / "avec un accord")
+    paired = {k for pair in opposites for k in pair}
+    content = {t.key: t for t in ctoks if t.word and (t.key not in stop or t.key in paired)}
     if len(content) < 2:
         return ()
-    opposites = _opposites(language)
     for ptoks, _ in _sentences(passage):
         # with the parts of hyphenated words: "het kabinet-Schoof" holds "kabinet"
         pkeys = {t.key for t in ptoks} | {part for t in ptoks for part in t.key.split("-")}
@@ -604,6 +710,12 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                 other = next((t for i, t in enumerate(ptoks) if t.key not in content
                               and _deed_opposed(key, t.key, language)
                               and not _in_attribution(ptoks, i, passage, language)), None)
+                if other is None:
+                    # a form of several words ("ging … door" for "afgeblazen")
+                    at = _opposed_form(key, [t.key for t in ptoks], language)
+                    if len(at) > 1 and not any(ptoks[i].key in content for i in at):
+                        other = _Token(" ".join(ptoks[i].text for i in sorted(at)), "", False,
+                                       ptoks[min(at)].start, ptoks[max(at)].end)
             for table in (MONTHS[language], WEEKDAYS[language]):
                 if other is None:
                     # another day or month of the same kind, and the claim's nowhere in it
@@ -618,8 +730,18 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
             refusing = int(any(ptoks[i] is other for i in _negating(ptoks, language)))
             if (shared >= min(MIN_SHARED, len(rest)) and shared / len(rest) >= MIN_SHARED_SHARE
                     and _negations(ctoks, language) == _negations(ptoks, language) - refusing):
+                if key in stop:  # "ohne" / "mit": shown with the noun they govern
+                    return (Finding(role, _up_to_content(ctoks, tok, stop),
+                                    _up_to_content(ptoks, other, stop), Relation.CONFLICT),)
                 return (Finding(role, tok.text, other.text, Relation.CONFLICT),)
     return ()
+
+
+def _up_to_content(toks: Sequence[_Token], tok: _Token, stop: frozenset[str]) -> str:
+    """``tok`` with the words after it up to the first content word ("mit einer Einigung")."""
+    at = next(i for i, t in enumerate(toks) if t is tok)
+    end = next((j for j in range(at + 1, min(at + 4, len(toks))) if toks[j].key not in stop), at)
+    return " ".join(t.text for t in toks[at:end + 1])
 
 
 @lru_cache(maxsize=8)
@@ -673,6 +795,12 @@ def _refusing_as_rejection(toks: Sequence[_Token], other: Sequence[_Token], lang
                         for t in other):
         return refusals
     return 0
+
+
+def _opposed_form(claim_key: str, passage_keys: list[str], language: str) -> list[int]:
+    from .crossing import opposed_form  # the deed table; crossing reads tokens from here
+
+    return opposed_form(claim_key, passage_keys, language)
 
 
 def _deed_opposed(a: str, b: str, language: str) -> bool:
