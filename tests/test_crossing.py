@@ -227,6 +227,8 @@ SESSION18_CROSS12 = [
     ("The company cut 3,000 jobs.", "L'entreprise a supprimé 3 000 emplois.", "fr",
      Verdict.SUPPORTED),
     ("The strike was called off.", "La huelga siguió adelante.", "es", Verdict.REFUTED),
+    # cross_set13 (session 18, held out): deeds the table lacked
+    ("The storm weakened overnight.", "De storm werd 's nachts sterker.", "nl", Verdict.REFUTED),
 ]
 
 

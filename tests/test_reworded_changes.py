@@ -1106,6 +1106,19 @@ SESSION18_UNCONFIRMED = [
     ("The fire destroyed 40 homes.", "The fire damaged 40 homes.", "damaged 40 homes"),
     ("The chief executive stepped down on Monday.", "The chief executive was fired on Monday.",
      "fired on Monday"),
+    # probe_set24 (session 18, held out): a siege before the fall, a kidnapping for a killing, a
+    # vote still ahead, a deed done outside the thing, the roles reversed with a member named
+    ("The rebels captured the city.", "The rebels surrounded the city.", "surrounded the city"),
+    ("Two soldiers were killed in the attack.", "Two soldiers were kidnapped in the attack.",
+     "kidnapped"),
+    ("The prime minister won the confidence vote.", "The prime minister faces a confidence vote.",
+     "faces a confidence vote"),
+    ("Protesters set fire to the parliament building.",
+     "Protesters gathered outside the parliament building.", "gathered outside"),
+    ("The police shot the suspect.", "The suspect shot a police officer.",
+     "The suspect shot a police officer"),
+    # a future fixed ("is set to") is no deed done
+    ("The factory was closed in June.", "The factory is set to close in June.", "yet to happen"),
 ]
 
 
@@ -1122,6 +1135,12 @@ SESSION18_REFUTED = [
     # the third side of a vote
     ("The senator voted for the bill.", "The senator abstained in the vote on the bill.",
      "abstained"),
+    # probe_set24 (session 18, held out): a level frozen or kept unchanged; "found not guilty"
+    ("The government raised the minimum wage.", "The government froze the minimum wage.", "froze"),
+    ("The bank cut its growth forecast.", "The bank kept its growth forecast unchanged.",
+     "unchanged"),
+    ("The court convicted the former minister.",
+     "The former minister was found not guilty by the court.", "not guilty"),
 ]
 
 
@@ -1142,6 +1161,13 @@ def test_a_changed_detail_session_18_probes_found_is_refuted(verifier, claim, pa
     ("The fire damaged 40 homes.", "The fire destroyed 40 homes."),
     ("The senator voted for the bill.", "The senator voted for the bill, while two colleagues abstained."),
     ("The chief executive stepped down on Monday.", "The chief executive quit on Monday."),
+    ("The court convicted the former minister.", "The court found the former minister guilty."),
+    ("The police shot the suspect.", "A police officer shot the suspect."),
+    ("The rebels captured the city.", "The rebels surrounded and then captured the city."),
+    ("The prime minister won the confidence vote.",
+     "The prime minister, who faced a confidence vote on Tuesday, won it."),
+    ("The factory will be closed in June.", "The factory is set to close in June."),
+    ("The minister will resign.", "The minister is due to resign next week."),
 ])
 def test_session_18_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)

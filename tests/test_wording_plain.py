@@ -698,7 +698,27 @@ SESSION18_SET17 = [
 ]
 
 
-@pytest.mark.parametrize("claim, passage, language, expected", SESSION18_SET17)
+# plain_set18 (session 18, held out): deeds of the table against their opposites (weakened /
+# stronger, lowered / raised, denied / admitted, banned / allowed, raised / frozen), a future
+# under "deverá", a meeting held as it took place
+SESSION18_SET18 = [
+    ("De storm verzwakte in de nacht.", "De storm werd sterker in de nacht.", "nl", Verdict.REFUTED),
+    ("Die Bank senkte ihre Wachstumsprognose.", "Die Bank hob ihre Wachstumsprognose an.", "de",
+     Verdict.REFUTED),
+    ("Der Schauspieler bestritt die Vorwürfe.", "Der Schauspieler räumte die Vorwürfe ein.", "de",
+     Verdict.REFUTED),
+    ("El alcalde prohibió los coches en el centro.", "El alcalde permitió los coches en el centro.",
+     "es", Verdict.REFUTED),
+    ("Il governo ha aumentato il salario minimo.", "Il governo ha congelato il salario minimo.",
+     "it", Verdict.REFUTED),
+    ("O presidente assinou o decreto.", "O presidente deverá assinar o decreto.", "pt",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("De gesprekken vonden plaats in Genève.", "De gesprekken werden in Genève gehouden.", "nl",
+     Verdict.SUPPORTED),
+]
+
+
+@pytest.mark.parametrize("claim, passage, language, expected", SESSION18_SET17 + SESSION18_SET18)
 def test_session_18_rows_in_one_language(verifier, claim, passage, language, expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason

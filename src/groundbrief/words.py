@@ -405,19 +405,22 @@ PREVENTING_WORDS: dict[str, frozenset[str]] = {
 #: Words that put a statement under a stance other than fact, per language (lowercase,
 #: folded): the journalistic conditional and hedges of an allegation ("aurait tué", "zou hebben
 #: gedood", "soll getötet haben", "présumé", "naar verluidt", "angeblich"), and verbs of a plan or
-#: a possibility ("envisage de", "wil", "plant", "pourrait", "könnte"). A source sentence saying
+#: a possibility ("envisage de", "wil", "plant", "pourrait", "könnte"), and of a future ("devra
+#: signer", "deverá assinar", "zal tekenen"). A source sentence saying
 #: the claim's deed under one of them does not back it as a fact (verify/wording_plain.py).
 STANCE_WORDS: dict[str, dict[str, str]] = {
     "fr": {**dict.fromkeys("aurait auraient serait seraient presume presumee presumes presumees "
                            "pretendument supposement".split(), "an allegation"),
            **dict.fromkeys("envisage envisagent prevoit prevoient projette projettent compte "
                            "comptent veut veulent souhaite souhaitent".split(), "a plan or intention"),
-           **dict.fromkeys("pourrait pourraient".split(), "a possibility")},
+           **dict.fromkeys("pourrait pourraient".split(), "a possibility"),
+           **dict.fromkeys("devra devront".split(), "something yet to happen")},
     "nl": {**dict.fromkeys("zou zouden vermoedelijk vermeend vermeende zogenaamd verluidt "
                            "beweerdelijk".split(), "an allegation"),
            **dict.fromkeys("wil willen plant plannen overweegt overwegen".split(),
                            "a plan or intention"),
-           **dict.fromkeys("kan kunnen".split(), "a possibility")},
+           **dict.fromkeys("kan kunnen".split(), "a possibility"),
+           **dict.fromkeys("zal zullen".split(), "something yet to happen")},
     "de": {**dict.fromkeys("soll sollen angeblich mutmasslich mutmassliche mutmasslichen "
                            "vermutlich".split(), "an allegation"),
            **dict.fromkeys("plant planen will wollen erwagt erwagen mochte mochten".split(),
@@ -428,17 +431,20 @@ STANCE_WORDS: dict[str, dict[str, str]] = {
                            "aparentemente".split(), "an allegation"),
            **dict.fromkeys("planea planean preve preven pretende pretenden quiere quieren "
                            "estudia estudian proyecta proyectan".split(), "a plan or intention"),
-           **dict.fromkeys("podria podrian".split(), "a possibility")},
+           **dict.fromkeys("podria podrian".split(), "a possibility"),
+           **dict.fromkeys("debera deberan".split(), "something yet to happen")},
     "it": {**dict.fromkeys("avrebbe avrebbero sarebbe sarebbero presunto presunta presunti "
                            "presunte presumibilmente presuntamente".split(), "an allegation"),
            **dict.fromkeys("intende intendono prevede prevedono vuole vogliono progetta "
                            "progettano pensa".split(), "a plan or intention"),
-           **dict.fromkeys("potrebbe potrebbero".split(), "a possibility")},
+           **dict.fromkeys("potrebbe potrebbero".split(), "a possibility"),
+           **dict.fromkeys("dovra dovranno".split(), "something yet to happen")},
     "pt": {**dict.fromkeys("teria teriam seria seriam suposto suposta supostos supostas "
                            "supostamente alegadamente alegado alegada".split(), "an allegation"),
            **dict.fromkeys("planeja planejam planeia planeiam pretende pretendem quer querem "
                            "preve".split(), "a plan or intention"),
-           **dict.fromkeys("poderia poderiam".split(), "a possibility")},
+           **dict.fromkeys("poderia poderiam".split(), "a possibility"),
+           **dict.fromkeys("devera deverao".split(), "something yet to happen")},
 }
 
 #: Numbers written as words, two to twelve (lowercase, folded), per language: a

@@ -64,7 +64,7 @@ close shut | fr: ferme fermee fermes fermees | nl: sloot gesloten | de: schloss 
 rise increase climb grow | fr: augmente* hausse progresse* | nl: gestegen steeg stegen stijgt | de: gestiegen stieg stiegen steigt | es: aumento aumentado subio subido | it: aumentat* cresciut* salit* | pt: aumentou subiu cresceu
 fall decline drop decrease | fr: baisse* recule* diminue* chute chutent chutee | nl: gedaald daalde daalt gevallen | de: gesunken sank sanken sinkt gesturzt | es: bajo bajaron bajado cayo cayeron caido disminuy* | it: calat* sceso scesa scesi diminuit* | pt: caiu baixou diminuiu
 cut lower reduce | fr: reduit* abaisse* | nl: verlaagd* | de: gesenkt senkte senkt | es: redujo reducido recorto | it: ridott* tagliat* | pt: reduziu cortou
-raise | fr: releve* | nl: verhoogd* | de: erhoht* | es: elevo | it: alzat* | pt: elevou
+raise | fr: releve* | nl: verhoogd* | de: erhoht* hob+an hebt+an angehoben | es: elevo | it: alzat* | pt: elevou
 approve adopt pass | fr: approuve* adopte* | nl: goedgekeurd keurde+goed | de: genehmigt* billigt* verabschiedet* | es: aprob* | it: approvat* | pt: aprov*
 accept | fr: accepte* | nl: aanvaard* geaccepteerd accepteerde | de: angenommen nahm+an akzeptiert* | es: acepto aceptado aceptada aceptaron | it: accettat* accetto | pt: aceitou aceito aceita aceitaram
 reject | fr: rejete* refuse refusee refuses refusees | nl: verworpen afgewezen wees+af geweigerd weigerde | de: abgelehnt lehnte+ab | es: rechaz* | it: respint* respinse rifiutat* | pt: rejeit* recusou recusad*
@@ -105,7 +105,15 @@ send_off expel | fr: expulse expulsee exclu | nl: weggestuurd | de: vom+platz | 
 vote | fr: vote votent votait voterent | nl: stemde stemden gestemd stemt | de: stimmte stimmten gestimmt | es: voto votaron votado | it: votato votata votarono | pt: votou votaram votado
 eliminate cut axe abolish scrap | fr: supprim* | nl: geschrapt schrapte schrapten | de: gestrichen strich strichen | es: elimin* suprimi* suprimid* | it: eliminat* soppress* | pt: elimin* suprimi* suprimid*
 create add | fr: cree creee crees creees creent | nl: gecreeerd creeerde creeerden | de: geschaffen schuf schufen | es: creado creada creados crearon | it: creato creata creati create | pt: criou criado criada criados criaram
-go_ahead proceed | fr: maintenu maintenue a+eu+lieu | nl: ging+door gingen+door doorgegaan gaat+door | de: fand+statt findet+statt stattgefunden | es: siguio+adelante sigue+adelante | it: si+e+svolto si+e+svolta | pt: foi+mantida foi+mantido
+go_ahead proceed | fr: maintenu maintenue a+eu+lieu | nl: ging+door gingen+door doorgegaan gaat+door | de: fand+statt findet+statt stattgefunden | es: siguio+adelante sigue+adelante se+celebro se+celebraron | it: si+e+svolto si+e+svolta | pt: foi+mantida foi+mantido
+weaken | fr: affaibli affaiblie affaiblit | nl: verzwakt verzwakte verzwakten | de: geschwacht schwachte schwachten | es: debilito debilitado debilitada | it: indebolit* | pt: enfraqueceu enfraquecid*
+strengthen | fr: renforce renforcee renforca | nl: werd+sterker versterkt versterkte versterkten | de: verstarkt verstarkte wurde+starker | es: fortalecio fortalecido fortalecida | it: rafforzat* | pt: fortaleceu fortalecid*
+admit confess | fr: avoue avouee reconnu | nl: gaf+toe bekende bekenden toegegeven | de: gestand gestanden raumte+ein eingeraumt | es: admitio admitido confeso reconocio | it: ammesso ammise confessat* | pt: admitiu admitido confessou reconheceu
+deny | fr: nie niee dementi | nl: ontkende ontkenden ontkend ontkent | de: bestritt bestritten bestreitet | es: nego negado negaron | it: negato nego smentit* | pt: negou negado negaram
+allow permit | fr: autoris* permis | nl: toegestaan stond+toe | de: erlaubt* erlaubte | es: permiti* autoriz* | it: permess* consentit* autorizzat* | pt: permiti* autoriz*
+freeze | fr: gele gelee geles gelees | nl: bevroren bevroor | de: eingefroren fror+ein | es: congel* | it: congelat* | pt: congel*
+hold take_place | fr: tenu tenue tenus tenues ont+eu+lieu | nl: vonden+plaats vond+plaats gehouden hielden | de: fanden+statt abgehalten | es: se+celebro se+celebraron | it: si+sono+svolt* tenut* | pt: realizad* realizou realizaram
+capture seize | fr: captur* | nl: veroverd* | de: erobert* | es: captur* | it: catturat* conquistat* | pt: captur*
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 

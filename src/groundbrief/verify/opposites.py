@@ -25,6 +25,8 @@ _OPPOSITE_PAIRS = [
     ("arrest", "release"), ("arrest", "free"), ("detain", "release"), ("detain", "free"),
     ("convict", "acquit"), ("guilty", "innocent"), ("guilty", "acquit"),
     ("convict", "not_guilty"), ("acquit", "find_guilty"), ("guilty", "not_guilty"),
+    # a level frozen is neither raised nor cut ("froze the minimum wage")
+    ("freeze", "raise"), ("freeze", "increase"), ("freeze", "cut"), ("freeze", "lower"),
     ("rise", "fall"), ("rise", "drop"), ("rise", "decline"), ("rise", "slip"),
     ("rise", "decrease"), ("increase", "decrease"), ("increase", "fall"), ("increase", "drop"),
     ("increase", "reduce"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"),
@@ -158,6 +160,8 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
     "threaten warn / attack invade strike bomb",
     # blamed by others, then owned by the doer ("blamed on ISIS" / "claimed by ISIS")
     "blame accuse suspect / admit confess claim",
+    # a siege, then the fall ("surrounded the city" / "captured the city")
+    "surround encircle besiege / capture seize take overrun",
     # harm to a thing: damaged, then destroyed ("damaged 40 homes" / "destroyed 40 homes")
     "damage hit / destroy raze flatten level",
 )]
@@ -170,7 +174,7 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
 OUTCOMES = [[frozenset(alt.split()) for alt in group.split(" / ")] for group in (
     "pardon / commute / parole",
     "acquire buy purchase take_over / merge",
-    "kill / injure wound hurt",
+    "kill / injure wound hurt / kidnap abduct",
     "win beat defeat / draw tie",
     "suspend / dismiss fire sack expel",
     "resign step_down quit / dismiss fire sack oust",
@@ -220,7 +224,7 @@ CHANGE_VERBS = _RISING | _FALLING | frozenset({"raise", "cut", "lower", "reduce"
 #: Words that say a level stayed where it was ("left rates unchanged", "held steady").
 UNCHANGED_WORDS = frozenset({"unchanged", "steady", "flat", "stable", "unaltered"})
 #: Verbs that, with those words or a level's name, keep it there ("held rates at 5 percent").
-KEEPING_VERBS = frozenset({"leave", "keep", "hold", "remain", "stay", "be", "unchanged"})
+KEEPING_VERBS = frozenset({"leave", "keep", "hold", "remain", "stay", "be", "unchanged", "freeze"})
 #: Verbs of a change by a multiple: any two of them give two figures for one change
 #: ("tripled" / "doubled").
 _MULTIPLES = ("halve", "double", "triple", "quadruple")

@@ -90,6 +90,9 @@ _PLANNING = frozenset({
     "pledge", "threaten", "try", "attempt", "prepare", "consider", "mull", "offer", "agree",
     "wish", "set", "schedule", "due", "poise", "going", "bid", "vie", "strive",
 })
+#: Of those, the words of a fixed future, as "will" tells one: "is set to close", "is due to
+#: open", "is scheduled to land", "is going to resign".
+_SCHEDULED = frozenset({"set", "due", "schedule", "going"})
 #: Verbs that put a deed on someone else ("was ordered to pay", "urged it to recall"): the
 #: deed under them is owed or asked, not done.
 _OBLIGING = frozenset({"order", "urge", "ask", "tell", "require", "instruct", "invite",
@@ -407,6 +410,9 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
     # "going to", "set to", "due to", "expected to", "plans to": the infinitive under them
     if verb.dep_ == "xcomp" and verb.head is not verb:
         head = verb.head
+        if head.lemma_.lower() in _SCHEDULED or head.lower_ in _SCHEDULED:
+            # "is set to close in June", "is due to open": a fixed future, what "will" says
+            return Stance.FUTURE, None
         if head.lemma_.lower() in _PLANNING or head.lower_ in _PLANNING:
             return Stance.PLANNED, None
         if head.lemma_.lower() in _OBLIGING:

@@ -888,10 +888,14 @@ def _left_unchanged(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     for f in pframes:
         if f.negated or f.under_negation or f.predicate not in KEEPING_VERBS | UNCHANGED_WORDS:
             continue
-        kept = f.words & UNCHANGED_WORDS or (f.predicate == "hold" and "at" in f.words)
+        kept = (f.words & UNCHANGED_WORDS or (f.predicate == "hold" and "at" in f.words)
+                or f.predicate == "freeze")  # "froze the minimum wage"
         if cf.dates and f.dates and not {norm(d) for d in cf.dates} & {norm(d) for d in f.dates}:
             continue  # another period's level ("unchanged in April" / "rose in May")
-        if kept and any(arg_same(level, a) for r, a in f.args.items() if r in (AGENT, PATIENT)):
+        if kept and (any(arg_same(level, a) for r, a in f.args.items() if r in (AGENT, PATIENT))
+                     # "kept its growth forecast unchanged", parsed with "unchanged" the object
+                     or (PATIENT in f.args and f.args[PATIENT].head in UNCHANGED_WORDS
+                         and level.head in f.words)):
             return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(f),
                            Relation.CONFLICT)
     return None
@@ -918,7 +922,12 @@ def _earlier_stage(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     for f in pframes:
         step = any(earlier_stage(c, d) or other_outcome(c, d)
                    for c in mine for d in _step_words(f))
-        faced = f.predicate in _FACING and _FACED.get(_patient_head(f)) in mine
+        # "faces a ban" for "was banned"; "faces a confidence vote" for "won the confidence
+        # vote": the thing the claim's deed was done to, still ahead
+        faced = f.predicate in _FACING and (
+            _FACED.get(_patient_head(f)) in mine
+            or (cf.args.get(PATIENT) is not None and _patient_head(f) == cf.args[PATIENT].head
+                and cf.predicate not in _FACING))
         if f.negated or f.under_negation or not (step or faced):
             continue
         # the claim's participants, or the office or prize it names beside the verb ("She
@@ -1141,6 +1150,16 @@ def _outside(cf: Frame, pf: Frame) -> Finding | None:
                 and (arg_same(c, p) or c.head == p.head):
             return Finding(mine, f"{mine[5:]} {c.text}", f"{theirs[5:]} {p.text}",
                            Relation.CONFLICT)
+    outside = pf.args.get("prep:outside")
+    if outside is not None and pf.predicate != cf.predicate and "prep:outside" not in cf.args:
+        # "set fire to the parliament building" / "gathered outside the parliament building":
+        # the passage's deed was done outside what the claim's was done to
+        done_to = next((a for r, a in cf.args.items() if r in (PATIENT, "prep:to", "prep:into")
+                        and not is_pronoun(a) and (arg_same(a, outside) or a.head == outside.head)),
+                       None)
+        if done_to is not None:
+            return Finding("predicate", _from_verb(cf), _from_verb(pf), Relation.UNBACKED,
+                           instead=True)
     return None
 
 
@@ -1541,7 +1560,20 @@ def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
         return None
     if arg_same(ca, pp) and arg_same(cp, pa) and not arg_same(ca, pa):
         return Finding("agent", ca.text, pa.text, Relation.CONFLICT)
+    if (_one_of(ca, pp) and _one_of(cp, pa) and not arg_same(ca, pa)
+            and not (arg_same(ca, pp) and arg_same(cp, pa))):
+        # "The police shot the suspect" / "The suspect shot a police officer": the roles
+        # reversed, one side named as one of its members -- another deed, not this one
+        return Finding("agent", ca.text, f"{pa.text} {_from_verb(pf)}", Relation.UNBACKED,
+                       instead=True)
     return None
+
+
+def _one_of(a: Argument, b: Argument) -> bool:
+    """The same participant, or one a member of the other named by it ("the police" / "a police
+    officer")."""
+    return arg_same(a, b) or (not a.name_type and not b.name_type
+                              and (a.head in b.modifiers or b.head in a.modifiers))
 
 
 def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str,
