@@ -229,6 +229,9 @@ SESSION18_CROSS12 = [
     ("The strike was called off.", "La huelga siguió adelante.", "es", Verdict.REFUTED),
     # cross_set13 (session 18, held out): deeds the table lacked
     ("The storm weakened overnight.", "De storm werd 's nachts sterker.", "nl", Verdict.REFUTED),
+    # cross_set14 (session 18, held out)
+    ("The governor declared a state of emergency.", "Le gouverneur a levé l'état d'urgence.", "fr",
+     Verdict.REFUTED),
 ]
 
 

@@ -1119,6 +1119,9 @@ SESSION18_UNCONFIRMED = [
      "The suspect shot a police officer"),
     # a future fixed ("is set to") is no deed done
     ("The factory was closed in June.", "The factory is set to close in June.", "yet to happen"),
+    # probe_set25 (session 18, held out): questioned before a confession
+    ("The suspect confessed to the killing.", "The suspect was questioned about the killing.",
+     "questioned about the killing"),
 ]
 
 
@@ -1141,6 +1144,21 @@ SESSION18_REFUTED = [
      "unchanged"),
     ("The court convicted the former minister.",
      "The former minister was found not guilty by the court.", "not guilty"),
+    # probe_set25 (session 18, held out): opposite deeds no list held; a passive's "by" that
+    # measures ("extended by a week"); the opposite told by the one it was done to; another
+    # member of a closed kind (kin, offences); a verb against its own phrasal verb
+    ("The governor declared a state of emergency.", "The governor lifted the state of emergency.",
+     "lifted"),
+    ("The ceasefire was extended by a week.", "The ceasefire expired after a week.", "expired"),
+    ("The boxer retained his title.", "The boxer lost his title.", "lost"),
+    ("The company was fined by regulators.", "The company was cleared by regulators.", "cleared"),
+    ("The ship was seized by pirates.", "The ship escaped from pirates.", "escaped"),
+    ("The union called a strike.", "The union called off a strike.", "called off"),
+    ("The president pardoned his son.", "The president pardoned his brother.", "his brother"),
+    ("The minister's son was arrested.", "The minister's daughter was arrested.", "daughter"),
+    ("The jury found the officer guilty of murder.",
+     "The jury found the officer guilty of manslaughter.", "manslaughter"),
+    ("The officer was charged with fraud.", "The officer was charged with theft.", "theft"),
 ]
 
 
@@ -1168,6 +1186,12 @@ def test_a_changed_detail_session_18_probes_found_is_refuted(verifier, claim, pa
      "The prime minister, who faced a confidence vote on Tuesday, won it."),
     ("The factory will be closed in June.", "The factory is set to close in June."),
     ("The minister will resign.", "The minister is due to resign next week."),
+    ("Germany beat France 2-1.", "France lost 2-1 to Germany."),
+    ("The ceasefire was extended by a week.", "The ceasefire was extended by a week on Monday."),
+    ("The union called off the strike.", "The union called off the strike on Monday."),
+    ("The jury found the officer guilty of murder.",
+     "The jury found the officer guilty of murder and assault."),
+    ("The officer was found guilty of murder.", "The jury found the officer guilty of murder on Friday."),
 ])
 def test_session_18_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)

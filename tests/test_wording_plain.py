@@ -718,7 +718,35 @@ SESSION18_SET18 = [
 ]
 
 
-@pytest.mark.parametrize("claim, passage, language, expected", SESSION18_SET17 + SESSION18_SET18)
+# plain_set19 (session 18, held out): a future tense by its ending, a deed of two words against
+# its opposite, a prefix that undoes the verb, a span of time, a compound's opposite part
+SESSION18_SET19 = [
+    ("El aeropuerto reabrió el martes.", "El aeropuerto reabrirá el martes.", "es",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("O presidente assinou o decreto.", "O presidente assinará o decreto amanhã.", "pt",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("El aeropuerto reabrirá el martes.", "El aeropuerto reabrirá el martes, dijo el ministro.", "es",
+     Verdict.SUPPORTED),
+    ("De gemeenteraad keurde het stadion goed.", "De gemeenteraad wees het stadion af.", "nl",
+     Verdict.REFUTED),
+    ("De gemeenteraad keurde het stadion goed.",
+     "Het stadion werd goedgekeurd door de gemeenteraad.", "nl", Verdict.SUPPORTED),
+    ("El sindicato convocó una huelga.", "El sindicato desconvocó la huelga.", "es",
+     Verdict.REFUTED),
+    ("De journalist werd veroordeeld tot drie jaar.",
+     "De journalist werd veroordeeld tot drie maanden.", "nl", Verdict.REFUTED),
+    ("Die Inflation erreichte ein 40-Jahres-Hoch.", "Die Inflation erreichte ein 40-Jahres-Tief.",
+     "de", Verdict.REFUTED),
+    ("Der Dax erreichte ein Rekordhoch.", "Der Dax erreichte ein Rekordtief.", "de",
+     Verdict.REFUTED),
+    ("Le gouverneur a décrété l'état d'urgence.", "Le gouverneur a levé l'état d'urgence.", "fr",
+     Verdict.REFUTED),
+    ("Le boxeur a conservé son titre.", "Le boxeur a perdu son titre.", "fr", Verdict.REFUTED),
+]
+
+
+@pytest.mark.parametrize("claim, passage, language, expected",
+                         SESSION18_SET17 + SESSION18_SET18 + SESSION18_SET19)
 def test_session_18_rows_in_one_language(verifier, claim, passage, language, expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason

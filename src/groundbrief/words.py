@@ -481,6 +481,26 @@ for _lang, _table in {
     _cells = _table.split()
     NUMBER_WORDS_PLAIN[_lang].update({w: int(v) for w, v in zip(_cells[::2], _cells[1::2])})
 
+#: Units of a span of time, per language (folded), with the unit each names: "drie jaar" is not
+#: what "drie maanden" says.
+DURATION_UNITS: dict[str, dict[str, str]] = {
+    lang: {w: unit for unit, words in table.items() for w in words.split()}
+    for lang, table in {
+        "fr": {"year": "an ans annee annees", "month": "mois", "week": "semaine semaines",
+               "day": "jour jours journee journees", "hour": "heure heures"},
+        "nl": {"year": "jaar jaren", "month": "maand maanden", "week": "week weken",
+               "day": "dag dagen", "hour": "uur uren"},
+        "de": {"year": "jahr jahre jahren jahres", "month": "monat monate monaten monats",
+               "week": "woche wochen", "day": "tag tage tagen", "hour": "stunde stunden"},
+        "es": {"year": "ano anos", "month": "mes meses", "week": "semana semanas",
+               "day": "dia dias", "hour": "hora horas"},
+        "it": {"year": "anno anni", "month": "mese mesi", "week": "settimana settimane",
+               "day": "giorno giorni", "hour": "ora ore"},
+        "pt": {"year": "ano anos", "month": "mes meses", "week": "semana semanas",
+               "day": "dia dias", "hour": "hora horas"},
+    }.items()
+}
+
 #: Counts given by their order of magnitude ("dozens", "des centaines", "Tausende"): the order
 #: (1 for tens, 2 for hundreds, 3 for thousands, 6 for millions, 9 for billions). "Dozens of
 #: people were killed" is not what "hundreds of people were killed" says; either is a fair
@@ -874,6 +894,7 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         erfolg / misserfolg scheitern ;
         punktlich / verspatet verspatete verspatung ;
         hochste hochsten / niedrigste niedrigsten ;
+        hoch / tief ;
         gestanden gestand gestehen / bestritten bestritt bestreiten ;""",
         # on time, or late ("in orario" / "con tre ore di ritardo"); guilty or innocent; a
         # change that slowed or sped up; admitted or denied

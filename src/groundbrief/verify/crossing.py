@@ -114,6 +114,8 @@ allow permit | fr: autoris* permis | nl: toegestaan stond+toe | de: erlaubt* erl
 freeze | fr: gele gelee geles gelees | nl: bevroren bevroor | de: eingefroren fror+ein | es: congel* | it: congelat* | pt: congel*
 hold take_place | fr: tenu tenue tenus tenues ont+eu+lieu | nl: vonden+plaats vond+plaats gehouden hielden | de: fanden+statt abgehalten | es: se+celebro se+celebraron | it: si+sono+svolt* tenut* | pt: realizad* realizou realizaram
 capture seize | fr: captur* | nl: veroverd* | de: erobert* | es: captur* | it: catturat* conquistat* | pt: captur*
+declare impose | fr: decrete decretee decretes decretees decreta | nl: afgekondigd kondigde+af | de: verhangt verhangte | es: decreto decretado decretada | it: dichiarat* decretat* | pt: decretou decretado decretada
+retain keep | fr: conserve conservee conserva | nl: behield behielden behouden | de: behielt behalten | es: conservo conservado retuvo | it: conservat* | pt: conservou conservado
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 
@@ -192,6 +194,28 @@ def _rows_of(key: str, language: str) -> tuple[frozenset[str], ...]:
 
 
 deed_rows = _rows_of  # for verify/wording_plain.py
+
+
+def opposed_deeds(claim_keys: list[str], passage_keys: list[str],
+                  language: str) -> tuple[list[int], list[int]] | None:
+    """A deed of the table the claim tells in a form of several words ("keurde … goed"), and
+    the positions of a form of an opposite deed in ``passage_keys`` ("wees … af"); None when
+    there is no such pair, or the passage tells the claim's deed too. For
+    verify/wording_plain.py, whose word-by-word reading meets one-word forms only."""
+    rows = _deeds()
+    for english, forms in rows:
+        mine = next((at for f in forms.get(language, ()) if "+" in f
+                     and (at := _form_at(f, claim_keys))), None)
+        if not mine or any(_form_at(f, passage_keys) for f in forms.get(language, ())):
+            continue
+        for other, theirs in rows:
+            if other == english or not any(opposite(a, b) for a in english for b in other):
+                continue
+            at = next((at for f in theirs.get(language, ()) if (at := _form_at(f, passage_keys))),
+                      None)
+            if at:
+                return mine, at
+    return None
 
 
 def opposed_form(claim_key: str, passage_keys: list[str], language: str) -> list[int]:

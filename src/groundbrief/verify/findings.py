@@ -50,7 +50,11 @@ class Finding:
         if self.role == "polarity" and self.passage:  # "not counted, not counted" reads wrong
             return f"sources say {self.passage}, where the claim says {self.claim}"
         if self.relation is Relation.CONFLICT and self.passage:
-            return f"sources say {self.passage}, not {self.claim} ({what})"
+            # (a value as the sentence ends it: "June." is "June"; "p.m." keeps its dots)
+            claim, passage = _unstopped(self.claim), _unstopped(self.passage)
+            if passage.lower().startswith("not "):  # "not guilty, not guilty" reads wrong too
+                return f"sources say {passage}, where the claim says {claim} ({what})"
+            return f"sources say {passage}, not {claim} ({what})"
         if self.role == "stance" and self.passage:
             return f"sources report it only as {self.passage}"
         if self.role == "hedge" and self.passage:
@@ -81,6 +85,13 @@ class Finding:
                 return f"the number of {noun}"
             return _FIGURE_WORDS.get(kind, "the figure")
         return _ROLE_WORDS.get(self.role.split(":")[0], "the detail")
+
+
+def _unstopped(value: str) -> str:
+    """``value`` without the punctuation that ends its sentence ("June." as "June"); an
+    abbreviation ("p.m.", "U.S.") keeps its stop."""
+    value = value.rstrip(",;:")
+    return value[:-1] if value.endswith(".") and value.count(".") == 1 else value
 
 
 _ROLE_WORDS = {

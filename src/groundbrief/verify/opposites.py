@@ -16,8 +16,8 @@ from .parts import Frame, norm
 from .surface import spelling_key
 
 __all__ = ["BARE_VERBS", "CHANGE_VERBS", "KEEPING_VERBS", "NOUN_GROUPS", "OUTCOMES",
-           "PARAPHRASE_GROUPS", "STAGES", "STRONGER", "UNCHANGED_WORDS", "earlier_stage",
-           "opposite", "orientation", "other_outcome"]
+           "KINDS", "PARAPHRASE_GROUPS", "STAGES", "STRONGER", "UNCHANGED_WORDS", "earlier_stage",
+           "opposite", "orientation", "other_of_kind", "other_outcome"]
 
 # Pairs of predicates that say opposite things of the same participants. Lemmas, as spaCy's
 # English lemmatizer gives them.
@@ -103,6 +103,11 @@ _OPPOSITE_PAIRS = [
     # a leader who survived a vote, or was brought down by it
     ("survive", "topple"), ("survive", "oust"), ("survive", "overthrow"),
     ("re-elect", "lose"),
+    # an emergency declared or lifted, a truce extended or run out, a post taken or given up, a
+    # title kept or lost, a penalty or a clearing, a capture or an escape, a strike called or
+    # called off
+    ("declare", "lift"), ("extend", "expire"), ("appoint", "resign"), ("retain", "lose"),
+    ("fine", "clear"), ("seize", "escape"), ("call", "call_off"),
 ]
 #: Verbs that carry no deed of their own ("be", "have", "say", "remain"): a clause of one says
 #: nothing of which deed was done.
@@ -133,6 +138,23 @@ NOUN_GROUPS = [frozenset(g.split("|")) for g in (
     "troops|soldiers|forces", "lawmaker|lawmakers|legislator|legislators", "fire|blaze",
     "contract|deal",
 )]
+#: Nouns of one closed kind, each another member than the rest: a son is not a brother, murder
+#: is not manslaughter. Two of one kind in the same slot of one deed are a conflict
+#: (verify/roles.py), which the word embeddings cannot tell ("murder" / "manslaughter" 0.68).
+KINDS = [frozenset(g.split()) for g in (
+    "son daughter brother sister father mother wife husband uncle aunt nephew niece cousin"
+    " grandson granddaughter grandfather grandmother stepson stepdaughter stepfather stepmother",
+    "murder manslaughter assault fraud theft robbery burglary rape kidnapping bribery corruption"
+    " embezzlement terrorism treason espionage arson perjury extortion blackmail smuggling"
+    " trafficking racketeering homicide",
+)]
+
+
+def other_of_kind(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are two members of one closed kind (:data:`KINDS`)."""
+    return a != b and any(a in k and b in k for k in KINDS)
+
+
 #: Steps of one course of events, earliest first: a clause that tells an earlier step does not
 #: tell a later one ("was nominated for best picture" is not "won best picture", "was
 #: arrested" not "was charged", "signed the treaty" not "ratified it", "infected 500 people"
@@ -160,6 +182,8 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
     "threaten warn / attack invade strike bomb",
     # blamed by others, then owned by the doer ("blamed on ISIS" / "claimed by ISIS")
     "blame accuse suspect / admit confess claim",
+    # questioned, then a confession ("was questioned about the killing" / "confessed to it")
+    "question interrogate interview / confess",
     # a siege, then the fall ("surrounded the city" / "captured the city")
     "surround encircle besiege / capture seize take overrun",
     # harm to a thing: damaged, then destroyed ("damaged 40 homes" / "destroyed 40 homes")

@@ -93,6 +93,11 @@ _PLANNING = frozenset({
 #: Of those, the words of a fixed future, as "will" tells one: "is set to close", "is due to
 #: open", "is scheduled to land", "is going to resign".
 _SCHEDULED = frozenset({"set", "due", "schedule", "going"})
+#: Nouns of an amount or a span, which a passive's "by" measures rather than names the doer
+#: of ("extended by a week", "cut by half", "raised by a quarter of a point").
+_AMOUNT_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
+                           "percent", "point", "half", "third", "quarter", "fifth", "tenth",
+                           "margin", "fraction", "factor", "amount", "%"})
 #: Verbs that put a deed on someone else ("was ordered to pay", "urged it to recall"): the
 #: deed under them is owed or asked, not done.
 _OBLIGING = frozenset({"order", "urge", "ask", "tell", "require", "instruct", "invite",
@@ -838,7 +843,10 @@ def _frame(verb: Token, sentence: Span,
             args.setdefault("attr", _argument(c))
         elif c.dep_ == "agent":
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and g.lemma_.lower() in _AMOUNT_NOUNS:
+                    # "was extended by a week", "was cut by half": the amount, not the doer
+                    args["prep:by"] = _argument(g)
+                elif g.dep_ == "pobj":
                     args[AGENT] = _argument(g)
         elif c.dep_ == "prep":
             _prep_args(c, f"prep:{c.lower_}", args)

@@ -31,8 +31,9 @@ from ..words import MAGNITUDE_WORDS, NUMBER_WORDS_EN, STOPWORDS_EN
 from .findings import (NEGATED_OPPOSITE, NO_ANSWER, SYNONYM, Finding, Relation, RoleJudgement,
                        Similarity)
 from .names import is_group_word
-from .opposites import (BARE_VERBS, CHANGE_VERBS, KEEPING_VERBS, PARAPHRASE_GROUPS, STRONGER,
-                        UNCHANGED_WORDS, earlier_stage, opposite, orientation, other_outcome)
+from .opposites import (BARE_VERBS, CHANGE_VERBS, KEEPING_VERBS, KINDS, PARAPHRASE_GROUPS,
+                        STRONGER, UNCHANGED_WORDS, earlier_stage, opposite, orientation,
+                        other_of_kind, other_outcome)
 from .participants import (WEAK_HEADS, arg_in_text, arg_same, base_verb, compatible_types,
                            is_pronoun, one_doer, one_noun, one_winner, other_modifiers,
                            other_patient, participant_role, possessor, same_named, same_referent,
@@ -198,9 +199,17 @@ def _same_event(cf: Frame, pf: Frame) -> bool:
             or (cf.predicate in _DEFEAT and (pf.predicate in _DEFEAT or _rival(pf) is not None))
             or _converse(cf, pf)
             or _paraphrase(cf, pf)  # "quit" / "stepped down": one deed in two verbs
+            # "the officer guilty of murder" / "found the officer guilty of manslaughter": the
+            # verdict read as the claim's predicate, or as a word of the finding's clause
+            or (pf.predicate in _FINDING_VERBS and cf.predicate in pf.words)
+            or (cf.predicate in _FINDING_VERBS and pf.predicate in cf.words)
             # "was found guilty" / "acquitted": the deed is in the predicate's complement
             or any(opposite(d, w) for d in _deed(cf) for w in pf.words - cf.words)
             or any(opposite(w, d) for d in _deed(pf) for w in cf.words - pf.words))
+
+
+#: Verbs that pass a verdict through their complement ("found him guilty", "ruled it unlawful").
+_FINDING_VERBS = frozenset({"find", "declare", "rule", "judge", "deem"})
 
 
 def _deed(frame: Frame) -> set[str]:
@@ -417,7 +426,12 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     pf = pframes[best]
     args = _roles_of(cf, pf)
     ca, pa = cf.args.get(AGENT), args.get(AGENT)
+    # ("the officer [was] guilty" read against "the jury found the officer guilty": the
+    # verdict's subject is the finding's object, not another actor)
+    verdict_of = (pf.predicate in _FINDING_VERBS and cf.predicate in pf.words
+                  and ca is not None and arg_in_text(ca, pf.text or pf.sentence))
     if (ca is not None and pa is not None and not is_pronoun(ca) and not is_pronoun(pa)
+            and not verdict_of
             and not same_referent(ca, pa, similar) and not arg_same(ca, args.get(PATIENT) or pa)):
         # Another actor did it ("Omsk hospital" tests, not the German laboratory's): the clause
         # is about another event, whatever else it shares with the claim.
@@ -437,6 +451,12 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # "Spain won the World Cup" against "Argentina won the World Cup": a contest has one
         # winner, so the other name in the winner's place is the conflict.
         findings.append(Finding(AGENT, ca.name or ca.text, pa.name or pa.text, Relation.CONFLICT))
+        agreement = True
+    elif _opposite_from_other_side(cf, pf):
+        # "The ship was seized by pirates" against "The ship escaped from pirates": the
+        # opposite deed, told by the one the claim's was done to
+        findings.append(Finding("predicate", _as_written(cf.predicate, cf),
+                                _as_written(pf.predicate, pf), Relation.CONFLICT))
         agreement = True
 
     # did what: an opposite predicate, a flipped negation, a vote the other way, an opposite
@@ -482,6 +502,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             flipped = _opposite_words(cf, pf)
             if flipped is not None:
                 findings.append(Finding("predicate", flipped[0], flipped[1], Relation.CONFLICT))
+
+    # what it was for: "found guilty of murder" / "of manslaughter", where the parse hangs the
+    # offence on the verdict's adjective rather than the verb
+    if same_deed:
+        kind = _other_kind_in_clause(cf, pf)
+        if kind is not None and not any(kind.claim in norm(f.claim).split() for f in findings):
+            findings.append(kind)
 
     # how it ranks: "the first time" / "the third time", "largest" / "second-largest"
     if same_deed:
@@ -558,6 +585,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                    else _compare_arg(role, arg, pf, passage, context, args, similar, cf.predicate))
         if finding is not None and finding not in findings:
             findings.append(finding)
+    if not agreement and _same_event(cf, pf) and any(
+            participant_role(r) and args.get(r) is not None
+            and other_of_kind(a.head, args[r].head) and _all_but_head(a) == _all_but_head(args[r])
+            for r, a in cf.args.items()):
+        # "The minister's son was arrested" / "The minister's daughter was arrested": the one
+        # participant the two share is the member's owner, and the member differs
+        agreement = True
     for place in cf.places:
         # "in Peru, near the border with Brazil" for "in Brazil", wherever the parse hung the
         # place ("the new species in Brazil" is the species'); only a place the claim puts
@@ -1477,6 +1511,11 @@ def _opposite_words(cf: Frame, pf: Frame) -> tuple[str, str] | None:
                 # the verbs as written ("sank", not "sink"); other words as lemmas, "call_off"
                 # as "call off"
                 return _as_written(w, cf), _as_written(v, pf)
+    # the claim's verb against its own phrasal verb in the passage: "called a strike" /
+    # "called off a strike"
+    for v in sorted(pf.words - cf.words):
+        if v.startswith(cf.predicate + "_") and opposite(cf.predicate, v):
+            return _as_written(cf.predicate, cf), _as_written(v, pf)
     return None
 
 
@@ -1536,6 +1575,38 @@ def _mistagged_names(cfs: Sequence[Frame], passage: str, context: str) -> tuple[
         if finding not in out:
             out.append(finding)
     return tuple(out)
+
+
+def _all_but_head(arg: Argument) -> str:
+    """The argument's words before its last ("the minister's" of "the minister's son")."""
+    return norm(arg.text).rsplit(" ", 1)[0] if " " in arg.text.strip() else ""
+
+
+def _other_kind_in_clause(cf: Frame, pf: Frame) -> Finding | None:
+    """One member of a closed kind in the claim's clause, another (and not the claim's) in
+    the passage's: "guilty of murder" / "guilty of manslaughter". Only where no argument holds
+    them (those are compared role by role)."""
+    held = {a.head for r, a in cf.args.items() if r in pf.args}
+    for kind in KINDS:
+        mine, theirs = (cf.words & kind) - held, pf.words & kind
+        if len(mine) == 1 and theirs and not mine & pf.words:
+            return Finding("detail", next(iter(mine)), ", ".join(sorted(theirs)), Relation.CONFLICT)
+    return None
+
+
+def _opposite_from_other_side(cf: Frame, pf: Frame) -> bool:
+    """The passage's clause tells the opposite of the claim's deed with the claim's patient as
+    its subject and the claim's doer after a preposition ("seized by pirates" / "escaped from
+    pirates")."""
+    ca, cp, pa = cf.args.get(AGENT), cf.args.get(PATIENT), pf.args.get(AGENT)
+    if (ca is None or cp is None or pa is None or cf.negated or pf.negated
+            or any(is_pronoun(a) for a in (ca, cp, pa))
+            or not opposite(cf.predicate, pf.predicate)
+            # "France lost 2-1 to Germany" tells "Germany beat France" from the other side
+            or _mirrored(cf, pf) is not None or _converse(cf, pf)):
+        return False
+    return arg_same(cp, pa) and any(arg_same(ca, a) for r, a in pf.args.items()
+                                    if r.startswith("prep:"))
 
 
 def _abstains(f: Frame) -> bool:
@@ -1601,6 +1672,9 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         # compared by value with the passage's figures (compare_figures), not as a word.
         return None
     if other is not None and not is_pronoun(other):
+        if not arg.name_type and not other.name_type and other_of_kind(arg.head, other.head):
+            # "pardoned his son" / "pardoned his brother": another member of one closed kind
+            return Finding(role, arg.text, other.text, Relation.CONFLICT)
         if (arg.name_type == "PERSON" and not other.name_type and _unlabelled_name(other)
                 and not same_named(arg.name or arg.text, other.text)):
             # "Ana Ruiz" the tagger did not label, where the claim has the person "Maria Lopez"

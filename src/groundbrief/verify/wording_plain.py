@@ -39,7 +39,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from ..text import sentence_spans
-from ..words import (BACKGROUND_WORDS, DETERMINERS, MAGNITUDE_WORDS, MONTHS, NEGATION_WORDS,
+from ..words import (BACKGROUND_WORDS, DETERMINERS, DURATION_UNITS, MAGNITUDE_WORDS, MONTHS, NEGATION_WORDS,
                      FIGURE_SIDES, NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, PEOPLE_WORDS,
                      PREVENTING_WORDS, REFUSAL_WORDS, SPEECH_VERBS, STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
 from .names import same_name
@@ -254,6 +254,13 @@ def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: 
     if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
         return None
     if len(cw) == len(pw) == 1:
+        units = DURATION_UNITS[language]
+        if cw[0].key in units and pw[0].key in units and units[cw[0].key] != units[pw[0].key]:
+            # "drie jaar" for "drie maanden": another span of time
+            return Finding("duration", cw[0].text, pw[0].text, Relation.CONFLICT)
+        if _compound_opposed(cw[0].key, pw[0].key, language):
+            # "40-Jahres-Hoch" for "40-Jahres-Tief", "Rekordhoch" for "Rekordtief"
+            return Finding("predicate", cw[0].text, pw[0].text, Relation.CONFLICT)
         orders = MAGNITUDE_WORDS[language]
         a, b = orders.get(cw[0].key), orders.get(pw[0].key)
         if a is not None and b is not None and a != b:
@@ -698,11 +705,26 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
         pkeys = {t.key for t in ptoks} | {part for t in ptoks for part in t.key.split("-")}
         if _brings_another(list(pkeys), list(content), language):
             continue
+        if _first_word(ctoks, stop) == _first_word(ptoks, stop):
+            # a deed of several words on the claim's side ("keurde … goed" / "wees … af")
+            told = _opposed_deeds([t.key for t in ctoks], [t.key for t in ptoks], language)
+            if told is not None:
+                mine, theirs = told
+                rest = [k for k, t in content.items() if not any(ctoks[i] is t for i in mine)]
+                shared = sum(k in pkeys for k in rest)
+                if (not rest or shared >= min(MIN_SHARED, len(rest))
+                        and shared / len(rest) >= MIN_SHARED_SHARE) \
+                        and _negations(ctoks, language) == _negations(ptoks, language):
+                    return (Finding("predicate", " ".join(ctoks[i].text for i in sorted(mine)),
+                                    " ".join(ptoks[i].text for i in sorted(theirs)),
+                                    Relation.CONFLICT),)
         for key, tok in content.items():
             if key in pkeys or key in _QUALIFIERS:
                 continue
             role, other = "predicate", next((t for t in ptoks if (key, t.key) in opposites
-                                              or (t.key, key) in opposites), None)
+                                              or (t.key, key) in opposites
+                                              or _unmade(key, t.key, language)
+                                              or _compound_opposed(key, t.key, language)), None)
             if other is None and _first_word(ctoks, stop) == _first_word(ptoks, stop):
                 # the deed table's opposites, in a sentence that opens with the claim's
                 # subject ("Die Gewerkschaft hat den Streik … verlängert" is another actor's
@@ -757,6 +779,21 @@ def _opposed(a: str, b: str, language: str) -> bool:
     return (a, b) in opposites or (b, a) in opposites or _deed_opposed(a, b, language)
 
 
+def _compound_opposed(a: str, b: str, language: str) -> bool:
+    """Two compounds that differ in their last part only, those parts opposites ("40-jahres-hoch"
+    / "40-jahres-tief", "rekordhoch" / "rekordtief"); the shared part three letters or more."""
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    if shared < 3 or shared == len(a) or shared == len(b):
+        return False
+    rest_a, rest_b = a[shared:].lstrip("-"), b[shared:].lstrip("-")
+    # back to the part's start: "hoch" / "tief" share no letter, "hausse" / "baisse" do
+    return rest_a != rest_b and _opposed(rest_a, rest_b, language)
+
+
 @lru_cache(maxsize=8)
 def _speech_forms(language: str) -> frozenset[str]:
     return frozenset(fold_diacritics(w.split()[-1].lower()) for w in SPEECH_VERBS[language])
@@ -795,6 +832,25 @@ def _refusing_as_rejection(toks: Sequence[_Token], other: Sequence[_Token], lang
                         for t in other):
         return refusals
     return 0
+
+
+#: Prefixes that undo a verb: "desconvocó" / "convocó", "desautorizó", "disdetto", "démenti".
+#: (Not German "ent-" nor Dutch "ont-": "entführt" is no undoing of "führt".)
+_UNDOING_PREFIXES = {"es": ("des",), "pt": ("des",), "fr": ("des", "de"), "it": ("dis",)}
+
+
+def _unmade(a: str, b: str, language: str) -> bool:
+    """Whether one of two words is the other with a prefix that undoes it ("convoco" /
+    "desconvoco"); words of five letters or more."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 5 and any(long_ == p + short for p in _UNDOING_PREFIXES.get(language, ()))
+
+
+def _opposed_deeds(claim_keys: list[str], passage_keys: list[str],
+                   language: str) -> tuple[list[int], list[int]] | None:
+    from .crossing import opposed_deeds  # the deed table; crossing reads tokens from here
+
+    return opposed_deeds(claim_keys, passage_keys, language)
 
 
 def _opposed_form(claim_key: str, passage_keys: list[str], language: str) -> list[int]:
@@ -871,13 +927,34 @@ def _stance_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     claim's words. Such a sentence does not back the bare fact (unbacked, as in English)."""
     stances = STANCE_WORDS[language]
     claimed = {stances[t.key] for t in ctoks if t.key in stances}
+    claimed_future = any(_future_form(t.text, language) for t in ctoks)
     for ptoks, at, _ in _sentences_with_words(ctoks, passage, language, stop):
         lo, hi = min(at) - 2, max(at) + 2
         for i, t in enumerate(ptoks):
             if lo <= i <= hi and t.key in stances and stances[t.key] not in claimed:
                 return (Finding("stance", " ".join(c.text for c in ctoks),
                                 f"{stances[t.key]} (“{t.text}”)", Relation.UNBACKED),)
+            if i in at and not claimed_future and _future_form(t.text, language):
+                # "reabrirá" for "reabrió": the claim's deed in the future tense
+                return (Finding("stance", " ".join(c.text for c in ctoks),
+                                f"something yet to happen (“{t.text}”)", Relation.UNBACKED),)
     return ()
+
+
+#: Endings of the future tense where an accent or a form of its own marks it: Spanish
+#: "reabrirá", "firmarán"; Portuguese "assinará", "assinarão"; Italian "riaprirà", "firmeranno".
+_FUTURE_ENDINGS = {"es": ("rá", "rán"), "pt": ("rá", "rão"), "it": ("rà", "ranno")}
+
+
+def _future_form(word: str, language: str) -> bool:
+    """Whether ``word`` is a verb in the future tense, read by its ending."""
+    endings = _FUTURE_ENDINGS.get(language, ())
+    word = word.lower()
+    return (len(word) > 5 and word.endswith(endings)) or word in _FUTURE_OF_BE.get(language, ())
+
+
+#: The future of "to be", short as it is ("será reabierto", "sarà riaperto").
+_FUTURE_OF_BE = {"es": {"será", "serán"}, "pt": {"será", "serão"}, "it": {"sarà", "saranno"}}
 
 
 def _ends_clause(tok: _Token, text: str, end: int) -> bool:
