@@ -1122,6 +1122,9 @@ SESSION18_UNCONFIRMED = [
     # probe_set25 (session 18, held out): questioned before a confession
     ("The suspect confessed to the killing.", "The suspect was questioned about the killing.",
      "questioned about the killing"),
+    # probe_set26 (session 18, held out): a review before the ruling
+    ("The regulator approved the merger.", "The regulator is reviewing the merger.",
+     "reviewing the merger"),
 ]
 
 
@@ -1159,6 +1162,18 @@ SESSION18_REFUTED = [
     ("The jury found the officer guilty of murder.",
      "The jury found the officer guilty of manslaughter.", "manslaughter"),
     ("The officer was charged with fraud.", "The officer was charged with theft.", "theft"),
+    # probe_set26 (session 18, held out): more opposites; the same thing with the opposite mark
+    ("The player signed a new contract with the club.",
+     "The player rejected a new contract with the club.", "rejected"),
+    ("The council voted unanimously to approve the plan.",
+     "The council narrowly voted to approve the plan.", "narrowly"),
+    ("The government nationalised the railway.", "The government privatised the railway.",
+     "privatised"),
+    ("The actor was hospitalised.", "The actor was discharged from hospital.", "discharged"),
+    ("The earthquake struck at dawn.", "The earthquake struck at dusk.", "dusk"),
+    ("The storm hit the north coast.", "The storm hit the south coast.", "the south coast"),
+    ("The museum attracted more visitors than last year.",
+     "The museum attracted fewer visitors than last year.", "fewer visitors"),
 ]
 
 
@@ -1192,6 +1207,9 @@ def test_a_changed_detail_session_18_probes_found_is_refuted(verifier, claim, pa
     ("The jury found the officer guilty of murder.",
      "The jury found the officer guilty of murder and assault."),
     ("The officer was found guilty of murder.", "The jury found the officer guilty of murder on Friday."),
+    # a bill "passed the Senate" when the Senate passed it
+    ("The bill passed the Senate.", "The Senate passed the bill."),
+    ("The storm hit the north coast.", "The storm hit the north coast and the south coast."),
 ])
 def test_session_18_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)

@@ -745,8 +745,30 @@ SESSION18_SET19 = [
 ]
 
 
+# plain_set20 (session 18, held out): opposites of a state and of a vote, rows of the table,
+# another rank
+SESSION18_SET20 = [
+    ("Le conducteur était sobre.", "Le conducteur était ivre.", "fr", Verdict.REFUTED),
+    ("De rechtbank bekrachtigde het verbod.", "De rechtbank vernietigde het verbod.", "nl",
+     Verdict.REFUTED),
+    ("Die Regierung verstaatlichte die Bahn.", "Die Regierung privatisierte die Bahn.", "de",
+     Verdict.REFUTED),
+    ("El sismo ocurrió al amanecer.", "El sismo ocurrió al anochecer.", "es", Verdict.REFUTED),
+    ("El actor fue hospitalizado.", "El actor recibió el alta hospitalaria.", "es",
+     Verdict.REFUTED),
+    ("El actor fue hospitalizado.", "El actor fue ingresado en el hospital.", "es",
+     Verdict.SUPPORTED),
+    ("Il consiglio ha approvato il piano all'unanimità.",
+     "Il consiglio ha approvato il piano a maggioranza.", "it", Verdict.REFUTED),
+    ("Het team eindigde als derde in de competitie.",
+     "Het team eindigde als vierde in de competitie.", "nl", Verdict.REFUTED),
+    ("El equipo terminó segundo en la liga este año.",
+     "El equipo terminó tercero en la liga este año.", "es", Verdict.REFUTED),
+]
+
+
 @pytest.mark.parametrize("claim, passage, language, expected",
-                         SESSION18_SET17 + SESSION18_SET18 + SESSION18_SET19)
+                         SESSION18_SET17 + SESSION18_SET18 + SESSION18_SET19 + SESSION18_SET20)
 def test_session_18_rows_in_one_language(verifier, claim, passage, language, expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason

@@ -481,6 +481,28 @@ for _lang, _table in {
     _cells = _table.split()
     NUMBER_WORDS_PLAIN[_lang].update({w: int(v) for w, v in zip(_cells[::2], _cells[1::2])})
 
+#: Ordinal words, per language (folded, the forms news uses), with the rank each names: "derde"
+#: is not what "vierde" says.
+ORDINAL_WORDS: dict[str, dict[str, int]] = {
+    lang: {w: rank for rank, forms in enumerate(text.split(";"), start=1) for w in forms.split()}
+    for lang, text in {
+        "fr": "premier premiere premiers premieres;deuxieme second seconde;troisieme;quatrieme;"
+              "cinquieme;sixieme;septieme;huitieme;neuvieme;dixieme",
+        "nl": "eerste;tweede;derde;vierde;vijfde;zesde;zevende;achtste;negende;tiende",
+        "de": "erste erster ersten erstes;zweite zweiter zweiten;dritte dritter dritten;"
+              "vierte vierter vierten;funfte funfter funften;sechste sechster sechsten;"
+              "siebte siebter siebten;achte achter achten;neunte neunter neunten;"
+              "zehnte zehnter zehnten",
+        "es": "primero primera primer primeros primeras;segundo segunda;tercero tercera tercer;"
+              "cuarto cuarta;quinto quinta;sexto sexta;septimo septima;octavo octava;"
+              "noveno novena;decimo decima",
+        "it": "primo prima primi prime;secondo seconda;terzo terza;quarto quarta;quinto quinta;"
+              "sesto sesta;settimo settima;ottavo ottava;nono nona;decimo decima",
+        "pt": "primeiro primeira;segundo segunda;terceiro terceira;quarto quarta;quinto quinta;"
+              "sexto sexta;setimo setima;oitavo oitava;nono nona;decimo decima",
+    }.items()
+}
+
 #: Units of a span of time, per language (folded), with the unit each names: "drie jaar" is not
 #: what "drie maanden" says.
 DURATION_UNITS: dict[str, dict[str, str]] = {
@@ -654,7 +676,9 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
                 for left, right in (" ".join(pair.split()).split(" / ")
                                     for pair in text.split(";") if pair.strip()))
     for lang, text in {
-        "fr": """sans / avec ;
+        "fr": """sobre / ivre saoul soul ;
+        unanimite / majorite ;
+        sans / avec ;
         
         confirma confirmaient confirmait confirmant confirme confirmee confirmees confirment
             confirmer confirmera confirmerent confirmeront confirmes / dement dementaient
@@ -814,7 +838,9 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         excedent excedents / deficit deficits ;
         present presente presents presentes / absent absente absents absentes ;
         tot / tard ;""",
-        "nl": """zonder / met ;
+        "nl": """nuchter / dronken ;
+        unaniem / meerderheid ;
+        zonder / met ;
         
         bevestigt bevestigd bevestigde bevestigden bevestigen / ontkent ontkend ontkende
             ontkenden ontkennen ;
@@ -854,7 +880,10 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         hoog hoge / laag lage ;
         aanwezig aanwezige / afwezig afwezige ;
         tijd / laat vertraging vertraagd ;""",
-        "de": """ohne / mit ;
+        "de": """hoher / tiefer niedriger ;
+        nuchtern / betrunken ;
+        einstimmig / mehrheitlich ;
+        ohne / mit ;
         
         bestatigt bestatigte bestatigten bestatigen / dementiert dementierte dementierten
             dementieren bestreitet bestritt bestritten bestreiten ;
@@ -898,17 +927,26 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         gestanden gestand gestehen / bestritten bestritt bestreiten ;""",
         # on time, or late ("in orario" / "con tre ore di ritardo"); guilty or innocent; a
         # change that slowed or sped up; admitted or denied
-        "es": """sin / con ;
+        "es": """amanecer / anochecer ;
+        sobrio / ebrio borracho ;
+        unanimidad / mayoria ;
+        sin / con ;
         puntual puntualmente / retraso retrasado retrasada ;
         culpable culpables / inocente inocentes ;
         desacelero desacelerado desacelerada ralentizo / acelero acelerado acelerada ;
         admitio confeso reconocio / nego ;""",
-        "it": """senza / con ;
+        "it": """alba / tramonto ;
+        sobrio / ubriaco ;
+        unanimita / maggioranza ;
+        senza / con ;
         orario puntuale puntualmente / ritardo ;
         colpevole colpevoli / innocente innocenti ;
         rallentato rallentata rallentati rallento / accelerato accelerata accelerati accelero ;
         ammesso ammise confessato / negato nego ;""",
-        "pt": """sem / com ;
+        "pt": """amanhecer madrugada / anoitecer ;
+        sobrio / embriagado bebado ;
+        unanimidade / maioria ;
+        sem / com ;
         pontual pontualmente horario / atraso atrasado atrasada ;
         culpado culpada culpados / inocente inocentes ;
         desacelerou desacelerado desacelerada abrandou / acelerou acelerado acelerada ;

@@ -90,7 +90,7 @@ grant | fr: accorde accordee accordes accordees | nl: verleend verleende | de: g
 refuse deny | fr: refuse refusee refuses refusees | nl: geweigerd weigerde weigert | de: verweigert* | es: nego negado negada rechazo | it: negat* rifiutat* | pt: negou negad* recusou recusad*
 suspend halt | fr: suspendu* | nl: opgeschort schortte+op | de: ausgesetzt setzte+aus | es: suspendi* | it: sospes* | pt: suspende* suspensos suspensas
 resume | fr: repris reprise reprend reprennent | nl: hervat* | de: wiederaufgenommen nahm+wieder | es: reanud* | it: ripres* | pt: retomou retomada retomado retomados retomaram
-uphold confirm | fr: confirme* | nl: bevestigd* | de: bestatigt* | es: confirm* | it: confermat* | pt: confirm* manteve mantida mantido mantiveram
+uphold confirm | fr: confirme* | nl: bevestigd* bekrachtigd* | de: bestatigt* | es: confirm* | it: confermat* | pt: confirm* manteve mantida mantido mantiveram
 overturn quash reverse strike_down | fr: annule annulee annules annulees infirme* casse cassee | nl: vernietigd* | de: aufgehoben hob+auf | es: anulo anulado anulada anularon revoco revocado revocada | it: annullat* ribaltat* | pt: derrubou derrubad* anulou anulad*
 cancel call_off | fr: annule annulee annules annulees | nl: afgelast* afgeblazen blies+af | de: abgesagt sagte+ab | es: cancel* | it: annullat* cancellat* | pt: cancelad* cancelou
 postpone put_off defer | fr: reporte reportee reportes reportees reporta | nl: uitgesteld stelde+uit | de: verschoben verschob | es: aplazado aplazada aplazo aplazaron pospuesto pospuesta | it: rinviat* posticipat* | pt: adiado adiada adiou adiados adiadas
@@ -116,6 +116,10 @@ hold take_place | fr: tenu tenue tenus tenues ont+eu+lieu | nl: vonden+plaats vo
 capture seize | fr: captur* | nl: veroverd* | de: erobert* | es: captur* | it: catturat* conquistat* | pt: captur*
 declare impose | fr: decrete decretee decretes decretees decreta | nl: afgekondigd kondigde+af | de: verhangt verhangte | es: decreto decretado decretada | it: dichiarat* decretat* | pt: decretou decretado decretada
 retain keep | fr: conserve conservee conserva | nl: behield behielden behouden | de: behielt behalten | es: conservo conservado retuvo | it: conservat* | pt: conservou conservado
+nationalise nationalize | fr: nationalis* | nl: genationaliseerd nationaliseerde | de: verstaatlich* | es: nacionaliz* | it: nazionalizzat* | pt: nacionaliz*
+privatise privatize | fr: privatis* | nl: geprivatiseerd privatiseerde | de: privatisier* | es: privatiz* | it: privatizzat* | pt: privatiz*
+hospitalise hospitalize | fr: hospitalis* | nl: opgenomen+ziekenhuis | de: eingeliefert | es: hospitaliz* ingresad* | it: ricoverat* | pt: hospitaliz* internad*
+discharge | es: recibio+alta dado+alta | it: dimesso dimessa | pt: recebeu+alta teve+alta
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 

@@ -108,6 +108,12 @@ _OPPOSITE_PAIRS = [
     # called off
     ("declare", "lift"), ("extend", "expire"), ("appoint", "resign"), ("retain", "lose"),
     ("fine", "clear"), ("seize", "escape"), ("call", "call_off"),
+    # a contract signed or turned down; a vote with no one against, or a close one; a firm
+    # taken into the state's hands or out of them; a patient taken in or sent home; the day's
+    # two twilights
+    ("sign", "reject"), ("unanimously", "narrowly"), ("unanimous", "narrow"),
+    ("nationalise", "privatise"), ("nationalize", "privatize"), ("hospitalise", "discharge"),
+    ("hospitalize", "discharge"), ("admit", "discharge"), ("dawn", "dusk"),
 ]
 #: Verbs that carry no deed of their own ("be", "have", "say", "remain"): a clause of one says
 #: nothing of which deed was done.
@@ -184,6 +190,8 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
     "blame accuse suspect / admit confess claim",
     # questioned, then a confession ("was questioned about the killing" / "confessed to it")
     "question interrogate interview / confess",
+    # a review, then a ruling ("is reviewing the merger" / "approved the merger")
+    "review examine scrutinise scrutinize assess study / approve clear block reject",
     # a siege, then the fall ("surrounded the city" / "captured the city")
     "surround encircle besiege / capture seize take overrun",
     # harm to a thing: damaged, then destroyed ("damaged 40 homes" / "destroyed 40 homes")

@@ -1621,12 +1621,19 @@ def _polar(f: Frame) -> str:
     return f"not {said}" if f.negated else said
 
 
+#: Verbs whose subject and object may trade places and tell one deed: a bill "passed the
+#: Senate" (got through it) when the Senate "passed the bill"; a drug "cleared the regulator".
+_EITHER_WAY_ROUND = frozenset({"pass", "clear"})
+
+
 def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
     """"Hunt beat Johnson" for "Johnson beat Hunt": both participants there, roles reversed."""
     ca, cp = cf.args.get(AGENT), cf.args.get(PATIENT)
     pa, pp = pf.args.get(AGENT), pf.args.get(PATIENT)
     if not (ca and cp and pa and pp) or cf.predicate != pf.predicate:
         return None
+    if cf.predicate in _EITHER_WAY_ROUND:
+        return None  # "The bill passed the Senate" is what "The Senate passed the bill" says
     if any(is_pronoun(x) for x in (ca, cp, pa, pp)):
         return None
     if arg_same(ca, pp) and arg_same(cp, pa) and not arg_same(ca, pa):
@@ -1700,6 +1707,14 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
                 and not arg.modifiers and not other.modifiers):
             # "in the north" / "in the south", "hit the north of the island" / "hit the
             # south of the island": one region of the same place, told otherwise
+            return Finding(role, arg.text, other.text, Relation.CONFLICT)
+        if (arg.head == other.head and not arg.name_type and not other.name_type
+                and any((m in _COMPASS and n in _COMPASS and m != n) or opposite(m, n)
+                        or frozenset((m, n)) in _MORE_OR_FEWER
+                        for m in arg.modifiers for n in other.modifiers)
+                and not arg_in_text(arg, pf.sentence)):
+            # "the north coast" / "the south coast", "more visitors" / "fewer visitors": the
+            # same thing with the opposite mark
             return Finding(role, arg.text, other.text, Relation.CONFLICT)
         if (arg.head in _DAY_PARTS and other.head in _DAY_PARTS and arg.head != other.head
                 and set(arg.modifiers) == set(other.modifiers)):
@@ -1886,6 +1901,10 @@ def _is_number(arg: Argument) -> bool:
     return not arg.name_type and (head.isdigit() or head in _WORD_NUMBERS)
 
 
+#: More or fewer of a thing ("more visitors" / "fewer visitors"); not an opposite everywhere,
+#: since before a figure the figure rules read it as a bound ("more than 200").
+_MORE_OR_FEWER = frozenset({frozenset({"more", "few"}), frozenset({"more", "fewer"}),
+                            frozenset({"many", "few"}), frozenset({"much", "little"})})
 _FATES = frozenset({"dead", "injured", "wounded", "missing", "hurt", "killed"})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                       "southwest", "north-east", "north-west", "south-east", "south-west"})

@@ -39,9 +39,10 @@ from functools import lru_cache
 from operator import attrgetter
 
 from ..text import sentence_spans
-from ..words import (BACKGROUND_WORDS, DETERMINERS, DURATION_UNITS, MAGNITUDE_WORDS, MONTHS, NEGATION_WORDS,
-                     FIGURE_SIDES, NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS, PEOPLE_WORDS,
-                     PREVENTING_WORDS, REFUSAL_WORDS, SPEECH_VERBS, STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
+from ..words import (BACKGROUND_WORDS, DETERMINERS, DURATION_UNITS, FIGURE_SIDES, MAGNITUDE_WORDS,
+                     MONTHS, NEGATION_WORDS, NUMBER_WORDS_PLAIN, OPPOSITE_FORMS, OPPOSITE_WORDS,
+                     ORDINAL_WORDS, PEOPLE_WORDS, PREVENTING_WORDS, REFUSAL_WORDS, SPEECH_VERBS,
+                     STANCE_WORDS, STOPWORDS, VOTE_SIDES, WEEKDAYS)
 from .names import same_name
 from .roles import SYNONYM, Finding, Relation, Similarity
 from .surface import fold_diacritics
@@ -254,6 +255,10 @@ def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: 
     if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
         return None
     if len(cw) == len(pw) == 1:
+        ranks = ORDINAL_WORDS[language]
+        if cw[0].key in ranks and pw[0].key in ranks and ranks[cw[0].key] != ranks[pw[0].key]:
+            # "als derde" for "als vierde": another rank
+            return Finding("rank", cw[0].text, pw[0].text, Relation.CONFLICT)
         units = DURATION_UNITS[language]
         if cw[0].key in units and pw[0].key in units and units[cw[0].key] != units[pw[0].key]:
             # "drie jaar" for "drie maanden": another span of time
