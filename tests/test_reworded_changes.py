@@ -1125,6 +1125,8 @@ SESSION18_UNCONFIRMED = [
     # probe_set26 (session 18, held out): a review before the ruling
     ("The regulator approved the merger.", "The regulator is reviewing the merger.",
      "reviewing the merger"),
+    # probe_set27 (session 18, held out): another outcome for a suspect
+    ("Police arrested the gunman.", "Police shot the gunman.", "shot the gunman"),
 ]
 
 
@@ -1174,6 +1176,17 @@ SESSION18_REFUTED = [
     ("The storm hit the north coast.", "The storm hit the south coast.", "the south coast"),
     ("The museum attracted more visitors than last year.",
      "The museum attracted fewer visitors than last year.", "fewer visitors"),
+    # probe_set27 (session 18, held out): a rank of a clause whose subject is a pronoun; the
+    # other end of a scale; a near miss; forced out
+    ("She was the country's first female president.",
+     "She was the country's second female president.", "second"),
+    ("He became the youngest player to score in a final.",
+     "He became the oldest player to score in a final.", "old"),
+    ("The river burst its banks.", "The river came close to bursting its banks.",
+     "came close to bursting"),
+    ("The river burst its banks.", "The river nearly burst its banks.", "nearly burst"),
+    ("The minister survived the scandal.", "The minister was forced out over the scandal.",
+     "forced out"),
 ]
 
 
@@ -1210,6 +1223,10 @@ def test_a_changed_detail_session_18_probes_found_is_refuted(verifier, claim, pa
     # a bill "passed the Senate" when the Senate passed it
     ("The bill passed the Senate.", "The Senate passed the bill."),
     ("The storm hit the north coast.", "The storm hit the north coast and the south coast."),
+    ("He resigned on Monday.", "He resigned on Monday, his office said."),
+    ("Almost 100 people died.", "Nearly 100 people died in the floods."),
+    ("The river burst its banks.", "The river burst its banks, nearly flooding the town."),
+    ("Police arrested the gunman.", "Police shot and arrested the gunman."),
 ])
 def test_session_18_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)
@@ -1224,3 +1241,16 @@ def test_a_common_noun_opening_the_sentence_is_no_name():
     assert frame.args["agent"].name_type is None
     [smith] = claim_frames("Smith was elected.")
     assert smith.args["patient"].name_type == "PERSON"
+
+
+def test_the_lack_of_a_thing_told_with_a_verb_of_losing_is_no_flipped_negation(verifier):
+    # "without power" / "lost power" was Refuted ("sources say the opposite")
+    out = _verify(verifier, "The storm left 10,000 homes without power.",
+                  "Some 10,000 homes lost power in the storm.")
+    assert out.verdict is not Verdict.REFUTED, out.reason
+    from groundbrief.verify.checks import check_negation
+
+    assert not check_negation("The storm left 10,000 homes without power.",
+                              "Some 10,000 homes lost power in the storm.").mismatch
+    assert check_negation("The storm left 10,000 homes without power.",
+                          "The storm left 10,000 homes with power.").claim_cues == ("without",)

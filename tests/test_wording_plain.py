@@ -767,8 +767,26 @@ SESSION18_SET20 = [
 ]
 
 
+# plain_set21 (session 18, held out): a million for a billion, a plan under "considerando", a
+# near miss, a verb of rising the table lacked
+SESSION18_SET21 = [
+    ("De deal is 5 miljard dollar waard.", "De deal is 5 miljoen dollar waard.", "nl",
+     Verdict.REFUTED),
+    ("A empresa pediu falência.", "A empresa está considerando pedir falência.", "pt",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("De dijk brak door.", "De dijk brak bijna door.", "nl", Verdict.NOT_ENOUGH_EVIDENCE),
+    ("Bijna 100 mensen kwamen om.", "Bijna 100 mensen kwamen om bij de overstroming.", "nl",
+     Verdict.SUPPORTED),
+    ("Le ministre a dit que l'économie allait croître.",
+     "Le ministre a dit que l'économie allait reculer.", "fr", Verdict.REFUTED),
+    ("Ela foi a primeira mulher presidente do país.", "Ela foi a segunda mulher presidente do país.",
+     "pt", Verdict.REFUTED),
+]
+
+
 @pytest.mark.parametrize("claim, passage, language, expected",
-                         SESSION18_SET17 + SESSION18_SET18 + SESSION18_SET19 + SESSION18_SET20)
+                         SESSION18_SET17 + SESSION18_SET18 + SESSION18_SET19 + SESSION18_SET20
+                         + SESSION18_SET21)
 def test_session_18_rows_in_one_language(verifier, claim, passage, language, expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason

@@ -405,21 +405,24 @@ PREVENTING_WORDS: dict[str, frozenset[str]] = {
 #: Words that put a statement under a stance other than fact, per language (lowercase,
 #: folded): the journalistic conditional and hedges of an allegation ("aurait tué", "zou hebben
 #: gedood", "soll getötet haben", "présumé", "naar verluidt", "angeblich"), and verbs of a plan or
-#: a possibility ("envisage de", "wil", "plant", "pourrait", "könnte"), and of a future ("devra
-#: signer", "deverá assinar", "zal tekenen"). A source sentence saying
-#: the claim's deed under one of them does not back it as a fact (verify/wording_plain.py).
+#: a possibility ("envisage de", "wil", "plant", "pourrait", "könnte"), of a future ("devra
+#: signer", "deverá assinar", "zal tekenen") and of a near miss ("a failli", "bijna", "casi"). A
+#: source sentence saying the claim's deed under one of them does not back it as a fact
+#: (verify/wording_plain.py).
 STANCE_WORDS: dict[str, dict[str, str]] = {
     "fr": {**dict.fromkeys("aurait auraient serait seraient presume presumee presumes presumees "
                            "pretendument supposement".split(), "an allegation"),
            **dict.fromkeys("envisage envisagent prevoit prevoient projette projettent compte "
                            "comptent veut veulent souhaite souhaitent".split(), "a plan or intention"),
            **dict.fromkeys("pourrait pourraient".split(), "a possibility"),
+           **dict.fromkeys("presque failli".split(), "something that almost happened"),
            **dict.fromkeys("devra devront".split(), "something yet to happen")},
     "nl": {**dict.fromkeys("zou zouden vermoedelijk vermeend vermeende zogenaamd verluidt "
                            "beweerdelijk".split(), "an allegation"),
            **dict.fromkeys("wil willen plant plannen overweegt overwegen".split(),
                            "a plan or intention"),
            **dict.fromkeys("kan kunnen".split(), "a possibility"),
+           **dict.fromkeys("bijna".split(), "something that almost happened"),
            **dict.fromkeys("zal zullen".split(), "something yet to happen")},
     "de": {**dict.fromkeys("soll sollen angeblich mutmasslich mutmassliche mutmasslichen "
                            "vermutlich".split(), "an allegation"),
@@ -432,18 +435,25 @@ STANCE_WORDS: dict[str, dict[str, str]] = {
            **dict.fromkeys("planea planean preve preven pretende pretenden quiere quieren "
                            "estudia estudian proyecta proyectan".split(), "a plan or intention"),
            **dict.fromkeys("podria podrian".split(), "a possibility"),
+           **dict.fromkeys("casi".split(), "something that almost happened"),
+           **dict.fromkeys("considera consideran considerando".split(), "a plan or intention"),
            **dict.fromkeys("debera deberan".split(), "something yet to happen")},
     "it": {**dict.fromkeys("avrebbe avrebbero sarebbe sarebbero presunto presunta presunti "
                            "presunte presumibilmente presuntamente".split(), "an allegation"),
            **dict.fromkeys("intende intendono prevede prevedono vuole vogliono progetta "
                            "progettano pensa".split(), "a plan or intention"),
            **dict.fromkeys("potrebbe potrebbero".split(), "a possibility"),
+           **dict.fromkeys("quasi".split(), "something that almost happened"),
+           **dict.fromkeys("valuta valutano valutando considerando".split(), "a plan or intention"),
            **dict.fromkeys("dovra dovranno".split(), "something yet to happen")},
     "pt": {**dict.fromkeys("teria teriam seria seriam suposto suposta supostos supostas "
                            "supostamente alegadamente alegado alegada".split(), "an allegation"),
            **dict.fromkeys("planeja planejam planeia planeiam pretende pretendem quer querem "
                            "preve".split(), "a plan or intention"),
            **dict.fromkeys("poderia poderiam".split(), "a possibility"),
+           **dict.fromkeys("quase".split(), "something that almost happened"),
+           **dict.fromkeys("considera consideram considerando avalia avaliam avaliando".split(),
+                           "a plan or intention"),
            **dict.fromkeys("devera deverao".split(), "something yet to happen")},
 }
 
@@ -532,13 +542,13 @@ MAGNITUDE_WORDS: dict[str, dict[str, int]] = {
            for w in forms.split(",")}
     for lang, table in {
         "en": "1:dozens,scores 2:hundreds 3:thousands 6:millions 9:billions",
-        "fr": "1:dizaines 2:centaines 3:milliers 6:millions 9:milliards",
-        "nl": "1:tientallen 2:honderden 3:duizenden 6:miljoenen 9:miljarden",
-        "de": "1:dutzende,dutzenden 2:hunderte,hunderten 3:tausende,tausenden 6:millionen "
-              "9:milliarden",
-        "es": "1:decenas 2:cientos,centenares 3:miles,millares 6:millones 9:miles_de_millones",
-        "it": "1:decine 2:centinaia 3:migliaia 6:milioni 9:miliardi",
-        "pt": "1:dezenas 2:centenas 3:milhares 6:milhoes 9:bilhoes,milhares_de_milhoes",
+        "fr": "1:dizaines 2:centaines 3:milliers 6:millions,million 9:milliards,milliard",
+        "nl": "1:tientallen 2:honderden 3:duizenden 6:miljoenen,miljoen 9:miljarden,miljard",
+        "de": "1:dutzende,dutzenden 2:hunderte,hunderten 3:tausende,tausenden 6:millionen,million "
+              "9:milliarden,milliarde",
+        "es": "1:decenas 2:cientos,centenares 3:miles,millares 6:millones,millon 9:miles_de_millones",
+        "it": "1:decine 2:centinaia 3:migliaia 6:milioni,milione 9:miliardi,miliardo",
+        "pt": "1:dezenas 2:centenas 3:milhares 6:milhoes,milhao 9:bilhoes,bilhao,milhares_de_milhoes",
     }.items()
 }
 

@@ -321,6 +321,10 @@ def check_negation(claim: str, passage: str,
     """
     best, best_overlap = _closest_sentence(claim, passage)
     claim_cues, passage_cues = negation_cues(claim), negation_cues(best)
+    if claim_cues and not passage_cues and _lack_told(claim, claim_cues, best):
+        # "left 10,000 homes without power" / "10,000 homes lost power": the lack of the same
+        # thing, told with a verb of losing -- no flipped negation
+        claim_cues = ()
     if bool(claim_cues) != bool(passage_cues):
         parts = _statements(claim)
         if len(parts) > 1:
@@ -347,6 +351,22 @@ def check_negation(claim: str, passage: str,
         sentence=best,
         overlap=max(best_overlap, 0.0),
     )
+
+
+_WITHOUT = re.compile(r"\bwithout\s+(?:any\s+|the\s+|their\s+|its\s+|his\s+|her\s+)?([a-z]+)",
+                      re.IGNORECASE)
+_LOSING = r"\b(?:lost|lose|loses|losing|lacked|lacks|lack|lacking|deprived\s+of|cut\s+off\s+from)"
+
+
+def _lack_told(claim: str, cues: tuple[str, ...], sentence: str) -> bool:
+    """Whether the claim's only negation is "without X" and the sentence tells the loss or
+    the lack of X with a verb ("lost power", "lacked water")."""
+    if set(cues) != {"without"}:
+        return False
+    things = [m.group(1).lower() for m in _WITHOUT.finditer(claim)]
+    return bool(things) and all(
+        re.search(_LOSING + r"\s+(?:\w+\s+){0,2}?" + re.escape(t) + r"\b", sentence, re.IGNORECASE)
+        for t in things)
 
 
 #: Where one statement ends and the next begins: a sentence end, a semicolon, a comma before

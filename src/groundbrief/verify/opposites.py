@@ -107,7 +107,7 @@ _OPPOSITE_PAIRS = [
     # title kept or lost, a penalty or a clearing, a capture or an escape, a strike called or
     # called off
     ("declare", "lift"), ("extend", "expire"), ("appoint", "resign"), ("retain", "lose"),
-    ("fine", "clear"), ("seize", "escape"), ("call", "call_off"),
+    ("fine", "clear"), ("seize", "escape"), ("call", "call_off"), ("survive", "force_out"),
     # a contract signed or turned down; a vote with no one against, or a close one; a firm
     # taken into the state's hands or out of them; a patient taken in or sent home; the day's
     # two twilights
@@ -207,6 +207,7 @@ OUTCOMES = [[frozenset(alt.split()) for alt in group.split(" / ")] for group in 
     "pardon / commute / parole",
     "acquire buy purchase take_over / merge",
     "kill / injure wound hurt / kidnap abduct",
+    "arrest detain / shoot",
     "win beat defeat / draw tie",
     "suspend / dismiss fire sack expel",
     "resign step_down quit / dismiss fire sack oust",

@@ -536,6 +536,8 @@ def _refused(verb: Token) -> bool:
     "failed to pay"), which is not itself negated ("did not refuse to sign" is left to the
     negation above it)."""
     head = verb.head
+    if _near_miss(verb):
+        return True  # "nearly burst its banks", "came close to bursting": it did not happen
     if verb.dep_ == "pcomp" and head.lower_ == "against" and head.head is not head:
         # "voted against going on strike", "decided against raising prices": a choice not to
         chooser = head.head
@@ -547,9 +549,29 @@ def _refused(verb: Token) -> bool:
 def _refusal_words(verb: Token) -> str:
     """The words of the refusal that negates ``verb``'s clause, as written ("declined to",
     "voted against")."""
+    near = _near_miss(verb)
+    if near:
+        return near
     if verb.dep_ == "pcomp":
         return f"{verb.head.head.text} {verb.head.text}"
     return f"{verb.head.text} to"
+
+
+#: Adverbs that say a deed almost happened, and so did not ("nearly collapsed").
+_ALMOST = frozenset({"nearly", "almost"})
+
+
+def _near_miss(verb: Token) -> str:
+    """The words that say the clause's deed almost happened ("nearly", "came close to"), or ""
+    when none do."""
+    adverb = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in _ALMOST), None)
+    if adverb is not None:
+        return adverb.text
+    head = verb.head
+    if (verb.dep_ == "pcomp" and head.lower_ == "to" and head.head is not head
+            and head.head.lower_ in ("close", "near") and head.head.head is not head.head):
+        return f"{head.head.head.text} {head.head.text} to"
+    return ""
 
 
 def _figure_kind(tok: Token, clause: Sequence[Token], subject: Token | None) -> str:

@@ -269,6 +269,11 @@ def _alignment(cf: Frame, pf: Frame, similar: Similarity | None = None) -> tuple
     event = score > 0
     for role, arg in cf.args.items():
         if is_pronoun(arg):
+            # "She was the country's first female president" / "She was … second …": the same
+            # pronoun in the same role of the same deed is the one participant both name
+            other = pf.args.get(role)
+            if event and other is not None and norm(other.text) == norm(arg.text):
+                shared += 1
             continue
         if arg.head in WEAK_HEADS and not arg.name_type:
             # "a man" matches any man, but in the same role of the same deed it is one
@@ -694,7 +699,18 @@ def _other_rank(cf: Frame, pf: Frame) -> Finding | None:
         others = [(m, t) for w, m, t in pf.ranks if w == what]
         if others and all(m != n for m, _ in others):
             return Finding("rank", text, others[0][1], Relation.CONFLICT)
+        # "the youngest player" / "the oldest player": the other end of the same scale
+        flipped = next((t for w, m, t in pf.ranks if m == n
+                        and frozenset((what, w)) in _OTHER_END), None)
+        if flipped is not None and not any(w == what for w, _, _ in pf.ranks):
+            return Finding("rank", text, flipped, Relation.CONFLICT)
     return None
+
+
+#: Superlatives at the two ends of one scale (lemmas, as ranks are kept).
+_OTHER_END = frozenset(frozenset(p.split()) for p in (
+    "young old", "high low", "large small", "big small", "long short", "fast slow",
+    "early late", "rich poor", "hot cold", "wet dry", "strong weak", "cheap expensive"))
 
 
 _PLACING = frozenset({"finish", "come", "place", "end"})
