@@ -232,6 +232,10 @@ SESSION18_CROSS12 = [
     # cross_set14 (session 18, held out)
     ("The governor declared a state of emergency.", "Le gouverneur a levé l'état d'urgence.", "fr",
      Verdict.REFUTED),
+    # cross_set17 (session 18, held out): two were Supported before the table had these deeds
+    ("The treaty was ratified by parliament.", "Het verdrag werd door het parlement verworpen.",
+     "nl", Verdict.REFUTED),
+    ("The team was promoted.", "Die Mannschaft stieg ab.", "de", Verdict.REFUTED),
 ]
 
 

@@ -1127,6 +1127,8 @@ SESSION18_UNCONFIRMED = [
      "reviewing the merger"),
     # probe_set27 (session 18, held out): another outcome for a suspect
     ("Police arrested the gunman.", "Police shot the gunman.", "shot the gunman"),
+    # probe_set28 (session 18, held out): money raised is not money spent
+    ("The charity raised $1 million.", "The charity spent $1 million.", "spent"),
 ]
 
 
@@ -1187,6 +1189,14 @@ SESSION18_REFUTED = [
     ("The river burst its banks.", "The river nearly burst its banks.", "nearly burst"),
     ("The minister survived the scandal.", "The minister was forced out over the scandal.",
      "forced out"),
+    # probe_set28 (session 18, held out): another office of one kind (the tagger calls "CFO" an
+    # organisation); opposites no list held
+    ("The CEO resigned.", "The CFO resigned.", "The CFO"),
+    ("The king abdicated.", "The king was crowned.", "crowned"),
+    ("The court released the journalist on bail.", "The court denied the journalist bail.",
+     "denied"),
+    ("The senator endorsed the candidate.", "The senator criticised the candidate.",
+     "criticised"),
 ]
 
 

@@ -784,9 +784,31 @@ SESSION18_SET21 = [
 ]
 
 
+# plain_set22 (session 18, held out): rows the table lacked (ratify, impose, buy and sell,
+# promote and relegate, support, add), "auf" / "ab" in a copy
+SESSION18_SET22 = [
+    ("Het verdrag werd door het parlement geratificeerd.",
+     "Het verdrag werd door het parlement verworpen.", "nl", Verdict.REFUTED),
+    ("De regering stelde een avondklok in.", "De regering hief de avondklok op.", "nl",
+     Verdict.REFUTED),
+    ("Het museum verkocht het schilderij.", "Het museum kocht het schilderij.", "nl",
+     Verdict.REFUTED),
+    ("Die Mannschaft stieg auf.", "Die Mannschaft stieg ab.", "de", Verdict.REFUTED),
+    ("La aerolínea añadió vuelos a Roma.", "La aerolínea recortó vuelos a Roma.", "es",
+     Verdict.REFUTED),
+    ("El senador respaldó al candidato.", "El senador criticó al candidato.", "es",
+     Verdict.REFUTED),
+    ("El senador respaldó al candidato.", "El senador apoyó al candidato.", "es",
+     Verdict.SUPPORTED),
+    # "auf" is read only in a copy, not as an opposite anywhere in a reworded sentence
+    ("Der Minister wartete auf den Bericht.", "Der Minister wartete auf den Bericht, bevor er abreiste.",
+     "de", Verdict.SUPPORTED),
+]
+
+
 @pytest.mark.parametrize("claim, passage, language, expected",
                          SESSION18_SET17 + SESSION18_SET18 + SESSION18_SET19 + SESSION18_SET20
-                         + SESSION18_SET21)
+                         + SESSION18_SET21 + SESSION18_SET22)
 def test_session_18_rows_in_one_language(verifier, claim, passage, language, expected):
     out = verdict(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason

@@ -934,6 +934,7 @@ OPPOSITE_FORMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] =
         punktlich / verspatet verspatete verspatung ;
         hochste hochsten / niedrigste niedrigsten ;
         hoch / tief ;
+        auf / ab ;
         gestanden gestand gestehen / bestritten bestritt bestreiten ;""",
         # on time, or late ("in orario" / "con tre ore di ritardo"); guilty or innocent; a
         # change that slowed or sped up; admitted or denied

@@ -104,7 +104,7 @@ apologise apologize | fr: excuse* | nl: excuses+aangeboden verontschuldigd* | de
 send_off expel | fr: expulse expulsee exclu | nl: weggestuurd | de: vom+platz | es: expulsad* | it: espuls* | pt: expuls*
 vote | fr: vote votent votait voterent | nl: stemde stemden gestemd stemt | de: stimmte stimmten gestimmt | es: voto votaron votado | it: votato votata votarono | pt: votou votaram votado
 eliminate cut axe abolish scrap | fr: supprim* | nl: geschrapt schrapte schrapten | de: gestrichen strich strichen | es: elimin* suprimi* suprimid* | it: eliminat* soppress* | pt: elimin* suprimi* suprimid*
-create add | fr: cree creee crees creees creent | nl: gecreeerd creeerde creeerden | de: geschaffen schuf schufen | es: creado creada creados crearon | it: creato creata creati create | pt: criou criado criada criados criaram
+create add | fr: cree creee crees creees creent ajoute ajoutee | nl: gecreeerd creeerde creeerden | de: geschaffen schuf schufen | es: creado creada creados crearon anadio anadido anadieron | it: creato creata creati create | pt: criou criado criada criados criaram
 go_ahead proceed | fr: maintenu maintenue a+eu+lieu | nl: ging+door gingen+door doorgegaan gaat+door | de: fand+statt findet+statt stattgefunden | es: siguio+adelante sigue+adelante se+celebro se+celebraron | it: si+e+svolto si+e+svolta | pt: foi+mantida foi+mantido
 weaken | fr: affaibli affaiblie affaiblit | nl: verzwakt verzwakte verzwakten | de: geschwacht schwachte schwachten | es: debilito debilitado debilitada | it: indebolit* | pt: enfraqueceu enfraquecid*
 strengthen | fr: renforce renforcee renforca | nl: werd+sterker versterkt versterkte versterkten | de: verstarkt verstarkte wurde+starker | es: fortalecio fortalecido fortalecida | it: rafforzat* | pt: fortaleceu fortalecid*
@@ -114,12 +114,20 @@ allow permit | fr: autoris* permis | nl: toegestaan stond+toe | de: erlaubt* erl
 freeze | fr: gele gelee geles gelees | nl: bevroren bevroor | de: eingefroren fror+ein | es: congel* | it: congelat* | pt: congel*
 hold take_place | fr: tenu tenue tenus tenues ont+eu+lieu | nl: vonden+plaats vond+plaats gehouden hielden | de: fanden+statt abgehalten | es: se+celebro se+celebraron | it: si+sono+svolt* tenut* | pt: realizad* realizou realizaram
 capture seize | fr: captur* | nl: veroverd* | de: erobert* | es: captur* | it: catturat* conquistat* | pt: captur*
-declare impose | fr: decrete decretee decretes decretees decreta | nl: afgekondigd kondigde+af | de: verhangt verhangte | es: decreto decretado decretada | it: dichiarat* decretat* | pt: decretou decretado decretada
+declare impose | fr: decrete decretee decretes decretees decreta | nl: afgekondigd kondigde+af stelde+in ingesteld | de: verhangt verhangte | es: decreto decretado decretada | it: dichiarat* decretat* | pt: decretou decretado decretada
 retain keep | fr: conserve conservee conserva | nl: behield behielden behouden | de: behielt behalten | es: conservo conservado retuvo | it: conservat* | pt: conservou conservado
 nationalise nationalize | fr: nationalis* | nl: genationaliseerd nationaliseerde | de: verstaatlich* | es: nacionaliz* | it: nazionalizzat* | pt: nacionaliz*
 privatise privatize | fr: privatis* | nl: geprivatiseerd privatiseerde | de: privatisier* | es: privatiz* | it: privatizzat* | pt: privatiz*
 hospitalise hospitalize | fr: hospitalis* | nl: opgenomen+ziekenhuis | de: eingeliefert | es: hospitaliz* ingresad* | it: ricoverat* | pt: hospitaliz* internad*
 discharge | es: recibio+alta dado+alta | it: dimesso dimessa | pt: recebeu+alta teve+alta
+ratify | fr: ratifie* | nl: geratificeerd ratificeerde ratificeerden | de: ratifiziert* | es: ratific* | it: ratificat* | pt: ratific*
+promote | fr: promu promue promus | nl: promoveerde promoveerden gepromoveerd | de: stieg+auf aufgestiegen | es: ascendi* | it: promoss* | pt: promovid* subiu+divisao
+relegate | fr: relegue* | nl: degradeerde degradeerden gedegradeerd | de: stieg+ab abgestiegen | es: descendi* | it: retrocess* | pt: rebaixad*
+abdicate | fr: abdique abdiqua | nl: deed+afstand | de: dankte+ab abgedankt | es: abdico | it: abdicato abdico | pt: abdicou
+crown | fr: couronne couronnee | nl: gekroond kroonde | de: gekront kronte | es: coronado coronada | it: incoronat* | pt: coroado coroada
+support back endorse | fr: soutenu soutient soutenait | nl: steunde steunden gesteund | de: unterstutzt* | es: respald* apoyo apoyado apoyaron | it: sostenut* appoggiat* | pt: apoiou apoiado apoiaram
+sell | nl: verkocht verkochten | de: verkauft* | es: vendio vendido vendida | it: vendut* | pt: vendeu vendido vendida
+buy purchase | nl: kocht kochten gekocht | de: kaufte kauften gekauft | es: compro comprado comprada | it: comprato comprata | pt: comprou comprado comprada
 veto | fr: veto | nl: veto | de: veto | es: veto vetado vetada vetaron | it: veto | pt: vetou vetado vetada vetaram
 """
 

@@ -114,6 +114,11 @@ _OPPOSITE_PAIRS = [
     ("sign", "reject"), ("unanimously", "narrowly"), ("unanimous", "narrow"),
     ("nationalise", "privatise"), ("nationalize", "privatize"), ("hospitalise", "discharge"),
     ("hospitalize", "discharge"), ("admit", "discharge"), ("dawn", "dusk"),
+    # a throne given up or taken; a treaty ratified or rejected; a team up or down a league;
+    # a candidate backed or attacked; a prisoner let out on bail or refused it
+    ("abdicate", "crown"), ("ratify", "reject"), ("promote", "relegate"),
+    ("endorse", "criticise"), ("endorse", "criticize"), ("support", "criticise"),
+    ("support", "criticize"), ("release", "deny"),
 ]
 #: Verbs that carry no deed of their own ("be", "have", "say", "remain"): a clause of one says
 #: nothing of which deed was done.
@@ -142,7 +147,7 @@ NOUN_GROUPS = [frozenset(g.split("|")) for g in (
     "ceasefire|truce|armistice", "unemployment|unemployment rate|jobless rate|joblessness",
     "job|jobs|worker|workers|employee|employees|position|positions|post|posts",
     "troops|soldiers|forces", "lawmaker|lawmakers|legislator|legislators", "fire|blaze",
-    "contract|deal",
+    "contract|deal", "ceo|chief executive|chief executive officer",
 )]
 #: Nouns of one closed kind, each another member than the rest: a son is not a brother, murder
 #: is not manslaughter. Two of one kind in the same slot of one deed are a conflict
@@ -153,6 +158,7 @@ KINDS = [frozenset(g.split()) for g in (
     "murder manslaughter assault fraud theft robbery burglary rape kidnapping bribery corruption"
     " embezzlement terrorism treason espionage arson perjury extortion blackmail smuggling"
     " trafficking racketeering homicide",
+    "ceo cfo coo cto",
 )]
 
 
@@ -208,6 +214,7 @@ OUTCOMES = [[frozenset(alt.split()) for alt in group.split(" / ")] for group in 
     "acquire buy purchase take_over / merge",
     "kill / injure wound hurt / kidnap abduct",
     "arrest detain / shoot",
+    "raise collect / spend",
     "win beat defeat / draw tie",
     "suspend / dismiss fire sack expel",
     "resign step_down quit / dismiss fire sack oust",

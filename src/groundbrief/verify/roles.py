@@ -1539,9 +1539,14 @@ def _as_written(word: str, frame: Frame) -> str:
     """A word of the clause's lemmas as the clause writes it, for the reader ("sank" for
     "sink", "relaxed" for "relax"; "call_off" as "call off" when the form is not found)."""
     if word == frame.predicate and frame.predicate_text:
-        # a particle parts.py joined, or one _deed_words reads ("stepped down")
-        particle = next((w.split("_", 1)[1] for w in sorted(frame.words | _deed_words(frame))
-                         if w.startswith(word + "_") and w.count("_") == 1), "")
+        # a particle parts.py joined, or one _deed_words reads right after the verb ("stepped
+        # down"; not the "off" of "shortly after take-off")
+        particle = next((w.split("_", 1)[1] for w in sorted(frame.words)
+                         if w.startswith(word + "_") and w.count("_") == 1), "") or next(
+            (w.split("_", 1)[1] for w in sorted(_deed_words(frame))
+             if w.startswith(word + "_") and w.count("_") == 1
+             and re.search(rf"\b{re.escape(frame.predicate_text)}\s+{w.split('_', 1)[1]}\b",
+                           frame.text or frame.sentence, re.IGNORECASE)), "")
         return f"{frame.predicate_text} {particle}".strip()  # "laid off", not "laid"
     verb, _, particle = word.partition("_")
     if particle and verb == frame.predicate and frame.predicate_text:
@@ -1695,7 +1700,7 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
         # compared by value with the passage's figures (compare_figures), not as a word.
         return None
     if other is not None and not is_pronoun(other):
-        if not arg.name_type and not other.name_type and other_of_kind(arg.head, other.head):
+        if other_of_kind(arg.head, other.head):  # ("CFO" the tagger calls an organisation)
             # "pardoned his son" / "pardoned his brother": another member of one closed kind
             return Finding(role, arg.text, other.text, Relation.CONFLICT)
         if (arg.name_type == "PERSON" and not other.name_type and _unlabelled_name(other)

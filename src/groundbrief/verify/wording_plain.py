@@ -700,9 +700,9 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     not. Only these lists are read this way; another noun or name in a reworded sentence may
     be a paraphrase."""
     opposites = _opposites(language)
-    # a function word with an opposite of its own is read too ("sans accord" / "avec un accord")
-    paired = {k for pair in opposites for k in pair}
-    content = {t.key: t for t in ctoks if t.word and (t.key not in stop or t.key in paired)}
+    # "without" and "with" are read too ("sans accord" / "avec un accord"); no other function
+    # word is ("stieg auf" / "stieg ab" only in a copy: "auf" is a preposition everywhere)
+    content = {t.key: t for t in ctoks if t.word and (t.key not in stop or t.key in _WITH_WITHOUT)}
     if len(content) < 2:
         return ()
     for ptoks, _ in _sentences(passage):
@@ -762,6 +762,11 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                                     _up_to_content(ptoks, other, stop), Relation.CONFLICT),)
                 return (Finding(role, tok.text, other.text, Relation.CONFLICT),)
     return ()
+
+
+#: "Without" and "with" in each language, opposites though they are function words.
+_WITH_WITHOUT = frozenset({"sans", "avec", "zonder", "met", "ohne", "mit", "sin", "con", "senza",
+                           "sem", "com"})
 
 
 def _up_to_content(toks: Sequence[_Token], tok: _Token, stop: frozenset[str]) -> str:
