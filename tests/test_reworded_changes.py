@@ -1264,3 +1264,27 @@ def test_the_lack_of_a_thing_told_with_a_verb_of_losing_is_no_flipped_negation(v
                               "Some 10,000 homes lost power in the storm.").mismatch
     assert check_negation("The storm left 10,000 homes without power.",
                           "The storm left 10,000 homes with power.").claim_cues == ("without",)
+
+
+def test_nearly_before_a_figure_is_a_bound_not_a_near_miss(verifier):
+    # AVeriTeC claims 203/231: "Its nearly 7 million." was read as a deed that almost happened
+    out = _verify(verifier, "Nigeria's urban population at independence was approximately 7 million",
+                  "Q: Was Nigeria's urban population at independence approximately 7 million? "
+                  "A: The report estimates Nigeria's 1960 urban population at 6.96 million. "
+                  "Its nearly 7 million.")
+    assert out.verdict is not Verdict.REFUTED, out.reason
+
+
+def test_an_object_no_word_names_is_read_in_the_main_clause_only(verifier):
+    # a subordinate clause's object ("controlling earth temperatures") left to the model
+    # (a Climate-FEVER pair, gold SUPPORTS, lost its support to the main-clause rule)
+    from groundbrief.verify.roles import compare
+
+    sub = compare("They say we are the primary forces controlling earth temperatures by the "
+                  "burning of fossil fuels.", "The main sources of greenhouse gases are the "
+                  "burning of fossil fuels and deforestation.", similar=verifier.word_similarity)
+    assert not any(f.role == "object" for f in sub.findings)
+    main = compare("The drug reduced deaths by 30 percent.",
+                   "The drug reduced hospital admissions by 30 percent.",
+                   similar=verifier.word_similarity)
+    assert any(f.role == "object" and f.claim == "deaths" for f in main.findings)

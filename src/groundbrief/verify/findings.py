@@ -95,7 +95,8 @@ def _unstopped(value: str) -> str:
 
 
 _ROLE_WORDS = {
-    "agent": "who did it", "patient": "who or what it was done to", "prep": "the detail",
+    "agent": "who did it", "patient": "who or what it was done to",
+    "object": "who or what it was done to", "prep": "the detail",
     "attr": "what it was", "predicate": "what happened", "polarity": "whether it happened",
     "date": "the date", "stance": "the status", "name": "the name", "rank": "the rank",
     "duration": "how long",

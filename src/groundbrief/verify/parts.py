@@ -564,6 +564,8 @@ _ALMOST = frozenset({"nearly", "almost"})
 def _near_miss(verb: Token) -> str:
     """The words that say the clause's deed almost happened ("nearly", "came close to"), or ""
     when none do."""
+    if verb.pos_ != "VERB":
+        return ""  # "Its nearly 7 million": a figure's bound, not a deed that almost happened
     adverb = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in _ALMOST), None)
     if adverb is not None:
         return adverb.text

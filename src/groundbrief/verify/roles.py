@@ -336,7 +336,10 @@ def compare(claim: str, passage: str, *, attribution: bool = False,
             and other.speaker.text == cf.speaker.text
         sub = _compare_frame(other, pframes, passage, context, under_speaker, similar)
         if sub.aligned is not None and sub.agreement:
-            findings.extend(f for f in sub.findings if f.role not in ("speaker", "name")
+            # (not an object of a subordinate clause that no word of the passage names: "the
+            # primary forces controlling earth temperatures by the burning of fossil fuels" is
+            # about the burning, which a passage on fossil fuels tells)
+            findings.extend(f for f in sub.findings if f.role not in ("speaker", "name", "object")
                             and f not in findings)
         elif sub.aligned is not None and sub.aligned == main.aligned and main.agreement \
                 and (other.args.get(AGENT) is None or is_pronoun(other.args[AGENT])):
@@ -1787,8 +1790,9 @@ def _compare_arg(role: str, arg: Argument, pf: Frame, passage: str, context: str
                                    similar)):
         # "The drug reduced deaths by 30 percent" against "The drug reduced hospital admissions
         # by 30 percent", parsed with no object: what the claim's deed was done to is in no
-        # word of the passage, not even a synonym ("fatalities"), so it is not backed
-        return Finding(role, arg.core or arg.text, None, Relation.UNBACKED)
+        # word of the passage, not even a synonym ("fatalities"), so it is not backed. (Role
+        # "object": read for the claim's main clause only, see compare.)
+        return Finding("object", arg.core or arg.text, None, Relation.UNBACKED)
     if arg.name_type and not arg_in_text(arg, passage) and not (
             context and arg_in_text(arg, context)):
         return Finding("name", arg.name or arg.core or arg.text, None, Relation.UNBACKED)
