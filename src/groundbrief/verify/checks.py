@@ -312,7 +312,8 @@ def _closest_sentence(claim: str, passage: str) -> tuple[str, float]:
 
 
 def check_negation(claim: str, passage: str,
-                   negation_cues: Callable[[str], tuple[str, ...]] = negation_cues) -> NegationResult:
+                   negation_cues: Callable[[str], tuple[str, ...]] = negation_cues,
+                   ) -> NegationResult:
     """Compare negation in the claim with the passage sentence that shares most of its words.
 
     Looking only at the closest sentence keeps an unrelated "not" elsewhere in a long passage

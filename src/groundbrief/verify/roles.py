@@ -1425,7 +1425,7 @@ def _deed_prevented(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
                 or not _names_deed(patient.head, cf.predicate)
                 or not any(arg_in_text(a, f.sentence) for a in parts)):
             continue
-        return Finding("predicate", cf.predicate_text,
+        return Finding("predicate", _as_written(cf.predicate, cf),
                        f"{_as_written(f.predicate, f)} {patient.text}", Relation.CONFLICT)
     return None
 
@@ -1608,8 +1608,8 @@ def _all_but_head(arg: Argument) -> str:
 
 def _other_kind_in_clause(cf: Frame, pf: Frame) -> Finding | None:
     """One member of a closed kind in the claim's clause, another (and not the claim's) in
-    the passage's: "guilty of murder" / "guilty of manslaughter". Only where no argument holds
-    them (those are compared role by role)."""
+    the passage's: "guilty of murder" / "guilty of manslaughter". A member the claim holds in a
+    role the passage's clause fills too is left to the role-by-role comparison."""
     held = {a.head for r, a in cf.args.items() if r in pf.args}
     for kind in KINDS:
         mine, theirs = (cf.words & kind) - held, pf.words & kind
