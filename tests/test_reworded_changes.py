@@ -1197,6 +1197,9 @@ SESSION18_REFUTED = [
      "denied"),
     ("The senator endorsed the candidate.", "The senator criticised the candidate.",
      "criticised"),
+    # probe_set29 (end of session 18, held out): a change someone makes up against one down
+    ("The airline increased fares.", "The airline lowered fares.", "lowered"),
+    ("The report praised the police.", "The report blamed the police.", "blamed"),
 ]
 
 

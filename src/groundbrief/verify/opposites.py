@@ -118,7 +118,7 @@ _OPPOSITE_PAIRS = [
     # a candidate backed or attacked; a prisoner let out on bail or refused it
     ("abdicate", "crown"), ("ratify", "reject"), ("promote", "relegate"),
     ("endorse", "criticise"), ("endorse", "criticize"), ("support", "criticise"),
-    ("support", "criticize"), ("release", "deny"),
+    ("support", "criticize"), ("release", "deny"), ("praise", "blame"), ("destroy", "spare"),
 ]
 #: Verbs that carry no deed of their own ("be", "have", "say", "remain"): a clause of one says
 #: nothing of which deed was done.
@@ -257,6 +257,10 @@ _FALLING = frozenset({"fall", "drop", "decline", "decrease", "slip", "dip", "sli
                       "retreat", "sag", "dive", "nosedive", "narrow", "weaken", "ease",
                       "halve"})
 _OPPOSITE_PAIRS += [(a, b) for a in _RISING for b in _FALLING]
+#: The same for a change someone makes ("the airline increased fares" / "lowered fares").
+_RAISING = frozenset({"raise", "increase", "hike", "boost", "lift"})
+_LOWERING = frozenset({"cut", "lower", "reduce", "slash", "trim"})
+_OPPOSITE_PAIRS += [(a, b) for a in _RAISING for b in _LOWERING]
 #: Verbs of a change in a level, either way, done by a thing or to one ("rates rose", "the bank
 #: raised rates"): a clause that says the level stayed where it was says neither happened.
 CHANGE_VERBS = _RISING | _FALLING | frozenset({"raise", "cut", "lower", "reduce", "hike", "boost",
