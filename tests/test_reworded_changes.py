@@ -1007,11 +1007,6 @@ SESSION17_UNCONFIRMED = [
 ]
 
 
-@pytest.mark.parametrize("claim, passage, instead", SESSION17_UNCONFIRMED)
-def test_another_step_or_participant_session_17_is_not_confirmed(verifier, claim, passage, instead):
-    _assert_unconfirmed_citing(verifier, claim, passage, instead)
-
-
 SESSION17_REFUTED = [
     ("The opposition won a majority in parliament.",
      "The opposition fell short of a majority in parliament.", "fell short of a majority"),
@@ -1039,11 +1034,6 @@ SESSION17_REFUTED = [
      "people were killed.", "Peru"),
     ("The ship sailed from Lisbon to New York.", "The ship sailed from Lisbon to Boston.", "Boston"),
 ]
-
-
-@pytest.mark.parametrize("claim, passage, instead", SESSION17_REFUTED)
-def test_a_changed_detail_session_17_probes_found_is_refuted(verifier, claim, passage, instead):
-    _assert_refuted_citing(verifier, claim, passage, instead)
 
 
 @pytest.mark.parametrize("claim, passage", [
@@ -1132,8 +1122,10 @@ SESSION18_UNCONFIRMED = [
 ]
 
 
-@pytest.mark.parametrize("claim, passage, instead", SESSION18_UNCONFIRMED)
-def test_another_deed_or_thing_session_18_is_not_confirmed(verifier, claim, passage, instead):
+# sessions 17 and 18: another step, deed, thing or participant
+@pytest.mark.parametrize("claim, passage, instead", SESSION17_UNCONFIRMED + SESSION18_UNCONFIRMED)
+def test_another_deed_step_or_participant_probed_is_not_confirmed(verifier, claim, passage,
+                                                                   instead):
     _assert_unconfirmed_citing(verifier, claim, passage, instead)
 
 
@@ -1203,8 +1195,9 @@ SESSION18_REFUTED = [
 ]
 
 
-@pytest.mark.parametrize("claim, passage, instead", SESSION18_REFUTED)
-def test_a_changed_detail_session_18_probes_found_is_refuted(verifier, claim, passage, instead):
+# sessions 17 and 18: a changed detail their probe sets found
+@pytest.mark.parametrize("claim, passage, instead", SESSION17_REFUTED + SESSION18_REFUTED)
+def test_a_changed_detail_probes_found_is_refuted(verifier, claim, passage, instead):
     _assert_refuted_citing(verifier, claim, passage, instead)
 
 

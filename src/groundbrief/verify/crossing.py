@@ -214,19 +214,14 @@ def opposed_deeds(claim_keys: list[str], passage_keys: list[str],
     the positions of a form of an opposite deed in ``passage_keys`` ("wees … af"); None when
     there is no such pair, or the passage tells the claim's deed too. For
     verify/wording_plain.py, whose word-by-word reading meets one-word forms only."""
-    rows = _deeds()
-    for english, forms in rows:
+    for english, forms in _deeds():
         mine = next((at for f in forms.get(language, ()) if "+" in f
                      and (at := _form_at(f, claim_keys))), None)
         if not mine or any(_form_at(f, passage_keys) for f in forms.get(language, ())):
             continue
-        for other, theirs in rows:
-            if other == english or not any(opposite(a, b) for a in english for b in other):
-                continue
-            at = next((at for f in theirs.get(language, ()) if (at := _form_at(f, passage_keys))),
-                      None)
-            if at:
-                return mine, at
+        at = _opposite_form((english,), passage_keys, language)
+        if at:
+            return mine, at
     return None
 
 
@@ -234,9 +229,15 @@ def opposed_form(claim_key: str, passage_keys: list[str], language: str) -> list
     """Positions in ``passage_keys`` of a form, of any shape ("ging … door"), of a deed of the
     table opposite to the one the claim's word tells ("afgeblazen"); empty when none is there.
     For verify/wording_plain.py, whose word-by-word reading meets one-word forms only."""
-    mine = _rows_of(claim_key, language)
-    for english, forms in _deeds() if mine else ():
-        if english in mine or not any(opposite(a, b) for r in mine for a in r for b in english):
+    return _opposite_form(_rows_of(claim_key, language), passage_keys, language)
+
+
+def _opposite_form(rows: Sequence[frozenset[str]], passage_keys: list[str],
+                   language: str) -> list[int]:
+    """Positions in ``passage_keys`` of the first form of a deed of the table whose English
+    lemmas are opposites of one of ``rows`` (and which is none of them); empty when none is."""
+    for english, forms in _deeds() if rows else ():
+        if english in rows or not any(opposite(a, b) for r in rows for a in r for b in english):
             continue
         at = next((at for f in forms.get(language, ()) if (at := _form_at(f, passage_keys))), [])
         if at:

@@ -427,7 +427,7 @@ def _count_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
             if other is None or _negations(ctoks, language) != _negations(ptoks, language):
                 continue
             shared = sum(any(_backs(k, p.key, language) for p in ptoks) for k in rest)
-            if not rest or (shared >= min(MIN_SHARED, len(rest)) and shared / len(rest) >= MIN_SHARED_SHARE):
+            if _shares_enough(shared, len(rest)):
                 return (Finding("figure:number", tok.text, other.text, Relation.CONFLICT),)
     return ()
 
@@ -515,6 +515,13 @@ def _same_stem(cw: Sequence[_Token], pw: Sequence[_Token]) -> bool:
 #: in verband met ...".
 MIN_SHARED_SHARE = 0.6
 MIN_SHARED = 2
+
+
+def _shares_enough(shared: int, of: int) -> bool:
+    """Whether a passage sentence holding ``shared`` of the claim's ``of`` other content words
+    holds enough of them (MIN_SHARED_SHARE, and MIN_SHARED or all of a shorter claim's); a
+    claim with no other word has nothing left to share."""
+    return of == 0 or (shared >= min(MIN_SHARED, of) and shared / of >= MIN_SHARED_SHARE)
 #: Opposites read only in a copied sentence, never in a reworded one: comparatives, order and
 #: compass words qualify a figure or a place rather than say what happened ("plus de 100" and
 #: "au moins 100" agree).
@@ -685,9 +692,7 @@ def _other_vote_side(ctoks: Sequence[_Token], passage: str, language: str,
         pkeys = {t.key for t in ptoks}
         shared = sum(k in pkeys for k in content)
         # the claim's voter named there ("Le député a voté pour" is another's vote)
-        if content and all(k in pkeys for k in voters) \
-                and shared >= min(MIN_SHARED, len(content)) \
-                and shared / len(content) >= MIN_SHARED_SHARE:
+        if content and all(k in pkeys for k in voters) and _shares_enough(shared, len(content)):
             return Finding("predicate", mine[1].text, theirs[1].text, Relation.CONFLICT)
     return None
 
@@ -717,9 +722,8 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
                 mine, theirs = told
                 rest = [k for k, t in content.items() if not any(ctoks[i] is t for i in mine)]
                 shared = sum(k in pkeys for k in rest)
-                if (not rest or shared >= min(MIN_SHARED, len(rest))
-                        and shared / len(rest) >= MIN_SHARED_SHARE) \
-                        and _negations(ctoks, language) == _negations(ptoks, language):
+                if (_shares_enough(shared, len(rest))
+                        and _negations(ctoks, language) == _negations(ptoks, language)):
                     return (Finding("predicate", " ".join(ctoks[i].text for i in sorted(mine)),
                                     " ".join(ptoks[i].text for i in sorted(theirs)),
                                     Relation.CONFLICT),)
@@ -755,7 +759,7 @@ def _opposite_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
             # opposite word may itself be one of refusal ("negou" / "concedeu"): it is the
             # conflict, not a negation of the claim's other words.
             refusing = int(any(ptoks[i] is other for i in _negating(ptoks, language)))
-            if (shared >= min(MIN_SHARED, len(rest)) and shared / len(rest) >= MIN_SHARED_SHARE
+            if (_shares_enough(shared, len(rest))
                     and _negations(ctoks, language) == _negations(ptoks, language) - refusing):
                 if key in stop:  # "ohne" / "mit": shown with the noun they govern
                     return (Finding(role, _up_to_content(ctoks, tok, stop),
