@@ -1284,3 +1284,57 @@ def test_an_object_no_word_names_is_read_in_the_main_clause_only(verifier):
                    "The drug reduced hospital admissions by 30 percent.",
                    similar=verifier.word_similarity)
     assert any(f.role == "object" and f.claim == "deaths" for f in main.findings)
+
+
+# session 19: another deed of the claim's participants, in a verb WordNet does not link to the
+# claim's (verify/verb_kin.py); probe_set30's first run had four of them Supported
+SESSION19_UNCONFIRMED = [
+    ("Rebels captured the city.", "Rebels shelled the city.", "shelled"),
+    ("The teacher was honoured by the school.", "The teacher was suspended by the school.",
+     "suspended"),
+    ("The suspect confessed to the murder.", "The suspect denied the murder.", "denied"),
+    ("The company recalled 2 million cars.", "The company sold 2 million cars.", "sold"),
+    ("The volcano erupted on Sunday.", "The volcano rumbled on Sunday.", "rumbled"),
+    ("The mayor opened the new bridge.", "The mayor inspected the new bridge.", "inspected"),
+    ("The ambassador was summoned by the ministry.", "The ambassador was thanked by the ministry.",
+     "thanked"),
+    ("The factory was built in 1990.", "The factory was closed in 1990.", "closed"),
+]
+
+
+@pytest.mark.parametrize("claim, passage, instead", SESSION19_UNCONFIRMED)
+def test_another_deed_in_an_unlinked_verb_is_not_confirmed(verifier, claim, passage, instead):
+    _assert_unconfirmed_citing(verifier, claim, passage, instead)
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # one deed in two verbs: WordNet links them, the paraphrase groups hold them, a noun derived
+    # from the claim's verb, one side of a vote, a step of one course, a broad verb
+    ("The minister resigned.", "The minister stepped down."),
+    ("Police detained the suspect.", "Police arrested the suspect."),
+    ("The council approved the new stadium.", "The new stadium won the council's approval."),
+    ("The senator backed the treaty.", "The senator voted for the treaty."),
+    ("The airline suspended flights to Kyiv.", "The airline halted its flights to Kyiv."),
+    ("Inflation slowed in March.", "Inflation eased in March."),
+    ("The pilot survived the crash.", "The pilot escaped the crash alive."),
+    ("The court sentenced him to 15 years in prison.", "He was jailed for 15 years by the court."),
+    ("The company hired 500 workers.", "The company took on 500 new workers."),
+    ("Rebels captured the city.", "The city fell to rebels."),
+    ("The talks were held in Geneva.", "Geneva hosted the talks."),
+])
+def test_one_deed_in_two_linked_verbs_is_still_supported(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+def test_another_verb_about_other_participants_is_left_to_the_other_checks():
+    # the gate reads a deed of the claim's own doer and done-to: "increases in CO2" strengthened
+    # an "absorption", not the "increases in temperature" the claim's clause followed
+    from groundbrief.verify.roles import compare
+
+    judged = compare("Increases in atmospheric CO2 followed increases in temperature.",
+                     "Increases in atmospheric concentrations of CO 2 have correspondingly "
+                     "strengthened their absorption of infrared radiation.")
+    assert not any(f.role == "predicate" and "followed" in f.claim for f in judged.findings)
+    shelled = compare("Rebels captured the city.", "Rebels shelled the city.")
+    assert any(f.role == "predicate" and f.claim == "captured" for f in shelled.findings)

@@ -139,6 +139,11 @@ PARAPHRASE_GROUPS = [frozenset(g.split()) for g in (
     "close shut", "cut lower reduce trim", "sink go_down",
     # a verdict told by the court's finding ("was found not guilty", "found him guilty")
     "acquit not_guilty", "convict find_guilty",
+    # news verbs of one deed that WordNet's verb senses do not link (verify/verb_kin.py)
+    "suspend halt pause freeze", "slow ease", "survive escape", "win clinch secure",
+    "criticise criticize condemn denounce slam blast", "launch unveil introduce",
+    "detect identify find", "hire recruit employ", "topple overthrow oust",
+    "retain defend",  # a title: "successfully defended his title"
 )]
 #: Nouns news uses for one thing, where the embeddings do not tell it (a core phrase of the
 #: claim's argument and of the passage's, in one group: "ceasefire" / "truce", "unemployment"

@@ -32,7 +32,7 @@ from .findings import (NEGATED_OPPOSITE, NO_ANSWER, SYNONYM, Finding, Relation, 
                        Similarity)
 from .names import is_group_word
 from .opposites import (BARE_VERBS, CHANGE_VERBS, KEEPING_VERBS, KINDS, PARAPHRASE_GROUPS,
-                        STRONGER, UNCHANGED_WORDS, earlier_stage, opposite, orientation,
+                        STAGES, STRONGER, UNCHANGED_WORDS, earlier_stage, opposite, orientation,
                         other_of_kind, other_outcome)
 from .participants import (WEAK_HEADS, arg_in_text, arg_same, base_verb, compatible_types,
                            is_pronoun, one_doer, one_noun, one_winner, other_modifiers,
@@ -46,6 +46,7 @@ from .role_sentences import (against_forecast, complement_negated, declared_othe
 from .role_figures import compare_figures, figure_equal, figures_elsewhere, figures_of_deed
 from .role_stance import SAID, NOT_SAID, hedge_over, speaks_of_itself, stance_finding
 from .surface import MONTHS, WEEKDAYS
+from .verb_kin import derived_nouns, verb_kin
 
 __all__ = ["Finding", "Relation", "RoleJudgement", "SAID", "SYNONYM", "Similarity", "compare",
            "deed_words", "opposite"]
@@ -558,6 +559,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         other = (_left_unchanged(cf, pframes) or _deed_prevented(cf, pframes)
                  or _denied_announcement(cf, pframes) or _other_penalty(cf, pf) or silent
                  or _another_deed(cf, pf, pframes, agreement)
+                 or (_unrelated_deed(cf, pf, pframes) if agreement else None)
                  or _ruled_out(cf, pframes) or _proposed(cf, pf) or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
@@ -923,6 +925,61 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
         if near is not None:
             return Finding("predicate", said, _from_verb(pf), Relation.UNBACKED, instead=True)
     return None
+
+
+#: Verbs too broad to name one deed alone ("took", "held", "made", "said"): a clause of one is
+#: read by its other words, never as another deed than the claim's.
+_BROAD_VERBS = BARE_VERBS | frozenset("""
+make take give hold come go put set get see find call turn show leave bring keep let run work play send carry use stand sit lie
+tell state write add note explain report announce post tweet comment remark describe quote
+reply respond""".split())
+
+
+def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """The passage clause about the claim's participants tells them in a verb that WordNet
+    does not link to the claim's (verify/verb_kin.py), and no clause of the passage has the
+    claim's: "Rebels shelled the city" for "Rebels captured the city", "The company sold 2
+    million cars" for "... recalled 2 million cars". Another deed of the same participants,
+    which the bundled model calls entailment for sharing every other word: unbacked, with the
+    passage's deed shown, not a conflict (the two deeds may both have happened).
+
+    Kin, and left to the other checks: one verb in WordNet's senses of the other within
+    :data:`~groundbrief.verify.verb_kin.KIN_STEPS` links ("stepped down" / "resigned"), a verb
+    of the paraphrase groups, one told from the other side ("fell to rebels" / "captured"), a
+    step of the same course (:data:`STAGES`), a noun derived from the claim's verb in the
+    passage's clause ("won the council's approval" / "approved"), a verb WordNet does not know,
+    and broad verbs ("took", "held", "said")."""
+    if cf.negated or pf.negated or pf.under_negation:
+        return None
+    # the same participants: each of the claim's doer and done-to in the passage's clause, in
+    # its role ("Increases in CO2 followed increases in temperature" is not about the
+    # "absorption" a clause of increases in CO2 strengthened)
+    args = _roles_of(cf, pf)
+    roles = [r for r in (AGENT, PATIENT) if r in cf.args]
+    if not roles or any(args.get(r) is None or not (
+            is_pronoun(cf.args[r]) or is_pronoun(args[r]) or arg_same(cf.args[r], args[r]))
+            for r in roles):
+        return None
+    mine, theirs = _deed_words(cf), _deed_words(pf)
+    if cf.predicate in _BROAD_VERBS or pf.predicate in _BROAD_VERBS \
+            or pf.predicate == cf.predicate or mine & pf.words or theirs & cf.words \
+            or any(cf.predicate in (f.predicate, *f.words) for f in pframes):
+        return None
+    if _paraphrase(cf, pf) or _paraphrase(pf, cf) or _mirrored(cf, pf) is not None \
+            or _converse(cf, pf) or _kept_state(cf, pf) \
+            or opposite(cf.predicate, pf.predicate, nouns=True) \
+            or any(a in rung and b in other for course in STAGES for rung in course
+                   for other in course for a in mine for b in theirs):
+        return None
+    if derived_nouns(cf.predicate) & pf.words or derived_nouns(pf.predicate) & cf.words:
+        return None
+    if orientation(cf) and orientation(cf) == orientation(pf):
+        return None  # "voted for the treaty" / "backed the treaty": one side, two verbs
+    kin = {verb_kin(a, b) for a in mine for b in theirs}
+    if True in kin or False not in kin:
+        return None
+    return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(pf), Relation.UNBACKED,
+                   instead=True)
 
 
 def _left_unchanged(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
