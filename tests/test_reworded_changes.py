@@ -1338,3 +1338,32 @@ def test_another_verb_about_other_participants_is_left_to_the_other_checks():
     assert not any(f.role == "predicate" and "followed" in f.claim for f in judged.findings)
     shelled = compare("Rebels captured the city.", "Rebels shelled the city.")
     assert any(f.role == "predicate" and f.claim == "captured" for f in shelled.findings)
+
+
+# probe_set31 (session 19, held out): a phrasal verb is its own deed; a level kept where the
+# claim changes it; the claim's deed ruled out as the complement of "ruled out"
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("The plane landed in Oslo.", "The plane took off from Oslo.", "took off"),
+    ("The referee sent off two players.", "The referee booked two players.", "booked"),
+    ("The striker signed for Arsenal.", "The striker trained with Arsenal.", "trained"),
+    ("The player was transferred to Chelsea.", "The player was loaned to Chelsea.", "loaned"),
+    ("The government will raise the pension age.",
+     "The government has ruled out raising the pension age.", "ruled out"),
+])
+def test_another_deed_probe_set31_is_not_confirmed(verifier, claim, passage, instead):
+    _assert_unconfirmed_citing(verifier, claim, passage, instead)
+
+
+def test_a_level_kept_at_a_figure_refutes_a_change_to_it(verifier):
+    _assert_refuted_citing(verifier, "The bank raised interest rates to 5%.",
+                           "The bank kept interest rates at 5%.", "kept")
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The fire was caused by a faulty heater.", "A faulty heater started the fire."),
+    ("The company hired 500 workers.", "The company took on 500 new workers."),
+    ("The bill passed the Senate.", "The bill cleared the Senate."),
+])
+def test_one_deed_in_two_verbs_probe_set31_is_still_supported(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason

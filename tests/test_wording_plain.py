@@ -8,6 +8,7 @@ import pytest
 
 from groundbrief.models import Brief, Claim, Passage, ScoredPassage, Source, Verdict
 from groundbrief.verify import DefaultVerifier
+from groundbrief.verify.findings import Relation
 from groundbrief.verify.wording_plain import changed_words_plain
 
 LYON = "Le suspect a été arrêté mardi soir par la police de Lyon après son audition au tribunal."
@@ -815,3 +816,26 @@ def test_a_french_figure_with_spaced_thousands_is_one_token():
     assert figures_unspaced("3 000 emplois, 12\u202f500 euros") == "3000 emplois, 12500 euros"
     # a year before a count is two numbers, as is a figure with decimals after it
     assert figures_unspaced("en 2020 300 fois") == "en 2020 300 fois"
+
+
+@pytest.mark.parametrize("claim, passage, language", [
+    # probe_set31's plain set (session 19, held out): two common nouns trade places
+    ("O cantor processou o jornal.", "O jornal processou o cantor.", "pt"),
+    ("El perro mordió al cartero.", "El cartero mordió al perro.", "es"),
+    ("Der Hund biss den Mann.", "Der Mann biss den Hund.", "de"),
+])
+def test_two_participants_trading_places_is_a_conflict(claim, passage, language):
+    findings = changed_words_plain(claim, passage, language)
+    assert any(f.role == "agent" and f.relation is Relation.CONFLICT for f in findings)
+
+
+@pytest.mark.parametrize("claim, passage, language", [
+    # German puts the object first and keeps its case: the same roles
+    ("Der Hund biss den Mann.", "Den Mann biss der Hund.", "de"),
+    # a deed two do to each other, and a passive's agent
+    ("Le ministre a rencontré le président.", "Le président a rencontré le ministre.", "fr"),
+    ("O cantor processou o jornal.", "O jornal foi processado pelo cantor.", "pt"),
+])
+def test_the_same_roles_in_another_order_are_no_swap(claim, passage, language):
+    findings = changed_words_plain(claim, passage, language)
+    assert not any(f.role == "agent" and f.relation is Relation.CONFLICT for f in findings)

@@ -144,6 +144,7 @@ PARAPHRASE_GROUPS = [frozenset(g.split()) for g in (
     "criticise criticize condemn denounce slam blast", "launch unveil introduce",
     "detect identify find", "hire recruit employ", "topple overthrow oust",
     "retain defend",  # a title: "successfully defended his title"
+    "cause start spark trigger", "pass clear",
 )]
 #: Nouns news uses for one thing, where the embeddings do not tell it (a core phrase of the
 #: claim's argument and of the passage's, in one group: "ceasefire" / "truce", "unemployment"

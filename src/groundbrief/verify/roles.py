@@ -961,7 +961,9 @@ def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> Finding |
             for r in roles):
         return None
     mine, theirs = _deed_words(cf), _deed_words(pf)
-    if cf.predicate in _BROAD_VERBS or pf.predicate in _BROAD_VERBS \
+    # a phrasal verb is its own deed ("took off", "sent off", "put out"), a broad verb alone none
+    mine_told, theirs_told = mine - _BROAD_VERBS, theirs - _BROAD_VERBS
+    if not mine_told or not theirs_told \
             or pf.predicate == cf.predicate or mine & pf.words or theirs & cf.words \
             or any(cf.predicate in (f.predicate, *f.words) for f in pframes):
         return None
@@ -975,7 +977,7 @@ def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> Finding |
         return None
     if orientation(cf) and orientation(cf) == orientation(pf):
         return None  # "voted for the treaty" / "backed the treaty": one side, two verbs
-    kin = {verb_kin(a, b) for a in mine for b in theirs}
+    kin = {verb_kin(a, b) for a in mine_told for b in theirs_told}
     if True in kin or False not in kin:
         return None
     return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(pf), Relation.UNBACKED,
@@ -998,7 +1000,7 @@ def _left_unchanged(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     for f in pframes:
         if f.negated or f.under_negation or f.predicate not in KEEPING_VERBS | UNCHANGED_WORDS:
             continue
-        kept = (f.words & UNCHANGED_WORDS or (f.predicate == "hold" and "at" in f.words)
+        kept = (f.words & UNCHANGED_WORDS or (f.predicate in ("hold", "keep") and "at" in f.words)
                 or f.predicate == "freeze")  # "froze the minimum wage"
         if cf.dates and f.dates and not {norm(d) for d in cf.dates} & {norm(d) for d in f.dates}:
             continue  # another period's level ("unchanged in April" / "rose in May")
@@ -1337,6 +1339,16 @@ def _ruled_out(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
                 and any(arg_same(a, fp) for a in cf.args.values())):
             return Finding("predicate", cf.predicate_text, _from_verb(f), Relation.UNBACKED,
                            instead=True)
+        if verb in _RULING_OUT and not f.negated and fp is None:
+            # the deed itself ruled out, as the verb's complement: "has ruled out raising the
+            # pension age" against "will raise the pension age"
+            ruled = _from_verb(f)
+            for g in pframes:
+                if g is not f and g.predicate == cf.predicate and g.sentence == f.sentence \
+                        and re.search(rf"\b{re.escape(ruled)}\s+(?:\w+\s+){{0,2}}"
+                                      rf"{re.escape(g.predicate_text)}\b", f.sentence):
+                    return Finding("predicate", cf.predicate_text,
+                                   f"{ruled} {_from_verb(g, 6)}", Relation.UNBACKED, instead=True)
     return None
 
 

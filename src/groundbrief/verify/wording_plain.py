@@ -131,8 +131,9 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
         return ()
     stop = _stopwords(language)
     ctoks = _tokens(claim)
-    swapped = _swapped_names(ctoks, passage, language, stop) or _other_vote_side(
-        ctoks, passage, language, stop)
+    swapped = (_swapped_names(ctoks, passage, language, stop)
+               or _swapped_participants(ctoks, passage, language, stop)
+               or _other_vote_side(ctoks, passage, language, stop))
     if swapped is not None:
         return (swapped,)
     if sum(t.key not in stop for t in ctoks) < MIN_CLAIM_WORDS_PLAIN:
@@ -230,10 +231,63 @@ def _swapped_names(ctoks: Sequence[_Token], passage: str, language: str,
         ia, ib = _find_run(keys, a), _find_run(keys, b)
         if ia < 0 or ib < 0 or passive & set(keys[min(ia, ib):max(ia, ib)]):
             continue
+        if language == "de" and _kept_case(ctoks, runs, keys, (ia, ib)):
+            continue  # "Den Mann biss der Hund": the object put first, its article keeps its role
         if ib < ia and all(k in keys[ib + len(b):ia] for k in between) \
                 and not any(k in keys[:ib] + keys[ia + len(a):] for k in between):
             return Finding("agent", " ".join(ctoks[i].text for i in runs[0]),
                            " ".join(ctoks[i].text for i in runs[1]), Relation.CONFLICT)
+    return None
+
+
+#: German articles whose form tells subject from object (a masculine noun's "der" / "den").
+_CASE_ARTICLES = frozenset({"der", "den", "dem", "ein", "einen", "einem"})
+
+
+def _kept_case(ctoks: Sequence[_Token], runs: list[list[int]], keys: Sequence[str],
+               at: tuple[int, int]) -> bool:
+    """Whether each of two German names keeps the article it has in the claim, one of them an
+    article that marks the case: then each keeps its role whatever the order."""
+    before = [ctoks[run[0] - 1].key if run[0] > 0 else None for run in runs]
+    after = [keys[i - 1] if i > 0 else None for i in at]
+    return before == after and any(a in _CASE_ARTICLES for a in before)
+
+
+def _swapped_participants(ctoks: Sequence[_Token], passage: str, language: str,
+                          stop: frozenset[str]) -> Finding | None:
+    """A passage sentence that is the claim word for word but for two of its words (or runs
+    of words) that trade places across the deed: "O cantor processou o jornal" against "O
+    jornal processou o cantor" (who did it). Every other word stays in place, articles too, so
+    a German sentence that fronts its object by case ("Den Mann biss der Hund") is no swap;
+    a deed two do to each other and a passive's agent read the same either way round."""
+    ckeys = [t.key for t in ctoks]
+    passive = _PASSIVE_AGENT.get(language, set())
+    if passive & set(ckeys) or any(k.startswith(_MUTUAL) for k in ckeys):
+        return None
+    for ptoks, _ in _sentences(passage):
+        pkeys = [t.key for t in ptoks]
+        if len(pkeys) != len(ckeys) or sorted(pkeys) != sorted(ckeys):
+            continue
+        differ = [i for i, (c, p) in enumerate(zip(ckeys, pkeys)) if c != p]
+        if not differ:
+            continue
+        runs: list[list[int]] = []
+        for i in differ:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        if len(runs) != 2 or len(runs[0]) != len(runs[1]):
+            continue
+        first, second = runs
+        kept = ckeys[first[-1] + 1:second[0]]
+        if [ckeys[i] for i in first] != [pkeys[i] for i in second] \
+                or [ckeys[i] for i in second] != [pkeys[i] for i in first] \
+                or any(ckeys[i] in stop for i in first + second) \
+                or not any(k not in stop for k in kept):
+            continue
+        return Finding("agent", " ".join(ctoks[i].text for i in first),
+                       " ".join(ctoks[i].text for i in second), Relation.CONFLICT)
     return None
 
 
