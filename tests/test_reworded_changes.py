@@ -1367,3 +1367,33 @@ def test_a_level_kept_at_a_figure_refutes_a_change_to_it(verifier):
 def test_one_deed_in_two_verbs_probe_set31_is_still_supported(verifier, claim, passage):
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+# probe_set32 (session 19, held out): a share the parse leaves before the article, dissent told
+# in words against "unanimously", a deed only urged
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("The strike closed all schools in the city.", "The strike closed half the schools in the city.",
+     "half the schools"),
+    ("The UN Security Council adopted the resolution unanimously.",
+     "The UN Security Council adopted the resolution with two abstentions.", "abstentions"),
+    ("The council approved the plan unanimously.",
+     "The council approved the plan, with two members voting against.", "voting against"),
+])
+def test_a_changed_detail_probe_set32_is_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+def test_a_deed_only_urged_is_not_confirmed(verifier):
+    _assert_unconfirmed_citing(verifier, "Authorities evacuated 3,000 residents ahead of the storm.",
+                               "Authorities urged 3,000 residents to evacuate ahead of the storm.",
+                               "urged 3,000 residents to evacuate")
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Authorities urged residents to evacuate.", "Authorities urged residents to evacuate on Monday."),
+    ("The strike closed half the schools.", "The strike closed half the schools in the city."),
+    ("The council approved the plan unanimously.", "The council unanimously approved the plan on Monday."),
+])
+def test_probe_set32_rules_leave_a_restatement_alone(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason

@@ -560,7 +560,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                  or _denied_announcement(cf, pframes) or _other_penalty(cf, pf) or silent
                  or _another_deed(cf, pf, pframes, agreement)
                  or (_unrelated_deed(cf, pf, pframes) if agreement else None)
-                 or _ruled_out(cf, pframes) or _proposed(cf, pf) or _earlier_stage(cf, pframes)
+                 or _ruled_out(cf, pframes) or _proposed(cf, pf) or _only_asked(cf, pf, pframes)
+                 or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
             findings.append(other)
@@ -1282,8 +1283,18 @@ def _split_vote(cf: Frame, pf: Frame) -> Finding | None:
         return None
     m = next((m for m in _VOTE_SPLIT.finditer(pf.sentence) if int(m.group(2)) > 0), None)
     if m is None:
+        # "with two abstentions", "with three votes against", "one member voted against"
+        m = _DISSENT.search(pf.sentence)
+    if m is None:
         return None
     return Finding("vote", "unanimously", m.group(0), Relation.CONFLICT)
+
+
+#: A vote's dissent told in words: abstentions, votes against, members who opposed.
+_DISSENT = re.compile(r"\bwith\s+(?:\w+\s+){0,2}"
+                      r"(?:abstentions?|votes?\s+against|dissent(?:ers|ing votes?)?)\b"
+                      r"|\b(?:\w+\s+){0,3}(?:abstained|abstaining|vot(?:ed|ing)\s+against)\b",
+                      re.IGNORECASE)
 
 
 def _other_end(cf: Frame, pf: Frame) -> Finding | None:
@@ -1350,6 +1361,40 @@ def _ruled_out(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
                     return Finding("predicate", cf.predicate_text,
                                    f"{ruled} {_from_verb(g, 6)}", Relation.UNBACKED, instead=True)
     return None
+
+
+#: Verbs that ask for a deed or aim at it without telling that it was done: "urged 3,000
+#: residents to evacuate", "tried to stop the bus", "vowed to rebuild".
+_ASKING = frozenset({"urge", "ask", "call", "order", "tell", "advise", "encourage", "press",
+                     "plan", "intend", "want", "seek", "hope", "try", "attempt", "vow", "pledge",
+                     "promise", "threaten", "aim", "propose", "offer", "expect", "prepare"})
+
+
+def _only_asked(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """The claim's deed told only as what a verb of asking or aiming is for: "Authorities
+    urged 3,000 residents to evacuate" against "Authorities evacuated 3,000 residents",
+    "Rescuers tried to reach the village" against "Rescuers reached the village". Unbacked:
+    asked for is not done. The claim told in the same stance ("urged residents to evacuate")
+    has the asking verb as its own predicate and is not read here."""
+    if cf.negated or cf.predicate in _ASKING or re.search(
+            rf"\bto\s+(?:\S+\s+)?{re.escape(cf.predicate_text)}\b", cf.sentence or cf.text):
+        return None  # the claim's own deed is what someone asks or aims for
+    told = [g for g in pframes if g.predicate == cf.predicate and not g.negated]
+    if pf.predicate == cf.predicate and pf.stance is not Stance.FACT:
+        return None  # "plans to cut", aligned: the stance check tells it
+    asked = None
+    for g in told:
+        asked = next((m for f in pframes if f is not g and f.predicate in _ASKING
+                      and not f.negated and f.sentence == g.sentence
+                      for m in [re.search(rf"\b{re.escape(f.predicate_text)}\s+(?:\S+\s+){{0,6}}?"
+                                          rf"to\s+(?:\S+\s+)?{re.escape(g.predicate_text)}\b",
+                                          g.sentence)] if m), None)
+        if asked is None:
+            return None  # the deed told as done somewhere
+    if asked is None:
+        return None
+    return Finding("predicate", cf.predicate_text, asked.group(0), Relation.UNBACKED,
+                   instead=True)
 
 
 #: Verbs of a plan or proposal that take the deed as a noun: "is considering a ban".
@@ -1550,6 +1595,12 @@ def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
     first = words[1] if words[0] in ("a", "an", "the") and len(words) > 1 else words[0]
     if first == "few" and words[0] == "a":
         return None  # "a few" is some, not few
+    if words[0] in ("the", "its", "their", "his", "her") and re.search(
+            rf"\b(?:half|all)\s+{re.escape(arg.text.lower())}", (frame.sentence or frame.text).lower()):
+        # "half the schools", "all the passengers": the parse leaves the share before the
+        # article out of the argument
+        first = re.search(rf"\b(half|all)\s+{re.escape(arg.text.lower())}",
+                          (frame.sentence or frame.text).lower()).group(1)  # type: ignore[union-attr]
     share = _SHARES.get(first) or _SHARES.get(arg.head) or _FRACTIONS.get(arg.head)
     if share is None:
         return None
@@ -1580,7 +1631,10 @@ def _other_share(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, Frame] |
             if theirs is None or theirs[1] != mine[1] or theirs[0] == mine[0] \
                     or frozenset({mine[0], theirs[0]}) in _SHARE_APART:
                 continue
-            return Finding(role, arg.text, other.text, Relation.CONFLICT), pf  # type: ignore[union-attr]
+            said = other.text  # type: ignore[union-attr]
+            if not any(w in _SHARES or w in _FRACTIONS for w in said.lower().split()):
+                said = f"{theirs[0]} {said}"  # "half the schools": the share the parse left out
+            return Finding(role, arg.text, said, Relation.CONFLICT), pf
     return None
 
 
