@@ -1397,3 +1397,13 @@ def test_a_deed_only_urged_is_not_confirmed(verifier):
 def test_probe_set32_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+def test_a_two_sided_deed_told_from_the_other_side_is_no_opposite(verifier):
+    # probe_set33 (session 19, held out): "borrowed ... from the bank" was Refuted as the
+    # opposite of "lent", the parse having read "the government" as what was lent
+    out = _verify(verifier, "The bank lent the government $1 billion.",
+                  "The government borrowed $1 billion from the bank.")
+    assert out.verdict is Verdict.SUPPORTED, out.reason
+    _assert_refuted_citing(verifier, "The bank lent the government $1 billion.",
+                           "The government lent the bank $1 billion.", "government")

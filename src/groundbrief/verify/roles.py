@@ -1749,8 +1749,10 @@ def _opposite_from_other_side(cf: Frame, pf: Frame) -> bool:
     if (ca is None or cp is None or pa is None or cf.negated or pf.negated
             or any(is_pronoun(a) for a in (ca, cp, pa))
             or not opposite(cf.predicate, pf.predicate)
-            # "France lost 2-1 to Germany" tells "Germany beat France" from the other side
-            or _mirrored(cf, pf) is not None or _converse(cf, pf)):
+            # "France lost 2-1 to Germany" tells "Germany beat France" from the other side, as
+            # "The government borrowed $1 billion from the bank" tells "The bank lent ..."
+            or _mirrored(cf, pf) is not None or _converse(cf, pf)
+            or frozenset((cf.predicate, pf.predicate)) in _TWO_SIDED):
         return False
     return arg_same(cp, pa) and any(arg_same(ca, a) for r, a in pf.args.items()
                                     if r.startswith("prep:"))

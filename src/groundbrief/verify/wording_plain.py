@@ -253,41 +253,57 @@ def _kept_case(ctoks: Sequence[_Token], runs: list[list[int]], keys: Sequence[st
     return before == after and any(a in _CASE_ARTICLES for a in before)
 
 
+#: Words that join two participants as equals ("Paris et Londres"): their order says nothing.
+_COORDINATORS = {"fr": {"et", "ou"}, "nl": {"en", "of"}, "de": {"und", "oder"},
+                 "es": {"y", "e", "o", "u"}, "it": {"e", "ed", "o"}, "pt": {"e", "ou"}}
+
+
 def _swapped_participants(ctoks: Sequence[_Token], passage: str, language: str,
                           stop: frozenset[str]) -> Finding | None:
-    """A passage sentence that is the claim word for word but for two of its words (or runs
-    of words) that trade places across the deed: "O cantor processou o jornal" against "O
-    jornal processou o cantor" (who did it). Every other word stays in place, articles too, so
-    a German sentence that fronts its object by case ("Den Mann biss der Hund") is no swap;
-    a deed two do to each other and a passive's agent read the same either way round."""
-    ckeys = [t.key for t in ctoks]
+    """A passage sentence with the claim's words in which two of them (or two runs) trade
+    places: "O cantor processou o jornal" against "O jornal processou o cantor", "La banque a
+    prêté un milliard au gouvernement" against "Le gouvernement a prêté un milliard à la
+    banque", "vertrok uit Londen naar New York" against "uit New York naar Londen" (who did
+    it, or which way). The claim's content words are compared in order, its small words
+    (articles, "au" / "à la") left out; in German every word, articles too, since an article's
+    case keeps a noun's role whatever the order ("Den Mann biss der Hund"). Not for a deed two
+    do to each other, a passive's agent, or two participants joined as equals ("Paris et
+    Londres")."""
+    strict = language == "de"
+    keys = [t.key for t in ctoks]
     passive = _PASSIVE_AGENT.get(language, set())
-    if passive & set(ckeys) or any(k.startswith(_MUTUAL) for k in ckeys):
+    if passive & set(keys) or any(k.startswith(_MUTUAL) for k in keys):
         return None
+    cidx = [i for i, k in enumerate(keys) if strict or k not in stop]
+    ckeys = [keys[i] for i in cidx]
     for ptoks, _ in _sentences(passage):
-        pkeys = [t.key for t in ptoks]
-        if len(pkeys) != len(ckeys) or sorted(pkeys) != sorted(ckeys):
+        pall = [t.key for t in ptoks]
+        if passive & set(pall):
             continue
-        differ = [i for i, (c, p) in enumerate(zip(ckeys, pkeys)) if c != p]
-        if not differ:
+        pkeys = [k for k in pall if strict or k not in stop]
+        if len(pkeys) != len(ckeys) or pkeys == ckeys or sorted(pkeys) != sorted(ckeys):
             continue
-        runs: list[list[int]] = []
-        for i in differ:
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        if len(runs) != 2 or len(runs[0]) != len(runs[1]):
-            continue
-        first, second = runs
-        kept = ckeys[first[-1] + 1:second[0]]
-        if [ckeys[i] for i in first] != [pkeys[i] for i in second] \
-                or [ckeys[i] for i in second] != [pkeys[i] for i in first] \
-                or any(ckeys[i] in stop for i in first + second) \
-                or not any(k not in stop for k in kept):
-            continue
-        return Finding("agent", " ".join(ctoks[i].text for i in first),
-                       " ".join(ctoks[i].text for i in second), Relation.CONFLICT)
+        lo = next(i for i, (c, p) in enumerate(zip(ckeys, pkeys)) if c != p)
+        hi = max(i for i, (c, p) in enumerate(zip(ckeys, pkeys)) if c != p) + 1
+        c, p = ckeys[lo:hi], pkeys[lo:hi]
+        for a in range(1, len(c)):
+            for b in range(1, len(c) - a + 1):
+                first, middle, second = c[:a], c[a:len(c) - b], c[len(c) - b:]
+                if p != second + middle + first or set(first) & set(second) \
+                        or any(k in stop for k in first + second):
+                    continue
+                between = keys[cidx[lo + a - 1] + 1:cidx[hi - b]]
+                if _COORDINATORS.get(language, set()) & set(between) or (strict and not any(
+                        k not in stop for k in middle)):
+                    continue
+                if not middle and not (between and cidx[lo] > 0 and keys[cidx[lo] - 1] in stop):
+                    # no deed between them: two places after their prepositions ("uit Londen
+                    # naar New York"), not a subject moved behind its verb ("L'entreprise a
+                    # doublé son bénéfice" / "Le bénéfice de l'entreprise a doublé")
+                    continue
+                return Finding("agent", " ".join(ctoks[i].text for i in cidx[lo:lo + a]),
+                               " ".join(ctoks[i].text for i in cidx[hi - b:hi]),
+                               Relation.CONFLICT)
     return None
 
 
