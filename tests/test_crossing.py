@@ -238,3 +238,14 @@ SESSION18_CROSS12 = [
 def test_probed_rows_across_languages(verifier, claim, passage, language, expected):
     out = judge_english_claim(verifier, claim, passage, language)
     assert out.verdict is expected, out.reason
+
+
+def test_a_year_across_languages_is_compared_as_a_date(verifier):
+    # cross_set22 (session 19, held out): "2%" matched, and the other year went unread
+    out = judge_english_claim(verifier, "The economy grew 2% in 2023.",
+                              "A economia cresceu 2% em 2022.", "pt")
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert "2022" in (out.reason or "")
+    out = judge_english_claim(verifier, "The economy grew 2% in 2023.",
+                              "A economia cresceu 2% em 2023.", "pt")
+    assert out.verdict is Verdict.SUPPORTED, out.reason

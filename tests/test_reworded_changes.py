@@ -1407,3 +1407,12 @@ def test_a_two_sided_deed_told_from_the_other_side_is_no_opposite(verifier):
     assert out.verdict is Verdict.SUPPORTED, out.reason
     _assert_refuted_citing(verifier, "The bank lent the government $1 billion.",
                            "The government lent the bank $1 billion.", "government")
+
+
+def test_a_thing_kept_where_it_was_does_not_confirm_its_move(verifier):
+    # probe_set34 (session 19, held out)
+    _assert_unconfirmed_citing(verifier, "The company moved its headquarters to Dublin.",
+                               "The company kept its headquarters in Dublin.", "kept")
+    out = _verify(verifier, "The company moved its headquarters to Dublin.",
+                  "The company relocated its headquarters to Dublin.")
+    assert out.verdict is Verdict.SUPPORTED, out.reason

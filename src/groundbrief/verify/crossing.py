@@ -259,6 +259,20 @@ def _numbers(keys: list[str], table: dict[str, int]) -> set[float]:
     return out
 
 
+def _years(keys: list[str]) -> set[str]:
+    """The years ``keys`` name ("2023"): compared as dates, not as a figure's numbers."""
+    return {k for k in keys if re.fullmatch(r"1[89]\d\d|2[01]\d\d", k)}
+
+
+def _other_year(claim_keys: list[str], passage_keys: list[str]) -> Finding | None:
+    """A year of the claim where the passage's sentence gives only other years ("grew 2% in
+    2023" / "cresceu 2% em 2022"): a conflict."""
+    mine, theirs = _years(claim_keys), _years(passage_keys)
+    if mine and theirs and not mine & theirs:
+        return Finding("date", min(mine), min(theirs), Relation.CONFLICT)
+    return None
+
+
 #: Words that bring in one more of a kind ("abrió una nueva fábrica"): a deed done to it is
 #: not done to the one a claim without such a word speaks of ("closed the factory").
 _ANOTHER = {"en": {"new", "another", "other"},
@@ -324,7 +338,10 @@ def compare_across(claim: str, language: str | None, passage: str,
         findings.append(Finding("polarity", ("not " if negated else "") + said,
                                 ("not " if f.negated else "") + f.predicate_text, Relation.CONFLICT))
     pkeys = _keys(f.sentence)
-    mine = _numbers(keys, NUMBER_WORDS_PLAIN[language])
+    year = _other_year(keys, pkeys)
+    if year is not None:
+        findings.append(year)
+    mine = _numbers([k for k in keys if k not in _years(keys)], NUMBER_WORDS_PLAIN[language])
     theirs = _numbers(pkeys, NUMBER_WORDS_EN) | {g.value for g in f.figures}
     if mine and theirs and not mine & theirs:
         number = next(t.text for t in toks if _numbers([t.key], NUMBER_WORDS_PLAIN[language]))
@@ -432,6 +449,9 @@ def _english_claim(claim: str, passage: str, language: str, similar: Similarity)
                                          or (t.key in REFUSAL_WORDS[language] and i not in at))
                                 or "not", Relation.CONFLICT))
     claim_keys = [t.key for t in read_tokens(claim)]
+    year = _other_year(claim_keys, keys)
+    if year is not None:
+        findings.append(year)
     numbers = _numbers(claim_keys, NUMBER_WORDS_EN) | {g.value for g in cf.figures}
     theirs = _numbers(keys, NUMBER_WORDS_PLAIN[language])
     if numbers and theirs and not numbers & theirs:

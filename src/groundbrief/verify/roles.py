@@ -561,6 +561,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                  or _another_deed(cf, pf, pframes, agreement)
                  or (_unrelated_deed(cf, pf, pframes) if agreement else None)
                  or _ruled_out(cf, pframes) or _proposed(cf, pf) or _only_asked(cf, pf, pframes)
+                 or _kept_in_place(cf, pframes)
                  or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
@@ -1011,6 +1012,27 @@ def _left_unchanged(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
                          and level.head in f.words)):
             return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(f),
                            Relation.CONFLICT)
+    return None
+
+
+#: Verbs that move a thing to another place, and verbs that keep it where it is.
+_MOVING = frozenset({"move", "relocate", "transfer", "shift"})
+_KEEPING_PLACE = frozenset({"keep", "retain", "leave"})
+
+
+def _kept_in_place(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """A passage clause that keeps where it was what the claim moves: "The company kept its
+    headquarters in Dublin" against "The company moved its headquarters to Dublin". Unbacked,
+    not a conflict: it may have moved there before."""
+    patient = cf.args.get(PATIENT)
+    if cf.negated or cf.predicate not in _MOVING or patient is None or is_pronoun(patient):
+        return None
+    for f in pframes:
+        fp = f.args.get(PATIENT)
+        if f.predicate in _KEEPING_PLACE and not f.negated and not f.under_negation \
+                and fp is not None and fp.head == patient.head:
+            return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(f),
+                           Relation.UNBACKED, instead=True)
     return None
 
 
