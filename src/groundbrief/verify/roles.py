@@ -932,9 +932,9 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
 #: Verbs too broad to name one deed alone ("took", "held", "made", "said"): a clause of one is
 #: read by its other words, never as another deed than the claim's.
 _BROAD_VERBS = BARE_VERBS | frozenset("""
-make take give hold come go put set get see find call turn show leave bring keep let run work play send carry use stand sit lie
-tell state write add note explain report announce post tweet comment remark describe quote
-reply respond""".split())
+make take give hold come go put set get see find call turn show leave bring keep let run work
+play send carry use stand sit lie tell state write add note explain report announce post tweet
+comment remark describe quote reply respond""".split())
 
 
 def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> Finding | None:
@@ -1401,9 +1401,9 @@ def _only_asked(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> Finding | Non
     if cf.negated or cf.predicate in _ASKING or re.search(
             rf"\bto\s+(?:\S+\s+)?{re.escape(cf.predicate_text)}\b", cf.sentence or cf.text):
         return None  # the claim's own deed is what someone asks or aims for
-    told = [g for g in pframes if g.predicate == cf.predicate and not g.negated]
     if pf.predicate == cf.predicate and pf.stance is not Stance.FACT:
         return None  # "plans to cut", aligned: the stance check tells it
+    told = [g for g in pframes if g.predicate == cf.predicate and not g.negated]
     asked = None
     for g in told:
         asked = next((m for f in pframes if f is not g and f.predicate in _ASKING
@@ -1617,12 +1617,13 @@ def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
     first = words[1] if words[0] in ("a", "an", "the") and len(words) > 1 else words[0]
     if first == "few" and words[0] == "a":
         return None  # "a few" is some, not few
-    if words[0] in ("the", "its", "their", "his", "her") and re.search(
-            rf"\b(?:half|all)\s+{re.escape(arg.text.lower())}", (frame.sentence or frame.text).lower()):
-        # "half the schools", "all the passengers": the parse leaves the share before the
-        # article out of the argument
-        first = re.search(rf"\b(half|all)\s+{re.escape(arg.text.lower())}",
-                          (frame.sentence or frame.text).lower()).group(1)  # type: ignore[union-attr]
+    # "half the schools", "all the passengers": the parse leaves the share before the article
+    # out of the argument
+    before = re.search(rf"\b(half|all)\s+{re.escape(arg.text.lower())}",
+                       (frame.sentence or frame.text).lower()) \
+        if words[0] in ("the", "its", "their", "his", "her") else None
+    if before is not None:
+        first = before.group(1)
     share = _SHARES.get(first) or _SHARES.get(arg.head) or _FRACTIONS.get(arg.head)
     if share is None:
         return None
