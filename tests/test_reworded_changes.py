@@ -1416,3 +1416,30 @@ def test_a_thing_kept_where_it_was_does_not_confirm_its_move(verifier):
     out = _verify(verifier, "The company moved its headquarters to Dublin.",
                   "The company relocated its headquarters to Dublin.")
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+def test_the_doer_and_the_one_it_went_to_swapped_is_refuted(verifier):
+    # probe_set35 (session 19, held out)
+    _assert_refuted_citing(verifier, "The charity donated the money to the hospital.",
+                           "The hospital donated the money to the charity.", "hospital")
+    # talking goes either way round
+    out = _verify(verifier, "The president spoke to the prime minister.",
+                  "The prime minister spoke to the president.")
+    assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    # probe_set35 (session 19, held out): a fraction of a unit told in words
+    ("Reuters reported that the central bank raised rates by half a point.",
+     "Reuters reported that the central bank raised rates by a quarter point.", "a quarter point"),
+    ("The central bank cut rates by three quarters of a point.",
+     "The central bank cut rates by a quarter point.", "a quarter point"),
+])
+def test_another_fraction_of_a_unit_is_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+def test_the_same_fraction_of_a_unit_is_supported(verifier):
+    out = _verify(verifier, "The central bank cut rates by half a percentage point.",
+                  "The central bank cut rates by half a percentage point on Thursday.")
+    assert out.verdict is Verdict.SUPPORTED, out.reason

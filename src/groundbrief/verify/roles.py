@@ -439,8 +439,12 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     # verdict's subject is the finding's object, not another actor)
     verdict_of = (pf.predicate in _FINDING_VERBS and cf.predicate in pf.words
                   and ca is not None and arg_in_text(ca, pf.text or pf.sentence))
+    # the claim's doer where the passage has the one it went to or came from ("donated the
+    # money to the charity"): the two swapped, read by _swapped_roles, not another event
+    party = any(args.get(r) is not None and arg_same(ca, args[r]) for r in ("prep:to", "prep:from")) \
+        if ca is not None and cf.predicate == pf.predicate else False
     if (ca is not None and pa is not None and not is_pronoun(ca) and not is_pronoun(pa)
-            and not verdict_of
+            and not verdict_of and not party
             and not same_referent(ca, pa, similar) and not arg_same(ca, args.get(PATIENT) or pa)):
         # Another actor did it ("Omsk hospital" tests, not the German laboratory's): the clause
         # is about another event, whatever else it shares with the claim.
@@ -533,6 +537,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             findings.append(other)
     if agreement:
         route = (_reversed_route(cf, pf) or _split_vote(cf, pf) or _other_end(cf, pf)
+                 or (_other_fraction(cf, pf) if pf.predicate == cf.predicate else None)
                  or _without(cf, pf) or _done_after_all(cf, pframes) or _outside(cf, pf)
                  or _other_magnitude(cf, pf))
         if route is not None:
@@ -1319,6 +1324,38 @@ _DISSENT = re.compile(r"\bwith\s+(?:\w+\s+){0,2}"
                       re.IGNORECASE)
 
 
+#: A fraction of a unit told in words: "half a point", "a quarter point", "three quarters of a
+#: percentage point", "a third of an hour".
+_FRACTION_OF = re.compile(
+    r"\b(?P<part>half|a\s+half|one\s+half|a\s+quarter|one\s+quarter|three\s+quarters|a\s+third|"
+    r"one\s+third|two\s+thirds)(?:\s+of)?\s+(?:an?\s+|one\s+)?(?:full\s+)?"
+    r"(?P<unit>percentage\s+point|point|mile|hour|century|kilometre|kilometer)s?\b",
+    re.IGNORECASE)
+#: The value of a fraction by its last word ("three quarters", "two thirds").
+_FRACTION_VALUES = {"half": 0.5, "quarter": 0.25, "quarters": 0.75, "third": 1 / 3,
+                    "thirds": 2 / 3}
+
+
+def _fraction(text: str) -> tuple[float, str, str] | None:
+    """The one fraction of a unit ``text`` tells, as (value, unit, words); None for none or
+    several."""
+    found = list(_FRACTION_OF.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    value = _FRACTION_VALUES[m.group("part").lower().split()[-1]]
+    return value, re.sub(r"\s+", " ", m.group("unit").lower()), m.group(0)
+
+
+def _other_fraction(cf: Frame, pf: Frame) -> Finding | None:
+    """Another fraction of the same unit for the same deed: "raised rates by half a point"
+    against "by a quarter point" (a conflict)."""
+    mine, theirs = _fraction(cf.sentence or cf.text), _fraction(pf.sentence)
+    if mine is None or theirs is None or mine[1] != theirs[1] or abs(mine[0] - theirs[0]) < 1e-9:
+        return None
+    return Finding("figure:fraction", mine[2], theirs[2], Relation.CONFLICT)
+
+
 def _other_end(cf: Frame, pf: Frame) -> Finding | None:
     """The claim's "from X" where the passage's clause has "to X" for the same patient (or the
     other way round): "signed the striker from Ajax" against "sold the striker to Ajax". Not
@@ -1802,6 +1839,15 @@ def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
     """"Hunt beat Johnson" for "Johnson beat Hunt": both participants there, roles reversed."""
     ca, cp = cf.args.get(AGENT), cf.args.get(PATIENT)
     pa, pp = pf.args.get(AGENT), pf.args.get(PATIENT)
+    if ca and pa and cf.predicate == pf.predicate and cf.predicate not in _TALKING \
+            and not any(is_pronoun(x) for x in (ca, pa)):
+        # the doer and the one it went to or came from, the other way round: "The hospital
+        # donated the money to the charity" for "The charity donated the money to the hospital"
+        for role in ("prep:to", "prep:from"):
+            cr, pr = cf.args.get(role), pf.args.get(role)
+            if cr is not None and pr is not None and not is_pronoun(cr) and not is_pronoun(pr) \
+                    and arg_same(ca, pr) and arg_same(cr, pa) and not arg_same(ca, pa):
+                return Finding("agent", ca.text, pa.text, Relation.CONFLICT)
     if not (ca and cp and pa and pp) or cf.predicate != pf.predicate:
         return None
     if cf.predicate in _EITHER_WAY_ROUND:
@@ -1817,6 +1863,11 @@ def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
         return Finding("agent", ca.text, f"{pa.text} {_from_verb(pf)}", Relation.UNBACKED,
                        instead=True)
     return None
+
+
+#: Verbs of talking, whose "to" goes either way round ("spoke to the prime minister").
+_TALKING = frozenset({"speak", "talk", "chat", "write", "reach", "turn", "explain", "say",
+                      "tell", "listen", "reply", "respond", "confer", "apologise", "apologize"})
 
 
 def _one_of(a: Argument, b: Argument) -> bool:

@@ -280,7 +280,8 @@ def _swapped_participants(ctoks: Sequence[_Token], passage: str, language: str,
         pall = [t.key for t in ptoks]
         if passive & set(pall):
             continue
-        pkeys = [k for k in pall if strict or k not in stop]
+        pidx = [i for i, k in enumerate(pall) if strict or k not in stop]
+        pkeys = [pall[i] for i in pidx]
         if len(pkeys) != len(ckeys) or pkeys == ckeys or sorted(pkeys) != sorted(ckeys):
             continue
         lo = next(i for i, (c, p) in enumerate(zip(ckeys, pkeys)) if c != p)
@@ -296,15 +297,29 @@ def _swapped_participants(ctoks: Sequence[_Token], passage: str, language: str,
                 if _COORDINATORS.get(language, set()) & set(between) or (strict and not any(
                         k not in stop for k in middle)):
                     continue
-                if not middle and not (between and cidx[lo] > 0 and keys[cidx[lo] - 1] in stop):
-                    # no deed between them: two places after their prepositions ("uit Londen
-                    # naar New York"), not a subject moved behind its verb ("L'entreprise a
-                    # doublé son bénéfice" / "Le bénéfice de l'entreprise a doublé")
+                if not middle and not _prepositions_stay(keys, cidx[lo], cidx[hi - b], pall,
+                                                          pidx[lo], pidx[lo + b], stop):
+                    # no deed between them: only two places that trade their prepositions
+                    # ("uit Londen naar New York"), not a phrase put first ("Durante la
+                    # tempesta il ponte è crollato") or a subject told after its verb ("Le
+                    # bénéfice de l'entreprise a doublé")
                     continue
                 return Finding("agent", " ".join(ctoks[i].text for i in cidx[lo:lo + a]),
                                " ".join(ctoks[i].text for i in cidx[hi - b:hi]),
                                Relation.CONFLICT)
     return None
+
+
+def _prepositions_stay(ckeys: Sequence[str], ca: int, cb: int, pkeys: Sequence[str], pb: int,
+                       pa: int, stop: frozenset[str]) -> bool:
+    """Whether two runs of a claim (starting at ``ca`` and ``cb``) trade places in the passage
+    (starting at ``pb`` and ``pa``) while the small words before them stay where they were:
+    "uit Londen naar New York" / "uit New York naar Londen" ("uit" and "naar" stay)."""
+    def before(keys: Sequence[str], i: int) -> str | None:
+        return keys[i - 1] if i > 0 and keys[i - 1] in stop else None
+    a_word, b_word = before(ckeys, ca), before(ckeys, cb)
+    return (a_word is not None and b_word is not None and a_word != b_word
+            and before(pkeys, pb) == a_word and before(pkeys, pa) == b_word)
 
 
 def _find_run(keys: Sequence[str], run: Sequence[str]) -> int:
