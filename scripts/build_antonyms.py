@@ -38,6 +38,7 @@ import argparse
 import os
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -178,25 +179,34 @@ def render(table: dict[tuple[str, str, str], str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def table_main(argv: list[str] | None, *, name: str, doc: str, out: Path,
+               make: Callable[[Path], str], unit: str, header: int) -> int:
+    """The command line of a table derived from WordNet (this script's and
+    scripts/build_verb_kin.py's): write it, or with ``--check`` compare it with the shipped one."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--wordnet", type=Path,
                     default=Path(os.environ.get("GROUNDBRIEF_WORDNET", "/usr/share/wordnet")))
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=out)
     ap.add_argument("--check", action="store_true",
                     help="exit 1 when the shipped table differs from what WordNet gives")
     args = ap.parse_args(argv)
-    text = render(pairs(read(args.wordnet), ranks(args.wordnet)))
+    text = make(args.wordnet)
     if args.check:
         if args.out.read_text(encoding="utf-8") != text:
-            print(f"build_antonyms: {args.out} is not what {args.wordnet} gives; run "
-                  "python scripts/build_antonyms.py", file=sys.stderr)
+            print(f"{name}: {args.out} is not what {args.wordnet} gives; run "
+                  f"python scripts/{name}.py", file=sys.stderr)
             return 1
-        print(f"build_antonyms: {args.out} matches {args.wordnet}")
+        print(f"{name}: {args.out} matches {args.wordnet}")
         return 0
     args.out.write_text(text, encoding="utf-8")
-    print(f"build_antonyms: wrote {text.count(chr(10)) - 3} pairs to {args.out}")
+    print(f"{name}: wrote {text.count(chr(10)) - header} {unit} to {args.out}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return table_main(argv, name="build_antonyms", doc=__doc__ or "", out=OUT,
+                      make=lambda wordnet: render(pairs(read(wordnet), ranks(wordnet))),
+                      unit="pairs", header=3)
 
 
 if __name__ == "__main__":

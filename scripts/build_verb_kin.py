@@ -26,11 +26,11 @@ from WordNet under its licence, reproduced in src/groundbrief/data/lexicon/WORDN
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from build_antonyms import table_main  # scripts/ is on the path when this file is run
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "groundbrief" / "data" / "lexicon" / "verbs_en.tsv"
@@ -93,24 +93,8 @@ def build(wordnet: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--wordnet", type=Path,
-                    default=Path(os.environ.get("GROUNDBRIEF_WORDNET", "/usr/share/wordnet")))
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--check", action="store_true",
-                    help="exit 1 when the shipped table differs from what WordNet gives")
-    args = ap.parse_args(argv)
-    text = build(args.wordnet)
-    if args.check:
-        if args.out.read_text(encoding="utf-8") != text:
-            print(f"build_verb_kin: {args.out} is not what {args.wordnet} gives; run "
-                  "python scripts/build_verb_kin.py", file=sys.stderr)
-            return 1
-        print(f"build_verb_kin: {args.out} matches {args.wordnet}")
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"build_verb_kin: wrote {text.count(chr(10)) - 4} lines to {args.out}")
-    return 0
+    return table_main(argv, name="build_verb_kin", doc=__doc__ or "", out=OUT, make=build,
+                      unit="lines", header=4)
 
 
 if __name__ == "__main__":

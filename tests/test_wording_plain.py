@@ -818,52 +818,34 @@ def test_a_french_figure_with_spaced_thousands_is_one_token():
     assert figures_unspaced("en 2020 300 fois") == "en 2020 300 fois"
 
 
-@pytest.mark.parametrize("claim, passage, language", [
-    # probe_set31's plain set (session 19, held out): two common nouns trade places
-    ("O cantor processou o jornal.", "O jornal processou o cantor.", "pt"),
-    ("El perro mordió al cartero.", "El cartero mordió al perro.", "es"),
-    ("Der Hund biss den Mann.", "Der Mann biss den Hund.", "de"),
-])
-def test_two_participants_trading_places_is_a_conflict(claim, passage, language):
-    findings = changed_words_plain(claim, passage, language)
-    assert any(f.role == "agent" and f.relation is Relation.CONFLICT for f in findings)
+def _swapped(claim: str, passage: str, language: str) -> bool:
+    return any(f.role == "agent" and f.relation is Relation.CONFLICT
+               for f in changed_words_plain(claim, passage, language))
 
 
-@pytest.mark.parametrize("claim, passage, language", [
-    # German puts the object first and keeps its case: the same roles
-    ("Der Hund biss den Mann.", "Den Mann biss der Hund.", "de"),
-    # a deed two do to each other, and a passive's agent
-    ("Le ministre a rencontré le président.", "Le président a rencontré le ministre.", "fr"),
-    ("O cantor processou o jornal.", "O jornal foi processado pelo cantor.", "pt"),
-])
-def test_the_same_roles_in_another_order_are_no_swap(claim, passage, language):
-    findings = changed_words_plain(claim, passage, language)
-    assert not any(f.role == "agent" and f.relation is Relation.CONFLICT for f in findings)
-
-
-@pytest.mark.parametrize("claim, passage, language", [
+@pytest.mark.parametrize("claim, passage, language, swapped", [
+    # plain_set24 (session 19, held out): two common nouns trade places
+    ("O cantor processou o jornal.", "O jornal processou o cantor.", "pt", True),
+    ("El perro mordió al cartero.", "El cartero mordió al perro.", "es", True),
+    ("Der Hund biss den Mann.", "Der Mann biss den Hund.", "de", True),
     # plain_set26 (session 19, held out): the small words around the two may differ ("au" / "à
     # la"), and two places after their prepositions trade places too
     ("La banque a prêté un milliard au gouvernement.",
-     "Le gouvernement a prêté un milliard à la banque.", "fr"),
+     "Le gouvernement a prêté un milliard à la banque.", "fr", True),
     ("Het vliegtuig vertrok uit Londen naar New York.",
-     "Het vliegtuig vertrok uit New York naar Londen.", "nl"),
-])
-def test_participants_trading_places_around_other_small_words_is_a_conflict(claim, passage,
-                                                                              language):
-    findings = changed_words_plain(claim, passage, language)
-    assert any(f.role == "agent" and f.relation is Relation.CONFLICT for f in findings)
-
-
-@pytest.mark.parametrize("claim, passage, language", [
+     "Het vliegtuig vertrok uit New York naar Londen.", "nl", True),
+    # German puts the object first and keeps its case: the same roles
+    ("Der Hund biss den Mann.", "Den Mann biss der Hund.", "de", False),
+    # a deed two do to each other, and a passive's agent
+    ("Le ministre a rencontré le président.", "Le président a rencontré le ministre.", "fr", False),
+    ("O cantor processou o jornal.", "O jornal foi processado pelo cantor.", "pt", False),
     # two joined as equals, and a subject told after its verb
-    ("Paris et Londres ont signé l'accord.", "Londres et Paris ont signé l'accord.", "fr"),
-    ("París y Londres firmaron el acuerdo.", "Londres y París firmaron el acuerdo.", "es"),
-    ("L'entreprise a doublé son bénéfice.", "Le bénéfice de l'entreprise a doublé.", "fr"),
+    ("Paris et Londres ont signé l'accord.", "Londres et Paris ont signé l'accord.", "fr", False),
+    ("París y Londres firmaron el acuerdo.", "Londres y París firmaron el acuerdo.", "es", False),
+    ("L'entreprise a doublé son bénéfice.", "Le bénéfice de l'entreprise a doublé.", "fr", False),
 ])
-def test_equals_and_a_subject_after_its_verb_are_no_swap(claim, passage, language):
-    findings = changed_words_plain(claim, passage, language)
-    assert not any(f.role == "agent" and f.relation is Relation.CONFLICT for f in findings)
+def test_two_participants_trading_places_is_a_conflict(claim, passage, language, swapped):
+    assert _swapped(claim, passage, language) is swapped
 
 
 def test_a_phrase_put_first_is_no_swap():
