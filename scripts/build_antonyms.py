@@ -80,31 +80,37 @@ def _word(raw: str) -> str:
     return raw.split("(")[0].lower()
 
 
+def wordnet_lines(path: Path, script: str = "build_antonyms") -> list[str]:
+    """The lines of one WordNet database file, without its licence header (lines opening with
+    two spaces); a missing file stops ``script`` with a one-line error saying what to install."""
+    if not path.exists():
+        raise SystemExit(f"{script}: error: {path} is missing; install WordNet 3.0 "
+                         "(apt-get install wordnet-base) or pass --wordnet DIR")
+    return [line for line in path.read_text(encoding="latin-1").splitlines()
+            if not line.startswith("  ")]
+
+
+def index_senses(line: str) -> tuple[str, list[str]]:
+    """A lemma of an index.<pos> line and its sense offsets, most frequent first."""
+    f = line.split()
+    return f[0].lower(), f[4 + int(f[3]) + 2:]
+
+
 def ranks(wordnet: Path) -> dict[tuple[str, str], int]:
     """(word, synset key) -> the sense's rank among the word's senses (1: most frequent)."""
     out: dict[tuple[str, str], int] = {}
     for pos, name in INDEXES.items():
-        for line in (wordnet / name).read_text(encoding="latin-1").splitlines():
-            if line.startswith("  "):
-                continue
-            f = line.split()
-            n_ptr = int(f[3])
-            offsets = f[4 + n_ptr + 2:]
+        for line in wordnet_lines(wordnet / name):
+            word, offsets = index_senses(line)
             for rank, offset in enumerate(offsets, 1):
-                out[(f[0].lower(), f"{pos}:{offset}")] = rank
+                out[(word, f"{pos}:{offset}")] = rank
     return out
 
 
 def read(wordnet: Path) -> dict[str, Synset]:
     synsets: dict[str, Synset] = {}
     for pos, name in FILES.items():
-        path = wordnet / name
-        if not path.exists():
-            raise SystemExit(f"build_antonyms: error: {path} is missing; install WordNet 3.0 "
-                             "(apt-get install wordnet-base) or pass --wordnet DIR")
-        for line in path.read_text(encoding="latin-1").splitlines():
-            if line.startswith("  "):  # the licence header
-                continue
+        for line in wordnet_lines(wordnet / name):
             body = line.split(" | ", 1)[0].split()
             offset, ss_type = body[0], body[2]
             n = int(body[3], 16)

@@ -5,7 +5,7 @@
 Reads the Princeton WordNet 3.0 data files (Debian's ``wordnet-base`` package installs them in
 /usr/share/wordnet) and writes ``src/groundbrief/data/lexicon/verbs_en.tsv``, which
 verify/verb_kin.py reads to tell whether two verbs can name one deed ("stepped down" /
-"resigned", "detained" / "arrested", "axed" / "cut") or name two ("shelled" / "captured",
+"resigned", "seized" / "captured", "axed" / "cut") or name two ("shelled" / "captured",
 "sold" / "recalled"). Three kinds of line:
 
 * ``v<TAB>lemma<TAB>synset ...``: a verb's senses (multi-word verbs as WordNet writes them,
@@ -18,7 +18,7 @@ verify/verb_kin.py reads to tell whether two verbs can name one deed ("stepped d
   read as the deed "approved".
 
 ``--check`` exits non-zero when the shipped table differs from what the WordNet files give
-(tests/test_verb_kin.py runs it where WordNet is installed).
+(tests/test_antonyms.py runs it where WordNet is installed).
 
 WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. The table is derived
 from WordNet under its licence, reproduced in src/groundbrief/data/lexicon/WORDNET_LICENSE.
@@ -30,7 +30,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from build_antonyms import table_main  # scripts/ is on the path when this file is run
+# scripts/ is on the path when this file is run
+from build_antonyms import index_senses, table_main, wordnet_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "groundbrief" / "data" / "lexicon" / "verbs_en.tsv"
@@ -39,17 +40,9 @@ OUT = ROOT / "src" / "groundbrief" / "data" / "lexicon" / "verbs_en.tsv"
 _LINKS = frozenset({"@", "~", "$", "*", ">", "^"})
 
 
-def _lines(path: Path) -> list[str]:
-    if not path.exists():
-        raise SystemExit(f"build_verb_kin: error: {path} is missing; install WordNet 3.0 "
-                         "(apt-get install wordnet-base) or pass --wordnet DIR")
-    return [line for line in path.read_text(encoding="latin-1").splitlines()
-            if not line.startswith("  ")]  # the licence header
-
-
 def _noun_words(wordnet: Path) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for line in _lines(wordnet / "data.noun"):
+    for line in wordnet_lines(wordnet / "data.noun", "build_verb_kin"):
         body = line.split(" | ", 1)[0].split()
         n = int(body[3], 16)
         out[body[0]] = [body[4 + 2 * i].lower() for i in range(n)]
@@ -57,15 +50,12 @@ def _noun_words(wordnet: Path) -> dict[str, list[str]]:
 
 
 def build(wordnet: Path) -> str:
-    senses: dict[str, list[str]] = {}
-    for line in _lines(wordnet / "index.verb"):
-        f = line.split()
-        n_ptr = int(f[3])
-        senses[f[0].lower()] = f[4 + n_ptr + 2:]
+    senses = dict(index_senses(line)
+                  for line in wordnet_lines(wordnet / "index.verb", "build_verb_kin"))
     nouns = _noun_words(wordnet)
     links: dict[str, set[str]] = defaultdict(set)
     derived: dict[str, set[str]] = defaultdict(set)
-    for line in _lines(wordnet / "data.verb"):
+    for line in wordnet_lines(wordnet / "data.verb", "build_verb_kin"):
         body = line.split(" | ", 1)[0].split()
         offset = body[0]
         n = int(body[3], 16)

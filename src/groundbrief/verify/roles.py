@@ -441,8 +441,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                   and ca is not None and arg_in_text(ca, pf.text or pf.sentence))
     # the claim's doer where the passage has the one it went to or came from ("donated the
     # money to the charity"): the two swapped, read by _swapped_roles, not another event
-    party = any(args.get(r) is not None and arg_same(ca, args[r]) for r in ("prep:to", "prep:from")) \
-        if ca is not None and cf.predicate == pf.predicate else False
+    party = ca is not None and cf.predicate == pf.predicate and any(
+        args.get(r) is not None and arg_same(ca, args[r]) for r in ("prep:to", "prep:from"))
     if (ca is not None and pa is not None and not is_pronoun(ca) and not is_pronoun(pa)
             and not verdict_of and not party
             and not same_referent(ca, pa, similar) and not arg_same(ca, args.get(PATIENT) or pa)):
@@ -564,7 +564,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         other = (_left_unchanged(cf, pframes) or _deed_prevented(cf, pframes)
                  or _denied_announcement(cf, pframes) or _other_penalty(cf, pf) or silent
                  or _another_deed(cf, pf, pframes, agreement)
-                 or (_unrelated_deed(cf, pf, pframes) if agreement else None)
+                 or (_unrelated_deed(cf, pf, pframes, args) if agreement else None)
                  or _ruled_out(cf, pframes) or _proposed(cf, pf) or _only_asked(cf, pf, pframes)
                  or _kept_in_place(cf, pframes)
                  or _earlier_stage(cf, pframes)
@@ -942,7 +942,8 @@ play send carry use stand sit lie tell state write add note explain report annou
 comment remark describe quote reply respond""".split())
 
 
-def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame],
+                    args: dict[str, Argument]) -> Finding | None:
     """The passage clause about the claim's participants tells them in a verb that WordNet
     does not link to the claim's (verify/verb_kin.py), and no clause of the passage has the
     claim's: "Rebels shelled the city" for "Rebels captured the city", "The company sold 2
@@ -955,13 +956,13 @@ def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame]) -> Finding |
     of the paraphrase groups, one told from the other side ("fell to rebels" / "captured"), a
     step of the same course (:data:`STAGES`), a noun derived from the claim's verb in the
     passage's clause ("won the council's approval" / "approved"), a verb WordNet does not know,
-    and broad verbs ("took", "held", "said")."""
+    and broad verbs ("took", "held", "said"). ``args``: the passage clause's arguments under
+    the claim's role names (:func:`_roles_of`)."""
     if cf.negated or pf.negated or pf.under_negation:
         return None
     # the same participants: each of the claim's doer and done-to in the passage's clause, in
     # its role ("Increases in CO2 followed increases in temperature" is not about the
     # "absorption" a clause of increases in CO2 strengthened)
-    args = _roles_of(cf, pf)
     roles = [r for r in (AGENT, PATIENT) if r in cf.args]
     if not roles or any(args.get(r) is None or not (
             is_pronoun(cf.args[r]) or is_pronoun(args[r]) or arg_same(cf.args[r], args[r]))

@@ -7,7 +7,7 @@ million cars") tells another deed, and the bundled model calls such near copies 
 that is merely another deed needs a test of kinship instead: two verbs are kin when WordNet
 links a sense of one to a sense of the other within a few steps of hypernym, hyponym, verb
 group, entailment, cause or "see also" ("stepped down" / "resigned" share a sense; "axed" is a
-way to "cut"; "detained" / "arrested"), or when a noun derived from one is in the other's
+way to "cut"; "seized" / "captured"), or when a noun derived from one is in the other's
 clause ("won the council's approval" for "approved"). What is not kin is unbacked (verify/
 roles.py ``_unrelated_deed``), never a conflict: WordNet misses some pairs news uses for one
 deed, which the verifier's own paraphrase groups add (verify/opposites.py).
