@@ -1443,3 +1443,49 @@ def test_the_same_fraction_of_a_unit_is_supported(verifier):
     out = _verify(verifier, "The central bank cut rates by half a percentage point.",
                   "The central bank cut rates by half a percentage point on Thursday.")
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+# probe_set36 (session 19's last held-out set, run once on its final code): a verb of a state is
+# broad only with the state ("found him guilty", "left two soldiers dead"); a broad verb against
+# one that undoes its object; the same doer's other deed to a done-to told otherwise
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Doctors removed the tumour.", "Doctors found the tumour.", "found the tumour"),
+    ("Protesters occupied the square.", "Protesters left the square.", "left the square"),
+    ("The mayor announced a curfew in the city.", "The mayor lifted the curfew in the city.",
+     "lifted the curfew"),
+    ("The team signed a new goalkeeper.", "The team sold its goalkeeper.", "sold its goalkeeper"),
+    # earlier sets' rows still Supported at session 19's end: a broad verb against a release; a
+    # deed that befalls its subject against one done to it; an earlier step of a work
+    ("The rebels released 20 hostages.", "The rebels took 20 hostages.", "took 20 hostages"),
+    ("The fire started in the kitchen.", "The fire was put out in the kitchen.", "put out"),
+    ("The novel was published in 1995.", "The novel was written in 1995.", "written"),
+])
+def test_another_deed_probe_set36_is_not_confirmed(verifier, claim, passage, instead):
+    _assert_unconfirmed_citing(verifier, claim, passage, instead)
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("The child was found safe.", "The child was found injured.", "injured"),
+    ("The hostages were released unharmed.", "The hostages were released wounded.", "wounded"),
+    ("The factory polluted the river.", "The factory cleaned up the river.", "cleaned up"),
+    ("The strike was suspended.", "The strike was extended.", "extended"),
+])
+def test_a_state_or_deed_turned_around_probe_set36_is_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Two soldiers were killed in the attack.", "The attack left two soldiers dead."),
+    ("The court convicted the former president.", "The court found the former president guilty."),
+    ("The mayor announced the lifting of the curfew.", "The mayor lifted the curfew."),
+    ("Protesters occupied the square.", "Protesters took over the square."),
+    ("The child was found safe.", "The child was found unharmed."),
+    ("Police discovered the body.", "Police found the body."),
+    ("The rebels released 20 hostages.", "The rebels freed 20 hostages."),
+    ("The novel was published in 1995.", "The novel came out in 1995."),
+    ("The ship sank off the coast.", "The ship was sunk off the coast."),
+    ("The government collapsed in March.", "The government was toppled in March."),
+])
+def test_probe_set36_rules_leave_a_restatement_alone(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason

@@ -119,6 +119,13 @@ _OPPOSITE_PAIRS = [
     ("abdicate", "crown"), ("ratify", "reject"), ("promote", "relegate"),
     ("endorse", "criticise"), ("endorse", "criticize"), ("support", "criticise"),
     ("support", "criticize"), ("release", "deny"), ("praise", "blame"), ("destroy", "spare"),
+    # how someone was found, freed or brought out: unharmed, or hurt or dead ("was found
+    # safe" / "was found injured"); a river fouled or cleaned
+    *((well, harmed) for well in ("safe", "unharmed", "unhurt", "uninjured")
+      for harmed in ("injure", "injured", "hurt", "wound", "wounded", "dead")
+      if (well, harmed) != ("uninjured", "injured")),  # that one is the prefix's
+    ("suspend", "extend"),  # a strike or a truce
+    ("pollute", "clean"), ("pollute", "clean_up"), ("contaminate", "clean_up"),
 ]
 #: Verbs that carry no deed of their own ("be", "have", "say", "remain"): a clause of one says
 #: nothing of which deed was done.
@@ -144,7 +151,7 @@ PARAPHRASE_GROUPS = [frozenset(g.split()) for g in (
     "criticise criticize condemn denounce slam blast", "launch unveil introduce",
     "detect identify find", "hire recruit employ", "topple overthrow oust",
     "retain defend",  # a title: "successfully defended his title"
-    "cause start spark trigger", "pass clear",
+    "cause start spark trigger", "pass clear", "occupy take_over", "publish come_out",
 )]
 #: Nouns news uses for one thing, where the embeddings do not tell it (a core phrase of the
 #: claim's argument and of the passage's, in one group: "ceasefire" / "truce", "unemployment"
@@ -208,6 +215,8 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
     "surround encircle besiege / capture seize take overrun",
     # harm to a thing: damaged, then destroyed ("damaged 40 homes" / "destroyed 40 homes")
     "damage hit / destroy raze flatten level",
+    # a work: written or made, then put out ("was written in 1995" / "was published in 1995")
+    "write draft compose record film shoot / publish release print air broadcast screen",
 )]
 
 

@@ -218,6 +218,9 @@ class Frame:
     #: ("time", 1, "first time"), "the world's second-largest company" ("large", 2,
     #: "second-largest"), a bare superlative rank 1 (:func:`_ranks`)
     ranks: tuple[tuple[str, int, str], ...] = ()
+    #: the state the verb puts its object or subject in, as a lemma: "safe" of "was found
+    #: safe", "dead" of "left two soldiers dead", "guilty" of "found him guilty"; "" for none
+    complement: str = ""
 
     def lemmas(self) -> set[str]:
         return {self.predicate} | {a.head for a in self.args.values()}
@@ -934,6 +937,9 @@ def _frame(verb: Token, sentence: Span,
         | _phrasal(clause),
         under_negation=bool(negated_above),
         unconfirmed=any(a.lemma_.lower() in _CONFIRMING for a in negated_above),
+        complement=next((_word(c, pred) for c in verb.children
+                         if c.dep_ in ("oprd", "acomp", "ccomp") and (
+                             c.pos_ == "ADJ" or c.tag_ == "VBN")), ""),
     )
 
 

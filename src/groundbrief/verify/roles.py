@@ -25,7 +25,7 @@ says against the claim where no clause aligns (verify/role_sentences.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..words import MAGNITUDE_WORDS, NUMBER_WORDS_EN, STOPWORDS_EN
 from .findings import (NEGATED_OPPOSITE, NO_ANSWER, SYNONYM, Finding, Relation, RoleJudgement,
@@ -415,6 +415,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                  or _deed_prevented(cf, pframes)
                  or _denied_announcement(cf, pframes) or _no_comment(cf, pframes)
                  or _another_deed(cf, None, pframes, False)
+                 or _unrelated_deed_to_another(cf, pframes)
                  or next(filter(None, (_called_otherwise(cf, f) for f in pframes)), None)
                  or _earlier_stage(cf, pframes)
                  or _effect_unnamed(cf, passage, similar))
@@ -937,13 +938,31 @@ def _another_deed(cf: Frame, pf: Frame | None, pframes: Sequence[Frame],
 #: Verbs too broad to name one deed alone ("took", "held", "made", "said"): a clause of one is
 #: read by its other words, never as another deed than the claim's.
 _BROAD_VERBS = BARE_VERBS | frozenset("""
-make take give hold come go put set get see find call turn show leave bring keep let run work
-play send carry use stand sit lie tell state write add note explain report announce post tweet
+make take give hold come go put set get let keep
+tell state write add note explain report announce post tweet
 comment remark describe quote reply respond""".split())
+#: Verbs whose deed is the state they leave something in when they have one ("found him
+#: guilty", "left two soldiers dead", "was found safe"): broad then, a deed of their own
+#: without it ("Doctors found the tumour" is not "removed the tumour", "Protesters left the
+#: square" not "occupied the square").
+_STATE_VERBS = frozenset("find leave see show call turn render declare deem".split())
+#: Verbs that end or undo what their object names ("lifted the curfew", "scrapped the plan"):
+#: no account of the thing being made or announced, which a broad verb may tell ("announced a
+#: curfew").
+_UNDOING_VERBS = frozenset("""lift end cancel scrap revoke rescind withdraw abolish repeal
+overturn reverse abandon drop call_off quash annul dismantle dissolve release free""".split())
+
+
+def _deed_told(frame: Frame, deed: set[str]) -> set[str]:
+    """The verbs of ``deed`` (:func:`_deed_words`) that name a deed of their own in the
+    clause: not a broad verb, nor a verb of a state when the clause has one."""
+    broad = _BROAD_VERBS | (_STATE_VERBS if frame.complement else frozenset())
+    return deed - broad
 
 
 def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame],
-                    args: dict[str, Argument]) -> Finding | None:
+                    args: dict[str, Argument],
+                    same: Callable[[Argument, Argument], bool] = arg_same) -> Finding | None:
     """The passage clause about the claim's participants tells them in a verb that WordNet
     does not link to the claim's (verify/verb_kin.py), and no clause of the passage has the
     claim's: "Rebels shelled the city" for "Rebels captured the city", "The company sold 2
@@ -964,16 +983,31 @@ def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame],
     # its role ("Increases in CO2 followed increases in temperature" is not about the
     # "absorption" a clause of increases in CO2 strengthened)
     roles = [r for r in (AGENT, PATIENT) if r in cf.args]
+    if len(roles) == 1 and (AGENT in args) != (PATIENT in args) and roles[0] not in args:
+        # a deed that befalls its subject against one done to it: "The bridge collapsed" /
+        # "The bridge was damaged", "The aid arrived" / "The aid was blocked"
+        args = {**args, roles[0]: args[PATIENT if roles[0] == AGENT else AGENT]}
     if not roles or any(args.get(r) is None or not (
-            is_pronoun(cf.args[r]) or is_pronoun(args[r]) or arg_same(cf.args[r], args[r]))
+            is_pronoun(cf.args[r]) or is_pronoun(args[r]) or same(cf.args[r], args[r]))
             for r in roles):
         return None
     mine, theirs = _deed_words(cf), _deed_words(pf)
     # a phrasal verb is its own deed ("took off", "sent off", "put out"), a broad verb alone none
-    mine_told, theirs_told = mine - _BROAD_VERBS, theirs - _BROAD_VERBS
-    if not mine_told or not theirs_told \
-            or pf.predicate == cf.predicate or mine & pf.words or theirs & cf.words \
+    mine_told, theirs_told = _deed_told(cf, mine), _deed_told(pf, theirs)
+    if pf.predicate == cf.predicate or mine & pf.words or theirs & cf.words \
             or any(cf.predicate in (f.predicate, *f.words) for f in pframes):
+        return None
+    if bool(mine_told) != bool(theirs_told):
+        # a broad verb against one that undoes its object: "announced a curfew" / "lifted
+        # the curfew" (not when the broad verb's clause tells an undoing too, "announced the
+        # lifting of the curfew")
+        undone = (mine_told or theirs_told) & _UNDOING_VERBS
+        broad = pf if mine_told else cf
+        if not undone or broad.words & _UNDOING_VERBS \
+                or any(derived_nouns(v) & broad.words for v in undone):
+            return None
+        return _instead(cf, pf)
+    if not mine_told:
         return None
     if _paraphrase(cf, pf) or _paraphrase(pf, cf) or _mirrored(cf, pf) is not None \
             or _converse(cf, pf) or _kept_state(cf, pf) \
@@ -988,6 +1022,31 @@ def _unrelated_deed(cf: Frame, pf: Frame, pframes: Sequence[Frame],
     kin = {verb_kin(a, b) for a in mine_told for b in theirs_told}
     if True in kin or False not in kin:
         return None
+    return _instead(cf, pf)
+
+
+def _unrelated_deed_to_another(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """:func:`_unrelated_deed` where the claim's done-to is told otherwise by the passage, so
+    the clauses do not align: "The team signed a new goalkeeper" against "The team sold its
+    goalkeeper" (the same doer, a goalkeeper both times, another deed)."""
+    mine = cf.args.get(PATIENT)
+    if mine is None or is_pronoun(mine) or AGENT not in cf.args:
+        return None
+    for pf in pframes:
+        theirs = pf.args.get(PATIENT)
+        if theirs is not None and not is_pronoun(theirs) and theirs.head == mine.head:
+            found = _unrelated_deed(cf, pf, pframes, _roles_of(cf, pf), same=_same_head)
+            if found is not None:
+                return found
+    return None
+
+
+def _same_head(a: Argument, b: Argument) -> bool:
+    return a.head == b.head or arg_same(a, b)
+
+
+def _instead(cf: Frame, pf: Frame) -> Finding:
+    """The claim's deed unbacked, with the passage's shown instead."""
     return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(pf), Relation.UNBACKED,
                    instead=True)
 
