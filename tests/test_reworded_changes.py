@@ -1489,3 +1489,65 @@ def test_a_state_or_deed_turned_around_probe_set36_is_refuted(verifier, claim, p
 def test_probe_set36_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+# probe_set37 (session 20, held out, written by a helper that read neither the code nor the
+# earlier sets): restatements the rules refuted or left unconfirmed
+@pytest.mark.parametrize("claim, passage", [
+    ("Rescuers brought 12 miners to safety after they had been trapped in a coal mine in Shanxi.",
+     "Twelve miners were rescued after spending four days trapped in a coal mine in Shanxi province."),
+    ("A proposal to increase the canton's minimum wage to 25 francs an hour was voted down, with "
+     "58% opposing it.", "Voters in the canton rejected a proposal to raise the minimum wage to 25 "
+     "francs an hour, with 58% voting against."),
+    ("A fire at an east London warehouse was extinguished by firefighters early on Saturday, and "
+     "nobody was hurt.", "Firefighters put out a blaze at a warehouse in east London early on "
+     "Saturday; no one was injured."),
+])
+def test_probe_set37_restatements_are_supported(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+def test_a_prevention_the_claim_tells_too_is_no_refutation(verifier):
+    out = _verify(verifier, "The prime minister struck a deal with union leaders on Monday in an "
+                  "effort to avert a nationwide strike.", "The prime minister held talks with "
+                  "union leaders on Monday in an effort to avert a nationwide strike.")
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("The carmaker said it would cut 1,200 jobs, roughly a quarter of its workforce.",
+     "The carmaker said it would cut 1,200 jobs, roughly a tenth of its workforce.",
+     "a tenth of its workforce"),
+    ("The ferry, which was sailing from the island of Naxos to Piraeus, ran aground.",
+     "The ferry, which was sailing from Piraeus to the island of Naxos, ran aground.",
+     "from Piraeus to Naxos"),
+    ("More than half of the 2,000 teachers surveyed said they planned to leave the profession.",
+     "Nearly half of the 2,000 teachers surveyed said they planned to leave the profession.",
+     "Nearly half"),
+    ("Credit Suisse said it will issue 154 mln Swiss francs of notes.",
+     "Standard Oil Co said it will issue 154 mln Swiss francs of notes.", "Standard Oil Co"),
+])
+def test_probe_set37_changes_are_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Government troops retook the town of Kidal on Sunday.",
+     "Government troops surrounded the town of Kidal on Sunday.", "surrounded"),
+    # a quotation its source gives to someone else ("will" kept the speaker off the clause)
+    ("Health Secretary Ruth Adeyemi said: \u201cWe will not accept a pay offer below "
+     "inflation.\u201d", "Union leader Mark Ellison said: \u201cWe will not accept a pay offer "
+     "below inflation.\u201d", "Mark Ellison"),
+    ("\"We will not accept the offer,\" Ruth Adeyemi said.",
+     "\"We will not accept the offer,\" Mark Ellison said.", "Mark Ellison"),
+])
+def test_probe_set37_changes_are_not_confirmed(verifier, claim, passage, instead):
+    _assert_unconfirmed_citing(verifier, claim, passage, instead)
+
+
+def test_an_irregular_verb_tagged_as_a_base_form_gets_its_lemma():
+    from groundbrief import nlp
+
+    doc = nlp.parse("Government troops retook the town.")
+    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["retake"]

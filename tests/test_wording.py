@@ -161,11 +161,20 @@ def test_another_actor_in_a_copied_sentence_is_refuted_even_without_clause_agree
 
 
 def test_a_speaker_swapped_in_a_copied_sentence_is_not_refuted(verifier):
-    # "Z said it" where the source has "X said it": both may have said it.
+    # "Z said X will do it" where the source has "Y said X will do it": both may have said it.
+    said = "CSR has said that Redland will take up the second option."
+    out = _verify(verifier, said.replace("CSR", "The Foreign Investment Review Board"), said)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+
+
+def test_a_speaker_speaking_of_itself_swapped_is_another_doer(verifier):
+    # "Z said it pleaded guilty" where the source has "X said it pleaded guilty": the one who
+    # pleaded guilty is X, not Z (session 20; session 11 read both as a swapped speaker only)
     said = ("Paradyne Corp said it pleaded guilty to criminal charges of conspiracy and agreed to "
             "pay 1.2 mln dlrs in fines.")
     out = _verify(verifier, said.replace("Paradyne Corp", "The Securities and Exchange Commission"), said)
-    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE
+    assert out.verdict is Verdict.REFUTED
+    assert "Paradyne Corp" in (out.reason or "")
 
 
 # A name of several words is one word of the copy (session 15): the change-pair benchmark's

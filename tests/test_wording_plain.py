@@ -856,3 +856,47 @@ def test_a_phrase_put_first_is_no_swap():
     findings = changed_words_plain("Le ministre a visité Paris lundi.",
                                    "Lundi, le ministre a visité Paris.", "fr")
     assert not any(f.relation is Relation.CONFLICT for f in findings)
+
+
+# plain_set30 (session 20, held out): a possibility a copy drops ("könnte", "pode"), a rank it
+# leaves out, an article counting one against a number; "without" before a verb negates it
+@pytest.mark.parametrize("claim, passage, language, says", [
+    ("O Benfica reduziu para um ponto a distância para o líder.",
+     "O Benfica reduziu para três pontos a distância para o líder.", "pt",
+     "sources say três pontos, not um ponto"),
+    ("España fue el país más visitado del mundo el año pasado.",
+     "España fue el segundo país más visitado del mundo el año pasado.", "es", "segundo"),
+    ("El terremoto causó daños en Granada.", "El terremoto sacudió Granada sin causar daños.",
+     "es", "sin causar daños"),
+])
+def test_plain_set30_changes_are_refuted(verifier, claim, passage, language, says):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is Verdict.REFUTED, out.reason
+    assert says in (out.reason or "")
+
+
+@pytest.mark.parametrize("claim, passage, language, stance", [
+    ("Die Deutsche Bahn wird ab Montag erneut bestreikt.",
+     "Die Deutsche Bahn könnte ab Montag erneut bestreikt werden.", "de", "könnte"),
+    ("O Banco Central vai voltar a elevar a taxa Selic na próxima reunião.",
+     "O Banco Central pode voltar a elevar a taxa Selic na próxima reunião.", "pt", "pode"),
+])
+def test_a_possibility_does_not_confirm_the_deed(verifier, claim, passage, language, stance):
+    out = verdict(verifier, claim, passage, language)
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert stance in (out.reason or "")
+
+
+@pytest.mark.parametrize("claim, passage, language", [
+    ("Le juge a classé l'affaire.", "Le juge a classé l'affaire sans suite.", "fr"),
+    ("Der Minister trat zurück.", "Der Minister trat ohne Zögern zurück.", "de"),
+])
+def test_without_before_a_thing_is_no_negation(verifier, claim, passage, language):
+    assert verdict(verifier, claim, passage, language).verdict is Verdict.SUPPORTED
+
+
+def test_without_before_a_verb_is_no_refutation_of_a_negated_claim(verifier):
+    # plain_set30 (session 20): "no provocó heridos" was Refuted by "sin causar daños personales"
+    out = verdict(verifier, "El seísmo no provocó heridos en Granada.",
+                  "Un terremoto sacudió Granada sin causar daños personales.", "es")
+    assert out.verdict is not Verdict.REFUTED, out.reason

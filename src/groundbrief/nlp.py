@@ -67,13 +67,29 @@ def _keep_prefixed_verbs(nlp: Language) -> None:
     if not _Language.has_factory("groundbrief_prefixed_lemmas"):
         @_Language.component("groundbrief_prefixed_lemmas")
         def _lemmas(doc: Doc) -> Doc:
+            irregular = _irregular_verbs()
             for tok in doc:
                 lemma = _PREFIXED.get(tok.lower_) or (
                     _MISREAD_VERBS.get(tok.lower_) if tok.pos_ == "VERB" else None)
+                if lemma is None and tok.pos_ == "VERB" and tok.lemma_.lower() == tok.lower_:
+                    # an irregular form tagged as a base form keeps itself as its lemma
+                    # ("retook"): the lemmatizer's own table of irregular verbs has it
+                    lemma = (irregular.get(tok.lower_) or [None])[0]
                 if lemma is not None:
                     tok.lemma_ = lemma
             return doc
     nlp.add_pipe("groundbrief_prefixed_lemmas", last=True)
+
+
+_IRREGULAR: dict[str, list[str]] = {}
+
+
+def _irregular_verbs() -> dict[str, list[str]]:
+    """The English lemmatizer's table of irregular verb forms ("took": ["take"]), read once."""
+    if not _IRREGULAR:
+        lemmatizer = english().get_pipe("lemmatizer")
+        _IRREGULAR.update(lemmatizer.lookups.get_table("lemma_exc")["verb"])
+    return _IRREGULAR
 
 
 def parser_for(language: str | None) -> Language | None:

@@ -414,7 +414,7 @@ STANCE_WORDS: dict[str, dict[str, str]] = {
                            "pretendument supposement".split(), "an allegation"),
            **dict.fromkeys("envisage envisagent prevoit prevoient projette projettent compte "
                            "comptent veut veulent souhaite souhaitent".split(), "a plan or intention"),
-           **dict.fromkeys("pourrait pourraient".split(), "a possibility"),
+           **dict.fromkeys("pourrait pourraient peut peuvent".split(), "a possibility"),
            **dict.fromkeys("presque failli".split(), "something that almost happened"),
            **dict.fromkeys("devra devront".split(), "something yet to happen")},
     "nl": {**dict.fromkeys("zou zouden vermoedelijk vermeend vermeende zogenaamd verluidt "
@@ -427,14 +427,16 @@ STANCE_WORDS: dict[str, dict[str, str]] = {
     "de": {**dict.fromkeys("soll sollen angeblich mutmasslich mutmassliche mutmasslichen "
                            "vermutlich".split(), "an allegation"),
            **dict.fromkeys("plant planen will wollen erwagt erwagen mochte mochten".split(),
-                           "a plan or intention")},
-    # ("könnte" folds to "konnte", which also states what was done: left out)
+                           "a plan or intention"),
+           **dict.fromkeys("kann konnen".split(), "a possibility")},
+    # ("könnte" folds to "konnte", which also states what was done: read unfolded in
+    # verify/wording_plain.py)
     "es": {**dict.fromkeys("habria habrian seria serian presunto presunta presuntos presuntas "
                            "supuesto supuesta supuestos supuestas supuestamente presuntamente "
                            "aparentemente".split(), "an allegation"),
            **dict.fromkeys("planea planean preve preven pretende pretenden quiere quieren "
                            "estudia estudian proyecta proyectan".split(), "a plan or intention"),
-           **dict.fromkeys("podria podrian".split(), "a possibility"),
+           **dict.fromkeys("podria podrian puede pueden".split(), "a possibility"),
            **dict.fromkeys("casi".split(), "something that almost happened"),
            **dict.fromkeys("considera consideran considerando".split(), "a plan or intention"),
            **dict.fromkeys("debera deberan".split(), "something yet to happen")},
@@ -442,7 +444,7 @@ STANCE_WORDS: dict[str, dict[str, str]] = {
                            "presunte presumibilmente presuntamente".split(), "an allegation"),
            **dict.fromkeys("intende intendono prevede prevedono vuole vogliono progetta "
                            "progettano pensa".split(), "a plan or intention"),
-           **dict.fromkeys("potrebbe potrebbero".split(), "a possibility"),
+           **dict.fromkeys("potrebbe potrebbero puo possono".split(), "a possibility"),
            **dict.fromkeys("quasi".split(), "something that almost happened"),
            **dict.fromkeys("valuta valutano valutando considerando".split(), "a plan or intention"),
            **dict.fromkeys("dovra dovranno".split(), "something yet to happen")},
@@ -450,7 +452,7 @@ STANCE_WORDS: dict[str, dict[str, str]] = {
                            "supostamente alegadamente alegado alegada".split(), "an allegation"),
            **dict.fromkeys("planeja planejam planeia planeiam pretende pretendem quer querem "
                            "preve".split(), "a plan or intention"),
-           **dict.fromkeys("poderia poderiam".split(), "a possibility"),
+           **dict.fromkeys("poderia poderiam pode podem".split(), "a possibility"),
            **dict.fromkeys("quase".split(), "something that almost happened"),
            **dict.fromkeys("considera consideram considerando avalia avaliam avaliando".split(),
                            "a plan or intention"),

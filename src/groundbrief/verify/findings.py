@@ -99,7 +99,7 @@ _ROLE_WORDS = {
     "object": "who or what it was done to", "prep": "the detail",
     "attr": "what it was", "predicate": "what happened", "polarity": "whether it happened",
     "date": "the date", "stance": "the status", "name": "the name", "rank": "the rank",
-    "duration": "how long",
+    "duration": "how long", "speaker": "who said it",
 }
 _FIGURE_WORDS = {"age": "the age", "percent": "the percentage", "money": "the amount",
                  "number": "the figure", "score": "the score", "ratio": "how many times",

@@ -740,6 +740,9 @@ def same_name(a: str, b: str, matcher: NameMatcher | None = None) -> bool:
         return False
     if ka == kb or ka.replace(" ", "") == kb.replace(" ", "") or kb in _ALIASES.get(ka, ()):
         return True
+    bare_a, bare_b = _PLACE_KIND.sub("", ka), _PLACE_KIND.sub("", kb)
+    if (bare_a, bare_b) != (ka, kb) and bare_a == bare_b:
+        return True  # "Shanxi province" / "Shanxi", "Kent County" / "Kent"
     if len(ka.split()) > 1 and len(kb.split()) > 1 and _expanded(ka) == _expanded(kb):
         return True  # "US House of Representatives" / "the United States House of Representatives"
     if _acronym_of(a, b) or _acronym_of(b, a):
@@ -750,6 +753,12 @@ def same_name(a: str, b: str, matcher: NameMatcher | None = None) -> bool:
             and not short[0].isdigit() and long_[0] not in _PLACE_QUALIFIERS):
         return True
     return matcher is not None and matcher._translates(a, b, ka, kb)
+
+
+#: A kind of region after a place's name ("Shanxi province"): the same place without it. Not
+#: "city" or "state" ("New York City" / "New York", "Washington state" / "Washington" are two).
+_PLACE_KIND = re.compile(r"\s+(?:province|prefecture|county|region|district|oblast|governorate"
+                         r"|department|canton|municipality|borough|territory)$")
 
 
 #: Short forms of a country or union inside a longer name, written out.

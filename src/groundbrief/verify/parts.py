@@ -248,6 +248,9 @@ def _is_score(tok: Token) -> bool:
 
 
 _FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+#: Parts of a group ("a tenth of its workforce"), read as the percent they are; "half" is
+#: left to the shares of verify/roles.py ("half the schools").
+_GROUP_FRACTIONS = {**_FRACTIONS, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
 
 
 def _fraction_at(tok: Token) -> Figure | None:
@@ -260,21 +263,31 @@ def _fraction_at(tok: Token) -> Figure | None:
         unit = tok.head
         return Figure(value=0.5, kind=f"count:{_count_noun(unit.lemma_.lower())}",
                       text=doc[tok.i:unit.i + 1].text)
-    part = _FRACTIONS.get(tok.lower_)
+    part = _GROUP_FRACTIONS.get(tok.lower_)
     if part is None or tok.pos_ != "NOUN":
         return None
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     unit = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-    if unit is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in unit.children):
+    if unit is None:
         return None
     count = next((c for c in tok.children if c.dep_ == "nummod"), None)
     times = _value(count) if count is not None else 1.0
-    if times is None:
+    if times is None or times >= 1 / part:
         return None
     first = count if count is not None else next(
         (c for c in tok.children if c.dep_ == "det"), tok)
-    return Figure(value=round(times * part, 4), kind=f"count:{_count_noun(unit.lemma_.lower())}",
-                  text=doc[min(first.i, tok.i):unit.i + 1].text)
+    start = min(first.i, tok.i)
+    if start == tok.i and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an", "one"):
+        start -= 1  # "roughly a quarter of": the parse may hang the "a" elsewhere
+    text = doc[start:unit.i + 1].text
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in unit.children):
+        if tok.lower_ not in _FRACTIONS:
+            return None
+        return Figure(value=round(times * part, 4),
+                      kind=f"count:{_count_noun(unit.lemma_.lower())}", text=text)
+    # "a quarter of its workforce", "two-thirds of voters": the share, what "25% of its
+    # workforce" says
+    return Figure(value=round(100 * times * part, 2), kind="percent", text=text)
 
 
 def _score_at(tok: Token) -> Figure | None:
@@ -401,7 +414,9 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
         # "If the merger is approved, the company will close the plant": only on a condition
         return Stance.CONDITIONAL, None
     if aux & _FUTURE_AUX:
-        return Stance.FUTURE, None
+        # "'We will not accept it,' the minister said": a future in someone's words is theirs
+        reporter = _reporter(verb)
+        return Stance.FUTURE, _speaker_of(reporter) if reporter is not None else None
     if verb.dep_ == "ROOT" and "to" in aux and any(c.dep_ in ("nsubj", "nsubjpass")
                                                    for c in verb.children):
         # Headline English: "Bush to propose overhaul of benefits", "Apple to cut 500 jobs"
@@ -436,6 +451,12 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
     return governed
 
 
+#: Prepositions that put a clause beside another as its circumstance ("with 58% voting
+#: against", "after spending four days"), not under it as what its verb says or denies.
+_CIRCUMSTANCE_PREPS = frozenset({"with", "without", "after", "before", "while", "despite",
+                                 "since", "by", "following"})
+
+
 def _governed(verb: Token) -> tuple[Stance, Token | None]:
     """The stance the clauses governing ``verb`` put it under (FACT when none does)."""
     # Walk up the governing clauses: a clause under "alleged" is an allegation, under "said" a
@@ -449,6 +470,11 @@ def _governed(verb: Token) -> tuple[Stance, Token | None]:
             break
         if t.dep_ == "conj":
             t = t.head
+            continue
+        if t.dep_ == "pcomp" and t.head.lower_ in _CIRCUMSTANCE_PREPS:
+            # "rejected the proposal, with 58% voting against": a circumstance of the clause
+            # above, stated as that clause is, not what its verb rejects or says
+            t = t.head.head
             continue
         noun = _allegation_of(t)
         if noun is not None:
@@ -904,7 +930,8 @@ def _frame(verb: Token, sentence: Span,
     # the governing verbs that are negated or refused ("No evidence was found that ...",
     # "declined to confirm that ...")
     negated_above = [a for a in verb.ancestors
-                     if a.pos_ in ("VERB", "AUX") and (_negated(a, a) or _refused(a))]
+                     if a.pos_ in ("VERB", "AUX") and (_negated(a, a) or _refused(a))
+                     and not _beyond_semicolon(verb, a)]
     lemma = pred.lemma_.lower()
     for verb_lemma, prep in _CAUSING:
         if lemma == verb_lemma and prep in args and PATIENT not in args:
@@ -941,6 +968,14 @@ def _frame(verb: Token, sentence: Span,
                          if c.dep_ in ("oprd", "acomp", "ccomp") and (
                              c.pos_ == "ADJ" or c.tag_ == "VBN")), ""),
     )
+
+
+def _beyond_semicolon(verb: Token, above: Token) -> bool:
+    """Whether a semicolon of ``above`` stands between it and ``verb``: two statements the
+    parser hung one under the other ("Firefighters put out the blaze; no one was injured" is
+    no "no one" of putting out the blaze)."""
+    low, high = sorted((verb.i, above.i))
+    return any(c.lower_ == ";" and low < c.i < high for c in above.children)
 
 
 def _word(tok: Token, pred: Token) -> str:

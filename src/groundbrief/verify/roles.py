@@ -677,7 +677,15 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
             findings.append(Finding("speaker", cf.speaker.name or cf.speaker.text,
                                     (pf.speaker.name or pf.speaker.text)
                                     if pf.speaker is not None else None,
-                                    Relation.UNBACKED))
+                                    _speaker_relation(cf, pf)))
+        else:
+            shares = _speaker_share(cf), _speaker_share(pf)
+            if None not in shares and shares[0][1] == shares[1][1] \
+                    and shares[0][0] != shares[1][0] \
+                    and frozenset({shares[0][0], shares[1][0]}) not in _SHARE_APART:
+                # "More than half of the teachers surveyed said ..." / "Nearly half of ...":
+                # another share of the same group said it
+                findings.append(Finding("speaker", shares[0][2], shares[1][2], Relation.CONFLICT))
     # Told with another verb for the same deed ("was fired" for "was dismissed"): the verb's
     # own words (its particle, "into custody") are not asked of the passage, the rest are.
     # "Nobody died in the fire" / "No one was killed in the fire": the converse is the deed too
@@ -1112,6 +1120,7 @@ def _earlier_stage(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     if cf.negated or cf.predicate in BARE_VERBS:
         return None
     mine = _deed_words(cf)
+    mine |= {base_verb(w) for w in mine}  # "retook the town" is a capture
     # what a clause says may yet come ("faces a ban") does not tell the deed
     told = {f.predicate for f in pframes} | {
         w for f in pframes for w in f.words
@@ -1260,8 +1269,9 @@ def _from_verb(f: Frame, words: int = 10) -> str:
     return " ".join(kept)
 
 
-_ROUTE = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+to\s+"
-                    r"((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
+# each end a name, after "the island of" and the like ("from the island of Naxos to Piraeus")
+_ROUTE_END = r"(?:the\s+[a-z]+\s+of\s+)?((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)"
+_ROUTE = re.compile(rf"\bfrom\s+{_ROUTE_END}\s+to\s+{_ROUTE_END}")
 
 
 def _reversed_route(cf: Frame, pf: Frame) -> Finding | None:
@@ -1651,12 +1661,18 @@ def _deed_prevented(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
     if any(f.predicate == cf.predicate and not f.negated for f in pframes):
         return None  # "was extradited after a court blocked a bid to halt his extradition"
     parts = [a for a in cf.args.values() if not is_pronoun(a) and a.head not in WEAK_HEADS]
+    claim_sentence = norm(cf.sentence or cf.text)
     for f in pframes:
         patient = f.args.get(PATIENT)
         if (f.predicate not in _PREVENTING or f.negated or f.under_negation
                 or not f.stance.asserts or patient is None
                 or not _names_deed(patient.head, cf.predicate)
                 or not any(arg_in_text(a, f.sentence) for a in parts)):
+            continue
+        if f" {norm(f.predicate_text)} " in f" {claim_sentence} " \
+                and f" {norm(patient.text)} " in f" {claim_sentence} ":
+            # the claim tells the prevention too: "struck a deal ... to avert a nationwide
+            # strike" against "held talks ... to avert a nationwide strike"
             continue
         return Finding("predicate", _as_written(cf.predicate, cf),
                        f"{_as_written(f.predicate, f)} {patient.text}", Relation.CONFLICT)
@@ -1701,7 +1717,8 @@ _SHARES = {**dict.fromkeys(("all", "every", "each", "entire", "whole"), "all"),
 _FRACTIONS = {"quarter": "quarter", "third": "third"}
 #: Shares that may both hold: all of them is most of them, a quarter is a minority.
 _SHARE_APART = frozenset({frozenset({"all", "most"}), frozenset({"few", "quarter"}),
-                          frozenset({"few", "third"})})
+                          frozenset({"few", "third"}), *(frozenset({"under_half", s})
+                                                         for s in ("half", "few", "quarter", "third"))})
 
 
 def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
@@ -1724,14 +1741,52 @@ def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
     share = _SHARES.get(first) or _SHARES.get(arg.head) or _FRACTIONS.get(arg.head)
     if share is None:
         return None
+    if share == "half":
+        # "more than half" is most of them, "nearly half" fewer than half
+        bound = re.search(r"\b(more than|over|nearly|almost|just under|less than|under)\s+half\b",
+                          (frame.sentence or frame.text).lower())
+        if bound is not None:
+            share = "most" if bound.group(1) in ("more than", "over") else "under_half"
     if arg.head in _SHARES or arg.head in _FRACTIONS:
         # "a minority (of members)": the group is the noun after "of", as the clause's lemma
-        after = re.search(rf"\b{re.escape(arg.head)}\s+of\s+(?:the\s+|its\s+|their\s+)?([a-z-]+)",
+        after = re.search(rf"\b{re.escape(arg.head)}\s+of\s+(?:the\s+|its\s+|their\s+)?"
+                          r"(?:[\d,.]+\s+)?([a-z-]+)",  # "half of the 2,000 teachers"
                           (frame.sentence or frame.text).lower())
         group = next((w for w in sorted(frame.words) if after and len(w) > 2
                       and after.group(1).startswith(w)), None) if after else None
         return (share, group) if group else None
     return share, arg.head
+
+
+def _speaker_relation(cf: Frame, pf: Frame) -> Relation:
+    """What another speaker does to the claim: "Credit Suisse said it will issue notes"
+    against "Standard Oil said it will issue notes" names another doer of the deed (the speaker
+    speaking of itself), a conflict; another speaker of what a third party did, or of "we",
+    leaves the claim's speaker unconfirmed."""
+    mine, theirs = cf.args.get(AGENT), pf.args.get(AGENT)
+    itself = ("it", "he", "she")
+    if pf.speaker is not None and cf.speaker is not None and cf.speaker.name_type \
+            and pf.speaker.name_type and mine is not None and theirs is not None \
+            and norm(mine.text) in itself and norm(theirs.text) == norm(mine.text):
+        return Relation.CONFLICT
+    return Relation.UNBACKED
+
+
+def _speaker_share(frame: Frame) -> tuple[str, str, str] | None:
+    """The share of a group that the clause's speaker is ("More than half of the teachers
+    surveyed said ..."), its group's noun and the share as written; None when the speaker is no
+    share."""
+    if frame.speaker is None:
+        return None
+    said = next((f for f in frames_of(frame.sentence) if f.args.get(AGENT) is not None
+                 and f.args[AGENT].text == frame.speaker.text), None)
+    share = _share(said.args[AGENT], said) if said is not None else None
+    if share is None:
+        return None
+    written = re.search(rf"\b(?:(?:more than|over|nearly|almost|just under|less than|under|a|"
+                        rf"the)\s+)?{re.escape(said.args[AGENT].head)}\b", said.sentence,
+                        re.IGNORECASE)
+    return (*share, written.group(0) if written else frame.speaker.text)
 
 
 def _other_share(cf: Frame, pframes: Sequence[Frame]) -> tuple[Finding, Frame] | None:

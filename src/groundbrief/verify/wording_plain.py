@@ -161,6 +161,19 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
         findings.append(Finding("polarity", claim.strip(), passage[copied[0].start:copied[-1].end],
                                 Relation.CONFLICT))
     for tag, i1, i2, j1, j2 in ops:
+        if tag == "insert":
+            # a rank the claim's copy leaves out: "el segundo país más visitado" for "el país
+            # más visitado"
+            rank = next((t for t in ptoks[j1:j2] if ORDINAL_WORDS[language].get(t.key, 1) > 1),
+                        None)
+            if rank is not None:
+                superlative = any(t.key in _SUPERLATIVE_MARKS[language] for t in ctoks)
+                finding = Finding("rank", " ".join(t.text for t in ctoks[max(i1 - 1, 0):i1 + 2]),
+                                  " ".join(t.text for t in ptoks[max(j1 - 1, 0):j2 + 2]),
+                                  Relation.CONFLICT if superlative else Relation.UNBACKED)
+                if finding not in findings:
+                    findings.append(finding)
+            continue
         if tag != "replace":
             continue
         # With the word before each span, so that an article just before it is seen.
@@ -339,6 +352,12 @@ def _compare_span(c: Sequence[_Token], p: Sequence[_Token], c_led: bool, p_led: 
     pw = [t for t in p[p_led:] if t.key not in stop]
     if not cw or not pw or len(cw) > MAX_SPAN or len(pw) > MAX_SPAN:
         return None
+    one = _one_of(c[c_led:], language)
+    if one is not None and len(pw) == 2 and (_count(pw[0], language) or 1.0) != 1.0 \
+            and pw[1].key[:4] == one[1].key[:4]:
+        # "um ponto" for "três pontos": an article counts one of its noun
+        return Finding("figure:number", f"{one[0].text} {one[1].text}",
+                       f"{pw[0].text} {pw[1].text}", Relation.CONFLICT)
     if len(cw) == len(pw) == 1:
         ranks = ORDINAL_WORDS[language]
         if cw[0].key in ranks and pw[0].key in ranks and ranks[cw[0].key] != ranks[pw[0].key]:
@@ -441,6 +460,11 @@ def _negating(toks: Sequence[_Token], language: str) -> list[int]:
     words = (_FRENCH_NE if language == "fr" else NEGATION_WORDS[language]) | REFUSAL_WORDS[language]
     out = []
     for i, t in enumerate(toks):
+        if t.key == _WITHOUT.get(language) and _infinitive_after(toks, i, language):
+            # "sin causar daños", "sans faire de victimes", "ohne Schaden anzurichten": the
+            # deed after it did not happen, as after "no" (not "sans suite", "sin embargo")
+            out.append(i)
+            continue
         # Portuguese joins the reflexive to the verb ("recusou-se a aprovar")
         key = t.key if t.key in words else t.key.split("-")[0]
         if key not in words:
@@ -464,6 +488,24 @@ def _negating(toks: Sequence[_Token], language: str) -> list[int]:
     return out
 
 
+#: "Without" per language, and how the verb after it ends: an infinitive, or for Dutch and
+#: German a "te"/"zu" before one a few words on ("zonder schade aan te richten").
+_WITHOUT = {"fr": "sans", "nl": "zonder", "de": "ohne", "es": "sin", "it": "senza", "pt": "sem"}
+_INFINITIVE = {"fr": ("er", "ir", "re"), "es": ("ar", "er", "ir"), "it": ("are", "ere", "ire"),
+               "pt": ("ar", "er", "ir")}
+_INFINITIVE_MARK = {"nl": "te", "de": "zu"}
+
+
+def _infinitive_after(toks: Sequence[_Token], i: int, language: str) -> bool:
+    """Whether a verb's infinitive follows the "without" at ``i``: a deed it says did not
+    happen ("sin causar", "sans faire"), not a thing it goes without ("sans suite")."""
+    after = [u.key for u in toks[i + 1:i + 7]]
+    if language in _INFINITIVE_MARK:
+        mark = _INFINITIVE_MARK[language]  # German joins it after a particle: "anzurichten"
+        return any(k == mark or any(k.startswith(p + mark) and len(k) > len(p) + 5
+                                    for p in ("an", "auf", "aus", "ab", "ein", "vor", "mit", "zu"))
+                   for k in after)
+    return bool(after) and len(after[0]) > 3 and after[0].endswith(_INFINITIVE[language])
 _FRENCH_NE = frozenset({"ne", "n'"})
 _FRENCH_COMPLETERS = frozenset({"pas", "plus", "jamais", "rien", "personne", "aucun", "aucune",
                                 "guere", "nullement", "point", "ni"})
@@ -479,6 +521,21 @@ def _value(figure: str) -> float | tuple[int, int] | None:
     if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", figure):
         return None
     return float(figure.replace(".", "").replace(",", "."))
+
+
+#: Words that count one of the noun after them, article though they are.
+_ONE = {"fr": {"un", "une"}, "nl": {"een", "één"}, "de": {"ein", "eine", "einen", "einem"},
+        "es": {"un", "una", "uno"}, "it": {"un", "uno", "una"}, "pt": {"um", "uma"}}
+#: Words of a superlative ("el más visitado", "le plus grand"), per language (folded).
+_SUPERLATIVE_MARKS = {"fr": {"plus"}, "nl": {"meest", "grootste"}, "de": {"meisten", "grosste"},
+                      "es": {"mas"}, "it": {"piu"}, "pt": {"mais"}}
+
+
+def _one_of(toks: Sequence[_Token], language: str) -> tuple[_Token, _Token] | None:
+    """An article and the one noun it counts, as the whole span ("um ponto"), else None."""
+    if len(toks) == 2 and toks[0].text.lower() in _ONE[language]:
+        return toks[0], toks[1]
+    return None
 
 
 def _count(tok: _Token, language: str) -> float | None:
@@ -1024,20 +1081,32 @@ def _stance_in_sentence(ctoks: Sequence[_Token], passage: str, language: str,
     zijn buurvrouw hebben gedood", "Der Mann soll seine Nachbarin getötet haben"), a plan
     ("envisage d'augmenter", "plant, … zu erhöhen") or a possibility, among or just before the
     claim's words. Such a sentence does not back the bare fact (unbacked, as in English)."""
-    stances = STANCE_WORDS[language]
-    claimed = {stances[t.key] for t in ctoks if t.key in stances}
+    claimed = {_stance_of(t, language) for t in ctoks} - {None}
     claimed_future = any(_future_form(t.text, language) for t in ctoks)
     for ptoks, at, _ in _sentences_with_words(ctoks, passage, language, stop):
         lo, hi = min(at) - 2, max(at) + 2
         for i, t in enumerate(ptoks):
-            if lo <= i <= hi and t.key in stances and stances[t.key] not in claimed:
+            stance = _stance_of(t, language)
+            if lo <= i <= hi and stance is not None and stance not in claimed:
                 return (Finding("stance", " ".join(c.text for c in ctoks),
-                                f"{stances[t.key]} (“{t.text}”)", Relation.UNBACKED),)
+                                f"{stance} (“{t.text}”)", Relation.UNBACKED),)
             if i in at and not claimed_future and _future_form(t.text, language):
                 # "reabrirá" for "reabrió": the claim's deed in the future tense
                 return (Finding("stance", " ".join(c.text for c in ctoks),
                                 f"something yet to happen (“{t.text}”)", Relation.UNBACKED),)
     return ()
+
+
+#: Stance words whose folded form is another word's: German "könnte" ("could") folds to
+#: "konnte" ("was able to", which states the deed done).
+_STANCE_FORMS = {"de": {**dict.fromkeys(("könnte", "könnten", "dürfte", "dürften"),
+                                        "a possibility")}}
+
+
+def _stance_of(tok: _Token, language: str) -> str | None:
+    """The stance a word puts the statement under (:data:`STANCE_WORDS`), or None."""
+    return STANCE_WORDS[language].get(tok.key) or _STANCE_FORMS.get(language, {}).get(
+        tok.text.lower())
 
 
 #: Endings of the future tense where an accent or a form of its own marks it: Spanish
