@@ -1551,3 +1551,44 @@ def test_an_irregular_verb_tagged_as_a_base_form_gets_its_lemma():
 
     doc = nlp.parse("Government troops retook the town.")
     assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["retake"]
+
+
+# probe_set38 (session 20, held out, round 2)
+def test_voted_down_is_no_flipped_negation_of_rejected(verifier):
+    out = _verify(verifier, "Lawmakers rejected the government's pension reform late on Tuesday, "
+                  "with 302 voting against and 251 in favour.", "Parliament voted down the "
+                  "government's pension reform by 302 votes to 251 late on Tuesday.")
+    assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Two climbers were rescued from K2 on Wednesday, while a third member of the expedition "
+     "was found dead.", "Two climbers were rescued from K2 on Wednesday, while a third member of "
+     "the expedition remains missing.", "missing"),
+    ("The reactor, which was shut down in 2019, is back online, the operator said.",
+     "The reactor, which was shut down in 2019, remains offline, the operator said.", "offline"),
+])
+def test_probe_set38_changes_are_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Rebel fighters overran an army base outside the town overnight.",
+     "Rebel fighters attacked an army base outside the town overnight.", "attacked"),
+    ("Teachers at all schools across the region will strike on Thursday.",
+     "Teachers at primary schools across the region will strike on Thursday.", "primary schools"),
+    ("All flights were cancelled on Monday.", "All domestic flights were cancelled on Monday.",
+     "domestic flights"),
+])
+def test_probe_set38_changes_are_not_confirmed(verifier, claim, passage, instead):
+    _assert_unconfirmed_citing(verifier, claim, passage, instead)
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Teachers at all schools will strike on Thursday.",
+     "Teachers at all schools will strike on Thursday over pay."),
+    ("The jury found him guilty.", "The jury found him guilty of murder on Friday."),
+])
+def test_probe_set38_rules_leave_a_restatement_alone(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason

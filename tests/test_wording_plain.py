@@ -900,3 +900,28 @@ def test_without_before_a_verb_is_no_refutation_of_a_negated_claim(verifier):
     out = verdict(verifier, "El seísmo no provocó heridos en Granada.",
                   "Un terremoto sacudió Granada sin causar daños personales.", "es")
     assert out.verdict is not Verdict.REFUTED, out.reason
+
+
+
+def test_two_passives_with_their_names_swapped_are_a_conflict(verifier):
+    # plain_set31 (session 20): both sides passive, the order says who lost again
+    out = verdict(verifier, "L'Espagnol Álvaro Ruiz a été battu en finale par le Français Hugo "
+                  "Lambert en trois sets.", "Le Français Hugo Lambert a été battu en finale par "
+                  "l'Espagnol Álvaro Ruiz en trois sets.", "fr")
+    assert out.verdict is Verdict.REFUTED, out.reason
+    # one side passive: the "par" says who did it, not the order
+    assert verdict(verifier, "La France a été battue par l'Italie.", "L'Italie a battu la France.",
+                   "fr").verdict is not Verdict.REFUTED
+
+
+def test_another_speaker_after_the_verb_of_saying_is_not_confirmed(verifier):
+    # plain_set31 (session 20): the words are the minister's, asked by the opposition leader
+    out = verdict(verifier, "«No vamos a subir los impuestos a la clase media», aseguró el líder "
+                  "de la oposición en el Congreso.", "«No vamos a subir los impuestos a la clase "
+                  "media», aseguró el ministro de Hacienda en el Congreso, en respuesta a una "
+                  "pregunta del líder de la oposición.", "es")
+    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
+    assert "ministro de Hacienda" in (out.reason or "")
+    same = verdict(verifier, "La huelga continuará, dijo el presidente Pedro Sánchez.",
+                   "La huelga continuará, dijo el presidente del Gobierno, Pedro Sánchez.", "es")
+    assert same.verdict is Verdict.SUPPORTED, same.reason

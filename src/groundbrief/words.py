@@ -97,7 +97,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
         je wij we jullie u men wie wat waar welke en of maar want dus noch als toen omdat terwijl
         in op aan bij met zonder voor na naar over onder tussen tegen door tijdens sinds volgens
         van uit om tot is zijn was waren geweest ben bent heeft hebben had hadden wordt worden
-        werd werden zal zullen zou zouden niet geen ook nog al er zich te""".split()
+        werd werden zal zullen zou zouden niet geen ook nog al er zich te waarin waarbij
+        waarop waarmee waardoor waarvan waarna waaruit waaraan waarover""".split()
     ),
     "de": frozenset(
         """der die das den dem des ein eine einen einem einer eines dieser diese dieses sein seine

@@ -259,6 +259,7 @@ _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|"
     r"den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?|"
     r"turn(?:s|ed|ing)?\s+down|"  # "turned down the offer" rejects it as "rejected" does
+    r"vot(?:e|es|ed|ing)\s+down|"  # "voted down the reform", as "rejected the reform"
     r"fail(?:s|ed)?\s+to|declin(?:e|es|ed|ing)\s+to|no\s+longer|unable|false|hoax|myth)\b|"
     r"\w+n['’]t\b",
     re.IGNORECASE,

@@ -277,6 +277,13 @@ def measure_pair(
         entities, numbers, dates = (
             CheckResult(c.name, c.matched + c.missing, (), c.conflicting)
             for c in (entities, numbers, dates))
+    if claim_language == "en" and passage_language not in (None, "en") and entities.missing:
+        # An English brief read against a source in another language: a person it names whom
+        # the source names nowhere ("appointed Rúben Faria" / "a contratação de Nuno
+        # Serrão") is a detail no source gives, as in English (roles.py's unnamed people).
+        people = _people_of(claim_text) & set(entities.missing)
+        if people:
+            roles = replace(roles, unnamed_people=tuple(sorted(people)))
     if claim_language and roles.negated is not None and roles.negated[0] == roles.negated[1]:
         # the English cue list cannot read the claim's negation ("ne ... pas", "nicht"): the
         # crossing read both sides' polarity, the same, so the cues of the passage's
@@ -299,6 +306,13 @@ def measure_pair(
         wording=(changed_words(claim_text, passage_text, similar) if parse
                  else changed_words_plain(claim_text, passage_text, language, similar)),
     )
+
+
+def _people_of(text: str) -> set[str]:
+    """The people an English text names (the parser's PERSON entities)."""
+    from ..nlp import parse
+
+    return {ent.text for ent in parse(text).ents if ent.label_ == "PERSON"}
 
 
 def displacing_names(claim_text: str, entities: CheckResult, sentence: str) -> tuple[str, ...]:

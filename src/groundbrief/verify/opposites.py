@@ -125,6 +125,8 @@ _OPPOSITE_PAIRS = [
       for harmed in ("injure", "injured", "hurt", "wound", "wounded", "dead")
       if (well, harmed) != ("uninjured", "injured")),  # that one is the prefix's
     ("suspend", "extend"),  # a strike or a truce
+    # found dead or still missing; a plant back online or still offline
+    ("dead", "missing"), ("find", "missing"), ("online", "offline"),
     ("pollute", "clean"), ("pollute", "clean_up"), ("contaminate", "clean_up"),
 ]
 #: Verbs that carry no deed of their own ("be", "have", "say", "remain"): a clause of one says
@@ -212,7 +214,7 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
     # a review, then a ruling ("is reviewing the merger" / "approved the merger")
     "review examine scrutinise scrutinize assess study / approve clear block reject",
     # a siege, then the fall ("surrounded the city" / "captured the city")
-    "surround encircle besiege / capture seize take overrun",
+    "surround encircle besiege attack assault shell bombard raid / capture seize take overrun",
     # harm to a thing: damaged, then destroyed ("damaged 40 homes" / "destroyed 40 homes")
     "damage hit / destroy raze flatten level",
     # a work: written or made, then put out ("was written in 1995" / "was published in 1995")

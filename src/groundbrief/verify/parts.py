@@ -965,8 +965,8 @@ def _frame(verb: Token, sentence: Span,
         under_negation=bool(negated_above),
         unconfirmed=any(a.lemma_.lower() in _CONFIRMING for a in negated_above),
         complement=next((_word(c, pred) for c in verb.children
-                         if c.dep_ in ("oprd", "acomp", "ccomp") and (
-                             c.pos_ == "ADJ" or c.tag_ == "VBN")), ""),
+                         if (c.dep_ in ("oprd", "acomp", "ccomp") and c.pos_ == "ADJ")
+                         or (c.dep_ == "oprd" and c.tag_ == "VBN")), ""),
     )
 
 
@@ -1137,6 +1137,9 @@ def claim_frames(text: str) -> tuple[Frame, ...]:
     main = claim_frame(text)
     if main is None:
         return ()
+    # a verb of finding with its state is no verb of saying ("a third member was found dead"),
+    # unless it frames the main clause ("The jury found him guilty")
     rest = tuple(f for f in frames_of(text)
-                 if f.text != main.text and f.predicate not in _REPORTING | _ALLEGING)
+                 if f.text != main.text and (f.predicate not in _REPORTING | _ALLEGING
+                                             or (f.complement and main.text not in f.text)))
     return (main, *rest)

@@ -1701,8 +1701,25 @@ def _partial_quantity(cf: Frame, args: dict[str, Argument], sentence: str = "") 
                                          sentence, re.IGNORECASE):
             return Finding(role, arg.text, f"only {prep}{other.text}", Relation.CONFLICT)
         first = other.text.lower().split()[0]
-        if first in _PART or first[:1].isdigit() or first in NUMBER_WORDS_EN:
+        if first in _PART or first[:1].isdigit() or first in NUMBER_WORDS_EN \
+                or set(other.modifiers) - set(arg.modifiers):
+            # "some flights", "200 flights", "all domestic flights" for "all flights"
             return Finding(role, arg.text, other.text, Relation.UNBACKED, instead=True)
+    return _kind_of_all(cf, sentence)
+
+
+def _kind_of_all(cf: Frame, sentence: str) -> Finding | None:
+    """"all X" of the claim's sentence where the passage's sentence has a kind of X ("Teachers
+    at all schools" / "Teachers at primary schools"), the "all" read in a phrase the clause's
+    parts leave out. Unbacked."""
+    claimed = (cf.sentence or cf.text).lower()
+    for m in re.finditer(r"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?([a-z]{3,})\b", claimed):
+        noun = m.group(1)
+        kind = re.search(rf"\b([a-z]{{3,}})\s+{noun}\b", sentence.lower())
+        if kind is None or kind.group(1) in STOPWORDS_EN or kind.group(1) in _WHOLE \
+                or re.search(rf"\b{kind.group(1)}\b", claimed):
+            continue
+        return Finding("quantity", m.group(0), kind.group(0), Relation.UNBACKED, instead=True)
     return None
 
 

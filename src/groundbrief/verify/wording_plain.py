@@ -161,6 +161,12 @@ def changed_words_plain(claim: str, passage: str, language: str | None,
         findings.append(Finding("polarity", claim.strip(), passage[copied[0].start:copied[-1].end],
                                 Relation.CONFLICT))
     for tag, i1, i2, j1, j2 in ops:
+        if tag in ("insert", "replace"):
+            said = _speaker_replaced(ctoks, ptoks, (i1, i2, j1, j2), language, stop)
+            if said is not None:
+                if said not in findings:
+                    findings.append(said)
+                continue
         if tag == "insert":
             # a rank the claim's copy leaves out: "el segundo país más visitado" for "el país
             # más visitado"
@@ -237,18 +243,22 @@ def _swapped_names(ctoks: Sequence[_Token], passage: str, language: str,
     span = [t.key for t in ctoks[runs[0][-1] + 1:runs[1][0]] if not t.key.endswith("'")]
     between = [k for k in span if k not in stop]
     passive = _PASSIVE_AGENT.get(language, set())
-    if not between or passive & set(span) or any(k.startswith(_MUTUAL) for k in between):
+    # a passive on one side only tells who did it by its "par", not by the order; both
+    # passive ("a été battu ... par" twice), the order tells it again
+    claim_passive = bool(passive & set(span))
+    if not between or any(k.startswith(_MUTUAL) for k in between):
         return None
     for ptoks, _ in _sentences(passage):
         keys = [t.key for t in ptoks]
         ia, ib = _find_run(keys, a), _find_run(keys, b)
-        if ia < 0 or ib < 0 or passive & set(keys[min(ia, ib):max(ia, ib)]):
+        if ia < 0 or ib < 0 or bool(passive & set(keys[min(ia, ib):max(ia, ib)])) != claim_passive:
             continue
         if language == "de" and _kept_case(ctoks, runs, keys, (ia, ib)):
             continue  # "Den Mann biss der Hund": the object put first, its article keeps its role
         if ib < ia and all(k in keys[ib + len(b):ia] for k in between) \
                 and not any(k in keys[:ib] + keys[ia + len(a):] for k in between):
-            return Finding("agent", " ".join(ctoks[i].text for i in runs[0]),
+            return Finding("patient" if claim_passive else "agent",
+                           " ".join(ctoks[i].text for i in runs[0]),
                            " ".join(ctoks[i].text for i in runs[1]), Relation.CONFLICT)
     return None
 
@@ -948,6 +958,35 @@ def _compound_opposed(a: str, b: str, language: str) -> bool:
     rest_a, rest_b = a[shared:].lstrip("-"), b[shared:].lstrip("-")
     # back to the part's start: "hoch" / "tief" share no letter, "hausse" / "baisse" do
     return rest_a != rest_b and _opposed(rest_a, rest_b, language)
+
+
+def _speaker_replaced(ctoks: Sequence[_Token], ptoks: Sequence[_Token],
+                      span: tuple[int, int, int, int], language: str,
+                      stop: frozenset[str]) -> Finding | None:
+    """Another speaker after the copy's verb of saying ("aseguró el líder de la oposición" /
+    "aseguró el ministro de Hacienda"): the words are someone else's. Unbacked: who said them
+    is not confirmed, what was said may be (a name the passage gives otherwise is compared as
+    a name elsewhere)."""
+    i1, i2, j1, j2 = span
+    speech = _speech_forms(language)
+    # the verb of saying, then nothing but stopwords ("aseguró el"), then the change
+    verb = next((k for k in range(i1 - 1, max(i1 - 4, -1), -1) if ctoks[k].key in speech), None)
+    if verb is None or any(t.key not in stop for t in ctoks[verb + 1:i1]):
+        return None
+    # a speaker the passage puts in before the claim's own words ("aseguró el ministro de
+    # Hacienda ..., en respuesta a una pregunta del líder de la oposición") is another one too
+    mine = [t for t in ctoks[i1:i2 if i2 > i1 else i1 + 4] if t.key not in stop]
+    theirs = [t for t in ptoks[j1:j2] if t.key not in stop][:3]
+    if not mine or not theirs or {t.key for t in mine} & {t.key for t in theirs} \
+            or all(t.capitalised for t in (*mine, *theirs)):
+        return None
+    if any(t.key in MONTHS[language] or t.key in WEEKDAYS[language] or _count(t, language)
+           is not None for t in (*mine, *theirs)):
+        return None  # "zei dinsdag" / "zei vrijdag": when, not who (the date checks read it)
+
+    def written(toks: Sequence[_Token], words: list[_Token]) -> str:
+        return " ".join(t.text for t in toks[toks.index(words[0]):toks.index(words[-1]) + 1])
+    return Finding("speaker", written(ctoks, mine), written(ptoks, theirs), Relation.UNBACKED)
 
 
 @lru_cache(maxsize=8)
