@@ -249,3 +249,16 @@ def test_a_year_across_languages_is_compared_as_a_date(verifier):
     out = judge_english_claim(verifier, "The economy grew 2% in 2023.",
                               "A economia cresceu 2% em 2023.", "pt")
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+@pytest.mark.parametrize("claim, language, passage, expected", [
+    # session 20: the English source's allegation is no fact the claim may state
+    ("Le suspect a tué sa voisine.", "fr", "The suspect allegedly killed his neighbour.",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("Le ministre a démissionné.", "fr", "The minister is said to have resigned.",
+     Verdict.NOT_ENOUGH_EVIDENCE),
+    ("Le suspect a tué sa voisine.", "fr", "The suspect killed his neighbour.", Verdict.SUPPORTED),
+])
+def test_an_allegation_across_languages_is_not_a_fact(verifier, claim, language, passage, expected):
+    out = judge(verifier, claim, language, passage)
+    assert out.verdict is expected, out.reason

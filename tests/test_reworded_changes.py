@@ -1000,7 +1000,7 @@ SESSION17_UNCONFIRMED = [
      "closed its factory"),
     # probe_set22 (session 17, held out): a deed owed is not done; other outcomes
     ("The company paid a fine of $2 million.", "The company was ordered to pay a fine of $2 million.",
-     "plan or intention"),
+     "asked or ordered"),
     ("The hospital treated 30 patients.", "The hospital turned away 30 patients.",
      "turned away 30 patients"),
     ("The actor was born in Dublin.", "The actor lives in Dublin.", "lives in Dublin"),
@@ -1590,5 +1590,46 @@ def test_probe_set38_changes_are_not_confirmed(verifier, claim, passage, instead
     ("The jury found him guilty.", "The jury found him guilty of murder on Friday."),
 ])
 def test_probe_set38_rules_leave_a_restatement_alone(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+# probe_set39 (session 20, held out, round 3)
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Striker Lukas Brenner has joined Hamburg from Celtic on a four-year contract.",
+     "Striker Lukas Brenner has joined Celtic from Hamburg on a four-year contract.",
+     "Celtic from Hamburg"),
+    ("Primary school teachers went ahead with their strike on Wednesday, the union said.",
+     "The union called off Wednesday's strike by primary school teachers.", "called off"),
+])
+def test_probe_set39_changes_are_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+@pytest.mark.parametrize("claim, passage, instead", [
+    # a link found is no cause; a "not" of the caveat's clause is no refutation
+    ("Smoking causes lung cancer.", "Smoking was linked to lung cancer in the study, though the "
+     "authors said the link may not be causal.", "linked to lung cancer"),
+    ("The drug reduced deaths by 30%.", "The drug was associated with 30% fewer deaths.",
+     "associated with"),
+    # asked of them is not agreed by them
+    ("Germany agreed to supply air-defence systems to Ukraine.",
+     "Ukraine asked Germany to supply air-defence systems.", "asked or ordered"),
+    ("The firm agreed to pay $5 million to settle the lawsuit.",
+     "The firm was ordered to pay $5 million after losing the lawsuit.", "asked or ordered"),
+])
+def test_probe_set39_changes_are_not_confirmed(verifier, claim, passage, instead):
+    _assert_unconfirmed_citing(verifier, claim, passage, instead)
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Coffee lowers the risk of diabetes.", "Coffee lowers the risk of diabetes, a study linked "
+     "to the university found."),
+    ("Germany was asked to supply air-defence systems.",
+     "Ukraine asked Germany to supply air-defence systems."),
+    ("The striker joined Celtic from Hamburg.", "The striker has joined Celtic from Hamburg on a "
+     "four-year contract."),
+])
+def test_probe_set39_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.SUPPORTED, out.reason

@@ -925,3 +925,12 @@ def test_another_speaker_after_the_verb_of_saying_is_not_confirmed(verifier):
     same = verdict(verifier, "La huelga continuará, dijo el presidente Pedro Sánchez.",
                    "La huelga continuará, dijo el presidente del Gobierno, Pedro Sánchez.", "es")
     assert same.verdict is Verdict.SUPPORTED, same.reason
+
+
+
+def test_a_reworded_source_with_a_not_of_another_verb_is_no_refutation(verifier):
+    # plain_set32 (session 20): "reden er geen treinen" says what "lag stil" says
+    out = verdict(verifier, "Maandagochtend lag het treinverkeer tussen Amsterdam en Schiphol "
+                  "urenlang stil door een storing bij ProRail.", "Door een storing bij ProRail "
+                  "reden er maandagochtend urenlang geen treinen tussen Amsterdam en Schiphol.", "nl")
+    assert out.verdict is not Verdict.REFUTED, out.reason

@@ -31,8 +31,9 @@ from functools import lru_cache
 
 from .. import nlp
 from ..words import (BACKGROUND_WORDS, MONTHS, NEGATION_WORDS, NUMBER_WORDS_EN, NUMBER_WORDS_PLAIN,
-                     REFUSAL_WORDS, STOPWORDS, WEEKDAYS)
-from .parts import Frame, claim_frames, frames_of
+                     REFUSAL_WORDS, STANCE_WORDS, STOPWORDS, WEEKDAYS)
+from .parts import Frame, Stance, claim_frames, frames_of
+from .role_stance import stance_words
 from .roles import (Finding, Relation, RoleJudgement, Similarity, as_written, deed_words,
                     opposite)
 from .opposites import orientation
@@ -334,6 +335,11 @@ def compare_across(claim: str, language: str | None, passage: str,
                                                             Relation.UNBACKED),))
     f = backing[0]
     findings: list[Finding] = []
+    if f.stance in (Stance.ALLEGED, Stance.POSSIBLE, Stance.REQUESTED) \
+            and not any(t.key in STANCE_WORDS[language] for t in toks):
+        # "hat den Unfall verursacht" against "questioned on suspicion of causing the crash":
+        # the source's stance, which the claim drops (as in English, verify/role_stance.py)
+        findings.append(Finding("stance", "fact", stance_words(f.stance), Relation.UNBACKED))
     if f.negated != negated and not f.under_negation:
         findings.append(Finding("polarity", ("not " if negated else "") + said,
                                 ("not " if f.negated else "") + f.predicate_text, Relation.CONFLICT))

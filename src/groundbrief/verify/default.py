@@ -359,9 +359,13 @@ def score_pair(ev: PairEvidence, s: VerifierSettings) -> PairScore:
 
     neg = ev.negation
     roles = ev.roles
+    # A claim word the passage has in no form (a language without a parser): the passage
+    # rewords the claim, and its "not" may negate another verb than the claim's ("reden er
+    # geen treinen" for "lag het treinverkeer stil")
+    reworded = any(f.role == "word" and f.relation is Relation.UNBACKED for f in ev.wording)
     if (neg.mismatch and neg.overlap >= s.negation_overlap and roles.stance is not Stance.DENIED
             and not _negation_elsewhere(neg, roles) and NEGATED_OPPOSITE not in roles.notes
-            and NO_ANSWER not in roles.notes):
+            and NO_ANSWER not in roles.notes and not reworded):
         # (A clause someone denies -- "Russia denied claims that its troops shot it down" -- is
         # that party's word against the claim, not the sources saying the opposite.)
         # Same words, opposite polarity: the model (a small cross-encoder) misses a flipped

@@ -52,6 +52,7 @@ class Stance(str, Enum):
     FUTURE = "future"  # "will ...": announced, not yet done
     DENIED = "denied"  # "X denied (that) ..."
     CONDITIONAL = "conditional"  # "if the merger is approved, ..." / "... unless ..."
+    REQUESTED = "requested"  # "was ordered to pay", "asked Germany to supply": asked of them
 
     @property
     def asserts(self) -> bool:
@@ -102,6 +103,9 @@ _AMOUNT_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "
 #: deed under them is owed or asked, not done.
 _OBLIGING = frozenset({"order", "urge", "ask", "tell", "require", "instruct", "invite",
                        "advise", "encourage", "demand", "summon", "direct", "oblige"})
+#: Verbs whose object does the deed of the infinitive after them ("allowed the bank to lend").
+_ALLOWING = frozenset({"allow", "permit", "force", "persuade", "enable", "help", "compel",
+                       "authorise", "authorize", "pressure", "push"})
 # Verbs of causing written with a preposition, read as "cause" with its object.
 _CAUSING = (("lead", "prep:to"), ("result", "prep:in"))
 # Verbs that say the deed after them did not happen: "Regulators refused to approve the drug"
@@ -390,7 +394,13 @@ def _subject(verb: Token) -> Token | None:
         if c.dep_ == "csubj" and c.pos_ in ("VERB", "NOUN"):
             return c  # a gerund's clause: "Voting in the referendum is compulsory"
     # "X was arrested and charged": the second verb shares the first one's subject;
-    # "X plans to appeal": the infinitive's subject is the planner.
+    # "X plans to appeal": the infinitive's subject is the planner; "Ukraine asked Germany to
+    # supply ...": the one asked (the object of a verb of asking or ordering).
+    if verb.dep_ == "xcomp" and verb.head is not verb \
+            and verb.head.lemma_.lower() in _OBLIGING | _ALLOWING:
+        asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if asked is not None:
+            return asked
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
     if verb.dep_ == "relcl":  # "the man who was arrested": the head noun
@@ -440,8 +450,9 @@ def _stance(verb: Token) -> tuple[Stance, Token | None]:
             return Stance.PLANNED, None
         if head.lemma_.lower() in _OBLIGING:
             # "was ordered to pay a fine", "urged the company to recall": asked of the subject,
-            # not yet done -- as a plan is
-            return Stance.PLANNED, None
+            # not yet done, and not their plan either ("agreed to supply" is not "was asked to
+            # supply")
+            return Stance.REQUESTED, None
         if head.lemma_.lower() in _HEARSAY and any(c.dep_ == "auxpass" for c in head.children):
             # "is said to have taken bribes", "is reported to have died", "is believed to be":
             # hearsay with no one named, an allegation ("was found to reduce deaths" is not)
@@ -494,6 +505,9 @@ def _governed(verb: Token) -> tuple[Stance, Token | None]:
         lemma = head.lemma_.lower()
         if lemma in _ALLEGING:
             return Stance.ALLEGED, _speaker_of(head)
+        if head.pos_ == "NOUN" and lemma in _ALLEGATION_NOUNS and t.dep_ == "pcomp":
+            # "questioned on suspicion of causing the crash", "charges of taking bribes"
+            return Stance.ALLEGED, None
         if lemma in _DENYING:
             return Stance.DENIED, _speaker_of(head)
         if lemma in _PLANNING:

@@ -58,7 +58,13 @@ _STANCE_WORDS = {
     Stance.ALLEGED: "an allegation", Stance.PLANNED: "a plan or intention",
     Stance.POSSIBLE: "a possibility", Stance.FUTURE: "something yet to happen",
     Stance.DENIED: "something denied", Stance.CONDITIONAL: "something that depends on a condition",
+    Stance.REQUESTED: "something asked or ordered of them",
 }
+
+
+def stance_words(stance: Stance) -> str:
+    """What a stance other than fact makes of a statement, in the reader's words."""
+    return _STANCE_WORDS.get(stance, stance.value)
 
 
 #: A time the clause puts in the past, relative to its telling ("last year", "two weeks ago").

@@ -415,7 +415,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                  or _deed_prevented(cf, pframes)
                  or _denied_announcement(cf, pframes) or _no_comment(cf, pframes)
                  or _another_deed(cf, None, pframes, False)
-                 or _unrelated_deed_to_another(cf, pframes)
+                 or _unrelated_deed_to_another(cf, pframes) or _only_associated(cf, pframes)
                  or next(filter(None, (_called_otherwise(cf, f) for f in pframes)), None)
                  or _earlier_stage(cf, pframes)
                  or _effect_unnamed(cf, passage, similar))
@@ -429,6 +429,13 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                 return RoleJudgement(parsed=True, aligned=cited.sentence, findings=findings,
                                      agreement=True, stance=cited.stance,
                                      negated=(cf.negated, cited.negated))
+            if cited is not None and not cited.negated and not cited.under_negation:
+                # the clause the finding shows is the one the claim is read against: a "not"
+                # of another clause of its sentence ("though the link may not be causal") is
+                # no negation of it
+                return RoleJudgement(parsed=True, aligned=cited.sentence, findings=findings,
+                                     agreement=False, stance=cited.stance,
+                                     negated=(cf.negated, False))
         if attribution and cf.speaker is not None and not is_pronoun(cf.speaker):
             # No clause of the passage says what X is claimed to have said.
             findings += (Finding("speaker", cf.speaker.text, None, Relation.UNBACKED),)
@@ -444,8 +451,16 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
     # money to the charity"): the two swapped, read by _swapped_roles, not another event
     party = ca is not None and cf.predicate == pf.predicate and any(
         args.get(r) is not None and arg_same(ca, args[r]) for r in ("prep:to", "prep:from"))
+    # the same event told by its two sides' opposite deeds: "Teachers went ahead with their
+    # strike" / "The union called off the strike" (who calls a strike off is not who strikes)
+    thing = args.get(PATIENT)
+    sides = thing is not None and not is_pronoun(thing) and ca is not None \
+        and frozenset((cf.predicate, pf.predicate)) not in _TWO_SIDED \
+        and not any(arg_same(ca, a) for a in pf.args.values() if not is_pronoun(a)) \
+        and any(r != AGENT and not is_pronoun(a) and a.head == thing.head and arg_same(a, thing)
+                for r, a in cf.args.items()) and _opposite_words(cf, pf) is not None
     if (ca is not None and pa is not None and not is_pronoun(ca) and not is_pronoun(pa)
-            and not verdict_of and not party
+            and not verdict_of and not party and not sides
             and not same_referent(ca, pa, similar) and not arg_same(ca, args.get(PATIENT) or pa)):
         # Another actor did it ("Omsk hospital" tests, not the German laboratory's): the clause
         # is about another event, whatever else it shares with the claim.
@@ -567,7 +582,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                  or _another_deed(cf, pf, pframes, agreement)
                  or (_unrelated_deed(cf, pf, pframes, args) if agreement else None)
                  or _ruled_out(cf, pframes) or _proposed(cf, pf) or _only_asked(cf, pf, pframes)
-                 or _kept_in_place(cf, pframes)
+                 or _kept_in_place(cf, pframes) or _only_associated(cf, pframes)
                  or _earlier_stage(cf, pframes)
                  or next(filter(None, (_stopped_before(cf, f) for f in (pf, *pframes))), None))
         if other is not None:
@@ -1046,6 +1061,35 @@ def _unrelated_deed_to_another(cf: Frame, pframes: Sequence[Frame]) -> Finding |
             found = _unrelated_deed(cf, pf, pframes, _roles_of(cf, pf), same=_same_head)
             if found is not None:
                 return found
+    return None
+
+
+#: Nouns of a change, which name nothing without what changed ("increases" in CO2, in
+#: temperature): no doer to compare by its head.
+_CHANGE_NOUNS = frozenset({"increase", "decrease", "rise", "fall", "change", "growth", "decline",
+                           "drop", "reduction", "gain", "loss"})
+#: Verbs of a link found between two things, which says nothing of one causing the other.
+_ASSOCIATING = frozenset({"associate", "link", "correlate", "tie", "connect"})
+
+
+def _only_associated(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """The claim's doer said to do something to a thing ("Regular sauna use lowers the risk of
+    dementia") where the passage only links the two ("was associated with a lower risk of
+    dementia"): an association, not a cause. Unbacked, the passage's words shown."""
+    doer = cf.args.get(AGENT)
+    if doer is None or is_pronoun(doer) or doer.head in WEAK_HEADS | _CHANGE_NOUNS \
+            or cf.negated or cf.predicate in _ASSOCIATING \
+            or cf.predicate in BARE_VERBS or _ASSOCIATING & cf.words:
+        return None
+    done_to = cf.args.get(PATIENT)
+    for f in pframes:
+        linked = f.args.get(PATIENT) or f.args.get(AGENT)
+        if f.predicate not in _ASSOCIATING or f.negated or linked is None \
+                or not arg_same(doer, linked) or not arg_in_text(doer, f.sentence):
+            continue  # (the doer in full: "increases in CO2" is not "increases in temperature")
+        if done_to is None or done_to.head in f.words:
+            return Finding("predicate", _as_written(cf.predicate, cf), _from_verb(f),
+                           Relation.UNBACKED, instead=True)
     return None
 
 
@@ -1980,6 +2024,16 @@ def _swapped_roles(cf: Frame, pf: Frame) -> Finding | None:
             if cr is not None and pr is not None and not is_pronoun(cr) and not is_pronoun(pr) \
                     and arg_same(ca, pr) and arg_same(cr, pa) and not arg_same(ca, pa):
                 return Finding("agent", ca.text, pa.text, Relation.CONFLICT)
+    if cp and pp and cf.predicate == pf.predicate:
+        # the thing done to and the one it came from or went to, the other way round: "joined
+        # Hamburg from Celtic" for "joined Celtic from Hamburg"
+        for role in ("prep:from", "prep:to"):
+            cr, pr = cf.args.get(role), pf.args.get(role)
+            if cr is not None and pr is not None and not any(
+                    is_pronoun(x) for x in (cp, pp, cr, pr)) \
+                    and arg_same(cp, pr) and arg_same(cr, pp) and not arg_same(cp, pp):
+                return Finding("patient", f"{cp.text} {role[5:]} {cr.text}",
+                               f"{pp.text} {role[5:]} {pr.text}", Relation.CONFLICT)
     if not (ca and cp and pa and pp) or cf.predicate != pf.predicate:
         return None
     if cf.predicate in _EITHER_WAY_ROUND:
