@@ -262,3 +262,12 @@ def test_a_year_across_languages_is_compared_as_a_date(verifier):
 def test_an_allegation_across_languages_is_not_a_fact(verifier, claim, language, passage, expected):
     out = judge(verifier, claim, language, passage)
     assert out.verdict is expected, out.reason
+
+
+
+def test_a_resumed_service_across_languages(verifier):
+    # cross_set28 (session 20): "vai retomar" is "will resume"
+    out = judge_english_claim(verifier, "TAP will resume direct flights between Lisbon and Caracas "
+                              "from March.", "A TAP vai retomar os voos diretos entre Lisboa e "
+                              "Caracas a partir de março.", "pt")
+    assert out.verdict is Verdict.SUPPORTED, out.reason

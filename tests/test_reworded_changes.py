@@ -1633,3 +1633,35 @@ def test_probe_set39_changes_are_not_confirmed(verifier, claim, passage, instead
 def test_probe_set39_rules_leave_a_restatement_alone(verifier, claim, passage):
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+# probe_set40 (session 20, held out, round 4)
+@pytest.mark.parametrize("claim, passage, instead", [
+    ("Rebel forces seized the town of Sake on Sunday.", "Rebel forces withdrew from the town of "
+     "Sake on Sunday.", "withdrew"),
+    ("The university will abolish tuition fees for students from outside the EU.",
+     "The university will introduce tuition fees for students from outside the EU.", "introduce"),
+    ("Exports fell to 5 billion euros.", "Exports reached 5 billion euros, up from 4.2 billion.",
+     "up from 4.2 billion"),
+])
+def test_probe_set40_changes_are_refuted(verifier, claim, passage, instead):
+    _assert_refuted_citing(verifier, claim, passage, instead)
+
+
+def test_an_appeal_filed_does_not_confirm_one_won(verifier):
+    _assert_unconfirmed_citing(verifier, "The jailed journalist won an appeal against his sentence.",
+                               "Lawyers for the jailed journalist filed an appeal against his "
+                               "sentence.", "filed an appeal")
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # an opposite word under a "not" says the same
+    ("All 14 crew members escaped unharmed when their ship ran aground on Tuesday.",
+     "A cargo ship ran aground on Tuesday; none of its 14 crew members were hurt."),
+    # a speaker told by what it is, its name beside it
+    ("Italian unemployment dropped to 6.8 percent in May, Istat said.",
+     "Italy's unemployment rate fell to 6.8 percent in May, the statistics agency Istat said."),
+])
+def test_probe_set40_restatements_are_supported(verifier, claim, passage):
+    out = _verify(verifier, claim, passage)
+    assert out.verdict is Verdict.SUPPORTED, out.reason

@@ -112,6 +112,7 @@ strengthen | fr: renforce renforcee renforca | nl: werd+sterker versterkt verste
 admit confess | fr: avoue avouee reconnu | nl: gaf+toe bekende bekenden toegegeven | de: gestand gestanden raumte+ein eingeraumt | es: admitio admitido confeso reconocio | it: ammesso ammise confessat* | pt: admitiu admitido confessou reconheceu
 deny | fr: nie niee dementi | nl: ontkende ontkenden ontkend ontkent | de: bestritt bestritten bestreitet | es: nego negado negaron | it: negato nego smentit* | pt: negou negado negaram
 allow permit | fr: autoris* permis | nl: toegestaan stond+toe | de: erlaubt* erlaubte | es: permiti* autoriz* | it: permess* consentit* autorizzat* | pt: permiti* autoriz*
+resume restart | fr: repris reprend reprendra reprendront | nl: hervat* | de: wiederaufgenommen nahm+wieder+auf nimmt+wieder+auf | es: reanud* | it: ripres* riprend* | pt: retom*
 freeze | fr: gele gelee geles gelees | nl: bevroren bevroor | de: eingefroren fror+ein | es: congel* | it: congelat* | pt: congel*
 hold take_place | fr: tenu tenue tenus tenues ont+eu+lieu | nl: vonden+plaats vond+plaats gehouden hielden | de: fanden+statt abgehalten | es: se+celebro se+celebraron | it: si+sono+svolt* tenut* | pt: realizad* realizou realizaram
 capture seize | fr: captur* | nl: veroverd* | de: erobert* | es: captur* | it: catturat* conquistat* | pt: captur*

@@ -125,6 +125,9 @@ _OPPOSITE_PAIRS = [
       for harmed in ("injure", "injured", "hurt", "wound", "wounded", "dead")
       if (well, harmed) != ("uninjured", "injured")),  # that one is the prefix's
     ("suspend", "extend"),  # a strike or a truce
+    # a fee or a tax brought in or done away with; a town taken or left
+    ("introduce", "abolish"), ("introduce", "scrap"), ("introduce", "repeal"),
+    ("impose", "abolish"), ("seize", "withdraw"), ("capture", "withdraw"),
     # found dead or still missing; a plant back online or still offline
     ("dead", "missing"), ("find", "missing"), ("online", "offline"),
     ("pollute", "clean"), ("pollute", "clean_up"), ("contaminate", "clean_up"),
@@ -217,6 +220,8 @@ STAGES = [[frozenset(rung.split()) for rung in course.split(" / ")] for course i
     "surround encircle besiege attack assault shell bombard raid / capture seize take overrun",
     # harm to a thing: damaged, then destroyed ("damaged 40 homes" / "destroyed 40 homes")
     "damage hit / destroy raze flatten level",
+    # an appeal or a suit: brought, then decided ("filed an appeal" / "won an appeal")
+    "file lodge launch / win",
     # a work: written or made, then put out ("was written in 1995" / "was published in 1995")
     "write draft compose record film shoot / publish release print air broadcast screen",
 )]

@@ -411,7 +411,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         findings = figures_elsewhere(cf, pframes)
         # a claim too short to align ("The goalkeeper was sent off") against another deed of
         # its participant ("The goalkeeper stayed on the pitch")
-        other = (_done_after_all(cf, pframes) or _left_unchanged(cf, pframes)
+        other = (_moved_the_other_way(cf, pframes)
+                 or _done_after_all(cf, pframes) or _left_unchanged(cf, pframes)
                  or _deed_prevented(cf, pframes)
                  or _denied_announcement(cf, pframes) or _no_comment(cf, pframes)
                  or _another_deed(cf, None, pframes, False)
@@ -527,7 +528,9 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
                 return f"{_as_written(f.predicate, f)} {'for' if o > 0 else 'against'}"
             findings.append(Finding("predicate", side(cf, oc) if oc else "abstained",
                                     "abstained" if oc else side(pf, op), Relation.CONFLICT))
-        elif same_deed:
+        elif same_deed and cf.negated == pf.negated:
+            # (an opposite word under a "not" says the same: "escaped unharmed" / "none of
+            # the crew were hurt")
             flipped = _opposite_words(cf, pf)
             if flipped is not None:
                 findings.append(Finding("predicate", flipped[0], flipped[1], Relation.CONFLICT))
@@ -577,7 +580,8 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         # rescued", "did not enter it" for "stormed", "rejected a takeover offer" for
         # "acquired", "cancelled its concert" for "will play".
         silent = _no_comment(cf, pframes)
-        other = (_left_unchanged(cf, pframes) or _deed_prevented(cf, pframes)
+        other = (_moved_the_other_way(cf, pframes)
+                 or _left_unchanged(cf, pframes) or _deed_prevented(cf, pframes)
                  or _denied_announcement(cf, pframes) or _other_penalty(cf, pf) or silent
                  or _another_deed(cf, pf, pframes, agreement)
                  or (_unrelated_deed(cf, pf, pframes, args) if agreement else None)
@@ -687,6 +691,7 @@ def _compare_frame(cf: Frame, pframes: Sequence[Frame], passage: str, context: s
         quoted = any(q in pf.sentence for q in ('"', "“", "”", "«", "»"))
         if (pf.speaker is None and attribution and not quoted) or (
                 pf.speaker is not None and not (same_referent(cf.speaker, pf.speaker, similar)
+                                                or _named_beside(cf.speaker, pf.speaker)
                                                 or is_pronoun(pf.speaker)
                                                 or speaks_of_itself(pf, cf.speaker))):
             findings.append(Finding("speaker", cf.speaker.name or cf.speaker.text,
@@ -1061,6 +1066,27 @@ def _unrelated_deed_to_another(cf: Frame, pframes: Sequence[Frame]) -> Finding |
             found = _unrelated_deed(cf, pf, pframes, _roles_of(cf, pf), same=_same_head)
             if found is not None:
                 return found
+    return None
+
+
+def _moved_the_other_way(cf: Frame, pframes: Sequence[Frame]) -> Finding | None:
+    """The claim's level, reached by a rise (or a fall), given by the passage with the level it
+    came down (or up) from: "Visitor numbers rose to 8.7 million" against "welcomed 8.7 million
+    visitors, down from 8.9 million". A conflict, the passage's words shown."""
+    if cf.negated or not cf.figures:
+        return None
+    rising, falling = opposite(cf.predicate, "fall"), opposite(cf.predicate, "rise")
+    if rising == falling:
+        return None
+    for f in pframes:
+        for g in f.figures:
+            if not any(c.value == g.value for c in cf.figures):
+                continue
+            way = re.search(rf"{re.escape(g.text)}[^.;]{{0,60}}?\b(up|down)\s+from\s+[$€£]?[\d.,]+"
+                            r"(?:\s+(?:million|billion|percent|per cent))?", f.sentence)
+            if way is not None and (way.group(1) == "down") == rising:
+                return Finding("predicate", _as_written(cf.predicate, cf), way.group(0),
+                               Relation.CONFLICT)
     return None
 
 
@@ -1817,6 +1843,12 @@ def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
                       and after.group(1).startswith(w)), None) if after else None
         return (share, group) if group else None
     return share, arg.head
+
+
+def _named_beside(named: Argument, speaker: Argument) -> bool:
+    """Whether a speaker told by what it is names the claim's speaker beside it: "the
+    statistics agency Istat" for "Istat" (the name in apposition)."""
+    return any(same_named(alt, named.name or named.text) for alt in speaker.alternatives)
 
 
 def _speaker_relation(cf: Frame, pf: Frame) -> Relation:
