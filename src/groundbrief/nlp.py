@@ -71,9 +71,11 @@ def _keep_prefixed_verbs(nlp: Language) -> None:
             for tok in doc:
                 lemma = _PREFIXED.get(tok.lower_) or (
                     _MISREAD_VERBS.get(tok.lower_) if tok.pos_ == "VERB" else None)
-                if lemma is None and tok.pos_ == "VERB" and tok.lemma_.lower() == tok.lower_:
-                    # an irregular form tagged as a base form keeps itself as its lemma
-                    # ("retook"): the lemmatizer's own table of irregular verbs has it
+                if lemma is None and tok.pos_ == "VERB" and tok.lemma_.lower() == tok.lower_ \
+                        and tok.lower_.startswith(_VERB_PREFIXES):
+                    # a prefixed irregular form tagged as a base form keeps itself as its
+                    # lemma ("retook"): the lemmatizer's own table of irregular verbs has it.
+                    # (Not unprefixed forms: "to found a party" is no "find".)
                     lemma = (irregular.get(tok.lower_) or [None])[0]
                 if lemma is not None:
                     tok.lemma_ = lemma
@@ -82,6 +84,7 @@ def _keep_prefixed_verbs(nlp: Language) -> None:
 
 
 _IRREGULAR: dict[str, list[str]] = {}
+_VERB_PREFIXES = ("re", "over", "out", "under", "with", "up", "mis", "fore")
 
 
 def _irregular_verbs() -> dict[str, list[str]]:
