@@ -1445,77 +1445,18 @@ def test_the_same_fraction_of_a_unit_is_supported(verifier):
     assert out.verdict is Verdict.SUPPORTED, out.reason
 
 
-# probe_set36 (session 19's last held-out set, run once on its final code): a verb of a state is
-# broad only with the state ("found him guilty", "left two soldiers dead"); a broad verb against
-# one that undoes its object; the same doer's other deed to a done-to told otherwise
-@pytest.mark.parametrize("claim, passage, instead", [
-    ("Doctors removed the tumour.", "Doctors found the tumour.", "found the tumour"),
-    ("Protesters occupied the square.", "Protesters left the square.", "left the square"),
-    ("The mayor announced a curfew in the city.", "The mayor lifted the curfew in the city.",
-     "lifted the curfew"),
-    ("The team signed a new goalkeeper.", "The team sold its goalkeeper.", "sold its goalkeeper"),
-    # earlier sets' rows still Supported at session 19's end: a broad verb against a release; a
-    # deed that befalls its subject against one done to it; an earlier step of a work
-    ("The rebels released 20 hostages.", "The rebels took 20 hostages.", "took 20 hostages"),
-    ("The fire started in the kitchen.", "The fire was put out in the kitchen.", "put out"),
-    ("The novel was published in 1995.", "The novel was written in 1995.", "written"),
-])
-def test_another_deed_probe_set36_is_not_confirmed(verifier, claim, passage, instead):
-    _assert_unconfirmed_citing(verifier, claim, passage, instead)
-
-
-@pytest.mark.parametrize("claim, passage, instead", [
+# Session 20: rows of session 19's last held-out set (probe_set36) and of the four rounds'
+# sets (probe_set37-40, each written by a helper that read neither the code nor the earlier
+# sets), and of earlier sets still Supported at session 19's end; one table per reading, each
+# row with what the reason must show.
+SESSION20_REFUTED = [
+    # states and deeds turned around (probe_set36)
     ("The child was found safe.", "The child was found injured.", "injured"),
     ("The hostages were released unharmed.", "The hostages were released wounded.", "wounded"),
     ("The factory polluted the river.", "The factory cleaned up the river.", "cleaned up"),
     ("The strike was suspended.", "The strike was extended.", "extended"),
-])
-def test_a_state_or_deed_turned_around_probe_set36_is_refuted(verifier, claim, passage, instead):
-    _assert_refuted_citing(verifier, claim, passage, instead)
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Two soldiers were killed in the attack.", "The attack left two soldiers dead."),
-    ("The court convicted the former president.", "The court found the former president guilty."),
-    ("The mayor announced the lifting of the curfew.", "The mayor lifted the curfew."),
-    ("Protesters occupied the square.", "Protesters took over the square."),
-    ("The child was found safe.", "The child was found unharmed."),
-    ("Police discovered the body.", "Police found the body."),
-    ("The rebels released 20 hostages.", "The rebels freed 20 hostages."),
-    ("The novel was published in 1995.", "The novel came out in 1995."),
-    ("The ship sank off the coast.", "The ship was sunk off the coast."),
-    ("The government collapsed in March.", "The government was toppled in March."),
-])
-def test_probe_set36_rules_leave_a_restatement_alone(verifier, claim, passage):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.SUPPORTED, out.reason
-
-
-# probe_set37 (session 20, held out, written by a helper that read neither the code nor the
-# earlier sets): restatements the rules refuted or left unconfirmed
-@pytest.mark.parametrize("claim, passage", [
-    ("Rescuers brought 12 miners to safety after they had been trapped in a coal mine in Shanxi.",
-     "Twelve miners were rescued after spending four days trapped in a coal mine in Shanxi province."),
-    ("A proposal to increase the canton's minimum wage to 25 francs an hour was voted down, with "
-     "58% opposing it.", "Voters in the canton rejected a proposal to raise the minimum wage to 25 "
-     "francs an hour, with 58% voting against."),
-    ("A fire at an east London warehouse was extinguished by firefighters early on Saturday, and "
-     "nobody was hurt.", "Firefighters put out a blaze at a warehouse in east London early on "
-     "Saturday; no one was injured."),
-])
-def test_probe_set37_restatements_are_supported(verifier, claim, passage):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.SUPPORTED, out.reason
-
-
-def test_a_prevention_the_claim_tells_too_is_no_refutation(verifier):
-    out = _verify(verifier, "The prime minister struck a deal with union leaders on Monday in an "
-                  "effort to avert a nationwide strike.", "The prime minister held talks with "
-                  "union leaders on Monday in an effort to avert a nationwide strike.")
-    assert out.verdict is Verdict.NOT_ENOUGH_EVIDENCE, out.reason
-
-
-@pytest.mark.parametrize("claim, passage, instead", [
+    # a share of a group, a route, a share of those who said it, a speaker speaking of itself
+    # (probe_set37)
     ("The carmaker said it would cut 1,200 jobs, roughly a quarter of its workforce.",
      "The carmaker said it would cut 1,200 jobs, roughly a tenth of its workforce.",
      "a tenth of its workforce"),
@@ -1527,141 +1468,134 @@ def test_a_prevention_the_claim_tells_too_is_no_refutation(verifier):
      "Nearly half"),
     ("Credit Suisse said it will issue 154 mln Swiss francs of notes.",
      "Standard Oil Co said it will issue 154 mln Swiss francs of notes.", "Standard Oil Co"),
-])
-def test_probe_set37_changes_are_refuted(verifier, claim, passage, instead):
-    _assert_refuted_citing(verifier, claim, passage, instead)
-
-
-@pytest.mark.parametrize("claim, passage, instead", [
-    ("Government troops retook the town of Kidal on Sunday.",
-     "Government troops surrounded the town of Kidal on Sunday.", "surrounded"),
-    # a quotation its source gives to someone else ("will" kept the speaker off the clause)
-    ("Health Secretary Ruth Adeyemi said: \u201cWe will not accept a pay offer below "
-     "inflation.\u201d", "Union leader Mark Ellison said: \u201cWe will not accept a pay offer "
-     "below inflation.\u201d", "Mark Ellison"),
-    ("\"We will not accept the offer,\" Ruth Adeyemi said.",
-     "\"We will not accept the offer,\" Mark Ellison said.", "Mark Ellison"),
-])
-def test_probe_set37_changes_are_not_confirmed(verifier, claim, passage, instead):
-    _assert_unconfirmed_citing(verifier, claim, passage, instead)
-
-
-def test_an_irregular_verb_tagged_as_a_base_form_gets_its_lemma():
-    from groundbrief import nlp
-
-    doc = nlp.parse("Government troops retook the town.")
-    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["retake"]
-
-
-# probe_set38 (session 20, held out, round 2)
-def test_voted_down_is_no_flipped_negation_of_rejected(verifier):
-    out = _verify(verifier, "Lawmakers rejected the government's pension reform late on Tuesday, "
-                  "with 302 voting against and 251 in favour.", "Parliament voted down the "
-                  "government's pension reform by 302 votes to 251 late on Tuesday.")
-    assert out.verdict is Verdict.SUPPORTED, out.reason
-
-
-@pytest.mark.parametrize("claim, passage, instead", [
+    # found dead / still missing, back online / still offline (probe_set38)
     ("Two climbers were rescued from K2 on Wednesday, while a third member of the expedition "
      "was found dead.", "Two climbers were rescued from K2 on Wednesday, while a third member of "
      "the expedition remains missing.", "missing"),
     ("The reactor, which was shut down in 2019, is back online, the operator said.",
      "The reactor, which was shut down in 2019, remains offline, the operator said.", "offline"),
-])
-def test_probe_set38_changes_are_refuted(verifier, claim, passage, instead):
-    _assert_refuted_citing(verifier, claim, passage, instead)
-
-
-@pytest.mark.parametrize("claim, passage, instead", [
-    ("Rebel fighters overran an army base outside the town overnight.",
-     "Rebel fighters attacked an army base outside the town overnight.", "attacked"),
-    ("Teachers at all schools across the region will strike on Thursday.",
-     "Teachers at primary schools across the region will strike on Thursday.", "primary schools"),
-    ("All flights were cancelled on Monday.", "All domestic flights were cancelled on Monday.",
-     "domestic flights"),
-])
-def test_probe_set38_changes_are_not_confirmed(verifier, claim, passage, instead):
-    _assert_unconfirmed_citing(verifier, claim, passage, instead)
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Teachers at all schools will strike on Thursday.",
-     "Teachers at all schools will strike on Thursday over pay."),
-    ("The jury found him guilty.", "The jury found him guilty of murder on Friday."),
-])
-def test_probe_set38_rules_leave_a_restatement_alone(verifier, claim, passage):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.SUPPORTED, out.reason
-
-
-# probe_set39 (session 20, held out, round 3)
-@pytest.mark.parametrize("claim, passage, instead", [
+    # a transfer reversed, the two sides of one strike (probe_set39)
     ("Striker Lukas Brenner has joined Hamburg from Celtic on a four-year contract.",
      "Striker Lukas Brenner has joined Celtic from Hamburg on a four-year contract.",
      "Celtic from Hamburg"),
     ("Primary school teachers went ahead with their strike on Wednesday, the union said.",
      "The union called off Wednesday's strike by primary school teachers.", "called off"),
-])
-def test_probe_set39_changes_are_refuted(verifier, claim, passage, instead):
-    _assert_refuted_citing(verifier, claim, passage, instead)
-
-
-@pytest.mark.parametrize("claim, passage, instead", [
-    # a link found is no cause; a "not" of the caveat's clause is no refutation
-    ("Smoking causes lung cancer.", "Smoking was linked to lung cancer in the study, though the "
-     "authors said the link may not be causal.", "linked to lung cancer"),
-    ("The drug reduced deaths by 30%.", "The drug was associated with 30% fewer deaths.",
-     "associated with"),
-    # asked of them is not agreed by them
-    ("Germany agreed to supply air-defence systems to Ukraine.",
-     "Ukraine asked Germany to supply air-defence systems.", "asked or ordered"),
-    ("The firm agreed to pay $5 million to settle the lawsuit.",
-     "The firm was ordered to pay $5 million after losing the lawsuit.", "asked or ordered"),
-])
-def test_probe_set39_changes_are_not_confirmed(verifier, claim, passage, instead):
-    _assert_unconfirmed_citing(verifier, claim, passage, instead)
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Coffee lowers the risk of diabetes.", "Coffee lowers the risk of diabetes, a study linked "
-     "to the university found."),
-    ("Germany was asked to supply air-defence systems.",
-     "Ukraine asked Germany to supply air-defence systems."),
-    ("The striker joined Celtic from Hamburg.", "The striker has joined Celtic from Hamburg on a "
-     "four-year contract."),
-])
-def test_probe_set39_rules_leave_a_restatement_alone(verifier, claim, passage):
-    out = _verify(verifier, claim, passage)
-    assert out.verdict is Verdict.SUPPORTED, out.reason
-
-
-# probe_set40 (session 20, held out, round 4)
-@pytest.mark.parametrize("claim, passage, instead", [
+    # new opposites, a level that came the other way (probe_set40)
     ("Rebel forces seized the town of Sake on Sunday.", "Rebel forces withdrew from the town of "
      "Sake on Sunday.", "withdrew"),
     ("The university will abolish tuition fees for students from outside the EU.",
      "The university will introduce tuition fees for students from outside the EU.", "introduce"),
     ("Exports fell to 5 billion euros.", "Exports reached 5 billion euros, up from 4.2 billion.",
      "up from 4.2 billion"),
-])
-def test_probe_set40_changes_are_refuted(verifier, claim, passage, instead):
+]
+
+SESSION20_UNCONFIRMED = [
+    # a verb of a state without its state, an undoing against a broad verb, the same doer's
+    # other deed to a done-to told otherwise (probe_set36)
+    ("Doctors removed the tumour.", "Doctors found the tumour.", "found the tumour"),
+    ("Protesters occupied the square.", "Protesters left the square.", "left the square"),
+    ("The mayor announced a curfew in the city.", "The mayor lifted the curfew in the city.",
+     "lifted the curfew"),
+    ("The team signed a new goalkeeper.", "The team sold its goalkeeper.", "sold its goalkeeper"),
+    # earlier sets' rows still Supported at session 19's end: a broad verb against a release; a
+    # deed that befalls its subject against one done to it; an earlier step of a work
+    ("The rebels released 20 hostages.", "The rebels took 20 hostages.", "took 20 hostages"),
+    ("The fire started in the kitchen.", "The fire was put out in the kitchen.", "put out"),
+    ("The novel was published in 1995.", "The novel was written in 1995.", "written"),
+    # an earlier step; a quotation its source gives to someone else ("will" kept the speaker off
+    # the clause) (probe_set37)
+    ("Government troops retook the town of Kidal on Sunday.",
+     "Government troops surrounded the town of Kidal on Sunday.", "surrounded"),
+    ("Health Secretary Ruth Adeyemi said: \u201cWe will not accept a pay offer below "
+     "inflation.\u201d", "Union leader Mark Ellison said: \u201cWe will not accept a pay offer "
+     "below inflation.\u201d", "Mark Ellison"),
+    ("\"We will not accept the offer,\" Ruth Adeyemi said.",
+     "\"We will not accept the offer,\" Mark Ellison said.", "Mark Ellison"),
+    # an earlier step; a kind of the whole (probe_set38)
+    ("Rebel fighters overran an army base outside the town overnight.",
+     "Rebel fighters attacked an army base outside the town overnight.", "attacked"),
+    ("Teachers at all schools across the region will strike on Thursday.",
+     "Teachers at primary schools across the region will strike on Thursday.", "primary schools"),
+    ("All flights were cancelled on Monday.", "All domestic flights were cancelled on Monday.",
+     "domestic flights"),
+    # a link found is no cause (and a "not" of the caveat's clause is no refutation); asked of
+    # them is not agreed by them (probe_set39)
+    ("Smoking causes lung cancer.", "Smoking was linked to lung cancer in the study, though the "
+     "authors said the link may not be causal.", "linked to lung cancer"),
+    ("The drug reduced deaths by 30%.", "The drug was associated with 30% fewer deaths.",
+     "associated with"),
+    ("Germany agreed to supply air-defence systems to Ukraine.",
+     "Ukraine asked Germany to supply air-defence systems.", "asked or ordered"),
+    ("The firm agreed to pay $5 million to settle the lawsuit.",
+     "The firm was ordered to pay $5 million after losing the lawsuit.", "asked or ordered"),
+    # an appeal brought is not one won (probe_set40)
+    ("The jailed journalist won an appeal against his sentence.",
+     "Lawyers for the jailed journalist filed an appeal against his sentence.", "filed an appeal"),
+    # a prevention the claim tells too is no refutation (probe_set37)
+    ("The prime minister struck a deal with union leaders on Monday in an effort to avert a "
+     "nationwide strike.", "The prime minister held talks with union leaders on Monday in an "
+     "effort to avert a nationwide strike.", "talks"),
+]
+
+SESSION20_SUPPORTED = [
+    # what the rules must leave alone (probe_set36)
+    ("Two soldiers were killed in the attack.", "The attack left two soldiers dead."),
+    ("The court convicted the former president.", "The court found the former president guilty."),
+    ("The mayor announced the lifting of the curfew.", "The mayor lifted the curfew."),
+    ("Protesters occupied the square.", "Protesters took over the square."),
+    ("The child was found safe.", "The child was found unharmed."),
+    ("Police discovered the body.", "Police found the body."),
+    ("The rebels released 20 hostages.", "The rebels freed 20 hostages."),
+    ("The novel was published in 1995.", "The novel came out in 1995."),
+    ("The ship sank off the coast.", "The ship was sunk off the coast."),
+    ("The government collapsed in March.", "The government was toppled in March."),
+    # restatements the rules refuted or left unconfirmed at the first runs (probe_set37, 38, 40)
+    ("Rescuers brought 12 miners to safety after they had been trapped in a coal mine in Shanxi.",
+     "Twelve miners were rescued after spending four days trapped in a coal mine in Shanxi province."),
+    ("A proposal to increase the canton's minimum wage to 25 francs an hour was voted down, with "
+     "58% opposing it.", "Voters in the canton rejected a proposal to raise the minimum wage to 25 "
+     "francs an hour, with 58% voting against."),
+    ("A fire at an east London warehouse was extinguished by firefighters early on Saturday, and "
+     "nobody was hurt.", "Firefighters put out a blaze at a warehouse in east London early on "
+     "Saturday; no one was injured."),
+    ("Lawmakers rejected the government's pension reform late on Tuesday, with 302 voting against "
+     "and 251 in favour.", "Parliament voted down the government's pension reform by 302 votes to "
+     "251 late on Tuesday."),
+    ("All 14 crew members escaped unharmed when their ship ran aground on Tuesday.",
+     "A cargo ship ran aground on Tuesday; none of its 14 crew members were hurt."),
+    ("Italian unemployment dropped to 6.8 percent in May, Istat said.",
+     "Italy's unemployment rate fell to 6.8 percent in May, the statistics agency Istat said."),
+    # what the rules must leave alone (probe_set38, 39)
+    ("Teachers at all schools will strike on Thursday.",
+     "Teachers at all schools will strike on Thursday over pay."),
+    ("The jury found him guilty.", "The jury found him guilty of murder on Friday."),
+    ("Coffee lowers the risk of diabetes.", "Coffee lowers the risk of diabetes, a study linked "
+     "to the university found."),
+    ("Germany was asked to supply air-defence systems.",
+     "Ukraine asked Germany to supply air-defence systems."),
+    ("The striker joined Celtic from Hamburg.", "The striker has joined Celtic from Hamburg on a "
+     "four-year contract."),
+]
+
+
+@pytest.mark.parametrize("claim, passage, instead", SESSION20_REFUTED)
+def test_session20_changes_are_refuted(verifier, claim, passage, instead):
     _assert_refuted_citing(verifier, claim, passage, instead)
 
 
-def test_an_appeal_filed_does_not_confirm_one_won(verifier):
-    _assert_unconfirmed_citing(verifier, "The jailed journalist won an appeal against his sentence.",
-                               "Lawyers for the jailed journalist filed an appeal against his "
-                               "sentence.", "filed an appeal")
+@pytest.mark.parametrize("claim, passage, instead", SESSION20_UNCONFIRMED)
+def test_session20_changes_are_not_confirmed(verifier, claim, passage, instead):
+    _assert_unconfirmed_citing(verifier, claim, passage, instead)
 
 
-@pytest.mark.parametrize("claim, passage", [
-    # an opposite word under a "not" says the same
-    ("All 14 crew members escaped unharmed when their ship ran aground on Tuesday.",
-     "A cargo ship ran aground on Tuesday; none of its 14 crew members were hurt."),
-    # a speaker told by what it is, its name beside it
-    ("Italian unemployment dropped to 6.8 percent in May, Istat said.",
-     "Italy's unemployment rate fell to 6.8 percent in May, the statistics agency Istat said."),
-])
-def test_probe_set40_restatements_are_supported(verifier, claim, passage):
+@pytest.mark.parametrize("claim, passage", SESSION20_SUPPORTED)
+def test_session20_restatements_are_supported(verifier, claim, passage):
     out = _verify(verifier, claim, passage)
     assert out.verdict is Verdict.SUPPORTED, out.reason
+
+
+def test_a_prefixed_irregular_verb_tagged_as_a_base_form_gets_its_lemma():
+    from groundbrief import nlp
+
+    doc = nlp.parse("Government troops retook the town.")
+    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["retake"]
