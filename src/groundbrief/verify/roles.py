@@ -1808,6 +1808,10 @@ _SHARE_APART = frozenset({frozenset({"all", "most"}), frozenset({"few", "quarter
                                                          for s in ("half", "few", "quarter", "third"))})
 
 
+#: Words that bound a share from above or below ("more than half", "nearly half").
+_SHARE_BOUNDS = "more than|over|nearly|almost|just under|less than|under"
+
+
 def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
     """The share of a group an argument names and the group's noun: ("most", "member") for
     "Most members", ("few", "member") for "A minority of members" (the group after "of", read
@@ -1830,8 +1834,7 @@ def _share(arg: Argument, frame: Frame) -> tuple[str, str] | None:
         return None
     if share == "half":
         # "more than half" is most of them, "nearly half" fewer than half
-        bound = re.search(r"\b(more than|over|nearly|almost|just under|less than|under)\s+half\b",
-                          (frame.sentence or frame.text).lower())
+        bound = re.search(rf"\b({_SHARE_BOUNDS})\s+half\b", (frame.sentence or frame.text).lower())
         if bound is not None:
             share = "most" if bound.group(1) in ("more than", "over") else "under_half"
     if arg.head in _SHARES or arg.head in _FRACTIONS:
@@ -1876,8 +1879,8 @@ def _speaker_share(frame: Frame) -> tuple[str, str, str] | None:
     share = _share(said.args[AGENT], said) if said is not None else None
     if share is None:
         return None
-    written = re.search(rf"\b(?:(?:more than|over|nearly|almost|just under|less than|under|a|"
-                        rf"the)\s+)?{re.escape(said.args[AGENT].head)}\b", said.sentence,
+    head = re.escape(said.args[AGENT].head)
+    written = re.search(rf"\b(?:(?:{_SHARE_BOUNDS}|a|the)\s+)?{head}\b", said.sentence,
                         re.IGNORECASE)
     return (*share, written.group(0) if written else frame.speaker.text)
 

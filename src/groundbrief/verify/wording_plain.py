@@ -516,6 +516,8 @@ def _infinitive_after(toks: Sequence[_Token], i: int, language: str) -> bool:
                                     for p in ("an", "auf", "aus", "ab", "ein", "vor", "mit", "zu"))
                    for k in after)
     return bool(after) and len(after[0]) > 3 and after[0].endswith(_INFINITIVE[language])
+
+
 _FRENCH_NE = frozenset({"ne", "n'"})
 _FRENCH_COMPLETERS = frozenset({"pas", "plus", "jamais", "rien", "personne", "aucun", "aucune",
                                 "guere", "nullement", "point", "ni"})
